@@ -1,0 +1,179 @@
+"""The `compare` job as library functions: records in, a Report out.
+
+    records -> prepare (clean, title, date, language, sentences) -> claims
+            -> stories -> copies / independence groups -> alignment and verdicts -> Report
+
+Every step is a plain function; the CLI, the web app and the corpus store call these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from corroborator import __version__
+from corroborator.claims import extract_claims
+from corroborator.compare.align import align_story, omissions_for
+from corroborator.embed import Embedder, default_embedder
+from corroborator.model import Article, Extraction, RawDocument, Report, Skip, Story
+from corroborator.provenance.copies import apply_derivations, find_copies, independence_groups
+from corroborator.stories.cluster import cluster_stories
+from corroborator.text.clean import clean_lines, clean_text
+from corroborator.text.html import extract_html
+from corroborator.text.language import detect_language
+from corroborator.text.sentences import split_sentences
+
+_COPYRIGHT_OUTLET = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?(?P<name>[^.|,]{2,60}?)(?:\s*(?:\.|,|\||All rights|Alle Rechte|Tous droits|$))",
+    re.IGNORECASE,
+)
+
+
+class NoUsableInput(Exception):
+    """Nothing usable remains after skipping bad inputs; `skipped` says why for each."""
+
+    def __init__(self, skipped: Sequence[Skip]):
+        self.skipped = list(skipped)
+        if not skipped:
+            msg = "no input given"
+        else:
+            reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3])
+            more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
+            msg = f"no usable article in {len(skipped)} input(s): {reasons}{more}"
+        super().__init__(msg)
+
+
+def normalise_published(value: str | None) -> str | None:
+    """ISO 8601 with the precision given: 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS' (UTC-naive)."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        import dateparser  # slow first call; only reached for free-form date strings
+
+        parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
+        return parsed.date().isoformat() if parsed else None
+    if len(text) <= 10:
+        return dt.date().isoformat()
+    if dt.tzinfo is not None:
+        from datetime import UTC
+
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt.replace(microsecond=0).isoformat()
+
+
+def outlet_from_removed(removed: Sequence[str]) -> str | None:
+    """A copyright footer names the outlet ("© 2026 Northshore Ledger. All rights reserved.")."""
+    for line in removed:
+        m = _COPYRIGHT_OUTLET.match(line.strip())
+        if m:
+            name = m.group("name").strip(" -–")
+            if name and not name.lower().startswith(("all rights", "alle rechte")):
+                return name
+    return None
+
+
+def prepare(raw: RawDocument, article_id: str) -> Article | Skip:
+    """Clean one raw document into an Article, or say why it cannot be used."""
+    title = raw.title
+    published = normalise_published(raw.published)
+    language_hint = raw.language
+    url, outlet = raw.url, raw.outlet
+    removed: list[str] = []
+    if raw.html is not None:
+        page = extract_html(raw.html, raw.source)
+        if page is None:
+            return Skip(raw.source, "no article text found in the HTML")
+        kept, dropped = clean_lines(page.text.split("\n"), page.language)
+        removed = list(page.removed) + dropped
+        body = "\n\n".join(line for line in kept if line.strip())
+        title = title or page.title
+        published = published or normalise_published(page.published)
+        language_hint = language_hint or page.language
+        url, outlet = url or page.url, outlet or page.outlet
+    else:
+        cleaned = clean_text(raw.text or "", language_hint, title_hint=title)
+        body = cleaned.text
+        removed = list(cleaned.removed)
+        title = title or cleaned.title
+        published = published or cleaned.published
+    body = body.strip()
+    if not body:
+        return Skip(raw.source, "no article text left after removing boilerplate")
+    language = detect_language(body if not title else f"{title}\n{body}", hint=language_hint)
+    sentences = split_sentences(body, language)
+    if not title:
+        title = sentences[0].text[:120] if sentences else body[:120]
+    return Article(
+        id=article_id,
+        source=raw.source,
+        title=title.strip(),
+        language=language,
+        published=published,
+        text=body,
+        removed=removed,
+        sentences=sentences,
+        url=url,
+        outlet=outlet or outlet_from_removed(removed),
+    )
+
+
+@dataclass
+class PreparedCorpus:
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+
+
+def prepare_all(records: Iterable[RawDocument | Skip]) -> PreparedCorpus:
+    out = PreparedCorpus()
+    for rec in records:
+        if isinstance(rec, Skip):
+            out.skipped.append(rec)
+            continue
+        art = prepare(rec, f"a{len(out.articles) + 1}")
+        if isinstance(art, Skip):
+            out.skipped.append(art)
+        else:
+            out.articles.append(art)
+    return out
+
+
+def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | None = None) -> Report:
+    """The whole `compare` job. Raises NoUsableInput when every input was skipped."""
+    corpus = prepare_all(records)
+    if not corpus.articles:
+        raise NoUsableInput(corpus.skipped)
+    embedder = embedder or default_embedder()
+    articles = corpus.articles
+    by_id = {a.id: a for a in articles}
+    extractions: dict[str, list[Extraction]] = {
+        a.id: extract_claims(a.text, a.sentences, a.language, a.published) for a in articles
+    }
+    stories: list[Story] = []
+    claim_no = 0
+    for s_no, member_ids in enumerate(cluster_stories(articles, embedder), start=1):
+        members = [by_id[i] for i in member_ids]
+        links = find_copies(members)
+        apply_derivations(members, links)
+        groups = independence_groups(member_ids, links)
+        claims = align_story(groups, extractions, by_id, embedder)
+        for claim in claims:
+            claim_no += 1
+            claim.id = f"c{claim_no}"
+        stories.append(
+            Story(
+                id=f"s{s_no}",
+                title=members[0].title,
+                articles=list(member_ids),
+                independent_groups=groups,
+                claims=claims,
+                omissions=omissions_for(claims, groups),
+            )
+        )
+    return Report(
+        articles=articles, stories=stories, skipped=corpus.skipped, generator_version=__version__
+    )
