@@ -56,6 +56,40 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
+#: Prior by share of the web, used only to break near-ties between charset-normalizer's
+#: candidates (a short French text is equally "coherent" in cp1250 and cp1252).
+_PREVALENCE = (
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1251",
+    "cp1250",
+    "iso8859_2",
+    "koi8_r",
+    "shift_jis",
+    "gb2312",
+    "euc_kr",
+    "big5",
+    "cp1256",
+    "cp1253",
+    "cp1254",
+)
+
+
+def _pick_encoding(candidates: list[tuple[str, float, float]]) -> str:
+    """Least chaos, then highest coherence; near-ties (within 0.05) go to the commoner one."""
+    best_chaos = min(c[1] for c in candidates)
+    close = [c for c in candidates if c[1] <= best_chaos + 1e-9]
+    best_coh = max(c[2] for c in close)
+    tied = [c for c in close if c[2] >= best_coh - 0.05]
+
+    def rank(c: tuple[str, float, float]) -> tuple[int, float]:
+        name = c[0].lower().replace("-", "_")
+        return (_PREVALENCE.index(name) if name in _PREVALENCE else len(_PREVALENCE), -c[2])
+
+    return min(tied, key=rank)[0]
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Decode `data` to text or raise DecodeError with a one-line reason.
 
@@ -85,13 +119,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000]).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data[:1_000_000]))
+    if not matches:
         raise DecodeError("undecodable text: no character encoding fits")
+    encoding = _pick_encoding(
+        [(m.encoding, m.chaos, m.coherence) for m in matches if m.encoding is not None]
+    )
     try:
-        text = data.decode(best.encoding)
+        text = data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
-        raise DecodeError(f"undecodable text (best guess {best.encoding} fails)") from None
+        raise DecodeError(f"undecodable text (best guess {encoding} fails)") from None
     if _control_ratio(text) > BINARY_CONTROL_RATIO:
         raise DecodeError("binary content (not text)")
-    return Decoded(text, best.encoding)
+    return Decoded(text, encoding)

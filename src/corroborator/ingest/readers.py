@@ -20,7 +20,7 @@ from corroborator.model import RawDocument, Skip
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}  # .json is read whole: object or array
 
 _JSONL_FIELDS = ("text", "html", "title", "url", "published", "outlet", "language")
 
@@ -148,11 +148,6 @@ def _read_jsonl_file(path: Path, name: str) -> Iterator[Record]:
             yield Skip(name, "binary content (not text)")
             return
         fh.seek(0)
-        stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if path.suffix.lower() == ".json" and not stripped.startswith(b"{"):
-            data = fh.read()
-            yield from read_bytes(data, name, "jsonl")
-            return
         yield from read_jsonl_lines(_stream_lines(fh), name)
 
 
@@ -175,7 +170,7 @@ def read_path(path: str | Path) -> Iterator[Record]:
         return
     fmt = _format_for(p)
     try:
-        if fmt == "jsonl":
+        if fmt == "jsonl" and p.suffix.lower() != ".json":
             yield from _read_jsonl_file(p, name)
             return
         size = p.stat().st_size

@@ -26,7 +26,7 @@ import numpy as np
 from corroborator.embed import Embedder
 from corroborator.model import Article
 
-STORY_THRESHOLD = 0.5
+STORY_THRESHOLD = 0.6
 ANCHOR_WEIGHT = 0.35
 LEAD_SENTENCES = 3
 LEAD_CHARS = 600
