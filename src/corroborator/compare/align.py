@@ -173,8 +173,6 @@ def match_strength(a: _Item, b: _Item) -> str | None:
         if ea.key.lower() != eb.key.lower():
             return None
         return "strong" if values_agree(ea, eb) else None
-    if ea.key.lower() == eb.key.lower() and head_class(ea.head) not in GENERIC_HEADS:
-        return "strong"
     if ea.kind == "quantity":
         ha, hb = head_class(ea.head), head_class(eb.head)
         if ha != hb or ha in GENERIC_HEADS:
@@ -183,8 +181,7 @@ def match_strength(a: _Item, b: _Item) -> str | None:
         if va and vb:
             return "strong" if va == vb else None
         return "weak"
-    ha, hb = head_class(ea.head), head_class(eb.head)
-    if ha == hb and ha not in GENERIC_HEADS:
+    if ea.key.lower() == eb.key.lower() and head_class(ea.head) not in GENERIC_HEADS:
         return "strong"
     if a.vec is not None and b.vec is not None and float(a.vec @ b.vec) >= SLOT_SIMILARITY:
         return "weak"

@@ -1,0 +1,206 @@
+"""Alignment rules: slots by what a value is about, intervals, support by independence group."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from corroborator.compare.align import align_story, numbers_agree, omissions_for
+from corroborator.model import Article, Extraction, Sentence
+
+
+def _art(aid: str, text: str = "x") -> Article:
+    return Article(
+        id=aid,
+        source=aid,
+        title=aid,
+        language="en",
+        published=None,
+        text=text,
+        sentences=[Sentence(0, len(text), text)],
+    )
+
+
+def _q(
+    value: float,
+    head: str,
+    key: str,
+    *,
+    approx: bool = False,
+    low: float | None = None,
+    high: float | None = None,
+    kind: str = "quantity",
+    unit: str | None = None,
+    slot: str = "",
+) -> Extraction:
+    return Extraction(
+        kind=kind,  # type: ignore[arg-type]
+        key=key,
+        start=0,
+        end=1,
+        text=f"{value} {head}",
+        value=value,
+        unit=unit,
+        approximate=approx,
+        low=low,
+        high=high,
+        head=head,
+        slot=slot or key,
+        sentence_index=0,
+    )
+
+
+def _dur(seconds: float, head: str = "fire", **kw: object) -> Extraction:
+    return _q(seconds, head, f"{head} duration", kind="duration", unit="s", **kw)  # type: ignore[arg-type]
+
+
+def _run(groups: Sequence[Sequence[str]], ext: dict[str, list[Extraction]], embedder=None):  # type: ignore[no-untyped-def]
+    arts = {a: _art(a) for g in groups for a in g}
+    return align_story(groups, ext, arts, embedder)
+
+
+def test_hedged_durations_agree_and_conflict() -> None:
+    about_90 = _dur(5400, approx=True)
+    hour_and_half = _dur(5400)
+    assert numbers_agree(about_90, hour_and_half)
+    assert numbers_agree(_dur(2700), _dur(2700))  # "45 minutes" = "three quarters of an hour"
+    two_days, about_30h = _dur(172800), _dur(108000, approx=True)
+    assert not numbers_agree(two_days, about_30h)
+    more_than_300 = _q(300, "person", "person evacuated", low=300)
+    assert numbers_agree(more_than_300, _q(340, "person", "person evacuated"))
+    assert not numbers_agree(more_than_300, _q(250, "person", "person evacuated"))
+
+
+def test_corroboration_counts_groups_not_articles() -> None:
+    groups = [["a1", "a3"], ["a2"]]  # a3 is a copy of a1
+    ext = {
+        "a1": [_q(300, "resident", "resident evacuated")],
+        "a2": [_q(300, "person", "person evacuated", approx=True)],
+        "a3": [_q(300, "resident", "resident evacuated")],
+    }
+    (claim,) = _run(groups, ext)
+    assert claim.verdict == "corroborated"
+    assert claim.support == 2
+    assert [m.article for m in claim.mentions] == ["a1", "a3", "a2"]
+
+
+def test_copy_alone_is_single_source() -> None:
+    (claim,) = _run([["a1", "a2"]], {"a1": [_dur(7200)], "a2": [_dur(7200)]})
+    assert claim.verdict == "single_source" and claim.support == 1
+
+
+def test_conflict_has_sides_with_values_and_articles() -> None:
+    groups = [["a1"], ["a2"], ["a3"]]
+    ext = {
+        "a1": [_q(12, "firefighter", "firefighter injured")],
+        "a2": [_q(8, "firefighter", "firefighter injured")],
+        "a3": [_q(12, "firefighter", "firefighter injured")],
+    }
+    (claim,) = _run(groups, ext)
+    assert claim.verdict == "conflicting"
+    assert [(s["value"], s["articles"], s["support"]) for s in claim.sides] == [
+        (12, ["a1", "a3"], 2),
+        (8, ["a2"], 1),
+    ]
+
+
+def test_counts_of_different_things_never_conflict() -> None:
+    ext = {
+        "a1": [_q(12, "firefighter", "firefighter injured")],
+        "a2": [
+            _q(3, "resident", "resident injured"),
+            _q(40, "firefighter", "firefighter deployed"),
+        ],
+    }
+    claims = _run([["a1"], ["a2"]], ext)
+    assert sorted(c.verdict for c in claims) == ["single_source"] * 3
+
+
+def test_weak_match_never_creates_conflict() -> None:
+    # A count without its verb matches the same head only when the values agree.
+    ext = {
+        "a1": [_q(300, "resident", "resident evacuated")],
+        "a2": [_q(120, "resident", "resident")],
+        "a3": [_q(300, "resident", "resident")],
+    }
+    claims = _run([["a1"], ["a2"], ["a3"]], ext)
+    verdicts = {(c.key, c.verdict, c.support) for c in claims}
+    assert ("resident evacuated", "corroborated", 2) in verdicts
+    assert ("resident", "single_source", 1) in verdicts
+    assert not any(c.verdict == "conflicting" for c in claims)
+
+
+def test_money_in_different_currencies_is_not_compared() -> None:
+    ext = {
+        "a1": [_q(4.5e6, "damage", "damage cost", kind="money", unit="EUR")],
+        "a2": [_q(5e6, "damage", "damage cost", kind="money", unit="USD")],
+    }
+    claims = _run([["a1"], ["a2"]], ext)
+    assert [c.verdict for c in claims] == ["single_source", "single_source"]
+
+
+class _FakeEmbedder:
+    """Maps slot phrases to fixed vectors: lets the test pin what is "similar"."""
+
+    name = "fake"
+    dim = 2
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        table = {
+            "Brand dauerte": [1.0, 0.0],
+            "fire burned": [0.96, 0.28],
+            "road closed": [0.0, 1.0],
+        }
+        return np.array([table.get(t, [0.6, 0.8]) for t in texts], dtype=np.float32)
+
+
+def test_cross_lingual_weak_match_by_slot_embedding() -> None:
+    ext = {
+        "a1": [_dur(108000, head="fire", approx=True, slot="fire burned")],
+        "a2": [_dur(108000, head="event", approx=True, slot="Brand dauerte")],
+        "a3": [_dur(10800, head="road", slot="road closed")],
+    }
+    claims = _run([["a1"], ["a2"], ["a3"]], ext, _FakeEmbedder())
+    by_key = {c.key: c for c in claims}
+    assert by_key["fire duration"].verdict == "corroborated"
+    assert by_key["fire duration"].support == 2
+    assert by_key["road duration"].verdict == "single_source"
+
+
+def test_quotes_corroborate_by_speaker_and_words_and_never_conflict() -> None:
+    def quote(text: str, speaker: str) -> Extraction:
+        return Extraction(
+            kind="quote",
+            key=f"quote: {speaker}",
+            start=0,
+            end=len(text),
+            text=f'"{text}"',
+            value=text,
+            speaker=speaker,
+            sentence_index=0,
+        )
+
+    ext = {
+        "a1": [quote("This was the hardest fire in a decade", "kovacs")],
+        "a2": [
+            quote("this was the hardest fire in a decade", "kovacs"),
+            quote("We will rebuild", "kovacs"),
+        ],
+    }
+    claims = _run([["a1"], ["a2"]], ext)
+    assert [(c.verdict, c.support) for c in claims] == [("corroborated", 2), ("single_source", 1)]
+
+
+def test_conflicts_come_first_and_omissions_list_missing_groups() -> None:
+    groups = [["a1", "a3"], ["a2"]]
+    ext = {
+        "a1": [_q(4.5e6, "damage", "damage cost", kind="money", unit="EUR"), _dur(7200)],
+        "a2": [_dur(3600)],
+    }
+    claims = _run(groups, ext)
+    assert [c.verdict for c in claims] == ["conflicting", "single_source"]
+    for i, c in enumerate(claims, start=1):
+        c.id = f"c{i}"
+    omissions = omissions_for(claims, groups)
+    assert [(o.claim, o.articles) for o in omissions] == [("c2", ["a2"])]
