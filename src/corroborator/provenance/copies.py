@@ -57,6 +57,13 @@ def _parse_time(value: str | None) -> datetime | None:
 def _orient(a: Article, b: Article, len_a: int, len_b: int) -> tuple[Article, Article, str, str]:
     """Return (original, derivative, direction, why)."""
     ta, tb = _parse_time(a.published), _parse_time(b.published)
+    if (
+        ta
+        and tb
+        and ta.date() == tb.date()
+        and min(len(a.published or ""), len(b.published or "")) <= 10
+    ):
+        ta = tb = None  # same day, and one has no time of day: the dates cannot order them
     if ta and tb and ta != tb:
         return (
             (a, b, "derived", "published earlier")
