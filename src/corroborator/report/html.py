@@ -1,0 +1,361 @@
+"""One self-contained HTML file: inline CSS, no script, no external URL of any kind.
+
+Safety: every string that comes from an article, a source name or a claim goes through
+`html.escape` (quotes included), so a `<script>` in an article is shown as text. Article
+URLs are printed as text, never turned into links, so the page makes no request when opened.
+
+Highlights: each article's clean text is cut at every span boundary; every piece covered by
+one or more claim spans becomes one `<mark>`, so overlapping or nested spans never produce
+badly nested tags. Conflict cards link to the span's anchor in the article text below.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from corroborator.model import Article, Claim, Mention, Report, Story
+from corroborator.report.view import (
+    VERDICT_TITLES,
+    article_index,
+    claims_by_verdict,
+    conflict_sides,
+    counts_line,
+    derivation_note,
+    locate_in_sentence,
+    value_summary,
+)
+
+# Which highlight colour wins where spans of different verdicts overlap: a conflict is what
+# the reader must not miss.
+_VERDICT_RANK = {"conflicting": 0, "single_source": 1, "corroborated": 2}
+_LANG_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+_SAFE_ID = re.compile(r"[A-Za-z0-9-]")
+
+
+def _verdict_class(verdict: str) -> str:
+    """CSS class of a verdict's highlight colour; unknown verdicts get a neutral class."""
+    return f"v-{verdict}" if verdict in _VERDICT_RANK else "v-other"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def slug(value: str) -> str:
+    """An HTML id fragment for any id: letters, digits and "-" kept, anything else "_hex_".
+
+    Injective (distinct ids stay distinct), so anchors never collide.
+    """
+    return "".join(ch if _SAFE_ID.match(ch) else f"_{ord(ch):x}_" for ch in value) or "_"
+
+
+def _lang_attr(language: str | None) -> str:
+    """` lang="xx"` for a well-formed tag; nothing for "und" or junk."""
+    if language and language != "und" and _LANG_TAG.match(language):
+        return f' lang="{_e(language)}"'
+    return ""
+
+
+def _article_anchor(article_id: str) -> str:
+    return f"article-{slug(article_id)}"
+
+
+def _span_anchor(article_id: str, start: int, end: int) -> str:
+    return f"t-{slug(article_id)}-{start}-{end}"
+
+
+def _claim_anchor(story: Story, claim_id: str) -> str:
+    return f"claim-{slug(story.id)}-{slug(claim_id)}"
+
+
+@cache
+def _css() -> str:
+    return (
+        resources.files("corroborator.report")
+        .joinpath("templates/report.css")
+        .read_text("utf-8")
+        .strip()
+    )
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    verdict: str
+    label: str  # "c1 meeting duration (conflicting)"
+
+
+def _valid_span(m: Mention, article: Article | None) -> bool:
+    return article is not None and 0 <= m.start < m.end <= len(article.text)
+
+
+def _mention_link(m: Mention, article: Article | None, content: str) -> str:
+    target = (
+        _span_anchor(m.article, m.start, m.end)
+        if _valid_span(m, article)
+        else _article_anchor(m.article)
+    )
+    return f'<a href="#{target}">{content}</a>'
+
+
+def _sentence_html(m: Mention, article: Article | None) -> str:
+    """The mention's sentence with its span in `<mark>`; the span alone if no sentence."""
+    lang = _lang_attr(article.language if article else None)
+    bounds = locate_in_sentence(m, article)
+    if bounds is None:
+        body = _e(m.sentence) if m.sentence else ""
+        span = f'<mark class="v-conflicting">{_e(m.text)}</mark>'
+        return f'<p class="sentence"{lang} dir="auto">{body} <span class="note">span:</span> {span}</p>'
+    s, e = bounds
+    st = m.sentence
+    return (
+        f'<p class="sentence"{lang} dir="auto">{_e(st[:s])}<mark class="v-conflicting">{_e(st[s:e])}</mark>'
+        f"{_e(st[e:])}</p>"
+    )
+
+
+def _conflict_card(story: Story, claim: Claim, articles: dict[str, Article]) -> str:
+    sides = conflict_sides(claim)
+    out = [
+        f'<article class="card" id="{_claim_anchor(story, claim.id)}">',
+        f'<h4>{_e(claim.key)} <span class="kind">{_e(claim.kind)}</span> '
+        f'<span class="cid">{_e(claim.id)} · {len(sides)} values</span></h4>',
+        '<div class="sides">',
+    ]
+    for side in sides:
+        out.append('<div class="side">')
+        out.append(f'<p class="value">{_e(side.label)}</p>')
+        out.append("<ul>")
+        if not side.mentions:
+            ids = ", ".join(f'<a href="#{_article_anchor(a)}">{_e(a)}</a>' for a in side.articles)
+            out.append(f'<li>{ids}: <mark class="v-conflicting">{_e(side.text)}</mark></li>')
+        for m in side.mentions:
+            article = articles.get(m.article)
+            who = _e(m.article) + (f" · {_e(article.outlet)}" if article and article.outlet else "")
+            out.append(f"<li>{_mention_link(m, article, who)}{_sentence_html(m, article)}</li>")
+        out.append("</ul></div>")
+    out.append("</div></article>")
+    return "\n".join(out)
+
+
+def _claims_table(story: Story, verdict: str, claims: list[Claim], arts: dict[str, Article]) -> str:
+    support = verdict == "corroborated"
+    head = "<th>Claim</th><th>Kind</th><th>Value</th>"
+    head += '<th class="num">Support</th>' if support else ""
+    head += "<th>Mentions</th>"
+    rows = []
+    for c in claims:
+        mentions = "<br>".join(
+            _mention_link(m, arts.get(m.article), _e(m.article)) + f" “{_e(m.text)}”"
+            for m in c.mentions
+        )
+        cells = [
+            f'<td id="{_claim_anchor(story, c.id)}">{_e(c.key)} <span class="cid">{_e(c.id)}</span></td>',
+            f"<td>{_e(c.kind)}</td>",
+            f"<td>{_e(value_summary(c))}</td>",
+        ]
+        if support:
+            cells.append(f'<td class="num">{c.support}</td>')
+        cells.append(f"<td>{mentions}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _story_html(story: Story, arts: dict[str, Article]) -> str:
+    sid = slug(story.id)
+    out = [f'<section class="story" id="story-{sid}" aria-labelledby="story-{sid}-h">']
+    out.append(
+        f'<h2 id="story-{sid}-h">{_e(story.title)} <span class="cid">{_e(story.id)}</span></h2>'
+    )
+    out.append(f"<h3>Independent sources: {story.independent_sources}</h3>")
+    out.append('<ol class="groups">')
+    for group in story.independent_groups:
+        members = []
+        for aid in group:
+            a = arts.get(aid)
+            title = f" {_e(a.title)}" if a else " (not in report)"
+            outlet = f' <span class="note">{_e(a.outlet)}</span>' if a and a.outlet else ""
+            note = derivation_note(a)
+            note_html = f' <span class="note">({_e(note)})</span>' if note else ""
+            members.append(
+                f'<a href="#{_article_anchor(aid)}">{_e(aid)}</a>{title}{outlet}{note_html}'
+            )
+        out.append("<li>" + "; ".join(members) + "</li>")
+    out.append("</ol>")
+    if not story.claims:
+        out.append('<p class="note">No claims extracted.</p>')
+    for verdict, claims in claims_by_verdict(story):
+        if not claims:
+            continue
+        out.append(f"<h3>{_e(VERDICT_TITLES.get(verdict, verdict))} ({len(claims)})</h3>")
+        if verdict == "conflicting":
+            out.extend(_conflict_card(story, c, arts) for c in claims)
+        else:
+            out.append(_claims_table(story, verdict, claims, arts))
+    if story.omissions:
+        keys = {c.id: c.key for c in story.claims}
+        out.append(f"<h3>Omissions ({len(story.omissions)})</h3>")
+        rows = []
+        for o in story.omissions:
+            missing = ", ".join(f'<a href="#{_article_anchor(a)}">{_e(a)}</a>' for a in o.articles)
+            claim_link = f'<a href="#{_claim_anchor(story, o.claim)}">{_e(o.claim)}</a>'
+            rows.append(
+                f"<tr><td>{_e(keys.get(o.claim, o.claim))} {claim_link}</td><td>{missing}</td></tr>"
+            )
+        out.append(
+            '<div class="table-wrap"><table><thead><tr><th>Claim</th><th>Not mentioned in</th>'
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        )
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def highlight(text: str, spans: list[tuple[int, int, str, str]], article_id: str) -> str:
+    """Escape `text` and wrap every claim span in `<mark>`, safely for overlaps.
+
+    `spans` are (start, end, verdict, label) with offsets into `text`; invalid ones (empty,
+    reversed, out of range) are ignored. The text is cut at every span boundary; each piece
+    covered by spans becomes one `<mark>` whose colour is the most severe verdict covering
+    it and whose title lists every covering claim ("overlap" class when more than one). An
+    empty anchor `t-<article>-<start>-<end>` precedes the first piece of each span.
+    """
+    valid = sorted(
+        {_Span(s, e, v, label) for s, e, v, label in spans if 0 <= s < e <= len(text)},
+        key=lambda sp: (sp.start, sp.end, _VERDICT_RANK.get(sp.verdict, 9), sp.label),
+    )
+    cuts = sorted({0, len(text)} | {sp.start for sp in valid} | {sp.end for sp in valid})
+    out: list[str] = []
+    anchored: set[tuple[int, int]] = set()
+    for lo, hi in itertools.pairwise(cuts):
+        for sp in valid:
+            if sp.start == lo and (sp.start, sp.end) not in anchored:
+                anchored.add((sp.start, sp.end))
+                out.append(f'<span id="{_span_anchor(article_id, sp.start, sp.end)}"></span>')
+        covering = [sp for sp in valid if sp.start <= lo and hi <= sp.end]
+        piece = _e(text[lo:hi])
+        if not covering:
+            out.append(piece)
+            continue
+        top = min(covering, key=lambda sp: _VERDICT_RANK.get(sp.verdict, 9))
+        labels = "; ".join(dict.fromkeys(sp.label for sp in covering))
+        cls = _verdict_class(top.verdict) + (" overlap" if len(covering) > 1 else "")
+        out.append(f'<mark class="{cls}" title="{_e(labels)}">{piece}</mark>')
+    return "".join(out)
+
+
+def _article_html(article: Article, report: Report, arts: dict[str, Article]) -> str:
+    spans: list[tuple[int, int, str, str]] = []
+    for story in report.stories:
+        for c in story.claims:
+            for m in c.mentions:
+                if m.article == article.id:
+                    spans.append((m.start, m.end, c.verdict, f"{c.id} {c.key} ({c.verdict})"))
+    aid = _article_anchor(article.id)
+    lang = _lang_attr(article.language)
+    meta = [("Id", _e(article.id)), ("Source", _e(article.source))]
+    if article.outlet:
+        meta.append(("Outlet", _e(article.outlet)))
+    if article.url:
+        meta.append(("URL", _e(article.url)))
+    meta.append(("Language", _e(article.language)))
+    meta.append(("Published", _e(article.published or "unknown")))
+    d = article.derived_from
+    if d is not None:
+        target = (
+            f'<a href="#{_article_anchor(d.article)}">{_e(d.article)}</a>'
+            if d.article in arts
+            else _e(d.article)
+        )
+        direction = "" if d.direction == "derived" else f", direction {_e(d.direction)}"
+        evidence = f" — {_e(d.evidence)}" if d.evidence else ""
+        meta.append(
+            (
+                "Derived from",
+                f"{_e(d.relation)} of {target} (score {d.score:.2f}{direction}){evidence}",
+            )
+        )
+    else:
+        meta.append(("Derived from", "none (original)"))
+    out = [
+        f'<article class="article" id="{aid}" aria-labelledby="{aid}-h">',
+        f'<h3 id="{aid}-h"{lang} dir="auto">{_e(article.title) or _e(article.id)}</h3>',
+        "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta) + "</dl>",
+        f'<div class="text"{lang} dir="auto">{highlight(article.text, spans, article.id)}</div>',
+    ]
+    if article.removed:
+        items = "".join(f"<li>{_e(r)}</li>" for r in article.removed)
+        out.append(
+            f"<details><summary>Removed during cleaning ({len(article.removed)})</summary>"
+            f'<ul{lang} dir="auto">{items}</ul></details>'
+        )
+    else:
+        out.append('<p class="note">Nothing was removed during cleaning.</p>')
+    out.append("</article>")
+    return "\n".join(out)
+
+
+def to_html(report: Report) -> str:
+    """The report as one self-contained, deterministic HTML page (no timestamps, no scripts)."""
+    arts = article_index(report)
+    title = "Corroboration report"
+    if report.stories:
+        title += ": " + "; ".join(s.title for s in report.stories[:3])
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="corroborator {_e(report.generator_version)}">',
+        f"<title>{_e(title)}</title>",
+        f"<style>\n{_css()}\n</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        "<h1>Corroboration report</h1>",
+        f'<p class="summary">{_e(counts_line(report))}</p>',
+        '<p class="legend">Highlights: <mark class="v-conflicting">conflicting</mark> '
+        '<mark class="v-corroborated">corroborated</mark> '
+        '<mark class="v-single_source">single source</mark></p>',
+    ]
+    if report.stories:
+        out.append('<nav aria-label="Stories"><ul>')
+        for s in report.stories:
+            conflicts = sum(1 for c in s.claims if c.verdict == "conflicting")
+            out.append(
+                f'<li><a href="#story-{slug(s.id)}">{_e(s.title)}</a> '
+                f'<span class="note">{s.independent_sources} independent sources, '
+                f"{conflicts} conflicts</span></li>"
+            )
+        out.append("</ul></nav>")
+    out += ["</header>", "<main>"]
+    if not report.stories:
+        out.append('<p class="note">No stories.</p>')
+    out.extend(_story_html(s, arts) for s in report.stories)
+    if report.articles:
+        out.append('<section id="articles" aria-labelledby="articles-h">')
+        out.append(f'<h2 id="articles-h">Articles ({len(report.articles)})</h2>')
+        out.extend(_article_html(a, report, arts) for a in report.articles)
+        out.append("</section>")
+    if report.skipped:
+        out.append('<section id="skipped" aria-labelledby="skipped-h">')
+        out.append(f'<h2 id="skipped-h">Skipped inputs ({len(report.skipped)})</h2>')
+        rows = "".join(
+            f"<tr><td>{_e(s.source)}</td><td>{_e(s.reason)}</td></tr>" for s in report.skipped
+        )
+        out.append(
+            '<div class="table-wrap"><table><thead><tr><th>Source</th><th>Reason</th></tr>'
+            f"</thead><tbody>{rows}</tbody></table></div>"
+        )
+        out.append("</section>")
+    out += ["</main>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,156 @@
+"""Terminal summary rendered with rich and captured to a string.
+
+Every piece of article-derived text goes through `rich.text.Text` (never markup strings), so
+an article containing "[bold]" or "[/]" is shown literally and cannot break rendering.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from corroborator.model import Claim, Report, Story
+from corroborator.report.view import (
+    VERDICT_TITLES,
+    article_index,
+    article_label,
+    claim_articles,
+    claims_by_verdict,
+    conflict_sides,
+    counts_line,
+    derivation_note,
+    value_summary,
+)
+
+_STYLE = {"conflicting": "bold red", "corroborated": "green", "single_source": "yellow"}
+
+
+def _quoted(span: str) -> str:
+    return "“" + " ".join(span.split()) + "”"
+
+
+def _header(report: Report) -> Text:
+    text = Text("corroborator report", style="bold")
+    text.append(f" — {counts_line(report)}")
+    return text
+
+
+def _groups(story: Story, report: Report) -> RenderableType:
+    articles = article_index(report)
+    lines = Text()
+    lines.append(f"Independent sources: {story.independent_sources}", style="bold")
+    for i, group in enumerate(story.independent_groups, 1):
+        lines.append(f"\n  group {i}: ")
+        for j, aid in enumerate(group):
+            if j:
+                lines.append("; ")
+            article = articles.get(aid)
+            lines.append(article_label(article, aid, max_title=40))
+            note = derivation_note(article)
+            if note:
+                lines.append(f" [{note}]", style="dim")
+    return lines
+
+
+def _conflict(claim: Claim, report: Report) -> RenderableType:
+    out = Text()
+    out.append(f"✗ {claim.key}", style=_STYLE["conflicting"])
+    out.append(f"  ({claim.kind}, {claim.id}, {len(conflict_sides(claim))} values)", style="dim")
+    for side in conflict_sides(claim):
+        out.append("\n    ")
+        out.append(side.label, style="bold")
+        out.append(f"  — {', '.join(side.articles)}")
+        spans = [m.text for m in side.mentions] or ([side.text] if side.text else [])
+        seen: list[str] = []
+        for span in spans:
+            if span not in seen:
+                seen.append(span)
+        for span in seen:
+            out.append("\n        ")
+            out.append(_quoted(span), style="italic")
+    return out
+
+
+def _claim_table(verdict: str, claims: list[Claim]) -> Table:
+    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("claim", overflow="fold")
+    table.add_column("kind")
+    table.add_column("value", overflow="fold")
+    if verdict == "corroborated":
+        table.add_column("support", justify="right")
+    table.add_column("articles", overflow="fold")
+    table.add_column("span", overflow="fold")
+    for claim in claims:
+        spans = " | ".join(dict.fromkeys(_quoted(m.text) for m in claim.mentions))
+        row = [Text(claim.key), Text(claim.kind), Text(value_summary(claim))]
+        if verdict == "corroborated":
+            row.append(Text(str(claim.support)))
+        row += [Text(", ".join(claim_articles(claim))), Text(spans)]
+        table.add_row(*row)
+    return table
+
+
+def _story(story: Story, report: Report) -> list[RenderableType]:
+    parts: list[RenderableType] = [
+        Text(""),
+        Rule(Text(f"{story.id}: {' '.join(story.title.split())}", style="bold"), align="left"),
+        _groups(story, report),
+    ]
+    if not story.claims:
+        parts.append(Text("No claims extracted.", style="dim"))
+    for verdict, claims in claims_by_verdict(story):
+        if not claims:
+            continue
+        title = VERDICT_TITLES.get(verdict, verdict).upper()
+        parts.append(Text(f"\n{title} ({len(claims)})", style=_STYLE.get(verdict, "bold")))
+        if verdict == "conflicting":
+            parts.extend(_conflict(c, report) for c in claims)
+        else:
+            parts.append(_claim_table(verdict, claims))
+    if story.omissions:
+        keys = {c.id: c.key for c in story.claims}
+        parts.append(Text(f"\nOMISSIONS ({len(story.omissions)})", style="bold"))
+        for om in story.omissions:
+            line = Text(f"  {keys.get(om.claim, om.claim)} ({om.claim}) — not in: ")
+            line.append(", ".join(om.articles))
+            parts.append(line)
+    return parts
+
+
+def to_text(report: Report, *, color: bool = False, width: int = 100) -> str:
+    """The report as a terminal summary; ANSI colours only when `color` is true.
+
+    Order: header counts; per story its independent groups, conflicts (each side's value in
+    human units with article ids and exact spans), corroborated, single-source, omissions;
+    then skipped inputs with reasons.
+    """
+    buffer = io.StringIO()
+    console = Console(
+        record=True,
+        file=buffer,
+        width=max(20, width),
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    console.print(_header(report))
+    if not report.stories:
+        console.print(Text("No stories.", style="dim"))
+    for story in report.stories:
+        console.print(Group(*_story(story, report)))
+    if report.skipped:
+        console.print()
+        console.print(Rule(Text(f"Skipped inputs ({len(report.skipped)})"), align="left"))
+        for skip in report.skipped:
+            line = Text(f"  {skip.source}", style="bold")
+            line.append(f" — {skip.reason}")
+            console.print(line)
+    return buffer.getvalue()

@@ -1,0 +1,225 @@
+"""What every renderer shows, and in which order, so terminal, Markdown and HTML agree.
+
+The renderers differ only in markup. This module decides the content: conflicts first
+(they are why a reader opens the report), then corroborated claims, then single-source
+claims, then omissions; the sides of a conflict; the consensus value of a corroborated claim;
+and safe lookups of articles by id (a report may reference an id it does not contain, and a
+renderer must still produce output rather than a traceback).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from corroborator.model import Article, Claim, Mention, Report, Story
+from corroborator.report.units import format_mention, format_value
+
+# Section order of a story: conflicts before agreement, agreement before lone assertions.
+VERDICT_ORDER = ("conflicting", "corroborated", "single_source")
+VERDICT_TITLES = {
+    "conflicting": "Conflicts",
+    "corroborated": "Corroborated",
+    "single_source": "Single source",
+}
+
+
+@dataclass
+class Side:
+    """One value asserted in a conflicting claim, with the articles and mentions behind it."""
+
+    label: str  # human reading of the value, e.g. "~45 min"
+    value: float | str | None
+    unit: str | None
+    articles: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    text: str = ""  # exact span representing the side (first mention when not given)
+
+
+def claims_by_verdict(story: Story) -> list[tuple[str, list[Claim]]]:
+    """Claims grouped by verdict in `VERDICT_ORDER`; claim order within a group is kept.
+
+    Claims with a verdict outside the contract (bad input) are appended as their own group so
+    they are still visible rather than silently dropped.
+    """
+    groups: dict[str, list[Claim]] = {v: [] for v in VERDICT_ORDER}
+    for claim in story.claims:
+        groups.setdefault(str(claim.verdict), []).append(claim)
+    ordered = [(v, groups[v]) for v in VERDICT_ORDER]
+    ordered += [(v, cs) for v, cs in groups.items() if v not in VERDICT_ORDER]
+    return ordered
+
+
+def _as_str_list(obj: Any) -> list[str]:
+    if not isinstance(obj, list):
+        return []
+    out: list[str] = []
+    for item in obj:
+        if isinstance(item, list):
+            out.extend(str(x) for x in item)
+        else:
+            out.append(str(item))
+    return out
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def _same_value(mention: Mention, value: Any, unit: Any) -> bool:
+    return mention.value == value and (unit is None or mention.unit == unit)
+
+
+def conflict_sides(claim: Claim) -> list[Side]:
+    """The distinct values of a claim, one `Side` each, with the mentions that assert it.
+
+    Uses `claim.sides` when the compare step filled it (see schema.json: each side has
+    `value`, `unit`, `articles`, `text`, optionally `groups` and `mentions` indexes); the
+    mentions of a side are, in order of preference, those indexed by `mentions`, those from
+    the side's articles carrying the side's value, or all mentions from the side's articles.
+    Without `sides`, mentions are grouped by (value, unit) in order of first appearance.
+    """
+    sides: list[Side] = []
+    for raw in claim.sides:
+        if not isinstance(raw, dict):
+            continue
+        value = raw.get("value")
+        unit = raw.get("unit")
+        if not isinstance(value, int | float | str) or isinstance(value, bool):
+            value = None
+        unit = unit if isinstance(unit, str) else None
+        articles = _unique(_as_str_list(raw.get("articles")) + _as_str_list(raw.get("groups")))
+        indexes = raw.get("mentions")
+        mentions: list[Mention] = []
+        if isinstance(indexes, list):
+            mentions = [
+                claim.mentions[i]
+                for i in indexes
+                if isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(claim.mentions)
+            ]
+        if not mentions:
+            in_side = [m for m in claim.mentions if m.article in articles]
+            mentions = [m for m in in_side if _same_value(m, value, unit)] or in_side
+        if not articles:
+            articles = _unique([m.article for m in mentions])
+        text = raw.get("text")
+        if not isinstance(text, str):
+            text = mentions[0].text if mentions else ""
+        approximate = bool(mentions) and all(m.approximate for m in mentions)
+        label = format_value(value, unit, kind=claim.kind, approximate=approximate)
+        if value is None and mentions:
+            label = format_mention(mentions[0], claim.kind)
+        sides.append(Side(label, value, unit, articles, mentions, text))
+    if sides:
+        return sides
+    by_value: dict[tuple[str, str], Side] = {}
+    for m in claim.mentions:
+        # repr keeps 300 and "300" apart while giving a hashable, deterministic key.
+        key = (repr(m.value) if m.value is not None else repr((m.low, m.high)), repr(m.unit))
+        side = by_value.get(key)
+        if side is None:
+            side = Side(format_mention(m, claim.kind), m.value, m.unit, [], [], m.text)
+            by_value[key] = side
+        side.mentions.append(m)
+        if m.article not in side.articles:
+            side.articles.append(m.article)
+    return list(by_value.values())
+
+
+def value_summary(claim: Claim) -> str:
+    """The value(s) a claim's mentions state, distinct human readings joined by " / "."""
+    labels = _unique([format_mention(m, claim.kind) for m in claim.mentions])
+    return " / ".join(labels) if labels else "—"
+
+
+def claim_articles(claim: Claim) -> list[str]:
+    """Article ids that mention the claim, in mention order, without repeats."""
+    return _unique([m.article for m in claim.mentions])
+
+
+def article_index(report: Report) -> dict[str, Article]:
+    """Articles by id; on duplicate ids the first wins (ids are meant to be unique)."""
+    index: dict[str, Article] = {}
+    for article in report.articles:
+        index.setdefault(article.id, article)
+    return index
+
+
+def article_label(article: Article | None, article_id: str, *, max_title: int = 60) -> str:
+    """Short "a1 · Title (Outlet)" label; an unknown id is shown as "a9 (not in report)"."""
+    if article is None:
+        return f"{article_id} (not in report)"
+    title = " ".join(article.title.split())
+    if len(title) > max_title:
+        title = title[: max_title - 1].rstrip() + "…"
+    outlet = f" ({article.outlet})" if article.outlet else ""
+    return f"{article_id} · {title}{outlet}" if title else f"{article_id}{outlet}"
+
+
+def derivation_note(article: Article | None) -> str:
+    """ "copy of a1, score 0.97" for a derivative, "" for an original or unknown article."""
+    if article is None or article.derived_from is None:
+        return ""
+    d = article.derived_from
+    direction = "" if d.direction == "derived" else f", direction {d.direction}"
+    return f"{d.relation} of {d.article}, score {d.score:.2f}{direction}"
+
+
+def summary_counts(report: Report) -> dict[str, int]:
+    """Header counts shared by every format."""
+    claims = [c for s in report.stories for c in s.claims]
+    return {
+        "articles": len(report.articles),
+        "stories": len(report.stories),
+        "skipped": len(report.skipped),
+        "claims": len(claims),
+        "conflicts": sum(1 for c in claims if c.verdict == "conflicting"),
+        "corroborated": sum(1 for c in claims if c.verdict == "corroborated"),
+        "single_source": sum(1 for c in claims if c.verdict == "single_source"),
+    }
+
+
+def locate_in_sentence(mention: Mention, article: Article | None) -> tuple[int, int] | None:
+    """Where the mention span sits inside `mention.sentence`, as (start, end), or None.
+
+    Prefers the article offsets (the sentence found in the article text around `start`), so a
+    value that occurs twice in a sentence highlights the right occurrence; falls back to the
+    first occurrence of the span text in the sentence.
+    """
+    sentence, span = mention.sentence, mention.text
+    if not sentence or not span:
+        return None
+    if article is not None and 0 <= mention.start <= mention.end <= len(article.text):
+        lo = max(0, mention.end - len(sentence))
+        pos = article.text.find(sentence, lo)
+        if 0 <= pos <= mention.start and mention.end <= pos + len(sentence):
+            rel = mention.start - pos
+            if sentence[rel : rel + len(span)] == span:
+                return rel, rel + len(span)
+    pos = sentence.find(span)
+    return (pos, pos + len(span)) if pos >= 0 else None
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def counts_line(report: Report) -> str:
+    """ "6 articles · 2 stories · 1 skipped input · 1 conflict · …", the header of every format."""
+    n = summary_counts(report)
+    return " · ".join(
+        [
+            _plural(n["articles"], "article", "articles"),
+            _plural(n["stories"], "story", "stories"),
+            _plural(n["skipped"], "skipped input", "skipped inputs"),
+            _plural(n["conflicts"], "conflict", "conflicts"),
+            f"{n['corroborated']} corroborated",
+            f"{n['single_source']} single-source",
+        ]
+    )
