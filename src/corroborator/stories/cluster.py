@@ -9,7 +9,8 @@ Clustering is average-linkage agglomerative: two clusters merge only while the *
 similarity between their members stays above the threshold, so one bridging article cannot
 chain two events together (single-linkage would). The thresholds mean:
 
-- STORY_THRESHOLD: combined similarity above which two articles report the same event.
+- STORY_THRESHOLD: combined similarity above which two articles report the same event
+  (chosen on ECB+ train topics, see bench/stories_eval.py and bench/RESULTS.md).
   USE puts translations of one text at ~0.8 cosine and unrelated news at ~0.1; separate
   reports of one event with different wording typically land at 0.45-0.75.
 - ANCHOR_WEIGHT: how much shared names/numbers add to (or their absence subtracts from) the
@@ -26,8 +27,8 @@ import numpy as np
 from corroborator.embed import Embedder
 from corroborator.model import Article
 
-STORY_THRESHOLD = 0.6
-ANCHOR_WEIGHT = 0.35
+STORY_THRESHOLD = 0.7
+ANCHOR_WEIGHT = 0.6
 LEAD_SENTENCES = 3
 LEAD_CHARS = 600
 
