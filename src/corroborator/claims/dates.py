@@ -1,0 +1,211 @@
+"""Dates, absolute and relative, resolved against the article's publication date.
+
+News convention: a bare weekday refers back ("the fire started on Tuesday" = the most recent
+Tuesday on or before publication) unless the sentence is in the future tense ("will meet on
+Tuesday" = the next Tuesday after publication). Week/month/year granularity gives the ISO start
+of the period with `approximate=True`. Without a publication date relative dates are skipped:
+they cannot be resolved, and an unresolved value would align with nothing.
+
+Language-neutral: ISO dates ("2025-03-03") are read for every language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from corroborator.claims.lexicon import Lexicon
+
+_ISO = re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str
+    approximate: bool
+
+
+def parse_published(published: str | None) -> date | None:
+    """'2025-04-02' or a full ISO datetime -> date; anything else -> None."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class _DatePatterns:
+    dmy: re.Pattern[str]
+    mdy: re.Pattern[str]
+    my: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relday: re.Pattern[str]
+    period: re.Pattern[str]
+    rel_month: re.Pattern[str]
+    year: re.Pattern[str]
+    ago: re.Pattern[str]
+
+
+@lru_cache(maxsize=16)
+def _patterns(lex: Lexicon) -> _DatePatterns:
+    i = re.IGNORECASE
+    mon = rf"(?P<mon>{_alt(lex.months)})\.?"
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?"
+    year = r"(?P<y>(?:1[89]|20)\d{2})"
+    wd = rf"(?P<wd>{_alt(lex.weekdays)})"
+    past = _alt(lex.past_words)
+    nxt = _alt(lex.next_words)
+    this = _alt(lex.this_words)
+    units = {"y": lex.year_word_re, "m": lex.month_word_re, "w": lex.week_word_re}
+    dur_units = _alt(lex.duration_units)
+    return _DatePatterns(
+        dmy=re.compile(rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b", i),
+        mdy=re.compile(rf"\b{mon}\s+{day}(?:,?\s+{year})?\b", i),
+        my=re.compile(rf"\b{mon},?\s+{year}\b", i),
+        weekday=re.compile(rf"\b(?:(?P<rel>{past}|{nxt}|{this})\s+)?{wd}\b", i),
+        relday=re.compile(rf"(?<!\w)(?P<rd>{_alt(lex.relative_days)})(?!\w)", i),
+        period=re.compile(
+            rf"\b(?P<rel>{past}|{nxt}|{this})\s+(?:(?P<w>{units['w']})|(?P<m>{units['m']})|(?P<y>{units['y']}))\b",
+            i,
+        ),
+        rel_month=re.compile(rf"\b(?:(?P<rel>{past}|{nxt}|{this}|in)\s+){mon}(?!\s*\d)", i),
+        year=re.compile(rf"\b(?P<prep>{_alt(lex.year_prepositions)})\s+{year}\b(?![-/.]\d)", i),
+        ago=re.compile(
+            rf"\b(?P<n>\d+|{lex.number_words_re})\s+(?P<u>{dur_units})\s*(?:{lex.ago_re.lstrip(chr(92) + 's+')})",
+            i,
+        ),
+    )
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for s, e in spans)
+
+
+def _is_future(sentence: str, lex: Lexicon) -> bool:
+    low = f" {sentence.lower()} "
+    return any(
+        f" {w} " in low or (f"{w} " in low and w.startswith("'")) for w in lex.future_markers
+    )
+
+
+def find_dates(
+    text: str, start: int, end: int, lex: Lexicon | None, published: date | None
+) -> list[DateMention]:
+    """All dates in text[start:end] (one sentence), most specific pattern first."""
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, value: str, approx: bool) -> None:
+        if not _overlaps(s, e, taken):
+            out.append(DateMention(s, e, value, approx))
+            taken.append((s, e))
+
+    for m in _ISO.finditer(text, start, end):
+        if _valid(int(m.group("y")), int(m.group("m")), int(m.group("d"))):
+            add(m.start(), m.end(), m.group(), False)
+    if lex is None:
+        return out
+    p = _patterns(lex)
+    sentence = text[start:end]
+    future = _is_future(sentence, lex)
+    for pat in (p.dmy, p.mdy):
+        for m in pat.finditer(text, start, end):
+            mon = lex.months[m.group("mon").lower()]
+            d = int(m.group("d"))
+            if m.group("y"):
+                y = int(m.group("y"))
+            elif published is not None:
+                y = published.year
+                if _valid(y, mon, d) and date(y, mon, d) > published and not future:
+                    y -= 1
+            else:
+                continue
+            if _valid(y, mon, d):
+                add(m.start(), m.end(), f"{y:04d}-{mon:02d}-{d:02d}", False)
+    for m in p.my.finditer(text, start, end):
+        add(
+            m.start(),
+            m.end(),
+            f"{int(m.group('y')):04d}-{lex.months[m.group('mon').lower()]:02d}",
+            True,
+        )
+    for m in p.year.finditer(text, start, end):
+        add(m.start("y"), m.end("y"), m.group("y"), True)
+    if published is None:
+        return sorted(out, key=lambda x: (x.start, x.end))
+    for m in p.ago.finditer(text, start, end):
+        raw = m.group("n")
+        n = float(raw) if raw.isdigit() else lex.parse_number_words(raw)
+        if n is None:
+            continue
+        unit, secs = lex.duration_units[m.group("u").lower()]
+        when = published - timedelta(seconds=n * secs)
+        if unit in ("year", "decade"):
+            add(m.start(), m.end(), f"{when.year:04d}", True)
+        elif unit == "month":
+            add(m.start(), m.end(), f"{when.year:04d}-{when.month:02d}", True)
+        else:
+            add(m.start(), m.end(), when.isoformat(), unit == "week")
+    for m in p.period.finditer(text, start, end):
+        rel = m.group("rel").lower()
+        step = -1 if rel in lex.past_words else 1 if rel in lex.next_words else 0
+        if m.group("w"):
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+            add(m.start(), m.end(), monday.isoformat(), True)
+        elif m.group("m"):
+            y, mo = divmod(published.year * 12 + published.month - 1 + step, 12)
+            add(m.start(), m.end(), f"{y:04d}-{mo + 1:02d}", True)
+        else:
+            add(m.start(), m.end(), f"{published.year + step:04d}", True)
+    for m in p.rel_month.finditer(text, start, end):
+        rel = (m.group("rel") or "").lower()
+        mon = lex.months[m.group("mon").lower()]
+        # "may" and "mar" are also verbs: only the capitalised form is a month.
+        if m.group("mon").lower() in ("may", "mar") and not m.group("mon")[0].isupper():
+            continue
+        y = published.year
+        if rel in lex.next_words or (rel not in lex.past_words and future):
+            if mon <= published.month:
+                y += 1
+        elif (rel in lex.past_words or rel == "in") and (
+            mon > published.month or (rel in lex.past_words and mon == published.month)
+        ):
+            y -= 1
+        add(m.start("mon") if rel == "in" else m.start(), m.end(), f"{y:04d}-{mon:02d}", True)
+    for m in p.weekday.finditer(text, start, end):
+        rel = (m.group("rel") or "").lower()
+        wd = lex.weekdays[m.group("wd").lower()]
+        if rel in lex.next_words or (future and rel not in lex.past_words):
+            delta = (wd - published.weekday()) % 7 or 7
+            when = published + timedelta(days=delta)
+        else:
+            delta = (published.weekday() - wd) % 7
+            if rel in lex.past_words and delta == 0:
+                delta = 7
+            when = published - timedelta(days=delta)
+        add(m.start(), m.end(), when.isoformat(), False)
+    for m in p.relday.finditer(text, start, end):
+        when = published + timedelta(days=lex.relative_days[m.group("rd").lower()])
+        add(m.start(), m.end(), when.isoformat(), False)
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True

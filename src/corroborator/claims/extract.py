@@ -1,0 +1,195 @@
+"""`extract_claims`: every claim in one article's clean body, as `Extraction` records.
+
+Keys (the slot a value fills; always English canonical words so values align across
+languages):
+  duration    "<head> duration"      head: what lasted ("fire", "meeting", "road closure")
+  quantity    "<noun>[ <event>]"      "resident evacuated", "firefighter injured", "age"
+  percentage  "<head> percentage"    "unemployment percentage", "price increase percentage"
+  money       "<head> amount"        "damage amount", "fine amount"
+  date        "<head> date"          "fire start date", "event date"
+  quote       "quote: <surname>"     surname = last capitalised token of the speaker, lower case
+  attribution "attribution: <source>"  source lemma ("police", "official", "ministry")
+`slot` is a short phrase in the article's own language (the head/verb words as written, or the
+content words around the number) for cross-lingual matching by embeddings.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from corroborator.claims.dates import find_dates, parse_published
+from corroborator.claims.lang import get_lexicon
+from corroborator.claims.lexicon import Lexicon
+from corroborator.claims.quantities import (
+    NumberMention,
+    duration_head,
+    find_numbers,
+    neutral_masks,
+)
+from corroborator.claims.quotes import find_attribution, find_quotes
+from corroborator.claims.tokens import Token, subject_and_verb, tokenize, window_slot
+from corroborator.model import Extraction, Sentence
+
+
+def extract_claims(
+    text: str, sentences: list[Sentence], language: str, published: str | None
+) -> list[Extraction]:
+    """All claims found in one article's clean body, sorted by (start, end, kind).
+
+    `sentences` are offsets into `text`. An unknown language gets only language-neutral
+    extraction (digits with %, currency symbols, ISO dates). Never raises on odd input: bad
+    offsets are clipped and an empty text gives an empty list.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    lex = get_lexicon(language)
+    pub = parse_published(published)
+    sents = _usable_sentences(text, sentences)
+    starts = [s.start for s in sents]
+    out: list[Extraction] = []
+    quotes = find_quotes(text, lex) if lex is not None else []
+    quote_spans = [(q.start, q.end) for q in quotes]
+    for q in quotes:
+        idx = _sentence_index(starts, q.start)
+        speaker = q.speaker or "unknown"
+        out.append(
+            Extraction(
+                kind="quote",
+                key=f"quote: {q.speaker_key or 'unknown'}",
+                start=q.start,
+                end=q.end,
+                text=text[q.start : q.end],
+                value=q.content,
+                speaker=speaker,
+                head=q.speaker_key,
+                slot=speaker,
+                sentence_index=idx,
+            )
+        )
+    for idx, sent in enumerate(sents):
+        out.extend(_sentence_claims(text, idx, sent, lex, pub, quote_spans))
+    out.sort(key=lambda x: (x.start, x.end, x.kind))
+    return out
+
+
+def _usable_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Clip offsets to the text; fall back to one sentence spanning the text if none given."""
+    n = len(text)
+    good = [
+        Sentence(max(0, s.start), min(n, s.end), s.text)
+        for s in sentences
+        if isinstance(s.start, int) and isinstance(s.end, int) and s.start < s.end
+    ]
+    return good or [Sentence(0, n, text)]
+
+
+def _sentence_index(starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _sentence_claims(
+    text: str,
+    idx: int,
+    sent: Sentence,
+    lex: Lexicon | None,
+    pub: object,
+    quote_spans: list[tuple[int, int]],
+) -> list[Extraction]:
+    from datetime import date
+
+    published = pub if isinstance(pub, date) else None
+    out: list[Extraction] = []
+    tokens = tokenize(text, sent.start, sent.end)
+    dates = find_dates(text, sent.start, sent.end, lex, published)
+    masks = [(d.start, d.end) for d in dates] + neutral_masks(text, sent.start, sent.end)
+    for d in dates:
+        head = _date_head(tokens, d.start, lex) if lex else "event"
+        out.append(
+            Extraction(
+                kind="date",
+                key=f"{head} date",
+                start=d.start,
+                end=d.end,
+                text=text[d.start : d.end],
+                value=d.value,
+                unit="date",
+                approximate=d.approximate,
+                head=head,
+                slot=window_slot(tokens, d.start, d.end, lex) if lex else "",
+                sentence_index=idx,
+            )
+        )
+    for nm in find_numbers(text, sent.start, sent.end, lex, masks):
+        out.append(_number_extraction(text, idx, nm, lex, tokens))
+    if lex is not None:
+        att = find_attribution(text, sent.start, sent.end, lex, quote_spans)
+        if att is not None:
+            out.append(
+                Extraction(
+                    kind="attribution",
+                    key=f"attribution: {att.source_key}",
+                    start=att.start,
+                    end=att.end,
+                    text=text[att.start : att.end],
+                    value=att.content,
+                    speaker=att.source,
+                    head=att.source_key,
+                    slot=att.source,
+                    sentence_index=idx,
+                )
+            )
+    return out
+
+
+def _number_extraction(
+    text: str, idx: int, nm: NumberMention, lex: Lexicon | None, tokens: list[Token]
+) -> Extraction:
+    if nm.kind == "duration" and lex is not None:
+        head = duration_head(nm, lex, tokens)
+        key = f"{head} duration"
+    elif nm.kind == "percentage":
+        head = nm.head or "event"
+        key = f"{head} percentage"
+    elif nm.kind == "money":
+        head = nm.head or "event"
+        key = f"{head} amount"
+    else:
+        head = nm.head or "event"
+        key = f"{head} {nm.verb}" if nm.verb else head
+    if nm.slot_tokens:
+        slot = " ".join(t.text for t in nm.slot_tokens)
+    elif lex is not None:
+        slot = window_slot(tokens, nm.start, nm.end, lex)
+    else:
+        slot = ""
+    b = nm.bounds
+    return Extraction(
+        kind=nm.kind,  # type: ignore[arg-type]
+        key=key,
+        start=nm.start,
+        end=nm.end,
+        text=text[nm.start : nm.end],
+        value=b.value,
+        unit=nm.unit,
+        approximate=b.approximate,
+        low=b.low,
+        high=b.high,
+        head=head,
+        slot=slot,
+        sentence_index=idx,
+    )
+
+
+def _date_head(tokens: list[Token], start: int, lex: Lexicon) -> str:
+    """'the fire started on Tuesday' -> 'fire start'; nothing found -> 'event'."""
+    left = [t for t in tokens if t.end <= start]
+    while left and (left[-1].lower in lex.prepositions or left[-1].lower in lex.past_words):
+        left.pop()
+    if not left:
+        return "event"
+    subj, verb = subject_and_verb(tokens, left[-1].end + 1, lex)
+    if subj is None:
+        return "event"
+    base = lex.noun_heads.get(subj.lower) or lex.lemmatize(subj.text)
+    noun = lex.verb_nouns.get(verb.lower) if verb is not None else None
+    return f"{base} {noun}" if noun else base

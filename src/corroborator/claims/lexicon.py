@@ -1,0 +1,97 @@
+"""The per-language word lists that drive the language-neutral claim engine.
+
+A language plugs in by building one `Lexicon` (see `claims/lang/en.py`) and registering it in
+`claims/lang/__init__.py`. The engine never hard-codes English words: every word it looks for
+comes from here, so adding French or Polish means writing a lexicon, not touching the engine.
+Keys and heads are always produced in ENGLISH canonical form (via `noun_heads`, `event_verbs`,
+`nominal_events`) so values align across languages; slots stay in the article's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+# Hedge classes. The engine turns each into bounds (see `claims/numbers.py::apply_hedge`).
+APPROX = "approx"  # about, around, roughly, some, an estimated: value +- tolerance
+NEARLY = "nearly"  # nearly, almost, close to: [0.85 N, N]
+LOWER = "lower"  # more than, over, at least: low = N, high open
+UPPER = "upper"  # fewer than, less than, up to, at most: high = N, low open
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Everything language-specific the extractors need.
+
+    Hashed by identity (eq=False): one instance per language, used as a cache key for the
+    compiled patterns.
+
+    Word keys are lower case. Regex fragments (`*_re`) are inserted into larger patterns that
+    are compiled once per lexicon and matched case-insensitively.
+    """
+
+    code: str
+    thousands_seps: tuple[str, ...]
+    decimal_sep: str
+    # Spelled-out numbers: a regex matching one number phrase, and its parser.
+    number_words_re: str
+    parse_number_words: Callable[[str], float | None]
+    # Scale words after a number ("1.2 million", "3 Mrd."): surface -> factor.
+    scales: Mapping[str, float]
+    # Time units: surface -> (canonical unit name, seconds).
+    duration_units: Mapping[str, tuple[str, float]]
+    # Whole-phrase durations with no digits ("an hour and a half"): (regex with group u, factor).
+    duration_phrases: tuple[tuple[str, float], ...]
+    # After a number: "and a half" style suffixes adding a fraction.
+    half_suffix_re: str
+    percent_re: str
+    points_re: str
+    currency_words: Mapping[str, str]
+    hedges: Mapping[str, str]
+    post_hedges: Mapping[str, str]
+    # Words that end a noun run / are never heads (articles, prepositions, auxiliaries...).
+    stopwords: frozenset[str]
+    auxiliaries: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    # Counted nouns: surface (lower) -> canonical English head; unknown nouns use `lemmatize`.
+    noun_heads: Mapping[str, str]
+    # Event verbs/participles: surface -> canonical English participle ("died" -> "killed").
+    event_verbs: Mapping[str, str]
+    # Nominalised events before "of": "evacuation" -> "evacuated".
+    nominal_events: Mapping[str, str]
+    # Measured-event verbs turned into head nouns for durations/dates ("closed" -> "closure").
+    verb_nouns: Mapping[str, str]
+    lemmatize: Callable[[str], str]
+    # Whether common nouns are capitalised (German): heads may then be capitalised words.
+    nouns_capitalised: bool
+    # Age patterns: regex with group n (number) -> quantity head "age".
+    age_re: str
+    # Range connectors between two numbers ("to", "bis") and the opener ("between", "zwischen").
+    range_words: tuple[str, ...]
+    between_words: tuple[str, ...]
+    # Dates.
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    relative_days: Mapping[str, int]
+    past_words: tuple[str, ...]
+    next_words: tuple[str, ...]
+    this_words: tuple[str, ...]
+    week_word_re: str
+    month_word_re: str
+    year_word_re: str
+    ago_re: str
+    future_markers: tuple[str, ...]
+    year_prepositions: tuple[str, ...]
+    times_of_day: tuple[str, ...]
+    # Speech: verbs introducing quotes/reported speech, and source nouns without a name.
+    speech_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    according_to_re: str
+    that_word: str
+    pronouns: frozenset[str]
+    org_words: frozenset[str]
+    # Words never part of a speaker name even when capitalised ("The", "But").
+    name_stopwords: frozenset[str] = field(default_factory=frozenset)
+    # Words before a number that make it not a count (rates: "times", "per").
+    rate_words: tuple[str, ...] = ()

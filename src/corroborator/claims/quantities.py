@@ -1,0 +1,764 @@
+"""Numbers with what they measure: durations, counts, percentages and money.
+
+`find_numbers` scans one sentence and returns `NumberMention`s with the raw value as written
+and the normalised value (seconds, ISO currency, %). `claims.extract` turns them into
+`Extraction`s; the NewsQuant benchmark reads the raw values directly.
+
+Lexicon=None means an unsupported language: only language-neutral forms are read — digits with
+"%", digits with a currency symbol — because without a lexicon we cannot tell a count from a
+street number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from corroborator.claims.lexicon import APPROX, Lexicon
+from corroborator.claims.numbers import (
+    Bounds,
+    apply_hedge,
+    digit_pattern,
+    parse_digits,
+    range_bounds,
+)
+from corroborator.claims.tokens import (
+    Token,
+    nearest_determined_noun,
+    subject_and_verb,
+    tokenize,
+)
+
+# Currency symbols: language-neutral. "$" is USD unless a prefix says otherwise.
+CURRENCY_SYMBOLS = {
+    "US$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₽": "RUB",
+    "zł": "PLN",
+    "CHF": "CHF",
+    "Fr.": "CHF",
+    "EUR": "EUR",
+    "USD": "USD",
+    "GBP": "GBP",
+    "PLN": "PLN",
+    "JPY": "JPY",
+}
+_SYM_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_PREFIX_CUR = re.compile(rf"(?:(?<=[\s(\[\"'“„«-])|^)(?P<cur>{_SYM_ALT})\s?$")
+_SUFFIX_SYM = re.compile(r"\s?(?P<cur>€|zł|£|\$|EUR|USD|GBP|PLN|CHF)(?!\w)")
+_NEUTRAL_PERCENT = re.compile(r"\s?%")
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d+\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}")
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
+_SHORT_SCALES = frozenset({"m", "k", "bn", "mn", "tn"})
+
+
+@dataclass
+class NumberMention:
+    """One number with its unit/head, before it becomes an `Extraction`.
+
+    `raw_value`/`raw_unit` are as written ("90", "minute"); `bounds` are in the normalised unit.
+    """
+
+    kind: str
+    start: int
+    end: int
+    raw_value: float | tuple[float, float]
+    raw_unit: str | None
+    unit: str | None
+    bounds: Bounds
+    head: str | None = None
+    verb: str | None = None
+    slot_tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    number: re.Pattern[str]
+    hedge_left: re.Pattern[str] | None
+    post_hedge: re.Pattern[str] | None
+    scale: re.Pattern[str] | None
+    half: re.Pattern[str] | None
+    percent: re.Pattern[str]
+    points: re.Pattern[str] | None
+    cur_word: re.Pattern[str] | None
+    unit: re.Pattern[str] | None
+    age: re.Pattern[str] | None
+    range_conn: re.Pattern[str] | None
+    between: re.Pattern[str] | None
+    phrases: tuple[tuple[re.Pattern[str], float], ...]
+    ago: re.Pattern[str] | None
+    time_marker: re.Pattern[str] | None
+
+
+def _alt(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w) for w in items)
+
+
+@lru_cache(maxsize=16)
+def _patterns(lex: Lexicon | None) -> _Patterns:
+    """All regexes for one language, compiled once."""
+    if lex is None:
+        digits = digit_pattern((",",), ".")
+        num = re.compile(rf"(?<![\w.,])(?P<d>{digits})(?![\w])")
+        return _Patterns(
+            number=num,
+            hedge_left=None,
+            post_hedge=None,
+            scale=None,
+            half=None,
+            percent=_NEUTRAL_PERCENT,
+            points=None,
+            cur_word=None,
+            unit=None,
+            age=None,
+            range_conn=None,
+            between=None,
+            phrases=(),
+            ago=None,
+            time_marker=None,
+        )
+    i = re.IGNORECASE
+    digits = digit_pattern(lex.thousands_seps, lex.decimal_sep)
+    number = re.compile(
+        rf"(?<![\w.,/-])(?:(?P<d>{digits})(?P<att>bn|mn|m|k|tn)?(?![\w])|(?P<w>{lex.number_words_re}))",
+        i,
+    )
+    units = "|".join(sorted((re.escape(u) for u in lex.duration_units), key=len, reverse=True))
+    return _Patterns(
+        number=number,
+        hedge_left=re.compile(rf"(?:^|(?<=\W))(?P<h>{_alt(lex.hedges)})\s+$", i),
+        post_hedge=re.compile(rf"(?P<h>{_alt(lex.post_hedges)})\b", i) if lex.post_hedges else None,
+        scale=re.compile(rf"\s*(?P<sc>{_alt(lex.scales)})(?!\w)", i),
+        half=re.compile(lex.half_suffix_re, i),
+        percent=re.compile(lex.percent_re, i),
+        points=re.compile(lex.points_re, i),
+        cur_word=re.compile(rf"\s+(?P<cw>{_alt(lex.currency_words)})\b", i),
+        unit=re.compile(rf"(?:\s+|\s*-\s*)(?P<u>{units})\b", i),
+        age=re.compile(lex.age_re, i),
+        range_conn=re.compile(rf"\s*(?:{_alt(lex.range_words)})\s*", i),
+        between=re.compile(rf"\b(?:{_alt(lex.between_words)})\s+$", i),
+        phrases=tuple((re.compile(p, i), f) for p, f in lex.duration_phrases),
+        ago=re.compile(lex.ago_re, i),
+        time_marker=re.compile(rf"\s*(?:{_alt(lex.times_of_day)})(?!\w)", i),
+    )
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for s, e in spans)
+
+
+def neutral_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans whose digits are never counts: phone numbers, clock times, list numbering."""
+    spans = [(m.start(), m.end()) for m in _PHONE.finditer(text, start, end)]
+    spans += [(m.start(), m.end()) for m in _TIME_OF_DAY.finditer(text, start, end)]
+    m = _LIST_NUMBER.match(text, start, end)
+    if m:
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+class _NumberReader:
+    """Reads one number at a position: value, scale, 'and a half', ranges."""
+
+    def __init__(self, text: str, lex: Lexicon | None, pats: _Patterns) -> None:
+        self.text = text
+        self.lex = lex
+        self.pats = pats
+
+    def value_of(self, m: re.Match[str]) -> float | None:
+        if m.group("d"):
+            lex = self.lex
+            seps = lex.thousands_seps if lex else (",",)
+            dec = lex.decimal_sep if lex else "."
+            return parse_digits(m.group("d"), seps, dec)
+        if self.lex is not None and m.group("w"):
+            return self.lex.parse_number_words(m.group("w"))
+        return None
+
+
+def find_numbers(
+    text: str, start: int, end: int, lex: Lexicon | None, masks: list[tuple[int, int]]
+) -> list[NumberMention]:
+    """All numeric mentions in text[start:end] (one sentence), not overlapping `masks`."""
+    pats = _patterns(lex)
+    reader = _NumberReader(text, lex, pats)
+    tokens = tokenize(text, start, end)
+    taken: list[tuple[int, int]] = list(masks)
+    out: list[NumberMention] = []
+    if lex is not None:
+        for pat, factor in pats.phrases:
+            for m in pat.finditer(text, start, end):
+                if _overlaps(m.start(), m.end(), taken):
+                    continue
+                if _is_rate(text, start, m.start(), lex) or (
+                    pats.ago and pats.ago.match(text, m.end(), end)
+                ):
+                    continue
+                name, secs = lex.duration_units[m.group("u").lower()]
+                mention = _finish(
+                    text,
+                    start,
+                    end,
+                    m.start(),
+                    m.end(),
+                    factor,
+                    "duration",
+                    name,
+                    lex,
+                    pats,
+                    tokens,
+                )
+                mention.bounds = _scaled(mention.bounds, secs)
+                mention.unit = "s"
+                out.append(mention)
+                taken.append((mention.start, mention.end))
+    for m in pats.number.finditer(text, start, end):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        found = _read_one(text, start, end, m, lex, pats, reader, tokens)
+        if found is not None and not _overlaps(found.start, found.end, taken):
+            out.append(found)
+            taken.append((found.start, found.end))
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _is_rate(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:
+    left = text[max(sent_start, pos - 12) : pos].lower().split()
+    return bool(left) and left[-1] in lex.rate_words
+
+
+def _scaled(b: Bounds, factor: float) -> Bounds:
+    return Bounds(
+        b.value * factor,
+        None if b.low is None else b.low * factor,
+        None if b.high is None else b.high * factor,
+        b.approximate,
+    )
+
+
+def _finish(
+    text: str,
+    s_start: int,
+    s_end: int,
+    n_start: int,
+    n_end: int,
+    value: float,
+    kind: str,
+    raw_unit: str | None,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    range_pair: tuple[float, float] | None = None,
+) -> NumberMention:
+    """Attach hedges on both sides and compute bounds in the raw unit."""
+    span_start, span_end = n_start, n_end
+    hedge: str | None = None
+    if pats.hedge_left is not None:
+        hm = pats.hedge_left.search(text, max(s_start, n_start - 30), n_start)
+        if hm:
+            hedge = lex.hedges[hm.group("h").lower()]
+            span_start = hm.start("h")
+    if pats.post_hedge is not None:
+        pm = pats.post_hedge.match(text, span_end, s_end)
+        if pm:
+            hedge = hedge or lex.post_hedges[pm.group("h").lower()]
+            span_end = pm.end()
+    if range_pair is not None:
+        bounds = range_bounds(*range_pair)
+    else:
+        bounds = apply_hedge(value, hedge, kind)
+    return NumberMention(
+        kind=kind,
+        start=span_start,
+        end=span_end,
+        raw_value=range_pair if range_pair else value,
+        raw_unit=raw_unit,
+        unit=None,
+        bounds=bounds,
+    )
+
+
+def _read_one(
+    text: str,
+    s_start: int,
+    s_end: int,
+    m: re.Match[str],
+    lex: Lexicon | None,
+    pats: _Patterns,
+    reader: _NumberReader,
+    tokens: list[Token],
+) -> NumberMention | None:
+    value = reader.value_of(m)
+    if value is None:
+        return None
+    pos = m.end()
+    left = text[max(s_start, m.start() - 8) : m.start()]
+    cur_m = _PREFIX_CUR.search(text, max(s_start, m.start() - 5), m.start())
+    currency = CURRENCY_SYMBOLS[cur_m.group("cur")] if cur_m else None
+    num_start = cur_m.start("cur") if cur_m else m.start()
+    if lex is None:
+        pm = pats.percent.match(text, pos, s_end)
+        if pm:
+            b = apply_hedge(value, None, "percentage")
+            return NumberMention("percentage", m.start(), pm.end(), value, "%", "%", b)
+        if currency:
+            b = apply_hedge(value, None, "money")
+            return NumberMention("money", num_start, pos, value, currency, currency, b)
+        return None
+    att = (m.group("att") or "").lower()
+    if att:
+        if not currency:
+            return None
+        value *= lex.scales.get(att, 1.0)
+    is_digit = bool(m.group("d"))
+    if pats.scale is not None:
+        sm = pats.scale.match(text, pos, s_end)
+        if (
+            sm
+            and (sm.group("sc").lower() not in _SHORT_SCALES or currency)
+            and not (sm.group("sc").lower() == "thousand" and not is_digit)
+        ):
+            value *= lex.scales[sm.group("sc").lower()]
+            pos = sm.end()
+    if pats.half is not None:
+        hm = pats.half.match(text, pos, s_end)
+        if hm and value == int(value):
+            value += 0.5
+            pos = hm.end()
+    # Ranges: "between 200 and 300", "200 to 300", "200-300".
+    range_pair: tuple[float, float] | None = None
+    if pats.range_conn is not None:
+        rc = pats.range_conn.match(text, pos, s_end)
+        if rc:
+            conn = rc.group().strip().lower()
+            opened = pats.between is not None and pats.between.search(
+                text, max(s_start, num_start - 12), num_start
+            )
+            m2 = pats.number.match(text, rc.end(), s_end)
+            if m2 and ((conn in ("-", "–", "to", "bis") and is_digit) or opened):
+                v2 = reader.value_of(m2)
+                if v2 is not None:
+                    p2 = m2.end()
+                    if pats.scale is not None:
+                        sm2 = pats.scale.match(text, p2, s_end)
+                        if sm2 and sm2.group("sc").lower() not in _SHORT_SCALES:
+                            f = lex.scales[sm2.group("sc").lower()]
+                            v2 *= f
+                            p2 = sm2.end()
+                            if value < v2 / f * 1.0001 and value < 1000:
+                                value *= f  # "2 to 3 million": the scale applies to both
+                    range_pair = (value, v2)
+                    if opened:
+                        num_start = opened.start()
+                    pos = p2
+    # Clock times, street numbers in names ("Flight 370"), years.
+    if pats.time_marker is not None and pats.time_marker.match(text, pos, s_end):
+        return None
+    if re.search(r"(?:\bno\.|#|\bnumber)\s*$", left, re.IGNORECASE):
+        return None
+    if currency is None:
+        pm = pats.points.match(text, pos, s_end) if pats.points else None
+        if pm:
+            nm = _finish(
+                text,
+                s_start,
+                s_end,
+                num_start,
+                pm.end(),
+                value,
+                "percentage",
+                "percentage point",
+                lex,
+                pats,
+                tokens,
+                range_pair,
+            )
+            nm.unit = "pp"
+            return _percent_head(text, s_end, nm, lex, tokens)
+        pm = pats.percent.match(text, pos, s_end)
+        if pm:
+            nm = _finish(
+                text,
+                s_start,
+                s_end,
+                num_start,
+                pm.end(),
+                value,
+                "percentage",
+                "percentage",
+                lex,
+                pats,
+                tokens,
+                range_pair,
+            )
+            nm.unit = "%"
+            return _percent_head(text, s_end, nm, lex, tokens)
+        cw = pats.cur_word.match(text, pos, s_end) if pats.cur_word else None
+        sym = _SUFFIX_SYM.match(text, pos, s_end)
+        if cw:
+            currency = lex.currency_words[cw.group("cw").lower()]
+            pos = cw.end()
+        elif sym:
+            currency = CURRENCY_SYMBOLS[sym.group("cur")]
+            pos = sym.end()
+    if currency is not None:
+        if _dollar_is_other(text, s_start, s_end, currency):
+            currency = _dollar_is_other(text, s_start, s_end, currency) or currency
+        nm = _finish(
+            text,
+            s_start,
+            s_end,
+            num_start,
+            pos,
+            value,
+            "money",
+            currency,
+            lex,
+            pats,
+            tokens,
+            range_pair,
+        )
+        nm.unit = currency
+        return _money_head(text, s_end, nm, lex, tokens)
+    am = pats.age.match(text, pos, s_end) if pats.age else None
+    if am:
+        nm = _finish(
+            text,
+            s_start,
+            s_end,
+            num_start,
+            am.end(),
+            value,
+            "quantity",
+            "year of age",
+            lex,
+            pats,
+            tokens,
+            range_pair,
+        )
+        nm.head = "age"
+        return nm
+    um = pats.unit.match(text, pos, s_end) if pats.unit else None
+    if um and pats.unit is not None:
+        if pats.ago is not None and pats.ago.match(text, um.end(), s_end):
+            return None
+        name, secs = lex.duration_units[um.group("u").lower()]
+        nm = _finish(
+            text,
+            s_start,
+            s_end,
+            num_start,
+            um.end(),
+            value,
+            "duration",
+            name,
+            lex,
+            pats,
+            tokens,
+            range_pair,
+        )
+        nm.bounds = _scaled(nm.bounds, secs)
+        nm.unit = "s"
+        # Compound durations: "two hours and 30 minutes".
+        cm = re.compile(r"\s+(?:and|und)\s+", re.IGNORECASE).match(text, nm.end, s_end)
+        if cm:
+            m2 = pats.number.match(text, cm.end(), s_end)
+            if m2 and (v2 := reader.value_of(m2)) is not None:
+                um2 = pats.unit.match(text, m2.end(), s_end)
+                if um2:
+                    extra = v2 * lex.duration_units[um2.group("u").lower()][1]
+                    b = nm.bounds
+                    nm.bounds = Bounds(
+                        b.value + extra,
+                        None if b.low is None else b.low + extra,
+                        None if b.high is None else b.high + extra,
+                        b.approximate,
+                    )
+                    nm.end = um2.end()
+        return nm
+    if is_digit and range_pair is None and _is_year(m.group("d"), value):
+        return None
+    if _is_rate(text, s_start, num_start, lex):
+        return None
+    nm = _finish(
+        text, s_start, s_end, num_start, pos, value, "quantity", None, lex, pats, tokens, range_pair
+    )
+    if is_digit and _named_number(tokens, m.start(), s_start):
+        return None
+    return _count_head(nm, pos, lex, tokens, value)
+
+
+def _is_year(raw: str, value: float) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
+
+
+def _named_number(tokens: list[Token], pos: int, s_start: int) -> bool:
+    """'Flight 370', 'Apollo 11', 'COVID 19': a capitalised word glued to the number."""
+    left = [t for t in tokens if t.end <= pos]
+    if len(left) < 2 or left[-1].end != pos - 1:
+        return False
+    return left[-1].is_capitalised and left[-1].is_word and left[-1].start != s_start
+
+
+def _dollar_is_other(text: str, s_start: int, s_end: int, currency: str) -> str | None:
+    """'$' means USD unless the sentence says Canadian/Australian/... dollars."""
+    if currency != "USD":
+        return None
+    sent = text[s_start:s_end].lower()
+    for word, code in (
+        ("canadian", "CAD"),
+        ("australian", "AUD"),
+        ("hong kong", "HKD"),
+        ("new zealand", "NZD"),
+        ("singapore", "SGD"),
+    ):
+        if word + " dollar" in sent:
+            return code
+    return None
+
+
+def _head_run(
+    tokens: list[Token], pos: int, lex: Lexicon, value: float
+) -> tuple[list[Token], Token | None, Token | None]:
+    """The noun phrase right after a number: (run, head token, pre-modifier event participle)."""
+    after = [t for t in tokens if t.start >= pos][:5]
+    run: list[Token] = []
+    head: Token | None = None
+    pre_verb: Token | None = None
+    for k, t in enumerate(after):
+        low = t.lower
+        if not t.is_word or low in lex.stopwords:
+            break
+        nxt = after[k + 1] if k + 1 < len(after) else None
+        nxt_ok = nxt is not None and nxt.is_word and nxt.lower not in lex.stopwords
+        if lex.nouns_capitalised:
+            run.append(t)
+            if t.is_capitalised:
+                head = t
+                break
+            if low in lex.event_verbs and not nxt_ok:
+                head = t
+                break
+            continue
+        if t.is_capitalised:
+            # Capitalised plural right after the number ("12 Democrats") is a head; any other
+            # capitalised word means a name ("12 Main Street") and no count.
+            if not run and low.endswith("s") and not (nxt and nxt.is_capitalised):
+                head = t
+            break
+        run.append(t)
+        if low in lex.event_verbs and nxt_ok:
+            pre_verb = t
+            continue
+        head = t
+        if low.endswith("s") or value == 1 or not nxt_ok or (nxt and nxt.is_capitalised):
+            break
+        if low in lex.noun_heads or (nxt is not None and nxt.lower.endswith("ed")):
+            break
+        if nxt is not None and nxt.lower in lex.event_verbs and not low.endswith("s"):
+            break
+    return run, head, pre_verb
+
+
+def _count_head(
+    nm: NumberMention, pos: int, lex: Lexicon, tokens: list[Token], value: float
+) -> NumberMention | None:
+    """Counted noun and governing event verb; None when nothing is counted (no count)."""
+    _run, head, pre_verb = _head_run(tokens, pos, lex, value)
+    if head is None:
+        return None
+    low = head.lower
+    verb_tok: Token | None = pre_verb
+    if (low in lex.event_verbs and not lex.nouns_capitalised) or (
+        lex.nouns_capitalised and low in lex.event_verbs and not head.is_capitalised
+    ):
+        # "three dead", "12 injured": the people are implied.
+        nm.head = "person"
+        nm.end = max(nm.end, head.end)
+        nm.verb = lex.event_verbs[low]
+        nm.slot_tokens = [head]
+        return nm
+    # The span a reader sees for a count includes the counted noun: "300 residents".
+    nm.end = max(nm.end, head.end)
+    canonical = lex.noun_heads.get(low) or lex.lemmatize(head.text)
+    if " " in canonical:  # lexicon maps straight to "person injured"
+        nm.head, nm.verb = canonical.split(" ", 1)
+        nm.slot_tokens = [head]
+        return nm
+    nm.head = canonical
+    verb: str | None = lex.event_verbs.get(pre_verb.lower) if pre_verb else None
+    after = [t for t in tokens if t.start >= head.end][:5]
+    # Passive / reduced relative after the head: "residents were (safely) evacuated".
+    k = 0
+    while k < len(after) and (after[k].lower in lex.auxiliaries or after[k].lower.endswith("ly")):
+        k += 1
+    if verb is None and k < len(after):
+        cand = after[k].lower
+        if cand in lex.event_verbs:
+            verb, verb_tok = lex.event_verbs[cand], after[k]
+        elif cand.endswith("ed") and cand not in lex.stopwords and not lex.nouns_capitalised:
+            verb, verb_tok = cand, after[k]
+    # Active verb or nominal event before the number: "evacuated 300", "evacuation of 300".
+    left = [t for t in tokens if t.end <= nm.start]
+    while left and left[-1].lower in lex.determiners:
+        left.pop()
+    if verb is None and left:
+        cand = left[-1].lower
+        if cand in lex.event_verbs:
+            verb, verb_tok = lex.event_verbs[cand], left[-1]
+        elif cand.endswith("ed") and cand not in lex.stopwords and not lex.nouns_capitalised:
+            verb, verb_tok = cand, left[-1]
+        elif cand in lex.prepositions and len(left) >= 2:
+            noun = left[-2].lower
+            if noun in lex.nominal_events:
+                verb, verb_tok = lex.nominal_events[noun], left[-2]
+    nm.verb = verb
+    nm.slot_tokens = sorted([head, *([verb_tok] if verb_tok else [])], key=lambda t: t.start)
+    return nm
+
+
+def _percent_head(
+    text: str, s_end: int, nm: NumberMention, lex: Lexicon, tokens: list[Token]
+) -> NumberMention:
+    """'a 12 percent increase in prices' -> 'price increase'; 'unemployment rose to 5%'."""
+    after = [t for t in tokens if t.start >= nm.end][:4]
+    if after and after[0].is_word and after[0].lower not in lex.stopwords:
+        noun = after[0]
+        if len(after) >= 3 and after[1].lower in lex.prepositions and after[2].is_word:
+            obj = after[2]
+            if obj.lower not in lex.stopwords:
+                nm.head = f"{_canon(obj, lex)} {_canon(noun, lex)}"
+                nm.slot_tokens = [noun, obj]
+                return nm
+        nm.head = _canon(noun, lex)
+        nm.slot_tokens = [noun]
+        return nm
+    if len(after) >= 2 and after[0].lower in lex.prepositions and after[0].lower != "to":
+        k = 1
+        while k < len(after) and after[k].lower in lex.determiners:
+            k += 1
+        if k < len(after) and after[k].is_word and after[k].lower not in lex.stopwords:
+            nm.head = _canon(after[k], lex)
+            nm.slot_tokens = [after[k]]
+            return nm
+    subj, verb = subject_and_verb(tokens, nm.start, lex)
+    if subj is not None:
+        nm.head = _canon(subj, lex)
+        nm.slot_tokens = [t for t in (subj, verb) if t is not None]
+        return nm
+    nm.head = "event"
+    return nm
+
+
+def _money_head(
+    text: str, s_end: int, nm: NumberMention, lex: Lexicon, tokens: list[Token]
+) -> NumberMention:
+    """'$1.2 million in damage' / 'a fine of €40,000' / 'damage estimated at $1.2m'."""
+    after = [t for t in tokens if t.start >= nm.end][:4]
+    if (
+        len(after) >= 2
+        and after[0].lower in lex.prepositions
+        and after[0].lower not in ("to", "on", "at", "by")
+    ):
+        k = 1
+        while k < len(after) and after[k].lower in lex.determiners:
+            k += 1
+        if k < len(after) and after[k].is_word and after[k].lower not in lex.stopwords:
+            nm.head = _canon(after[k], lex)
+            nm.slot_tokens = [after[k]]
+            return nm
+    if (
+        after
+        and after[0].is_word
+        and after[0].lower not in lex.stopwords
+        and (after[0].is_capitalised or not lex.nouns_capitalised)
+    ):
+        nm.head = _canon(after[0], lex)
+        nm.slot_tokens = [after[0]]
+        return nm
+    left = [t for t in tokens if t.end <= nm.start]
+    if (
+        len(left) >= 2
+        and left[-1].lower in lex.prepositions
+        and left[-2].is_word
+        and left[-2].lower not in lex.stopwords
+    ):
+        subj, verb = subject_and_verb(tokens, nm.start, lex)
+        if left[-1].lower == "of" or subj is None:
+            nm.head = _canon(left[-2], lex)
+            nm.slot_tokens = [left[-2]]
+            return nm
+    subj, verb = subject_and_verb(tokens, nm.start, lex)
+    if subj is not None:
+        nm.head = _canon(subj, lex)
+        nm.slot_tokens = [t for t in (subj, verb) if t is not None]
+        return nm
+    nm.head = "event"
+    return nm
+
+
+def _canon(tok: Token, lex: Lexicon) -> str:
+    return lex.noun_heads.get(tok.lower) or lex.lemmatize(tok.text)
+
+
+def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
+    """What a duration measures (see module doc of `claims.extract`)."""
+    # Pre-modifier: "a two-hour meeting", "the 90-minute talks".
+    inside = [t for t in tokens if nm.start <= t.start < nm.end]
+    after = [t for t in tokens if t.start >= nm.end][:3]
+    # English writes "a two hour meeting" with a singular unit after a plural number; other
+    # languages' unit surfaces never equal the canonical (English) unit name.
+    singular_unit = bool(inside) and inside[-1].lower == nm.raw_unit and _is_multi(nm)
+    hyphen = "-" in _span_text(tokens, nm)
+    if after and (hyphen or singular_unit):
+        for t in after:
+            if not t.is_word or t.lower in lex.stopwords:
+                break
+            nxt = after[after.index(t) + 1] if after.index(t) + 1 < len(after) else None
+            if (
+                nxt is not None
+                and nxt.is_word
+                and nxt.lower not in lex.stopwords
+                and not t.lower.endswith("s")
+            ):
+                continue
+            nm.slot_tokens = [t]
+            return _canon(t, lex)
+    subj, verb = subject_and_verb(tokens, nm.start, lex)
+    if subj is not None and verb is not None:
+        nm.slot_tokens = [subj, verb]
+        noun = lex.verb_nouns.get(verb.lower)
+        base = _canon(subj, lex)
+        if noun and noun in ("closure", "delay", "suspension", "blockage"):
+            return f"{base} {noun}"
+        return base
+    det = nearest_determined_noun(tokens, nm.start, lex)
+    if det is not None:
+        nm.slot_tokens = [det]
+        return _canon(det, lex)
+    return "event"
+
+
+def _span_text(tokens: list[Token], nm: NumberMention) -> str:
+    return " ".join(t.text for t in tokens if nm.start <= t.start < nm.end)
+
+
+def _is_multi(nm: NumberMention) -> bool:
+    raw = nm.raw_value
+    return isinstance(raw, float) and raw != 1.0
+
+
+APPROXIMATE = APPROX
