@@ -204,3 +204,26 @@ def test_conflicts_come_first_and_omissions_list_missing_groups() -> None:
         c.id = f"c{i}"
     omissions = omissions_for(claims, groups)
     assert [(o.claim, o.articles) for o in omissions] == [("c2", ["a2"])]
+
+
+def test_weak_match_adds_support_to_an_existing_side_of_a_conflict() -> None:
+    ext = {
+        "a1": [_dur(108000, head="fire", approx=True, slot="fire burned")],
+        "a2": [_dur(172800, head="fire", slot="fire burned")],
+        "a3": [_dur(108000, head="event", approx=True, slot="Brand dauerte")],
+        "a4": [_dur(50000, head="event", slot="Brand dauerte")],  # would be a third value
+    }
+    claims = _run([["a1"], ["a2"], ["a3"], ["a4"]], ext, _FakeEmbedder())
+    conflict = next(c for c in claims if c.verdict == "conflicting")
+    assert [(s["value"], s["articles"]) for s in conflict.sides] == [
+        (108000, ["a1", "a3"]),
+        (172800, ["a2"]),
+    ]
+    assert any(c.verdict == "single_source" and c.mentions[0].article == "a4" for c in claims)
+
+
+def test_generic_slots_are_not_reported_as_omissions() -> None:
+    ext = {"a1": [_q(3, "event", "event date", kind="date")], "a2": []}
+    claims = _run([["a1"], ["a2"]], ext)
+    claims[0].id = "c1"
+    assert omissions_for(claims, [["a1"], ["a2"]]) == []

@@ -9,8 +9,8 @@ Alignment is by *what a value is about*, never by the value alone:
    matched mentions whose values are incompatible are a *conflict*.
 3. A **weak** match: the key is partly unknown (a generic head such as "event", a count
    without its verb) but the slot phrases embed close together (cross-lingual USE). A weak
-   match may only *corroborate*: it joins a slot only when its value is compatible, so an
-   uncertain match can never create a false conflict.
+   match may only *corroborate*: it joins a slot only when its value agrees with a value
+   already there and adds no new side, so an uncertain match never creates a false conflict.
 
 Values are intervals: exact values are points, hedged values carry a tolerance band
 (`approximate`), one-sided hedges ("more than 300") are half-open. Two mentions agree when
@@ -188,13 +188,20 @@ def match_strength(a: _Item, b: _Item) -> str | None:
     return None
 
 
+def _joins_without_new_side(slot: _Slot, item: _Item) -> bool:
+    """A weak match may add support to a value already in the slot, never a new value."""
+    return any(values_agree(o.ext, item.ext) for o in slot.items) and len(
+        _sides([*slot.items, item])
+    ) == len(_sides(slot.items))
+
+
 def _assign(slots: list[_Slot], item: _Item) -> None:
     best: tuple[int, int] | None = None  # (rank, index): strong before weak, earliest slot
     for idx, slot in enumerate(slots):
         strengths = [match_strength(other, item) for other in slot.items]
         if any(s is None for s in strengths):
             continue
-        if "weak" in strengths and not all(values_agree(o.ext, item.ext) for o in slot.items):
+        if "weak" in strengths and not _joins_without_new_side(slot, item):
             continue
         rank = 0 if all(s == "strong" for s in strengths) else 1
         if best is None or (rank, idx) < best:
@@ -308,19 +315,25 @@ def align_story(
 
 
 def omissions_for(claims: Sequence[Claim], groups: Sequence[Sequence[str]]) -> list[Omission]:
-    """For every checkable claim, the articles of independent groups that do not mention it."""
+    """For every checkable, named claim, the articles of independent groups that do not
+    mention it (quotes and attributions are not "omitted": outlets choose different ones)."""
     out: list[Omission] = []
     if len(groups) < 2:
         return out
     group_of = {aid: g for g, members in enumerate(groups) for aid in members}
     for claim in claims:
-        if claim.kind not in OMISSION_KINDS:
+        if claim.kind not in OMISSION_KINDS or _generic_key(claim.key):
             continue
         present = {group_of[m.article] for m in claim.mentions if m.article in group_of}
         missing = [aid for g, members in enumerate(groups) if g not in present for aid in members]
         if missing:
             out.append(Omission(claim.id, missing))
     return out
+
+
+def _generic_key(key: str) -> bool:
+    """ "event date": nobody can be said to omit a slot we could not name."""
+    return key.split(" ", 1)[0] in GENERIC_HEADS
 
 
 def _article_order(groups: Sequence[Sequence[str]]) -> Any:
