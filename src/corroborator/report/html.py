@@ -233,21 +233,26 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]], article_id: str
         key=lambda sp: (sp.start, sp.end, _VERDICT_RANK.get(sp.verdict, 9), sp.label),
     )
     cuts = sorted({0, len(text)} | {sp.start for sp in valid} | {sp.end for sp in valid})
+    starting: dict[int, list[_Span]] = {}
+    for sp in valid:
+        starting.setdefault(sp.start, []).append(sp)
     out: list[str] = []
-    anchored: set[tuple[int, int]] = set()
+    active: list[_Span] = []  # spans covering the current piece, in `valid` order
     for lo, hi in itertools.pairwise(cuts):
-        for sp in valid:
-            if sp.start == lo and (sp.start, sp.end) not in anchored:
-                anchored.add((sp.start, sp.end))
+        active = [sp for sp in active if sp.end > lo]
+        seen: set[int] = set()
+        for sp in starting.get(lo, []):
+            if sp.end not in seen:  # one anchor per (start, end), however many claims share it
+                seen.add(sp.end)
                 out.append(f'<span id="{_span_anchor(article_id, sp.start, sp.end)}"></span>')
-        covering = [sp for sp in valid if sp.start <= lo and hi <= sp.end]
+            active.append(sp)
         piece = _e(text[lo:hi])
-        if not covering:
+        if not active:
             out.append(piece)
             continue
-        top = min(covering, key=lambda sp: _VERDICT_RANK.get(sp.verdict, 9))
-        labels = "; ".join(dict.fromkeys(sp.label for sp in covering))
-        cls = _verdict_class(top.verdict) + (" overlap" if len(covering) > 1 else "")
+        top = min(active, key=lambda sp: _VERDICT_RANK.get(sp.verdict, 9))
+        labels = "; ".join(dict.fromkeys(sp.label for sp in active))
+        cls = _verdict_class(top.verdict) + (" overlap" if len(active) > 1 else "")
         out.append(f'<mark class="{cls}" title="{_e(labels)}">{piece}</mark>')
     return "".join(out)
 

@@ -79,7 +79,7 @@ def format_number(x: float) -> str:
 
 
 def format_duration(seconds: float) -> str:
-    """Seconds -> "1 h 30 min", "45 min", "2 d 3 h", "3 y".
+    """Seconds -> "1 h 30 min", "45 min", "30 h", "2 d", "4 d 12 h", "3 y".
 
     Below a year every non-zero component (d, h, min, s) is shown, so nothing the source said
     is hidden; from one year on the value is shown in years with one decimal, because a
@@ -94,8 +94,12 @@ def format_duration(seconds: float) -> str:
     if rest < 1:
         return f"{sign}{format_number(round(rest, 3))} s"
     total = round(rest)
+    # Days only when they read better than hours: whole days ("2 d") or three days and more
+    # ("4 d 12 h"); "about 30 hours" stays "30 h" as a reader would say it.
+    use_days = total % int(_DAY) == 0 or total >= 3 * int(_DAY)
+    sizes = ((int(_DAY), "d"),) if use_days else ()
     parts: list[str] = []
-    for size, label in ((int(_DAY), "d"), (int(_HOUR), "h"), (int(_MINUTE), "min"), (1, "s")):
+    for size, label in (*sizes, (int(_HOUR), "h"), (int(_MINUTE), "min"), (1, "s")):
         n, total = divmod(total, size)
         if n:
             parts.append(f"{n} {label}")
