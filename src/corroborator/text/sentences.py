@@ -222,14 +222,12 @@ def _build_rules(lang: str) -> _Rules:
 
 _RULES: dict[str, _Rules] = {lang: _build_rules(lang) for lang in sorted(SUPPORTED_LANGUAGES)}
 _DEFAULT_RULES = _build_rules("")
-_GREEK_RULES = _build_rules("el")
 
 # --- regexes (compiled once) ----------------------------------------------------------------
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-# Closing quotes/brackets that may follow terminal punctuation. French typography puts a
-# (narrow) no-break space before "»", so one space is allowed before a closing guillemet.
-_CLOSERS = "\"'”’»“)]›」』）】〉》"
+# Closing quotes/brackets may follow terminal punctuation ("close" group). French typography
+# puts a (narrow) no-break space before "»", so one space is allowed before a guillemet.
 _CANDIDATE = re.compile(
     # Western terminal punctuation: needs whitespace (or the paragraph end) after it.
     r"(?P<punct>[.!?‼⁉…]+)(?P<close>(?:[\"'”’“)\]›]|[ \u00a0\u202f]?[»›])*)(?=\s|$)"
@@ -254,7 +252,7 @@ def _base_code(language: str) -> str:
 def _rules_for(language: str) -> tuple[_Rules, re.Pattern[str]]:
     code = _base_code(language or "")
     if code == "el":
-        return _GREEK_RULES, _GREEK_CANDIDATE
+        return _DEFAULT_RULES, _GREEK_CANDIDATE
     return _RULES.get(code, _DEFAULT_RULES), _CANDIDATE
 
 
