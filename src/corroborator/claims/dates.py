@@ -62,7 +62,10 @@ class _DatePatterns:
 @lru_cache(maxsize=16)
 def _patterns(lex: Lexicon) -> _DatePatterns:
     i = re.IGNORECASE
-    mon = rf"(?P<mon>{_alt(lex.months)})\.?"
+    full = [m for m in lex.months if len(m) > 4]
+    abbr = [m for m in lex.months if len(m) <= 4]
+    # Only abbreviations take a dot ("Sept. 11"); a full name's dot ends the sentence.
+    mon = rf"(?P<mon>(?:{_alt(full)})|(?:{_alt(abbr)})\.?)"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?"
     year = r"(?P<y>(?:1[89]|20)\d{2})"
     wd = rf"(?P<wd>{_alt(lex.weekdays)})"
@@ -123,7 +126,7 @@ def find_dates(
     future = _is_future(sentence, lex)
     for pat in (p.dmy, p.mdy):
         for m in pat.finditer(text, start, end):
-            mon = lex.months[m.group("mon").lower()]
+            mon = lex.months[m.group("mon").lower().rstrip(".")]
             d = int(m.group("d"))
             if m.group("y"):
                 y = int(m.group("y"))
@@ -139,7 +142,7 @@ def find_dates(
         add(
             m.start(),
             m.end(),
-            f"{int(m.group('y')):04d}-{lex.months[m.group('mon').lower()]:02d}",
+            f"{int(m.group('y')):04d}-{lex.months[m.group('mon').lower().rstrip('.')]:02d}",
             True,
         )
     for m in p.year.finditer(text, start, end):
@@ -172,9 +175,9 @@ def find_dates(
             add(m.start(), m.end(), f"{published.year + step:04d}", True)
     for m in p.rel_month.finditer(text, start, end):
         rel = (m.group("rel") or "").lower()
-        mon = lex.months[m.group("mon").lower()]
+        mon = lex.months[m.group("mon").lower().rstrip(".")]
         # "may" and "mar" are also verbs: only the capitalised form is a month.
-        if m.group("mon").lower() in ("may", "mar") and not m.group("mon")[0].isupper():
+        if m.group("mon").lower().rstrip(".") in ("may", "mar") and not m.group("mon")[0].isupper():
             continue
         y = published.year
         if rel in lex.next_words or (rel not in lex.past_words and future):

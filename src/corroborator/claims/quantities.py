@@ -62,6 +62,7 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d+\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}")
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _SHORT_SCALES = frozenset({"m", "k", "bn", "mn", "tn"})
+_COUNT_MODIFIERS = frozenset({"more", "other", "additional", "further", "weitere", "andere"})
 
 
 @dataclass
@@ -262,10 +263,11 @@ def _finish(
     pats: _Patterns,
     tokens: list[Token],
     range_pair: tuple[float, float] | None = None,
+    forced_hedge: str | None = None,
 ) -> NumberMention:
     """Attach hedges on both sides and compute bounds in the raw unit."""
     span_start, span_end = n_start, n_end
-    hedge: str | None = None
+    hedge: str | None = forced_hedge
     if pats.hedge_left is not None:
         hm = pats.hedge_left.search(text, max(s_start, n_start - 30), n_start)
         if hm:
@@ -451,6 +453,12 @@ def _read_one(
         )
         nm.head = "age"
         return nm
+    # A post-hedge between number and unit ("30-odd minutes") stays in the span.
+    post = pats.post_hedge.match(text, pos, s_end) if pats.post_hedge else None
+    forced: str | None = None
+    if post and pats.unit is not None and pats.unit.match(text, post.end(), s_end):
+        forced = lex.post_hedges[post.group("h").lower()]
+        pos = post.end()
     um = pats.unit.match(text, pos, s_end) if pats.unit else None
     if um and pats.unit is not None:
         if pats.ago is not None and pats.ago.match(text, um.end(), s_end):
@@ -469,6 +477,7 @@ def _read_one(
             pats,
             tokens,
             range_pair,
+            forced,
         )
         nm.bounds = _scaled(nm.bounds, secs)
         nm.unit = "s"
@@ -496,7 +505,7 @@ def _read_one(
     nm = _finish(
         text, s_start, s_end, num_start, pos, value, "quantity", None, lex, pats, tokens, range_pair
     )
-    if is_digit and _named_number(tokens, m.start(), s_start):
+    if is_digit and _named_number(tokens, m.start(), lex):
         return None
     return _count_head(nm, pos, lex, tokens, value)
 
@@ -505,12 +514,18 @@ def _is_year(raw: str, value: float) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
 
 
-def _named_number(tokens: list[Token], pos: int, s_start: int) -> bool:
+def _named_number(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     """'Flight 370', 'Apollo 11', 'COVID 19': a capitalised word glued to the number."""
     left = [t for t in tokens if t.end <= pos]
-    if len(left) < 2 or left[-1].end != pos - 1:
+    if not left or left[-1].end != pos - 1:
         return False
-    return left[-1].is_capitalised and left[-1].is_word and left[-1].start != s_start
+    word = left[-1]
+    return (
+        word.is_capitalised
+        and word.is_word
+        and word.lower not in lex.stopwords
+        and (word.lower not in lex.hedges)
+    )
 
 
 def _dollar_is_other(text: str, s_start: int, s_end: int, currency: str) -> str | None:
@@ -540,6 +555,8 @@ def _head_run(
     pre_verb: Token | None = None
     for k, t in enumerate(after):
         low = t.lower
+        if not run and low in _COUNT_MODIFIERS:
+            continue  # "eight more picks", "two other victims"
         if not t.is_word or low in lex.stopwords:
             break
         nxt = after[k + 1] if k + 1 < len(after) else None
@@ -554,8 +571,12 @@ def _head_run(
                 break
             continue
         if t.is_capitalised:
-            # Capitalised plural right after the number ("12 Democrats") is a head; any other
-            # capitalised word means a name ("12 Main Street") and no count.
+            # Capitalised plural right after the number ("12 Democrats") is a head; a
+            # capitalised adjective before a common noun ("seven European countries") is a
+            # modifier; any other capitalised word means a name ("12 Main Street"): no count.
+            if nxt_ok and nxt is not None and not nxt.is_capitalised:
+                run.append(t)
+                continue
             if not run and low.endswith("s") and not (nxt and nxt.is_capitalised):
                 head = t
             break

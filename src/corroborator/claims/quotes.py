@@ -62,7 +62,10 @@ def _patterns(lex: Lexicon) -> _QPatterns:
     nouns = "|".join(sorted(lex.source_nouns, key=len, reverse=True))
     dets = "|".join(sorted(lex.determiners, key=len, reverse=True))
     pron = "|".join(sorted(lex.pronouns, key=len, reverse=True))
-    np_ = rf"(?:(?:{dets})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b|(?:{nouns})\b)"
+    # A determiner phrase of up to five words ("the ad's narrator", "a spokesman for the
+    # ministry") is accepted as a source because the speech verb right after it anchors it;
+    # a bare noun must be a known source noun ("police", "officials").
+    np_ = rf"(?:(?:{dets})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]+|(?:{nouns})\b)"
     src = rf"(?P<src>{_NAME}|{np_}|(?:{pron})\b)"
     src_i = rf"(?P<src>{_NAME}|(?i:{np_}|(?:{pron})\b))"
     return _QPatterns(
@@ -74,7 +77,7 @@ def _patterns(lex: Lexicon) -> _QPatterns:
             rf"{src_i}\s+(?:(?i:has|had|have)\s+)?(?i:{verbs})\b[^\"“„«»]{{0,40}}?[:,]?\s*$"
         ),
         attr_lead=re.compile(
-            rf"^\s*{src_i}\s+(?:(?i:has|had|have)\s+)?(?P<verb>(?i:{verbs}))\b(?:\s+(?i:reporters|journalists|the\s+\w+))?\s*(?:(?i:{lex.that_word})\b\s*)?,?\s*(?P<content>.+)$",
+            rf"^\s*{src_i}\s+(?:(?i:has|had|have)\s+)?(?P<verb>(?i:{verbs}))\b(?:\s+(?i:reporters|journalists|the\s+press|the\s+media))?\s*(?:(?i:{lex.that_word})\b\s*)?,?\s*(?P<content>.+)$",
             re.S,
         ),
         attr_trail=re.compile(
@@ -244,11 +247,12 @@ def find_attribution(
 
 
 def _attr(start: int, end: int, content: str, src: str, lex: Lexicon) -> AttributionMention:
+    """Source key: a generic source noun is lemmatised ("Officials" -> "official"), a name is
+    reduced to its surname ("Anna Novak" -> "novak")."""
     words = src.split()
-    src_noun = words[-1] if words and words[0].lower() in lex.determiners else src
-    key = (
-        speaker_key(src_noun, lex)
-        if src_noun[:1].isupper()
-        else lex.lemmatize(src_noun.split()[-1])
-    )
+    last = words[-1] if words else src
+    if last.lower() in lex.source_nouns or not last[:1].isupper():
+        key = lex.lemmatize(last)
+    else:
+        key = speaker_key(src, lex)
     return AttributionMention(start, end, content, src, key)

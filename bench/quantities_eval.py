@@ -1,0 +1,142 @@
+"""NewsQuant quantity extraction: value F1 and value+unit F1, scored like CQE's evaluator.
+
+Data: ../shared/data/newsquant (override with CORROBORATOR_DATA); skips cleanly if absent.
+NewsQuant has only a test set; the extractor was tuned on our own fixtures (tests/), never on it.
+
+Scoring (replicates CQE_Evaluation/evaluate_models.py as closely as our output allows): per
+sentence, each gold quantity is matched to a not-yet-used prediction whose value is numpy-close
+(rtol 1e-5; ranges compared as (low, high) pairs); value TP counts such matches, value+unit TP
+those whose unit also matches. P = TP / predictions, R = TP / gold, micro over all sentences.
+Our values are normalised (durations in seconds), so for this benchmark we score the value *as
+written* (`NumberMention.raw_value`: "90 minutes" -> 90, unit "minute"). Units: our unit name
+(money -> "dollar"/"euro"/..., percentages -> "percentage", durations -> "hour"..., counts -> the
+counted noun's lemma) is compared with the gold `normalized_unit`, loosely: equal after
+lower-casing and singularising, or the gold unit's last word equals ours ("year of age" vs
+"age" excepted: we map ages to "year of age"). Gold "-" (no unit) matches a count with any noun.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from corroborator.claims.lang import get_lexicon
+from corroborator.claims.lang.en import lemmatize
+from corroborator.claims.quantities import NumberMention, find_numbers, neutral_masks
+
+CURRENCY_NAMES = {
+    "USD": "dollar",
+    "EUR": "euro",
+    "GBP": "pound sterling",
+    "JPY": "japanese yen",
+    "CNY": "chinese yuan",
+    "AUD": "australian dollar",
+    "CAD": "canadian dollar",
+    "HKD": "hong kong dollar",
+    "NZD": "new zealand dollar",
+    "INR": "indian rupee",
+    "CHF": "swiss franc",
+    "PLN": "polish zloty",
+    "RUB": "russian ruble",
+    "SGD": "singapore dollar",
+}
+
+
+def data_dir() -> Path:
+    env = os.environ.get("CORROBORATOR_DATA")
+    base = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    return base / "newsquant"
+
+
+def unit_name(m: NumberMention) -> str:
+    if m.kind == "money":
+        return CURRENCY_NAMES.get(m.unit or "", (m.unit or "").lower())
+    if m.kind == "percentage":
+        return "percentage" if m.unit == "%" else "percentage point"
+    if m.head == "age":
+        return "year of age"
+    if m.kind == "duration":
+        return m.raw_unit or ""
+    return m.head or "-"
+
+
+def units_match(gold: str, ours: str, kind: str) -> bool:
+    g, o = gold.lower().strip(), ours.lower().strip()
+    if g == o:
+        return True
+    if g == "-":
+        return kind == "quantity"
+    gl = " ".join(lemmatize(w) for w in g.split())
+    ol = " ".join(lemmatize(w) for w in o.split())
+    return gl == ol or gl.split()[-1] == ol or (g == "count" and kind == "quantity")
+
+
+def close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-8 + 1e-5 * abs(b)
+
+
+def values_match(gold: float | tuple[float, float], ours: float | tuple[float, float]) -> bool:
+    if isinstance(gold, tuple) and isinstance(ours, tuple):
+        return close(ours[0], gold[0]) and close(ours[1], gold[1])
+    if isinstance(gold, tuple) or isinstance(ours, tuple):
+        return False
+    return close(ours, gold)
+
+
+def main() -> int:
+    path = data_dir() / "newsquant.jsonl"
+    if not path.exists():
+        print(f"newsquant data not found at {path}; skipping")
+        return 0
+    lex = get_lexicon("en")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    n_gold = n_pred = tp_v = tp_vu = 0
+    t0 = time.perf_counter()
+    for r in rows:
+        s = r["sentence"]
+        preds = find_numbers(s, 0, len(s), lex, neutral_masks(s, 0, len(s)))
+        golds = r["quantities"]
+        n_gold += len(golds)
+        n_pred += len(preds)
+        used: set[int] = set()
+        for q in golds:
+            gv: float | tuple[float, float] = (
+                q["value"] if q["value"] is not None else tuple(q["value_range"])
+            )
+            best: int | None = None
+            for i, p in enumerate(preds):
+                if i in used or not values_match(gv, p.raw_value):
+                    continue
+                if units_match(q["normalized_unit"], unit_name(p), p.kind):
+                    best = i
+                    break
+                if best is None:
+                    best = i
+            if best is None:
+                continue
+            used.add(best)
+            tp_v += 1
+            if units_match(q["normalized_unit"], unit_name(preds[best]), preds[best].kind):
+                tp_vu += 1
+    secs = time.perf_counter() - t0
+
+    def prf(tp: int) -> tuple[float, float, float]:
+        p = tp / n_pred if n_pred else 0.0
+        rc = tp / n_gold if n_gold else 0.0
+        f = 2 * p * rc / (p + rc) if p + rc else 0.0
+        return 100 * p, 100 * rc, 100 * f
+
+    print(f"NewsQuant: {len(rows)} sentences, {n_gold} gold quantities, {n_pred} predictions")
+    print(f"{'metric':<14}{'P':>7}{'R':>7}{'F1':>7}   (CQE published F1)")
+    for name, tp, ref in (("value", tp_v, 92.0), ("value+unit", tp_vu, 85.6)):
+        p, rc, f = prf(tp)
+        print(f"{name:<14}{p:7.1f}{rc:7.1f}{f:7.1f}   ({ref})")
+    print(f"time: {secs * 1000:.0f} ms total, {secs * 1e6 / len(rows):.0f} us/sentence")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Direct-quote extraction on PolNeAR: quote-span and speaker precision/recall.
+
+Data: ../shared/data/polnear (override with CORROBORATOR_DATA); skips cleanly if absent.
+Split rule (dataset README): tune on dev, report test. Usage:
+    python -m bench.quotes_eval            # test split (headline)
+    python -m bench.quotes_eval dev        # dev split (tuning)
+
+Gold direct quotes: every quote-marked segment (“…” or "…", at least 4 words, so scare quotes
+are excluded) lying inside the content span of an annotated attribution; its speaker is that
+attribution's source text. Quote-marked text outside any attribution (titles, scare quotes) is
+not gold, so extracting it costs precision.
+Matching: a predicted quote matches a gold one when their spans overlap by IoU >= 0.5 (one to
+one, greedy in text order). Speaker: a match counts for the speaker metric when the normalised
+keys agree (last capitalised token, lower case: "Hillary Clinton" ~ "Clinton"). Gold sources
+that are pronouns ("he") are left out of the speaker metric (we resolve pronouns to names, the
+gold does not) — their count is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+from corroborator.claims.lang import get_lexicon
+from corroborator.claims.quotes import find_quotes, speaker_key
+
+_SEG = re.compile(r"“[^”]{1,1500}”|\"[^\"\n]{1,1500}\"")
+MIN_WORDS = 4
+
+
+def data_dir() -> Path:
+    env = os.environ.get("CORROBORATOR_DATA")
+    base = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    return base / "polnear"
+
+
+def gold_quotes(doc: dict) -> list[tuple[int, int, str | None]]:
+    text = doc["text"]
+    out: dict[tuple[int, int], str | None] = {}
+    for a in doc["attributions"]:
+        if not a.get("content"):
+            continue
+        src = a["source"]["text"] if a.get("source") else None
+        for cs, ce in a["content"]["spans"]:
+            # Widen by one char each side: the content span may stop inside the marks.
+            lo, hi = max(0, cs - 1), min(len(text), ce + 1)
+            for m in _SEG.finditer(text, lo, hi):
+                if len(m.group()[1:-1].split()) >= MIN_WORDS:
+                    out.setdefault((m.start(), m.end()), src)
+    return sorted((s, e, src) for (s, e), src in out.items())
+
+
+def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def main(argv: list[str]) -> int:
+    split = argv[0] if argv else "test"
+    path = data_dir() / f"polnear_{split}.jsonl"
+    if not path.exists():
+        print(f"polnear data not found at {path}; skipping")
+        return 0
+    lex = get_lexicon("en")
+    pronouns = lex.pronouns if lex else frozenset()
+    docs = [json.loads(line) for line in path.open(encoding="utf-8")]
+    n_gold = n_pred = tp = 0
+    sp_gold = sp_pred = sp_tp = sp_pron = 0
+    t0 = time.perf_counter()
+    for d in docs:
+        gold = gold_quotes(d)
+        preds = find_quotes(d["text"], lex)
+        n_gold += len(gold)
+        n_pred += len(preds)
+        sp_pred += sum(1 for p in preds if p.speaker_key)
+        used: set[int] = set()
+        for gs, ge, src in gold:
+            gold_has_speaker = bool(src) and src.strip().lower() not in pronouns
+            if src and not gold_has_speaker:
+                sp_pron += 1
+            if gold_has_speaker:
+                sp_gold += 1
+            for i, p in enumerate(preds):
+                if i in used or iou((gs, ge), (p.start, p.end)) < 0.5:
+                    continue
+                used.add(i)
+                tp += 1
+                if gold_has_speaker and p.speaker and speaker_key(src or "", lex) == p.speaker_key:
+                    sp_tp += 1
+                break
+    secs = time.perf_counter() - t0
+
+    def prf(t: int, npred: int, ngold: int) -> tuple[float, float, float]:
+        p = t / npred if npred else 0.0
+        r = t / ngold if ngold else 0.0
+        return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
+
+    print(f"PolNeAR {split}: {len(docs)} articles, {n_gold} gold direct quotes, {n_pred} predicted")
+    print(f"{'metric':<16}{'P':>7}{'R':>7}{'F1':>7}")
+    for name, row in (
+        ("quote span", prf(tp, n_pred, n_gold)),
+        ("quote+speaker", prf(sp_tp, sp_pred, sp_gold)),
+    ):
+        print(f"{name:<16}{row[0]:7.1f}{row[1]:7.1f}{row[2]:7.1f}")
+    print(f"(speaker metric excludes {sp_pron} gold quotes whose source is a pronoun)")
+    print(f"time: {secs:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
