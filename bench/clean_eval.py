@@ -1,0 +1,247 @@
+"""Line-level evaluation of plain-text cleaning on our own labelled documents.
+
+Run from the repo root: ``.venv/bin/python -m bench.clean_eval``. Reads
+``tests/data/clean/{dev,test}/*.txt`` (format in that folder's README), runs
+:func:`corroborator.text.clean.clean_text` on each document and reports, per split and per
+language:
+
+* furniture precision / recall / F1 (positive class: a furniture line that was removed),
+* body-line recall (share of gold body lines that stay in the cleaned text; the title counts
+  as lost because it is not in the text),
+* title accuracy and publication-date accuracy (per document),
+* mean milliseconds per document.
+
+TEST is the headline: rules are tuned on DEV only. The script rewrites its own section of
+``bench/RESULTS.md`` and nothing else.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corroborator.text.clean import clean_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "clean"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+SECTION = "## clean_eval"
+RUN_DATE = "2026-11-23"
+COMMAND = ".venv/bin/python -m bench.clean_eval"
+TAGS = {"T": "title", "B": "body", "F": "furniture"}
+
+
+@dataclass
+class LabelledDoc:
+    """One annotated document: the raw text a user would paste and the gold line labels."""
+
+    name: str
+    language: str
+    raw: str
+    labels: list[str]  # one of "title"|"body"|"furniture" per non-empty line of `raw`
+    published: str | None
+
+
+def parse_labelled(name: str, text: str) -> LabelledDoc:
+    """Parse the annotated format: ``#! key: value`` headers, then ``T| ``/``B| ``/``F| ``
+    lines (blank lines kept as paragraph breaks)."""
+    raw_lines: list[str] = []
+    labels: list[str] = []
+    published: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("#!"):
+            key, _, value = line[2:].partition(":")
+            if key.strip() == "published":
+                published = None if value.strip() == "none" else value.strip()
+            continue
+        if not line.strip():
+            raw_lines.append("")
+            continue
+        tag, sep, content = line.partition("| ")
+        if not sep or tag not in TAGS or not content.strip():
+            raise ValueError(f"{name}:{number}: expected 'T| ', 'B| ' or 'F| ' prefix")
+        raw_lines.append(content)
+        labels.append(TAGS[tag])
+    return LabelledDoc(
+        name=name,
+        language=name.split("_", 1)[0],
+        raw="\n".join(raw_lines).strip("\n") + "\n",
+        labels=labels,
+        published=published,
+    )
+
+
+def load_split(split: str, data: Path = DATA) -> list[LabelledDoc]:
+    """All documents of one split ("dev" or "test"), sorted by file name."""
+    folder = data / split
+    return [
+        parse_labelled(path.name, path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.txt"))
+    ]
+
+
+@dataclass
+class Scores:
+    """Counts accumulated over documents; ratios are computed on demand."""
+
+    docs: int = 0
+    tp: int = 0  # furniture removed
+    fp: int = 0  # body or title removed
+    fn: int = 0  # furniture kept
+    body: int = 0
+    body_kept: int = 0
+    title_ok: int = 0
+    date_ok: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def body_recall(self) -> float:
+        return self.body_kept / self.body if self.body else 1.0
+
+    def add(self, other: Scores) -> None:
+        for name in ("docs", "tp", "fp", "fn", "body", "body_kept", "title_ok", "date_ok"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.seconds += other.seconds
+        self.errors.extend(other.errors)
+
+
+def score_document(doc: LabelledDoc) -> Scores:
+    """Compare `clean_text` on one document with its gold labels; errors name the lines."""
+    start = time.perf_counter()
+    result = clean_text(doc.raw, language=doc.language)
+    elapsed = time.perf_counter() - start
+    s = Scores(docs=1, seconds=elapsed)
+    if len(result.line_labels) != len(doc.labels):
+        s.errors.append(f"{doc.name}: {len(result.line_labels)} labels for {len(doc.labels)} lines")
+        return s
+    gold_title: str | None = None
+    for (line, predicted), gold in zip(result.line_labels, doc.labels, strict=True):
+        removed = predicted.startswith("furniture")
+        if gold == "title":
+            gold_title = line
+        if gold == "furniture":
+            if removed:
+                s.tp += 1
+            else:
+                s.fn += 1
+                s.errors.append(f"{doc.name}: kept furniture: {line[:90]}")
+        else:
+            if removed:
+                s.fp += 1
+                s.errors.append(f"{doc.name}: removed {gold} as {predicted}: {line[:90]}")
+            if gold == "body":
+                s.body += 1
+                if predicted == "body":
+                    s.body_kept += 1
+                elif not removed:
+                    s.errors.append(f"{doc.name}: body taken as {predicted}: {line[:90]}")
+    if result.title == gold_title:
+        s.title_ok = 1
+    else:
+        s.errors.append(f"{doc.name}: title {result.title!r} != {gold_title!r}")
+    if result.published == doc.published:
+        s.date_ok = 1
+    else:
+        s.errors.append(f"{doc.name}: published {result.published!r} != {doc.published!r}")
+    return s
+
+
+def evaluate(docs: list[LabelledDoc]) -> tuple[Scores, dict[str, Scores]]:
+    """Totals and per-language scores over `docs`."""
+    total = Scores()
+    by_lang: dict[str, Scores] = {}
+    for doc in docs:
+        s = score_document(doc)
+        total.add(s)
+        by_lang.setdefault(doc.language, Scores()).add(s)
+    return total, dict(sorted(by_lang.items()))
+
+
+def _row(split: str, lang: str, s: Scores) -> str:
+    ms = 1000 * s.seconds / s.docs if s.docs else 0.0
+    return (
+        f"| {split} | {lang} | {s.docs} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | "
+        f"{s.body_recall:.3f} | {s.title_ok}/{s.docs} | {s.date_ok}/{s.docs} | {ms:.2f} |"
+    )
+
+
+def table(results: dict[str, tuple[Scores, dict[str, Scores]]]) -> list[str]:
+    lines = [
+        "| split | lang | docs | furniture P | furniture R | furniture F1 | body recall | "
+        "title | published | ms/doc |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for split in ("test", "dev"):
+        if split not in results:
+            continue
+        total, by_lang = results[split]
+        lines.append(_row(split, "**all**", total))
+        lines.extend(_row(split, lang, s) for lang, s in by_lang.items())
+    return lines
+
+
+def write_section(rows: list[str], results_path: Path = RESULTS) -> None:
+    """Replace (or append) the ``## clean_eval`` section of RESULTS.md, leaving others alone."""
+    body = [
+        SECTION,
+        "",
+        f"Date: {RUN_DATE}. Command: `{COMMAND}`. Data: 36 documents we wrote "
+        "(tests/data/clean/, en/de/fr/es/pl/ru); rules tuned on dev only, **test is the "
+        "headline**. Line-level: furniture P/R/F1 (positive = furniture line removed), body "
+        "recall (gold body lines kept), title and published-date exact match per document.",
+        "",
+        *rows,
+        "",
+    ]
+    current = results_path.read_text(encoding="utf-8") if results_path.exists() else ""
+    lines = current.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == SECTION), None)
+    if start is None:
+        prefix = current.rstrip("\n")
+        new = (prefix + "\n\n" if prefix else "") + "\n".join(body)
+    else:
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
+        tail = lines[end:]
+        new = "\n".join([*lines[:start], *body, *tail]).rstrip("\n")
+    results_path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    """Print the table (and with ``-v`` every error on dev); update RESULTS.md."""
+    verbose = "-v" in argv
+    results = {split: evaluate(load_split(split)) for split in ("dev", "test")}
+    if not any(total.docs for total, _ in results.values()):
+        print(f"clean_eval: no labelled documents under {DATA}; nothing to do")
+        return 0
+    rows = table(results)
+    print("\n".join(rows))
+    if verbose:
+        for split in ("dev", "test") if "--show-test" in argv else ("dev",):
+            for error in results[split][0].errors:
+                print(f"[{split}] {error}")
+    if "--no-write" not in argv:
+        write_section(rows)
+        print(f"updated {RESULTS.relative_to(ROOT)} ({SECTION})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
