@@ -66,3 +66,41 @@ def test_quote_with_speaker() -> None:
     ]
     assert q.key == "quote: novak"
     assert q.text.startswith("„") and q.value == "Wir tun alles, was wir können"
+
+
+def test_duration_head_of_a_verb_final_clause() -> None:
+    text = (
+        "In der Hafenstadt Dunmore hat ein Feuer in der Textillagerhalle der Firma Hartwell "
+        "rund 30 Stunden lang gebrannt, bevor die Feuerwehr es unter Kontrolle brachte."
+    )
+    (e,) = [e for e in run(text) if e.kind == "duration"]
+    assert (e.key, e.value, e.approximate) == ("fire duration", 108000, True)
+
+
+@pytest.mark.parametrize("noun", ["Feuer", "Brand", "Großbrand"])
+def test_fire_synonyms(noun: str) -> None:
+    (e,) = [e for e in run(f"Der {noun} dauerte zwei Tage.") if e.kind == "duration"]
+    assert e.key == "fire duration"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "300 Anwohner wurden evakuiert, weil dichter Rauch über das Viertel zog.",
+            "resident evacuated",
+        ),
+        ("Zwölf Feuerwehrleute wurden verletzt, teilte die Feuerwehr mit.", "firefighter injured"),
+    ],
+)
+def test_counts_in_longer_sentences(text: str, key: str) -> None:
+    (e,) = [e for e in run(text) if e.kind == "quantity"]
+    assert e.key == key
+
+
+def test_time_frame_is_not_a_duration() -> None:
+    assert [
+        e for e in run("Das war der schwerste Brand seit zehn Jahren.") if e.kind == "duration"
+    ] == []
+    (e,) = [e for e in run("Die Firma besteht seit zehn Jahren.") if e.kind == "duration"]
+    assert e.value == 10 * 365 * 86400

@@ -257,3 +257,74 @@ def test_empty_and_bad_input() -> None:
 
 def test_supported_languages() -> None:
     assert supported_languages() == ["de", "en"]
+
+
+# --- Known misreads fixed (issue 4 follow-up): each failed before the fix. ---
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "A fire at the Hartwell textile warehouse in Dunmore burned for about 30 hours.",
+            "fire duration",
+        ),
+        ("The blaze at the Hartwell textile warehouse burned for two days.", "fire duration"),
+        ("Flames raged for six hours.", "fire duration"),
+        (
+            "The council approved the budget after a debate that lasted two and a half hours.",
+            "debate duration",
+        ),
+        (
+            "The coastal road next to the warehouse was closed for three hours.",
+            "road closure duration",
+        ),
+    ],
+)
+def test_duration_head_is_the_subject(text: str, key: str) -> None:
+    assert one(text, "duration").key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We did what we could," said fire chief Marta Kovacs.', "Marta Kovacs"),
+        ('"We did what we could," said the mayor, Ilse Brandt.', "Ilse Brandt"),
+        ('"We did what we could," Kovacs, the fire chief, said.', "Kovacs"),
+        ('According to fire chief Marta Kovacs: "We did what we could."', "Marta Kovacs"),
+    ],
+)
+def test_quote_speaker_after_lowercase_role(text: str, speaker: str) -> None:
+    q = one(text, "quote")
+    assert q.speaker == speaker
+    assert q.key == f"quote: {speaker.split()[-1].lower()}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This was the most difficult blaze we have fought in a decade.",
+        "It snowed in April for the first time in 20 years.",
+        "It was the worst flood in decades.",
+        "It has not rained here in a decade.",
+    ],
+)
+def test_time_frames_are_not_durations(text: str) -> None:
+    assert [e for e in run(text) if e.kind == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The line will carry 18,000 passengers a day.",
+        "The committee meets twice a week.",
+        "Subscribe for €1 a week.",
+        "Trains run every hour.",
+    ],
+)
+def test_rates_are_not_durations(text: str) -> None:
+    assert [e for e in run(text) if e.kind == "duration"] == []
+
+
+def test_time_frame_rule_keeps_real_durations() -> None:
+    assert one("The fire was put out in three hours.", "duration").value == 10800

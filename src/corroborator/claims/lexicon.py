@@ -95,3 +95,13 @@ class Lexicon:
     name_stopwords: frozenset[str] = field(default_factory=frozenset)
     # Words before a number that make it not a count (rates: "times", "per").
     rate_words: tuple[str, ...] = ()
+    # Relative pronouns: "a debate that lasted two hours" -> the duration's head is "debate".
+    relative_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # Words that open a new clause (besides punctuation): the subject of a duration is looked
+    # for only in the clause holding the number ("..., before crews brought it under control").
+    clause_words: frozenset[str] = field(default_factory=frozenset)
+    # Time-frame idioms are not durations: "the worst blaze in a decade", "for the first time
+    # in 20 years". A duration right after one of `timeframe_preps` is dropped when the clause
+    # before it matches `timeframe_marker_re` (a superlative, "first", a negation).
+    timeframe_preps: tuple[str, ...] = ()
+    timeframe_marker_re: str = ""

@@ -27,6 +27,7 @@ from corroborator.claims.tokens import (
     Token,
     nearest_determined_noun,
     subject_and_verb,
+    subject_head,
     tokenize,
 )
 
@@ -101,6 +102,8 @@ class _Patterns:
     phrases: tuple[tuple[re.Pattern[str], float], ...]
     ago: re.Pattern[str] | None
     time_marker: re.Pattern[str] | None
+    timeframe_prep: re.Pattern[str] | None = None
+    timeframe_marker: re.Pattern[str] | None = None
 
 
 def _alt(words: object) -> str:
@@ -154,6 +157,13 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         phrases=tuple((re.compile(p, i), f) for p, f in lex.duration_phrases),
         ago=re.compile(lex.ago_re, i),
         time_marker=re.compile(rf"\s*(?:{_alt(lex.times_of_day)})(?!\w)", i),
+        timeframe_prep=(
+            re.compile(rf"(?:^|(?<=\W))(?:{_alt(lex.timeframe_preps)})\s+$", i)
+            if lex.timeframe_preps
+            else None
+        ),
+        # Case-sensitive on purpose: German superlatives are lower case, nouns are not.
+        timeframe_marker=re.compile(lex.timeframe_marker_re) if lex.timeframe_marker_re else None,
     )
 
 
@@ -233,7 +243,38 @@ def find_numbers(
         if found is not None and not _overlaps(found.start, found.end, taken):
             out.append(found)
             taken.append((found.start, found.end))
+    if lex is not None:
+        out = [nm for nm in out if not _not_a_duration(text, start, nm, out, pats)]
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _not_a_duration(
+    text: str, s_start: int, nm: NumberMention, found: list[NumberMention], pats: _Patterns
+) -> bool:
+    """Durations that are really time frames or rates (see `Lexicon.timeframe_preps`).
+
+    Time frame: "the most difficult blaze we have fought in a decade", "for the first time in
+    20 years" — a duration after a time-frame preposition in a clause with a superlative,
+    "first" or a negation. Rate: a phrase duration glued to a count or a sum ("18,000
+    passengers a day", "€1 a week"): the count is per period, nothing lasted a day.
+    """
+    if nm.kind != "duration":
+        return False
+    if pats.timeframe_prep is not None and pats.timeframe_marker is not None:
+        pm = pats.timeframe_prep.search(text, max(s_start, nm.start - 20), nm.start)
+        if pm and pats.timeframe_marker.search(text, s_start, pm.start()):
+            return True
+    gap = text[s_start : nm.start]
+    stripped = gap.rstrip()
+    if len(stripped) < len(gap):
+        prev_end = s_start + len(stripped)
+        if any(
+            o is not nm and o.kind in ("quantity", "money") and o.end == prev_end for o in found
+        ):
+            return True
+        if stripped[-1:].isdigit() and isinstance(nm.raw_value, float) and nm.raw_value == 1.0:
+            return True
+    return False
 
 
 def _is_rate(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:
@@ -759,10 +800,13 @@ def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
             nm.slot_tokens = [t]
             return _canon(t, lex)
     subj, verb = subject_and_verb(tokens, nm.start, lex)
-    if subj is not None and verb is not None:
-        nm.slot_tokens = [subj, verb]
-        noun = lex.verb_nouns.get(verb.lower)
-        base = _canon(subj, lex)
+    head_tok = subject_head(tokens, nm.start, lex) or subj
+    if head_tok is not None:
+        nm.slot_tokens = sorted(
+            {head_tok, *([verb] if verb is not None else [])}, key=lambda t: t.start
+        )
+        noun = lex.verb_nouns.get(verb.lower) if verb is not None else None
+        base = _canon(head_tok, lex)
         if noun and noun in ("closure", "delay", "suspension", "blockage"):
             return f"{base} {noun}"
         return base

@@ -53,6 +53,8 @@ class _QPatterns:
     according: re.Pattern[str]
 
 
+# Lower-case letters of the supported scripts (Latin with diacritics, Cyrillic).
+_LOWER = "a-zß-öø-ÿąćęłńśźżа-яё"
 _NAME = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:\s+(?:(?:de|van|von|da|der|al|bin|la|le)\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,3})"
 
 
@@ -66,15 +68,24 @@ def _patterns(lex: Lexicon) -> _QPatterns:
     # ministry") is accepted as a source because the speech verb right after it anchors it;
     # a bare noun must be a known source noun ("police", "officials").
     np_ = rf"(?:(?:{dets})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]+|(?:{nouns})\b)"
-    src = rf"(?P<src>{_NAME}|{np_}|(?:{pron})\b)"
-    src_i = rf"(?P<src>{_NAME}|(?i:{np_}|(?:{pron})\b))"
+    preps = "|".join(sorted(lex.prepositions, key=len, reverse=True))
+    # A lower-case role before a name is not the speaker: "said fire chief Marta Kovacs",
+    # "said the mayor, Ilse Brandt", "according to fire chief Marta Kovacs" -> the name.
+    role = (
+        rf"(?:(?:(?i:{dets})\s+)?(?:(?!(?i:{preps}|{verbs})\b)[{_LOWER}][\w'’-]*,?\s+){{1,3}}?"
+        rf"(?={_NAME}))?"
+    )
+    # An appositive between a name and its verb: "Kovacs, the fire chief, said".
+    appos = rf"(?:,\s+(?i:{dets})\s+[^,\"“”„«»]{{1,40}}?,)?"
+    src = rf"{role}(?P<src>{_NAME}|{np_}|(?:{pron})\b)"
+    src_i = rf"{role}(?P<src>{_NAME}|(?i:{np_}|(?:{pron})\b))"
     return _QPatterns(
         after_verb_name=re.compile(rf"\s*[,:]?\s*(?i:{verbs})\s+{src}"),
         after_name_verb=re.compile(
-            rf"\s*[,:]?\s*{src_i}\s+(?:(?i:has|had|have)\s+)?(?i:{verbs})\b"
+            rf"\s*[,:]?\s*{src_i}{appos}\s+(?:(?i:has|had|have)\s+)?(?i:{verbs})\b"
         ),
         before=re.compile(
-            rf"{src_i}\s+(?:(?i:has|had|have)\s+)?(?i:{verbs})\b[^\"“„«»]{{0,40}}?[:,]?\s*$"
+            rf"{src_i}{appos}\s+(?:(?i:has|had|have)\s+)?(?i:{verbs})\b[^\"“„«»]{{0,40}}?[:,]?\s*$"
         ),
         attr_lead=re.compile(
             rf"^\s*{src_i}\s+(?:(?i:has|had|have)\s+)?(?P<verb>(?i:{verbs}))\b(?:\s+(?i:reporters|journalists|the\s+press|the\s+media))?\s*(?:(?i:{lex.that_word})\b\s*)?,?\s*(?P<content>.+)$",

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from corroborator.claims.lexicon import Lexicon
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+# French/Italian elision ("l'incendie", "d'euros", "qu'il") splits off the article so the noun
+# is its own token; English contractions ("don't", "O'Brien") have longer or capital-O prefixes
+# and stay whole.
+_TOKEN_RE = re.compile(
+    r"(?:\b(?:[ldjmnstcLDJMNSTC]|[Qq]u)['’](?=[^\W\d_]))"
+    r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]"
+)
 
 
 @dataclass(frozen=True)
@@ -110,4 +116,97 @@ def nearest_determined_noun(tokens: list[Token], before: int, lex: Lexicon) -> T
                 j += 1
             if is_content_word(left[j], lex) and left[j].lower not in lex.duration_units:
                 return left[j]
+    return None
+
+
+_CLAUSE_PUNCT = frozenset([",", ";", ":", "(", ")", "—", "–"])
+
+
+def clause_start(tokens: list[Token], before: int, lex: Lexicon) -> int:
+    """Index of the first token of the clause that ends at offset `before`."""
+    k = 0
+    for i, t in enumerate(tokens):
+        if t.end > before:
+            break
+        if t.text in _CLAUSE_PUNCT or t.lower in lex.clause_words:
+            k = i + 1
+    return k
+
+
+def subject_head(tokens: list[Token], before: int, lex: Lexicon) -> Token | None:
+    """Head noun of what a measure (a duration) is about, found left of offset `before`.
+
+    1. Relative clause: "a debate that lasted | two hours" -> "debate" (the antecedent).
+    2. Otherwise the first noun phrase of the clause that is not inside a prepositional phrase:
+       "A fire at the Hartwell warehouse in Dunmore burned for | 30 hours" -> "fire";
+       German "In der Hafenstadt hat ein Feuer ... | 30 Stunden lang gebrannt" -> "Feuer".
+       The head is the last word of a short noun run (English "the coastal road" -> "road") or,
+       where nouns are capitalised, the first capitalised word after the determiner.
+    Returns None when the clause has no such phrase (pronoun subjects: "He served for ...").
+    """
+    left = [t for t in tokens if t.end <= before]
+    # 1. Relative clause: skip prepositions, the verb, auxiliaries/adverbs, then "that".
+    i = len(left) - 1
+    while i >= 0 and left[i].lower in lex.prepositions:
+        i -= 1
+    for _ in range(4):
+        i -= 1
+        if i >= 1 and left[i].lower in lex.relative_pronouns:
+            ante = left[i - 1]
+            if left[i - 1].text == "," and i >= 2:
+                ante = left[i - 2]
+            if is_content_word(ante, lex) and ante.lower not in lex.pronouns:
+                return ante
+            break
+        if i < 0 or not (left[i].lower in lex.auxiliaries or left[i].lower.endswith("ly")):
+            break
+    # 2. First noun phrase of the clause outside a prepositional phrase, before the verb when
+    # the verb is known (English: the word before the preposition that introduces the number).
+    _subj, verb = subject_and_verb(tokens, before, lex)
+    if verb is not None:
+        left = [t for t in left if t.end <= verb.start]
+    k = clause_start(left, before, lex)
+    n = len(left)
+    while k < n:
+        t = left[k]
+        if t.lower in lex.prepositions:
+            k += 1
+            while k < n and left[k].lower in lex.determiners:
+                k += 1
+            while k < n and is_content_word(left[k], lex) and left[k].lower not in lex.prepositions:
+                k += 1
+            continue
+        if t.lower in lex.determiners or (
+            is_content_word(t, lex)
+            and t.lower not in lex.auxiliaries
+            and t.lower not in lex.pronouns
+            and (not lex.nouns_capitalised or t.is_capitalised)
+        ):
+            j = k + 1 if t.lower in lex.determiners else k
+            run: list[Token] = []
+            while (
+                j < n
+                and is_content_word(left[j], lex)
+                and left[j].lower not in lex.prepositions
+                and left[j].lower not in lex.relative_pronouns
+            ):
+                run.append(left[j])
+                j += 1
+                if lex.nouns_capitalised and run[-1].is_capitalised:
+                    break
+                if run[-1].lower in lex.noun_heads:
+                    break
+            if not run:
+                k = j if j > k else k + 1
+                continue
+            if lex.nouns_capitalised:
+                caps = [r for r in run if r.is_capitalised]
+                return caps[0] if caps else None
+            # An English run ends at its noun; a following lower-case verb is not part of it.
+            while len(run) > 1 and (
+                run[-1].lower in lex.verb_nouns or run[-1].lower in lex.event_verbs
+            ):
+                run = run[:-1]
+            return run[-1] if len(run) <= 4 else None
+        k += 1
     return None

@@ -171,6 +171,7 @@ NOUN_HEADS = {
     "passagiere": "passenger",
     # Event nouns that head durations, money and percentages.
     "feuer": "fire",
+    "flammen": "fire",
     "brand": "fire",
     "großbrand": "fire",
     "waldbrand": "fire",
@@ -480,6 +481,14 @@ LEXICON = Lexicon(
     ),
     name_stopwords=frozenset(["der", "die", "das", "und", "aber", "er", "sie", "es"]),
     rate_words=("pro", "je", "mal"),
+    relative_pronouns=frozenset(["der", "die", "das", "welche", "welcher", "welches"]),
+    clause_words=frozenset(
+        ["und", "aber", "oder", "weil", "bevor", "nachdem", "während", "wenn", "dass", "obwohl"]
+    ),
+    timeframe_preps=("seit", "in"),
+    # Superlatives and ordinals are lower case in German ("der schwerste Brand seit zehn
+    # Jahren", "zum ersten Mal seit 20 Jahren"); negations ("seit Jahren nicht").
+    timeframe_marker_re=r"\b(?:erste[nmrs]?|[a-zäöüß]{2,}(?:st|ßt)e[nmrs]?|nie|nicht)\b",
 )
 
 _ = re  # regexes live in the pattern strings above

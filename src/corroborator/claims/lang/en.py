@@ -195,6 +195,20 @@ PREPOSITIONS = frozenset(
         "under",
         "against",
         "as",
+        "next",
+        "near",
+        "outside",
+        "inside",
+        "behind",
+        "beside",
+        "beyond",
+        "along",
+        "around",
+        "toward",
+        "towards",
+        "upon",
+        "via",
+        "amid",
     ]
 )
 AUXILIARIES = frozenset(
@@ -344,6 +358,17 @@ NOUN_HEADS = {
     "news": "news",
     "data": "data",
     "media": "media",
+    # Synonyms that name the same event, so "the blaze burned for two days" and "the fire
+    # burned for about 30 hours" fill one slot ("fire duration").
+    "fire": "fire",
+    "fires": "fire",
+    "blaze": "fire",
+    "blazes": "fire",
+    "flames": "fire",
+    "inferno": "fire",
+    "wildfire": "fire",
+    "wildfires": "fire",
+    "talks": "talk",
 }
 
 _NO_STRIP = ("ss", "us", "is", "ics", "ous")
@@ -713,4 +738,13 @@ LEXICON = Lexicon(
         ]
     ),
     rate_words=("times", "once", "twice", "per", "every"),
+    relative_pronouns=frozenset(["that", "which", "who"]),
+    clause_words=frozenset(
+        ["and", "but", "because", "while", "when", "although", "though", "whereas", "if"]
+    ),
+    timeframe_preps=("in", "since"),
+    timeframe_marker_re=(
+        r"(?i:\b(?:most|least|worst|best|first|last|biggest|largest|highest|lowest|deadliest"
+        r"|heaviest|strongest|longest|greatest|hardest|toughest|never|not|no)\b|n't\b)"
+    ),
 )
