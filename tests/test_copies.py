@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from corroborator.model import Article
-from corroborator.provenance.copies import (
-    apply_derivations,
-    find_copies,
-    independence_groups,
-)
+from corroborator.provenance import apply_derivations, independence_groups
+from corroborator.provenance.copies import find_copies
 
 BODY = (
     "A landslide blocked the mountain road between Orvik and Telma on Sunday night. "

@@ -13,7 +13,7 @@ ClaimKind = Literal[
     "duration", "quantity", "percentage", "money", "date", "quote", "attribution", "event"
 ]
 Verdict = Literal["corroborated", "conflicting", "single_source"]
-Relation = Literal["copy", "syndication", "rewrite", "translation"]
+Relation = Literal["copy", "syndication", "rewrite", "translation", "partial"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ class Derivation:
     score: float
     evidence: str
     direction: str = "derived"  # "derived" (this one is the derivative) or "unknown"
+    # Aligned sentences as [index in the original, index in this article] pairs.
+    alignment: list[list[int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +70,7 @@ class Derivation:
             "score": round(self.score, 4),
             "evidence": self.evidence,
             "direction": self.direction,
+            "alignment": [list(p) for p in self.alignment],
         }
 
 
@@ -84,6 +87,8 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     derived_from: Derivation | None = None
+    machine_score: float | None = None  # provenance.machine: reads as machine-made, in [0, 1]
+    machine_evidence: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +102,8 @@ class Article:
             "text": self.text,
             "removed": list(self.removed),
             "derived_from": self.derived_from.to_dict() if self.derived_from else None,
+            "machine_score": self.machine_score,
+            "machine_evidence": list(self.machine_evidence),
         }
 
 

@@ -18,7 +18,12 @@ from corroborator.claims import extract_claims
 from corroborator.compare.align import align_story, omissions_for
 from corroborator.embed import Embedder, default_embedder
 from corroborator.model import Article, Extraction, RawDocument, Report, Skip, Story
-from corroborator.provenance.copies import apply_derivations, find_copies, independence_groups
+from corroborator.provenance import (
+    apply_derivations,
+    detect_derivations,
+    independence_groups,
+    score_machine_text,
+)
 from corroborator.stories.cluster import cluster_stories
 from corroborator.text.clean import clean_lines, clean_text
 from corroborator.text.html import extract_html
@@ -157,8 +162,9 @@ def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | Non
     claim_no = 0
     for s_no, member_ids in enumerate(cluster_stories(articles, embedder), start=1):
         members = [by_id[i] for i in member_ids]
-        links = find_copies(members)
+        links = detect_derivations(members, embedder)
         apply_derivations(members, links)
+        score_machine_text(members)
         groups = independence_groups(member_ids, links)
         claims = align_story(groups, extractions, by_id, embedder)
         for claim in claims:

@@ -1,0 +1,256 @@
+"""Derivation detection between the articles of one story: the provenance entry point.
+
+For every pair of articles, in this order:
+
+1. **copy / syndication**: word 5-gram containment (see `copies`).
+2. **rewrite** (same language) or **translation** (different languages): sentence alignment
+   of the multilingual embeddings (see `align`). The pair is linked when the *shorter* body is
+   mostly explained by the longer one, in the same order:
+   - coverage of the shorter body ≥ `coverage` (0.6 of its characters lie in sentences whose
+     best match in the other is ≥ the similarity threshold),
+   - order ≥ `order` (0.7 of those matches fit one order-preserving 1:1 chain),
+   - at least `min_pairs` (3) aligned sentences (two shared lead sentences are common between
+     independent reports),
+   - contiguity ≥ `contiguity` (0.5 of the chain pairs sit next to another chain pair), and
+   - numbers kept: when the shorter body has ≥ 3 distinct numbers, at least a third of them
+     occur in the other (a translation or spin keeps the figures; digits are compared after
+     dropping thousands separators).
+   Independent reports of one event share facts, names, numbers and quotes, but each outlet
+   writes its own sentences in its own order: a shared quote is one sentence, and facts
+   restated in other words stay below the similarity threshold.
+3. **partial** reuse: a run of ≥ `run_pairs` (3) consecutive aligned sentences (one skipped
+   sentence allowed on each side) covering ≥ `run_coverage` (0.2) of either body. The
+   relation is "partial" whether the paragraphs were copied, reworded or translated; the
+   evidence says which.
+
+Similarity thresholds (USE multilingual v3 cosines):
+- `same_language_t` = 0.80: a sentence and its reworded version (synonyms, reordered clauses)
+  sit at 0.80-0.95; two outlets stating one fact in their own words mostly at 0.5-0.8.
+- `cross_language_t` = 0.60: a sentence and its translation sit at 0.7-0.9, unrelated
+  sentences near 0.1, and sentences about the same fact in two languages at 0.4-0.7; the
+  coverage, order and contiguity tests do the rest. Chosen on the WMT21 dev documents (see
+  bench/provenance_eval.py).
+
+Direction (which is the original): the earlier publication when times allow; else the
+superset (the article with clearly more unaligned material is the original: the derivative is
+a subset); else artefacts (the text that reads more machine-made, see `machine`, is the
+derivative); otherwise "unknown".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from corroborator.embed import Embedder
+from corroborator.model import Article, Relation
+from corroborator.provenance.align import Alignment, align
+from corroborator.provenance.copies import compare_pair, order_by_time, shingles
+from corroborator.provenance.links import Link
+from corroborator.provenance.machine import MachineSignal, machine_signal
+from corroborator.text.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The decision thresholds (module docstring says what each means)."""
+
+    same_language_t: float = 0.80
+    cross_language_t: float = 0.60
+    coverage: float = 0.6
+    order: float = 0.7
+    min_pairs: int = 3
+    contiguity: float = 0.5
+    numbers_kept: float = 1 / 3
+    run_pairs: int = 3
+    run_coverage: float = 0.2
+    subset_margin: float = 0.2  # coverage difference that makes one article a subset
+    machine_margin: float = 0.15  # machine-score difference that orients a pair
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+_NUMBER = re.compile(r"\d(?:[\d.,:\u00a0\u202f]*\d)?")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    article: Article
+    sentences: tuple[str, ...]
+    lengths: tuple[int, ...]
+    vectors: np.ndarray
+    shingles: frozenset[str]
+    numbers: frozenset[str]
+    machine: MachineSignal
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """Distinct digit strings of `text`, separators dropped ("1,200" and "1.200" -> "1200", "6:10" and "6.10" -> "610")."""
+    return frozenset(re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(text))
+
+
+def _sentences(article: Article) -> list[str]:
+    sents = article.sentences or split_sentences(article.text, article.language)
+    texts = [s.text.strip() for s in sents if s.text.strip()]
+    return texts or ([article.text.strip()] if article.text.strip() else [])
+
+
+def prepare(articles: Sequence[Article], embedder: Embedder) -> list[_Prepared]:
+    """Sentences, vectors (one batched encode call for the whole story), shingles, numbers."""
+    per_article = [_sentences(a) for a in articles]
+    flat = [s for sents in per_article for s in sents]
+    vectors = embedder.encode(flat) if flat else np.zeros((0, embedder.dim), dtype=np.float32)
+    out: list[_Prepared] = []
+    start = 0
+    for article, sents in zip(articles, per_article, strict=True):
+        vec = vectors[start : start + len(sents)]
+        start += len(sents)
+        out.append(
+            _Prepared(
+                article,
+                tuple(sents),
+                tuple(len(s) for s in sents),
+                vec,
+                frozenset(shingles(article.text)),
+                numbers_in(article.text),
+                machine_signal(article.text, article.language),
+            )
+        )
+    return out
+
+
+def _same_language(a: Article, b: Article) -> bool:
+    return a.language == b.language and a.language not in ("", "und")
+
+
+def _numbers_kept(short: frozenset[str], long: frozenset[str]) -> float | None:
+    if len(short) < 3:
+        return None
+    return len(short & long) / len(short)
+
+
+def _orient(
+    pa: _Prepared, pb: _Prepared, al: Alignment, relation: Relation, th: Thresholds
+) -> tuple[bool, str, str]:
+    """(a_is_original, direction, why)."""
+    timed = order_by_time(pa.article, pb.article)
+    if timed:
+        return timed[0] is pa.article, "derived", "it was published earlier"
+    if relation != "partial":
+        if al.coverage_b - al.coverage_a >= th.subset_margin:
+            return True, "derived", "the other is a subset of it"
+        if al.coverage_a - al.coverage_b >= th.subset_margin:
+            return False, "derived", "the other is a subset of it"
+        diff = pa.machine.score - pb.machine.score
+        if abs(diff) >= th.machine_margin:
+            return diff < 0, "derived", "the other reads as machine-made"
+    return True, "unknown", "neither dates, length nor artefacts tell"
+
+
+def _swap(pairs: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple((j, i) for i, j in pairs)
+
+
+def derive_pair(pa: _Prepared, pb: _Prepared, th: Thresholds = DEFAULT_THRESHOLDS) -> Link | None:
+    """The derivation between two prepared articles, or None (see the module docstring)."""
+    a, b = pa.article, pb.article
+    same = _same_language(a, b)
+    t = th.same_language_t if same else th.cross_language_t
+    al = align(pa.vectors, pb.vectors, pa.lengths, pb.lengths, t)
+    copy = compare_pair(a, b, set(pa.shingles), set(pb.shingles)) if same else None
+    if copy is not None:
+        pairs = al.pairs if copy.original == a.id else _swap(al.pairs)
+        return Link(
+            copy.original,
+            copy.derivative,
+            copy.relation,
+            copy.score,
+            copy.direction,
+            copy.evidence,
+            pairs,
+            {**copy.metrics, "coverage_a": al.coverage_a, "coverage_b": al.coverage_b},
+        )
+    a_shorter = sum(pa.lengths) <= sum(pb.lengths)
+    cov_short = al.coverage_a if a_shorter else al.coverage_b
+    kept = (
+        _numbers_kept(pa.numbers, pb.numbers)
+        if a_shorter
+        else _numbers_kept(pb.numbers, pa.numbers)
+    )
+    metrics = {
+        "coverage_a": al.coverage_a,
+        "coverage_b": al.coverage_b,
+        "order": al.order,
+        "mean_sim": al.mean_sim,
+        "pairs": float(len(al.pairs)),
+        "run": float(len(al.longest_run)),
+        "contiguity": al.contiguity,
+        "numbers_kept": -1.0 if kept is None else kept,
+    }
+    relation: Relation
+    if (
+        cov_short >= th.coverage
+        and al.order >= th.order
+        and len(al.pairs) >= th.min_pairs
+        and al.contiguity >= th.contiguity
+        and (kept is None or kept >= th.numbers_kept)
+    ):
+        relation = "rewrite" if same else "translation"
+        score = cov_short * min(1.0, al.order)
+        pairs = al.pairs
+        what = (
+            f"{cov_short:.0%} of the shorter text aligns sentence by sentence "
+            f"({len(al.pairs)} pairs in order, mean cosine {al.mean_sim:.2f}"
+            + (f", {kept:.0%} of its numbers kept" if kept is not None else "")
+            + ")"
+        )
+    else:
+        run_cov = al.run_coverage(pa.lengths, pb.lengths)
+        if len(al.longest_run) < th.run_pairs or run_cov < th.run_coverage:
+            return None
+        relation = "partial"
+        score = run_cov
+        pairs = al.longest_run
+        run_sim = float(np.mean([pa.vectors[i] @ pb.vectors[j] for i, j in pairs]))
+        how = "translated" if not same else ("copied" if run_sim >= 0.97 else "reworded")
+        what = (
+            f"a run of {len(pairs)} consecutive sentences ({run_cov:.0%} of one text) is "
+            f"{how} from the other (mean cosine {run_sim:.2f}); the rest differs"
+        )
+    metrics["machine_a"], metrics["machine_b"] = pa.machine.score, pb.machine.score
+    a_first, direction, why = _orient(pa, pb, al, relation, th)
+    orig, deriv = (a, b) if a_first else (b, a)
+    pairs = pairs if a_first else _swap(pairs)
+    evidence = f"{what}; original: {orig.id}, because {why}"
+    return Link(orig.id, deriv.id, relation, score, direction, evidence, pairs, metrics)
+
+
+def detect_derivations(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> list[Link]:
+    """All derivation links among the articles of one story (pairwise; tens of articles).
+
+    Sentences of all articles are embedded in one batch; each pair is then decided by
+    `derive_pair`. Links come out in input order of (first, second) article.
+    """
+    prepared = prepare(articles, embedder)
+    links: list[Link] = []
+    for i in range(len(prepared)):
+        for j in range(i + 1, len(prepared)):
+            link = derive_pair(prepared[i], prepared[j], thresholds)
+            if link is not None:
+                links.append(link)
+    return links
+
+
+def score_machine_text(articles: Sequence[Article]) -> None:
+    """Set `machine_score` and `machine_evidence` on each article (see `machine`)."""
+    for article in articles:
+        signal = machine_signal(article.text, article.language)
+        article.machine_score = signal.score
+        article.machine_evidence = list(signal.evidence)
