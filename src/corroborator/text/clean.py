@@ -55,7 +55,7 @@ class CleanedText:
 # --- compiled rules -----------------------------------------------------------------------
 
 # Zero-width characters dropped and no-break spaces made plain before matching.
-_INVISIBLE = str.maketrans({"\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": ""})
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # Bullets in front of a line and separators/punctuation after it, ignored when matching.
 _LEAD_CHARS = " \t•·*▶►▸■□●◆>»›→|-–—"
 _TRAIL_CHARS = " \t:.!»›>|→-–—•·*"
@@ -152,13 +152,19 @@ _MAX_TITLE_CHARS = 200
 # Datelines are short: "Published on Monday 3 March 2025 at 9:41 a.m. EDT | Updated ..."
 # fits; longer lines are prose and skip the (costly) date search.
 _MAX_DATELINE_WORDS = 20
+# A line ending in an acronym with periods: "I.R.S.", "U.S.", "G.O.P.".
+_ACRONYM_END = re.compile(r"\b(?:[A-Z]\.){2,}['\"’”]?$")
+# Share of capitalised words from which a line reads as an English Title-Case headline.
+_TITLE_CASE_SHARE = 0.7
 # Teaser headlines following a "Related" label: at most this many are dropped with it.
 _MAX_RELATED_BLOCK = 12
 
 
 def _normalise(line: str) -> str:
-    """Single spaces, no zero-width characters; str methods, as this runs on every line."""
-    return " ".join(line.translate(_INVISIBLE).split())
+    """Single spaces, no zero-width characters (str methods: this runs on every line)."""
+    if _INVISIBLE.search(line):
+        line = _INVISIBLE.sub("", line)
+    return " ".join(line.split())
 
 
 def _core(line: str) -> str:
@@ -188,12 +194,21 @@ def _starts_body(line: str) -> bool:
     """First body line for title detection: a sentence that is not a question.
 
     Headlines rarely end with a period but do end with "?", so a question does not start the
-    body by itself.
+    body by itself. Nor does a Title-Case line ending in an abbreviation ("... From the
+    I.R.S.", "... Tells U.S."): English headlines capitalise most words, sentences do not.
     """
     words = line.split()
     if len(words) >= 25 or len(line) > _MAX_TITLE_CHARS:
         return True
-    return len(words) >= 6 and bool(_ENDS_SENTENCE.search(line))
+    if len(words) < 6 or not _ENDS_SENTENCE.search(line):
+        return False
+    return not (_ACRONYM_END.search(line) and len(words) < 20 and _title_case(words))
+
+
+def _title_case(words: list[str]) -> bool:
+    """At least 70% of the words start with a capital (German prose capitalises ~40%)."""
+    capitals = sum(1 for w in words if w[:1].isupper() or (w[:1] in "'\"‘“«" and w[1:2].isupper()))
+    return capitals >= _TITLE_CASE_SHARE * len(words)
 
 
 def _headline_like(line: str) -> bool:
@@ -249,14 +264,16 @@ def _byline(line: str) -> bool:
 def _name_line(line: str) -> bool:
     """A bare author line such as "Jane Doe" or "Anna Müller, Berlin correspondent".
 
-    Two to six tokens before any comma, all capitalised or name joiners, no digits, no final
-    punctuation. Only used between the headline and the first body sentence.
+    Two to four capitalised tokens (or name joiners) before any comma or bar, seven words in
+    all, no digits, no final punctuation: Title-Case headline fragments ("Obama Gun Control
+    Proposals Unveiled, Marking ...") are longer. Only used between the headline and the
+    first body sentence.
     """
-    if _TERMINAL.search(line) or any(ch.isdigit() for ch in line):
+    if _TERMINAL.search(line) or any(ch.isdigit() for ch in line) or len(line.split()) > 7:
         return False
     name = line.split(",", 1)[0].split("|", 1)[0].strip()
     tokens = name.split()
-    if not 2 <= len(tokens) <= 6:
+    if not 2 <= len(tokens) <= 4:
         return False
     return all(_NAME_TOKEN.fullmatch(t) or t.casefold() in _NAME_JOINERS for t in tokens) and bool(
         _NAME_TOKEN.fullmatch(tokens[0])
@@ -472,15 +489,17 @@ def clean_text(raw: str, language: str | None = None, title_hint: str | None = N
     )
     paragraphs: list[list[str]] = []
     current: list[str] = []
-    label_at = dict(zip(positions, labels, strict=True))
+    kept_at = {
+        p: line for p, line, lab in zip(positions, lines, labels, strict=True) if lab is None
+    }
     for i, raw_line in enumerate(raw_lines):
         if not raw_line.strip():
             if current:
                 paragraphs.append(current)
                 current = []
             continue
-        if label_at[i] is None:
-            current.append(_normalise(raw_line))
+        if i in kept_at:
+            current.append(kept_at[i])
             if not has_blank_separators:
                 paragraphs.append(current)
                 current = []

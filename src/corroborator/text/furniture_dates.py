@@ -11,26 +11,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# Month names, genitive and abbreviated forms included, lower-cased. Several languages share
+# Month names (en, de, fr, es, pl, ru, it, nl), genitive and abbreviated forms included,
+# lower-cased. Several languages share
 # a spelling ("mar", "mai"); they agree on the month number, so one table serves all.
 MONTHS: dict[str, int] = {}
 _MONTH_TABLE: dict[int, str] = {
-    1: "january jan januar jänner janvier janv enero ene stycznia styczeń styczen sty "
-    "января январь янв",
-    2: "february feb februar février fevrier févr fevr febrero lutego luty lut февраля февраль фев",
-    3: "march mar märz maerz mär mars marzo marca marzec марта март мар",
-    4: "april apr avril avr abril abr kwietnia kwiecień kwiecien kwi апреля апрель апр",
-    5: "may mai mayo maja maj мая май",
-    6: "june jun juni juin junio czerwca czerwiec cze июня июнь июн",
-    7: "july jul juli juillet juil julio lipca lipiec lip июля июль июл",
-    8: "august aug août aout agosto ago sierpnia sierpień sierpien sie августа август авг",
-    9: "september sep sept septembre septiembre setiembre września wrzesień wrzesien wrz "
-    "сентября сентябрь сен",
-    10: "october oct oktober okt octobre octubre października październik pazdziernik paź "
-    "октября октябрь окт",
-    11: "november nov novembre noviembre listopada listopad lis ноября ноябрь ноя",
-    12: "december dec dezember dez décembre decembre déc diciembre dic grudnia grudzień "
-    "grudzien gru декабря декабрь дек",
+    1: "gennaio gen januari january jan januar jänner janvier janv enero ene stycznia "
+    "styczeń styczen sty января январь янв",
+    2: "febbraio februari february feb februar février fevrier févr fevr febrero lutego "
+    "luty lut февраля февраль фев",
+    3: "marzo maart mrt march mar märz maerz mär mars marca marzec марта март мар",
+    4: "aprile april apr avril avr abril abr kwietnia kwiecień kwiecien kwi апреля апрель апр",
+    5: "maggio mag mei may mai mayo maja maj мая май",
+    6: "giugno giu juni june jun juin junio czerwca czerwiec cze июня июнь июн",
+    7: "luglio lug juli july jul juillet juil julio lipca lipiec lip июля июль июл",
+    8: "agosto augustus august aug août aout ago sierpnia sierpień sierpien sie августа август авг",
+    9: "settembre set september sep sept septembre septiembre setiembre września "
+    "wrzesień wrzesien wrz сентября сентябрь сен",
+    10: "ottobre ott oktober october oct okt octobre octubre października październik "
+    "pazdziernik paź октября октябрь окт",
+    11: "novembre november nov noviembre listopada listopad lis ноября ноябрь ноя",
+    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre grudnia "
+    "grudzień grudzien gru декабря декабрь дек",
 }
 for _num, _names in _MONTH_TABLE.items():
     for _name in _names.split():
