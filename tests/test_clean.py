@@ -307,6 +307,31 @@ def test_related_block_takes_teasers_until_body_resumes() -> None:
     assert BODY[1] in result.text
 
 
+def test_footer_links_go_but_a_closing_fact_list_stays() -> None:
+    raw = _doc(
+        "Headline about the flood in Valdora",
+        *BODY,
+        "What we know so far:",
+        "- 1,200 residents evacuated",
+        "- Two bridges closed",
+        "Europe",
+        "Climate crisis",
+    )
+    result = clean_text(raw)
+    assert "What we know so far:" in result.text
+    assert "- 1,200 residents evacuated" in result.text
+    assert "- Two bridges closed" in result.text
+    assert _label_of(result, "Europe") == "furniture:footer"
+    assert _label_of(result, "Climate crisis") == "furniture:footer"
+
+
+def test_title_case_headline_ending_in_acronym_is_a_title() -> None:
+    result = clean_text(_doc("Gay Marriages Get Recognition From the I.R.S.", *BODY))
+    assert result.title == "Gay Marriages Get Recognition From the I.R.S."
+    first = "Officials moved the records of 300 families to the U.S."
+    assert clean_text(_doc(first, *BODY)).title is None
+
+
 def test_empty_and_blank_input() -> None:
     for raw in ("", "\n\n  \n\t\n"):
         result = clean_text(raw)

@@ -154,6 +154,8 @@ _MAX_TITLE_CHARS = 200
 _MAX_DATELINE_WORDS = 20
 # A line ending in an acronym with periods: "I.R.S.", "U.S.", "G.O.P.".
 _ACRONYM_END = re.compile(r"\b(?:[A-Z]\.){2,}['\"’”]?$")
+# Characters that open a list item in pasted text.
+_LIST_MARKS = "-–•*·▪◦"
 # Share of capitalised words from which a line reads as an English Title-Case headline.
 _TITLE_CASE_SHARE = 0.7
 # Teaser headlines following a "Related" label: at most this many are dropped with it.
@@ -388,7 +390,12 @@ def _header(lines: list[str], labels: list[str | None], title_hint: str | None) 
 
 
 def _footer(lines: list[str], labels: list[str | None]) -> None:
-    """Headline-like lines after the last body sentence are footer links, tags or site names."""
+    """Headline-like lines after the last body sentence are footer links, tags or site names.
+
+    List items ("- 300 people evacuated", "• Roads closed"), lines with digits and lead-ins
+    ending with ":" are spared: an article may end with a list of facts, and those carry
+    claims. (Furniture lead-ins such as "Related:" are caught by the lexicon first.)
+    """
     last_body = None
     for i, lab in enumerate(labels):
         if lab is None and looks_like_sentence(lines[i]):
@@ -396,8 +403,12 @@ def _footer(lines: list[str], labels: list[str | None]) -> None:
     if last_body is None:
         return
     for i in range(last_body + 1, len(lines)):
-        if labels[i] is None and _headline_like(lines[i]):
-            labels[i] = "footer"
+        line = lines[i]
+        if labels[i] is not None or not _headline_like(line):
+            continue
+        if line[:1] in _LIST_MARKS or line.endswith(":") or any(ch.isdigit() for ch in line):
+            continue
+        labels[i] = "footer"
 
 
 def _repeats(lines: list[str], labels: list[str | None]) -> None:
