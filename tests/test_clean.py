@@ -462,3 +462,16 @@ def test_labelled_files_parse_and_test_split_is_separate() -> None:
     for doc in test:
         assert doc.labels.count("title") <= 1
         assert "body" in doc.labels and "furniture" in doc.labels
+
+
+def test_syndication_credit_lines_are_furniture_but_from_sentences_are_kept() -> None:
+    raw = (
+        "Title of the report here\n\nFrom our partners at the Northshore Ledger\n\n"
+        "A fire burned for about 30 hours, officials said.\n\n"
+        "From the start, crews from three towns worked together on the blaze.\n\n"
+        "Republished with permission from Valley Times."
+    )
+    result = clean_text(raw)
+    assert "From our partners at the Northshore Ledger" in result.removed
+    assert "Republished with permission from Valley Times." in result.removed
+    assert "From the start, crews from three towns" in result.text

@@ -320,6 +320,9 @@ STRICT: dict[str, dict[str, list[str]]] = {
             r"\(?(?:with|additional) (?:reporting|input|contributions) (?:from|by) .{1,160}",
             r"(?:this (?:story|article|report) (?:was|has been) (?:updated|corrected|"
             r"produced|written)).{0,200}",
+            # Syndication credits: "From our partners at the Northshore Ledger".
+            r"(?:from|via) our (?:content )?partners? (?:at|of) .{1,80}",
+            r"(?:courtesy of|republished (?:with permission )?from) .{1,80}",
         ],
         "de": [
             r"\(?(?:mitarbeit|mit material von|mit informationen von|recherche|redaktionelle "
