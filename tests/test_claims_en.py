@@ -256,7 +256,7 @@ def test_empty_and_bad_input() -> None:
 
 
 def test_supported_languages() -> None:
-    assert supported_languages() == ["de", "en"]
+    assert supported_languages() == ["de", "en", "es", "fr", "pl", "ru"]
 
 
 # --- Known misreads fixed (issue 4 follow-up): each failed before the fix. ---

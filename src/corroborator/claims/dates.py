@@ -74,10 +74,23 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
     this = _alt(lex.this_words)
     units = {"y": lex.year_word_re, "m": lex.month_word_re, "w": lex.week_word_re}
     dur_units = _alt(lex.duration_units)
+    of = rf"(?:(?:{_alt(lex.date_of_words)})\s+)?" if lex.date_of_words else ""
+    ago_suffix = lex.ago_re.lstrip(chr(92) + "s+")
+    ago_num = rf"(?P<n>\d+|{lex.number_words_re})\s+(?P<u>{dur_units})"
+    ago = rf"\b{ago_num}\s*(?:{ago_suffix})"
+    if lex.ago_prefix_re:
+        # "il y a deux jours", "hace dos días", "vor zwei Tagen"; phrases ("vor einer Woche")
+        # read as one unit.
+        dets = _alt(lex.determiners)
+        ago_pre = (
+            rf"(?:{lex.ago_prefix_re})\s+(?:(?P<n2>\d+|{lex.number_words_re})\s+|(?:{dets})\s+)?"
+        )
+        ago_pre += rf"(?P<u2>{dur_units})\b"
+        ago = rf"(?:{ago}|(?<!\w){ago_pre})"
     return _DatePatterns(
-        dmy=re.compile(rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b", i),
+        dmy=re.compile(rf"\b{day}\s+{of}{mon}(?:,?\s+{of}{year})?\b", i),
         mdy=re.compile(rf"\b{mon}\s+{day}(?:,?\s+{year})?\b", i),
-        my=re.compile(rf"\b{mon},?\s+{year}\b", i),
+        my=re.compile(rf"\b{mon},?\s+{of}{year}\b", i),
         weekday=re.compile(rf"\b(?:(?P<rel>{past}|{nxt}|{this})\s+)?{wd}\b", i),
         relday=re.compile(rf"(?<!\w)(?P<rd>{_alt(lex.relative_days)})(?!\w)", i),
         period=re.compile(
@@ -86,10 +99,7 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
         ),
         rel_month=re.compile(rf"\b(?:(?P<rel>{past}|{nxt}|{this}|in)\s+){mon}(?!\s*\d)", i),
         year=re.compile(rf"\b(?P<prep>{_alt(lex.year_prepositions)})\s+{year}\b(?![-/.]\d)", i),
-        ago=re.compile(
-            rf"\b(?P<n>\d+|{lex.number_words_re})\s+(?P<u>{dur_units})\s*(?:{lex.ago_re.lstrip(chr(92) + 's+')})",
-            i,
-        ),
+        ago=re.compile(ago, i),
     )
 
 
@@ -150,11 +160,16 @@ def find_dates(
     if published is None:
         return sorted(out, key=lambda x: (x.start, x.end))
     for m in p.ago.finditer(text, start, end):
-        raw = m.group("n")
-        n = float(raw) if raw.isdigit() else lex.parse_number_words(raw)
-        if n is None:
+        groups = m.groupdict()
+        raw = groups.get("n") or groups.get("n2")
+        unit_word = groups.get("u") or groups.get("u2") or ""
+        if raw is None:
+            n: float | None = 1.0  # "vor einer Woche" / "hace una semana": the article is the 1
+        else:
+            n = float(raw) if raw.isdigit() else lex.parse_number_words(raw)
+        if n is None or unit_word.lower() not in lex.duration_units:
             continue
-        unit, secs = lex.duration_units[m.group("u").lower()]
+        unit, secs = lex.duration_units[unit_word.lower()]
         when = published - timedelta(seconds=n * secs)
         if unit in ("year", "decade"):
             add(m.start(), m.end(), f"{when.year:04d}", True)

@@ -105,3 +105,15 @@ class Lexicon:
     # before it matches `timeframe_marker_re` (a superlative, "first", a negation).
     timeframe_preps: tuple[str, ...] = ()
     timeframe_marker_re: str = ""
+    # Words joining two parts of one amount: "two hours and 30 minutes", "vingt et un".
+    and_words: tuple[str, ...] = ("and", "und")
+    # A half after the unit: French "deux heures et demie", Spanish "dos horas y media".
+    unit_half_re: str = ""
+    # "ago" before the amount: French "il y a deux jours", Spanish "hace dos días", German
+    # "vor zwei Tagen". (`ago_re` is the English-style marker after it.)
+    ago_prefix_re: str = ""
+    # Words between day, month and year: "14 de marzo de 2026", "the 3rd of March".
+    date_of_words: tuple[str, ...] = ("of",)
+    # Duration written as an adjective ending: German "30-stündige Sitzung"; the head is the
+    # noun after it.
+    unit_adjective_re: str = ""

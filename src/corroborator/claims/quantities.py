@@ -104,6 +104,9 @@ class _Patterns:
     time_marker: re.Pattern[str] | None
     timeframe_prep: re.Pattern[str] | None = None
     timeframe_marker: re.Pattern[str] | None = None
+    and_word: re.Pattern[str] | None = None
+    unit_half: re.Pattern[str] | None = None
+    ago_prefix: re.Pattern[str] | None = None
 
 
 def _alt(words: object) -> str:
@@ -164,6 +167,9 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         ),
         # Case-sensitive on purpose: German superlatives are lower case, nouns are not.
         timeframe_marker=re.compile(lex.timeframe_marker_re) if lex.timeframe_marker_re else None,
+        and_word=re.compile(rf"\s+(?:{_alt(lex.and_words)})\s+", i),
+        unit_half=re.compile(lex.unit_half_re, i) if lex.unit_half_re else None,
+        ago_prefix=re.compile(rf"(?:{lex.ago_prefix_re})\s+$", i) if lex.ago_prefix_re else None,
     )
 
 
@@ -214,8 +220,13 @@ def find_numbers(
             for m in pat.finditer(text, start, end):
                 if _overlaps(m.start(), m.end(), taken):
                     continue
-                if _is_rate(text, start, m.start(), lex) or (
-                    pats.ago and pats.ago.match(text, m.end(), end)
+                if (
+                    _is_rate(text, start, m.start(), lex)
+                    or (pats.ago and pats.ago.match(text, m.end(), end))
+                    or (
+                        pats.ago_prefix
+                        and pats.ago_prefix.search(text, max(start, m.start() - 12), m.start())
+                    )
                 ):
                     continue
                 name, secs = lex.duration_units[m.group("u").lower()]
@@ -504,13 +515,22 @@ def _read_one(
     if um and pats.unit is not None:
         if pats.ago is not None and pats.ago.match(text, um.end(), s_end):
             return None
+        if pats.ago_prefix is not None and pats.ago_prefix.search(
+            text, max(s_start, num_start - 12), num_start
+        ):
+            return None
         name, secs = lex.duration_units[um.group("u").lower()]
+        unit_end = um.end()
+        uh = pats.unit_half.match(text, unit_end, s_end) if pats.unit_half else None
+        if uh and value == int(value) and range_pair is None:
+            value += 0.5  # "deux heures et demie"
+            unit_end = uh.end()
         nm = _finish(
             text,
             s_start,
             s_end,
             num_start,
-            um.end(),
+            unit_end,
             value,
             "duration",
             name,
@@ -523,7 +543,7 @@ def _read_one(
         nm.bounds = _scaled(nm.bounds, secs)
         nm.unit = "s"
         # Compound durations: "two hours and 30 minutes".
-        cm = re.compile(r"\s+(?:and|und)\s+", re.IGNORECASE).match(text, nm.end, s_end)
+        cm = pats.and_word.match(text, nm.end, s_end) if pats.and_word else None
         if cm:
             m2 = pats.number.match(text, cm.end(), s_end)
             if m2 and (v2 := reader.value_of(m2)) is not None:
@@ -784,11 +804,18 @@ def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
     # English writes "a two hour meeting" with a singular unit after a plural number; other
     # languages' unit surfaces never equal the canonical (English) unit name.
     singular_unit = bool(inside) and inside[-1].lower == nm.raw_unit and _is_multi(nm)
-    hyphen = "-" in _span_text(tokens, nm)
+    hyphen = "-" in _span_text(tokens, nm) or bool(
+        lex.unit_adjective_re and inside and re.search(lex.unit_adjective_re, inside[-1].lower)
+    )
     if after and (hyphen or singular_unit):
         for t in after:
             if not t.is_word or t.lower in lex.stopwords:
                 break
+            if lex.nouns_capitalised:
+                if not t.is_capitalised:
+                    continue  # an adjective: "zweistündigen hitzigen Debatte"
+                nm.slot_tokens = [t]
+                return _canon(t, lex)
             nxt = after[after.index(t) + 1] if after.index(t) + 1 < len(after) else None
             if (
                 nxt is not None

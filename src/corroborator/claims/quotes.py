@@ -55,7 +55,8 @@ class _QPatterns:
 
 # Lower-case letters of the supported scripts (Latin with diacritics, Cyrillic).
 _LOWER = "a-zß-öø-ÿąćęłńśźżа-яё"
-_NAME = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:\s+(?:(?:de|van|von|da|der|al|bin|la|le)\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,3})"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_NAME = rf"(?:[{_UPPER}][\w'’.-]*(?:\s+(?:(?:de|van|von|da|der|al|bin|la|le)\s+)?[{_UPPER}][\w'’.-]*){{0,3}})"
 
 
 @lru_cache(maxsize=16)
@@ -71,18 +72,21 @@ def _patterns(lex: Lexicon) -> _QPatterns:
     preps = "|".join(sorted(lex.prepositions, key=len, reverse=True))
     # A lower-case role before a name is not the speaker: "said fire chief Marta Kovacs",
     # "said the mayor, Ilse Brandt", "according to fire chief Marta Kovacs" -> the name.
+    # Inside the role a preposition may join two lower-case words ("la cheffe des pompiers
+    # Marta Kovacs"), never sit right before the name ("said police on Tuesday").
+    word = rf"(?!(?i:{preps}|{verbs})\b)[{_LOWER}][\w'’-]*"
     role = (
-        rf"(?:(?:(?i:{dets})\s+)?(?:(?!(?i:{preps}|{verbs})\b)[{_LOWER}][\w'’-]*,?\s+){{1,3}}?"
-        rf"(?={_NAME}))?"
+        rf"(?:(?:(?i:{dets})\s+)?{word}"
+        rf"(?:\s+(?:(?i:{preps})\s+(?:(?i:{dets})\s+)?)?{word}){{0,3}}?,?\s+(?={_NAME}))?"
     )
     # An appositive between a name and its verb: "Kovacs, the fire chief, said".
     appos = rf"(?:,\s+(?i:{dets})\s+[^,\"“”„«»]{{1,40}}?,)?"
     src = rf"{role}(?P<src>{_NAME}|{np_}|(?:{pron})\b)"
     src_i = rf"{role}(?P<src>{_NAME}|(?i:{np_}|(?:{pron})\b))"
     return _QPatterns(
-        after_verb_name=re.compile(rf"\s*[,:]?\s*(?i:{verbs})\s+{src}"),
+        after_verb_name=re.compile(rf"(?:\s*[,:–—])*\s*(?i:{verbs})\s+{src}"),
         after_name_verb=re.compile(
-            rf"\s*[,:]?\s*{src_i}{appos}\s+(?:(?i:has|had|have)\s+)?(?i:{verbs})\b"
+            rf"(?:\s*[,:–—])*\s*{src_i}{appos}\s+(?:(?i:has|had|have)\s+)?(?i:{verbs})\b"
         ),
         before=re.compile(
             rf"{src_i}{appos}\s+(?:(?i:has|had|have)\s+)?(?i:{verbs})\b[^\"“„«»]{{0,40}}?[:,]?\s*$"

@@ -67,7 +67,8 @@ def subject_and_verb(
     """
     left = [t for t in tokens if t.end <= before]
     i = len(left) - 1
-    while i >= 0 and left[i].lower in lex.prepositions:
+    # "rose to | 5%", Spanish "alcanzó el | 12 %": prepositions and articles before the value.
+    while i >= 0 and (left[i].lower in lex.prepositions or left[i].lower in lex.determiners):
         i -= 1
     if i < 0 or not left[i].is_word or left[i].lower in lex.stopwords:
         return None, None

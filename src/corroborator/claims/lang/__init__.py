@@ -11,7 +11,9 @@ from functools import cache
 
 from corroborator.claims.lexicon import Lexicon
 
-_MODULES = {"en": "corroborator.claims.lang.en", "de": "corroborator.claims.lang.de"}
+_MODULES = {
+    code: f"corroborator.claims.lang.{code}" for code in ("de", "en", "es", "fr", "pl", "ru")
+}
 
 
 def supported_languages() -> list[str]:

@@ -114,8 +114,21 @@ DURATION_UNITS = {
     "jahre": _SECONDS["jahr"],
     "jahren": _SECONDS["jahr"],
 }
+# Duration adjectives: "30-stündige Sitzung", "zweistündigen Debatte" (the head is the noun
+# after them, see `unit_adjective_re`).
+_ADJ = {"stündig": "stunde", "minütig": "minute", "tägig": "tag", "wöchig": "woche"}
+for _stem, _unit in _ADJ.items():
+    for _end in ("e", "en", "er", "es", "em"):
+        DURATION_UNITS[_stem + _end] = _SECONDS[_unit]
 _U = r"(?P<u>Sekunden?|Minuten?|Stunden?|Tage?n?|Wochen?|Monate?n?|Jahre?n?)"
+_ADJ_U = r"(?P<u>(?:stündig|minütig|tägig|wöchig)e[nmrs]?)"
 DURATION_PHRASES = (
+    *(
+        (rf"\b{word}{_ADJ_U}\b", float(value))
+        for word, value in sorted(_COUNT_WORDS.items())
+        if 2 <= value <= 90
+    ),
+    (rf"\b(?:eineinhalb|anderthalb){_ADJ_U}\b", 1.5),
     (rf"\b(?:eine?n?|einer)\s+(?:halbe[n]?|halben)\s+{_U}\b", 0.5),
     (rf"\b(?:eine?n?|einer)\s+{_U}\b", 1.0),
 )
@@ -431,6 +444,8 @@ LEXICON = Lexicon(
     month_word_re=r"Monat",
     year_word_re=r"Jahr",
     ago_re=r"(?!x)x",
+    ago_prefix_re=r"\bvor",
+    unit_adjective_re=r"(?:stündig|minütig|tägig|wöchig)e[nmrs]?$",
     future_markers=("wird", "werden", "soll", "sollen"),
     year_prepositions=("im jahr", "seit", "bis", "von", "ab"),
     times_of_day=("uhr", "h"),
