@@ -27,7 +27,13 @@ from corroborator.claims.quantities import (
     neutral_masks,
 )
 from corroborator.claims.quotes import find_attribution, find_quotes
-from corroborator.claims.tokens import Token, subject_and_verb, tokenize, window_slot
+from corroborator.claims.tokens import (
+    Token,
+    subject_and_verb,
+    subject_head,
+    tokenize,
+    window_slot,
+)
 from corroborator.model import Extraction, Sentence
 
 
@@ -103,7 +109,7 @@ def _sentence_claims(
     dates = find_dates(text, sent.start, sent.end, lex, published)
     masks = [(d.start, d.end) for d in dates] + neutral_masks(text, sent.start, sent.end)
     for d in dates:
-        head = _date_head(tokens, d.start, lex) if lex else "event"
+        head = _date_head(tokens, d.start, d.end, lex) if lex else "event"
         out.append(
             Extraction(
                 kind="date",
@@ -180,16 +186,24 @@ def _number_extraction(
     )
 
 
-def _date_head(tokens: list[Token], start: int, lex: Lexicon) -> str:
+def _date_head(tokens: list[Token], start: int, end: int, lex: Lexicon) -> str:
     """'the fire started on Tuesday' -> 'fire start'; nothing found -> 'event'."""
     left = [t for t in tokens if t.end <= start]
     while left and (left[-1].lower in lex.prepositions or left[-1].lower in lex.past_words):
         left.pop()
-    if not left:
-        return "event"
-    subj, verb = subject_and_verb(tokens, left[-1].end + 1, lex)
+    subj, verb = (None, None)
+    if left:
+        subj, verb = subject_and_verb(tokens, left[-1].end + 1, lex)
     if subj is None:
-        return "event"
+        # Verb-final or verb-first clauses ("Die Straße wurde vor zwei Tagen gesperrt",
+        # "Drogę zamknięto dwa dni temu"): the clause subject, and an event participle right
+        # after the date.
+        subj = subject_head(tokens, start, lex)
+        if subj is None:
+            return "event"
+        right = [t for t in tokens if t.start >= end][:3]
+        around = [*right, *[t for t in left if t.start > subj.end][-2:]]
+        verb = next((t for t in around if t.lower in lex.verb_nouns), None)
     base = lex.noun_heads.get(subj.lower) or lex.lemmatize(subj.text)
     noun = lex.verb_nouns.get(verb.lower) if verb is not None else None
     return f"{base} {noun}" if noun else base

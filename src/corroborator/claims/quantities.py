@@ -707,6 +707,8 @@ def _count_head(
             noun = left[-2].lower
             if noun in lex.nominal_events:
                 verb, verb_tok = lex.nominal_events[noun], left[-2]
+            elif noun in lex.event_verbs:  # Spanish "evacuaron a 450 vecinos"
+                verb, verb_tok = lex.event_verbs[noun], left[-2]
     nm.verb = verb
     nm.slot_tokens = sorted([head, *([verb_tok] if verb_tok else [])], key=lambda t: t.start)
     return nm
@@ -740,6 +742,12 @@ def _percent_head(
     if subj is not None:
         nm.head = _canon(subj, lex)
         nm.slot_tokens = [t for t in (subj, verb) if t is not None]
+        return nm
+    # Verb-final clauses ("Der Schaden wird auf 2,3 Millionen Euro geschätzt").
+    head_tok = subject_head(tokens, nm.start, lex)
+    if head_tok is not None:
+        nm.head = _canon(head_tok, lex)
+        nm.slot_tokens = [head_tok]
         return nm
     nm.head = "event"
     return nm
@@ -787,6 +795,12 @@ def _money_head(
     if subj is not None:
         nm.head = _canon(subj, lex)
         nm.slot_tokens = [t for t in (subj, verb) if t is not None]
+        return nm
+    # Verb-final clauses ("Der Schaden wird auf 2,3 Millionen Euro geschätzt").
+    head_tok = subject_head(tokens, nm.start, lex)
+    if head_tok is not None:
+        nm.head = _canon(head_tok, lex)
+        nm.slot_tokens = [head_tok]
         return nm
     nm.head = "event"
     return nm

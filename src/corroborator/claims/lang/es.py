@@ -261,8 +261,11 @@ AUXILIARIES = frozenset(
     ]
 )
 PRONOUNS = frozenset(["él", "ella", "ellos", "ellas", "nosotros", "usted"])
+# Multipliers of a rate: "deux fois par semaine" counts nothing.
+_RATE_NOUNS = frozenset(["veces"])
 STOPWORDS = (
-    DETERMINERS
+    _RATE_NOUNS
+    | DETERMINERS
     | PREPOSITIONS
     | AUXILIARIES
     | PRONOUNS
@@ -351,7 +354,13 @@ LEXICON = Lexicon(
     noun_heads=NOUN_HEADS,
     event_verbs=EVENT_VERBS,
     nominal_events={"evacuación": "evacuated", "detención": "arrested", "rescate": "rescued"},
-    verb_nouns={"cortada": "closure", "cerrada": "closure", "cerrado": "closure"},
+    verb_nouns={
+        "comenzó": "start",
+        "empezó": "start",
+        "cortada": "closure",
+        "cerrada": "closure",
+        "cerrado": "closure",
+    },
     lemmatize=lemmatize,
     nouns_capitalised=False,
     age_re=r"\s+años\s+de\s+edad\b",

@@ -249,8 +249,11 @@ AUXILIARIES = frozenset(
 PRONOUNS = frozenset(
     ["il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j'", "j’", "ce", "c'", "c’"]
 )
+# Multipliers of a rate: "deux fois par semaine" counts nothing.
+_RATE_NOUNS = frozenset(["fois"])
 STOPWORDS = (
-    DETERMINERS
+    _RATE_NOUNS
+    | DETERMINERS
     | PREPOSITIONS
     | AUXILIARIES
     | PRONOUNS
@@ -351,7 +354,14 @@ LEXICON = Lexicon(
     noun_heads=NOUN_HEADS,
     event_verbs=EVENT_VERBS,
     nominal_events={"évacuation": "evacuated", "arrestation": "arrested", "sauvetage": "rescued"},
-    verb_nouns={"fermée": "closure", "fermé": "closure", "coupée": "closure", "bloquée": "closure"},
+    verb_nouns={
+        "éclaté": "start",
+        "commencé": "start",
+        "fermée": "closure",
+        "fermé": "closure",
+        "coupée": "closure",
+        "bloquée": "closure",
+    },
     lemmatize=lemmatize,
     nouns_capitalised=False,
     age_re=r"\s+ans(?=\s*[,)])",

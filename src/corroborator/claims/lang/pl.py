@@ -156,7 +156,7 @@ NOUN_HEADS = {
     **{w: "debate" for w in ("debata", "debaty", "dyskusja")},
     **{w: "strike" for w in ("strajk", "strajku")},
     **{w: "talks" for w in ("rozmowy", "negocjacje")},
-    **{w: "road" for w in ("droga", "ulica", "trasa")},
+    **{w: "road" for w in ("droga", "drogę", "drogi", "ulica", "ulicę", "trasa", "trasę")},
     **{w: "damage" for w in ("szkody", "straty", "szkód", "strat")},
     **{w: "cost" for w in ("koszt", "koszty")},
     **{w: "budget" for w in ("budżet",)},
@@ -170,7 +170,15 @@ NOUN_HEADS = {
 EVENT_VERBS = {
     **{
         w: "evacuated"
-        for w in ("ewakuowano", "ewakuowanych", "ewakuowani", "ewakuowało", "ewakuowała")
+        for w in (
+            "ewakuowano",
+            "ewakuowanych",
+            "ewakuowani",
+            "ewakuowało",
+            "ewakuowała",
+            "ewakuowały",
+            "ewakuowali",
+        )
     },
     **{w: "injured" for w in ("rannych", "ranni", "ranne", "ranny", "obrażenia")},
     **{w: "killed" for w in ("zginęło", "zginęli", "zginął", "zabitych", "zmarło", "zmarli")},
@@ -241,8 +249,11 @@ AUXILIARIES = frozenset(
     ]
 )
 PRONOUNS = frozenset(["on", "ona", "ono", "oni", "one", "my", "wy", "ja", "to"])
+# Multipliers of a rate: "deux fois par semaine" counts nothing.
+_RATE_NOUNS = frozenset(["razy", "raz"])
 STOPWORDS = (
-    PREPOSITIONS
+    _RATE_NOUNS
+    | PREPOSITIONS
     | AUXILIARIES
     | PRONOUNS
     | frozenset(
@@ -343,7 +354,13 @@ LEXICON = Lexicon(
     noun_heads=NOUN_HEADS,
     event_verbs=EVENT_VERBS,
     nominal_events={"ewakuacja": "evacuated", "ewakuację": "evacuated", "ewakuacji": "evacuated"},
-    verb_nouns={"zamknięta": "closure", "zamknięto": "closure", "zablokowana": "closure"},
+    verb_nouns={
+        "wybuchł": "start",
+        "zaczął": "start",
+        "zamknięta": "closure",
+        "zamknięto": "closure",
+        "zablokowana": "closure",
+    },
     lemmatize=lemmatize,
     nouns_capitalised=False,
     age_re=r"-letni\w*\b|\s+lat(?=\s*[,)])",

@@ -112,7 +112,7 @@ NOUN_HEADS = {
     **{w: "debate" for w in ("дебаты", "обсуждение")},
     **{w: "strike" for w in ("забастовка",)},
     **{w: "talks" for w in ("переговоры",)},
-    **{w: "road" for w in ("дорога", "трасса", "улица")},
+    **{w: "road" for w in ("дорога", "дорогу", "трасса", "трассу", "улица", "улицу")},
     **{w: "damage" for w in ("ущерб", "убытки")},
     **{w: "cost" for w in ("стоимость",)},
     **{w: "budget" for w in ("бюджет",)},
@@ -193,8 +193,11 @@ AUXILIARIES = frozenset(
     ]
 )
 PRONOUNS = frozenset(["он", "она", "оно", "они", "мы", "вы", "я", "это"])
+# Multipliers of a rate: "deux fois par semaine" counts nothing.
+_RATE_NOUNS = frozenset(["раза", "раз"])
 STOPWORDS = (
-    PREPOSITIONS
+    _RATE_NOUNS
+    | PREPOSITIONS
     | AUXILIARIES
     | PRONOUNS
     | frozenset(
@@ -287,7 +290,13 @@ LEXICON = Lexicon(
     noun_heads=NOUN_HEADS,
     event_verbs=EVENT_VERBS,
     nominal_events={"эвакуация": "evacuated", "эвакуацию": "evacuated"},
-    verb_nouns={"перекрыта": "closure", "закрыта": "closure", "перекрыли": "closure"},
+    verb_nouns={
+        "начался": "start",
+        "вспыхнул": "start",
+        "перекрыта": "closure",
+        "закрыта": "closure",
+        "перекрыли": "closure",
+    },
     lemmatize=lemmatize,
     nouns_capitalised=False,
     age_re=r"-летн\w+",
