@@ -147,6 +147,38 @@ def prepare_all(records: Iterable[RawDocument | Skip]) -> PreparedCorpus:
     return out
 
 
+def analyse_story(
+    story_id: str,
+    members: Sequence[Article],
+    extractions: dict[str, list[Extraction]],
+    embedder: Embedder,
+    first_claim_no: int = 1,
+) -> Story:
+    """Provenance, independence groups, aligned claims and omissions of one story.
+
+    Sets `derived_from` and the machine-text score on `members`. Claims are numbered from
+    `first_claim_no` (`build_report` numbers them across stories, corpus mode per story).
+    Shared by `compare` and corpus mode (which re-analyses the stories a batch touched).
+    """
+    member_ids = [a.id for a in members]
+    by_id = {a.id: a for a in members}
+    links = detect_derivations(members, embedder)
+    apply_derivations(members, links)
+    score_machine_text(members)
+    groups = independence_groups(member_ids, links)
+    claims = align_story(groups, extractions, by_id, embedder)
+    for number, claim in enumerate(claims, start=first_claim_no):
+        claim.id = f"c{number}"
+    return Story(
+        id=story_id,
+        title=members[0].title,
+        articles=member_ids,
+        independent_groups=groups,
+        claims=claims,
+        omissions=omissions_for(claims, groups),
+    )
+
+
 def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | None = None) -> Report:
     """The whole `compare` job. Raises NoUsableInput when every input was skipped."""
     corpus = prepare_all(records)
@@ -162,24 +194,9 @@ def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | Non
     claim_no = 0
     for s_no, member_ids in enumerate(cluster_stories(articles, embedder), start=1):
         members = [by_id[i] for i in member_ids]
-        links = detect_derivations(members, embedder)
-        apply_derivations(members, links)
-        score_machine_text(members)
-        groups = independence_groups(member_ids, links)
-        claims = align_story(groups, extractions, by_id, embedder)
-        for claim in claims:
-            claim_no += 1
-            claim.id = f"c{claim_no}"
-        stories.append(
-            Story(
-                id=f"s{s_no}",
-                title=members[0].title,
-                articles=list(member_ids),
-                independent_groups=groups,
-                claims=claims,
-                omissions=omissions_for(claims, groups),
-            )
-        )
+        story = analyse_story(f"s{s_no}", members, extractions, embedder, claim_no + 1)
+        claim_no += len(story.claims)
+        stories.append(story)
     return Report(
         articles=articles, stories=stories, skipped=corpus.skipped, generator_version=__version__
     )
