@@ -19,6 +19,19 @@ from collections.abc import Callable, Mapping
 
 from corroborator.claims.numbers import words_to_number
 
+#: Duration units shared by every language: (canonical name, seconds). Months are 30 days
+#: and years 365 days (see claims/quantities.py).
+UNIT_SECONDS: dict[str, tuple[str, float]] = {
+    "second": ("second", 1.0),
+    "minute": ("minute", 60.0),
+    "hour": ("hour", 3600.0),
+    "day": ("day", 86400.0),
+    "week": ("week", 7 * 86400.0),
+    "month": ("month", 30 * 86400.0),
+    "year": ("year", 365 * 86400.0),
+    "decade": ("decade", 3650 * 86400.0),
+}
+
 _MONTHS = (
     "january",
     "february",

@@ -5,6 +5,7 @@ money ("4,5 millones de euros"), percentages ("12 por ciento"), dates ("14 de ma
 
 from __future__ import annotations
 
+from corroborator.claims.lang.build import UNIT_SECONDS as _S
 from corroborator.claims.lang.build import calendar_names, number_grammar
 from corroborator.claims.lexicon import APPROX, LOWER, NEARLY, UPPER, Lexicon
 
@@ -74,16 +75,6 @@ NUMBER_WORDS_RE, parse_number_words = number_grammar(
 )
 NUMBER_WORDS_RE = rf"(?!(?:un|una|uno|y)\b){NUMBER_WORDS_RE}"
 
-_S = {
-    "second": ("second", 1.0),
-    "minute": ("minute", 60.0),
-    "hour": ("hour", 3600.0),
-    "day": ("day", 86400.0),
-    "week": ("week", 7 * 86400.0),
-    "month": ("month", 30 * 86400.0),
-    "year": ("year", 365 * 86400.0),
-    "decade": ("decade", 3650 * 86400.0),
-}
 DURATION_UNITS = {
     **{w: _S["second"] for w in ("segundo", "segundos")},
     **{w: _S["minute"] for w in ("minuto", "minutos")},

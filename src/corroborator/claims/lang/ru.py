@@ -6,6 +6,7 @@ durations with case forms ("часа", "часов", "суток", "лет"), co
 
 from __future__ import annotations
 
+from corroborator.claims.lang.build import UNIT_SECONDS as _S
 from corroborator.claims.lang.build import calendar_names, number_grammar
 from corroborator.claims.lexicon import APPROX, LOWER, NEARLY, UPPER, Lexicon
 
@@ -59,16 +60,6 @@ NUMBER_WORDS_RE, parse_number_words = number_grammar(
     _UNITS, {}, {k: v for k, v in _SCALES.items() if len(k) > 4}
 )
 
-_S = {
-    "second": ("second", 1.0),
-    "minute": ("minute", 60.0),
-    "hour": ("hour", 3600.0),
-    "day": ("day", 86400.0),
-    "week": ("week", 7 * 86400.0),
-    "month": ("month", 30 * 86400.0),
-    "year": ("year", 365 * 86400.0),
-    "decade": ("decade", 3650 * 86400.0),
-}
 DURATION_UNITS = {
     **{w: _S["second"] for w in ("секунда", "секунды", "секунд", "секунду")},
     **{w: _S["minute"] for w in ("минута", "минуты", "минут", "минуту", "мин")},
