@@ -15,6 +15,10 @@ BENCHES = [
     "bench.quantities_eval",
     "bench.quotes_eval",
     "bench.stories_eval",
+    "bench.crosslingual_eval",
+    "bench.embed_choice",
+    "bench.claims_coverage",
+    "bench.provenance_eval",
 ]
 
 
