@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from corroborator import __version__
+
+if TYPE_CHECKING:
+    from corroborator.store import Store
 
 app = typer.Typer(
     add_completion=False,
@@ -67,6 +70,204 @@ def compare(
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
     typer.echo(f"wrote {output} ({fmt})", err=True)
+
+
+# -- corpus mode --------------------------------------------------------------------------
+
+DbOption = Annotated[Path, typer.Option("--db", help="Corpus database (SQLite) to write or read.")]
+
+
+def _open(db: Path, create: bool) -> Store:
+    from corroborator.store import StoreError, open_store
+
+    try:
+        return open_store(db, create=create)
+    except StoreError as exc:
+        _fail(str(exc))
+        raise typer.Exit(1) from None
+
+
+def _day_option(value: str | None, name: str) -> int | None:
+    from corroborator.store.base import day_of
+
+    if value is None:
+        return None
+    day = day_of(value)
+    if day is None:
+        _fail(f"{name} must be a date like 2026-03-14, not {value!r}", 2)
+    return day
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files and folders (walked recursively): .txt, .html, .json, .jsonl "
+            "(each optionally .gz), RSS/Atom feeds, WARC files."
+        ),
+    ],
+    db: DbOption = Path("corpus.db"),
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per transaction.")
+    ] = 256,
+    json_summary: Annotated[
+        bool, typer.Option("--json", help="Print the summary as one JSON object.")
+    ] = False,
+) -> None:
+    """Add a crawl to a corpus database: stories are created and updated incrementally."""
+    import json
+
+    from corroborator.corpus import IngestOptions, IngestSummary
+    from corroborator.corpus import ingest as run_ingest
+    from corroborator.store import StoreError
+
+    store = _open(db, create=True)
+    options = IngestOptions(batch_size=batch_size)
+    progress = None
+    bar = None
+    if sys.stderr.isatty() and not json_summary:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        bar = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True
+        )
+        task = bar.add_task("ingesting", total=None)
+        bar.start()
+
+        def progress(s: IngestSummary) -> None:
+            bar.update(
+                task,
+                description=f"read {s.read}  added {s.added}  duplicates {s.duplicates}  "
+                f"skipped {s.skipped}  stories {len(s.stories_touched)}",
+            )
+
+    try:
+        summary = run_ingest(paths, store, options=options, progress=progress)
+    except StoreError as exc:
+        _fail(str(exc))
+        return
+    finally:
+        if bar is not None:
+            bar.stop()
+        store.close()
+    if json_summary:
+        typer.echo(json.dumps(summary.to_dict()))
+    else:
+        typer.echo(summary.line())
+
+
+@app.command()
+def stories(
+    db: DbOption = Path("corpus.db"),
+    since: Annotated[str | None, typer.Option(help="Stories with an article on/after.")] = None,
+    until: Annotated[str | None, typer.Option(help="Stories with an article on/before.")] = None,
+    language: Annotated[str | None, typer.Option(help="Stories with an article in xx.")] = None,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", min=1, help="At least N independent sources.")
+    ] = 1,
+    conflicts_only: Annotated[
+        bool, typer.Option("--conflicts-only", help="Only stories with conflicting claims.")
+    ] = False,
+    claims: Annotated[bool, typer.Option("--claims", help="Include claims (JSON).")] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most N stories.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "text",
+) -> None:
+    """List the stories of a corpus database, most recent first."""
+    import json
+
+    from corroborator.corpus import list_stories
+    from corroborator.store import StoryFilter
+
+    fmt = fmt.lower()
+    if fmt not in ("json", "text"):
+        _fail(f"unknown format {fmt!r}; choose json or text", 2)
+    filters = StoryFilter(
+        since=_day_option(since, "--since"),
+        until=_day_option(until, "--until"),
+        language=language,
+        min_sources=min_sources,
+        conflicts_only=conflicts_only,
+        limit=limit,
+    )
+    store = _open(db, create=False)
+    try:
+        found = list_stories(store, filters, with_claims=claims)
+    finally:
+        store.close()
+    if fmt == "json":
+        typer.echo(json.dumps({"stories": found}, ensure_ascii=False, indent=1))
+        return
+    for s in found:
+        dates = s["first_published"] or "undated"
+        if s["last_published"] and s["last_published"] != s["first_published"]:
+            dates += f"..{s['last_published']}"
+        flag = f"  {s['conflicts']} conflicting" if s["conflicts"] else ""
+        typer.echo(
+            f"{s['id']}  {dates}  {s['size']} articles, {s['independent_sources']} "
+            f"independent  [{','.join(s['languages'])}]{flag}  {s['title']}"
+        )
+    typer.echo(f"{len(found)} stories", err=True)
+
+
+@app.command()
+def report(
+    story_id: Annotated[str, typer.Argument(help="A story id from `corroborator stories`.")],
+    db: DbOption = Path("corpus.db"),
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text, json, md or html.")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+) -> None:
+    """The full report of one stored story (the same contract as `compare`)."""
+    from corroborator.corpus import story_report
+    from corroborator.corpus.queries import UnknownStory
+    from corroborator.report import render
+
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+    store = _open(db, create=False)
+    try:
+        rep = story_report(store, story_id)
+    except UnknownStory as exc:
+        _fail(str(exc))
+        return
+    finally:
+        store.close()
+    rendered = render(rep, fmt, color=output is None and sys.stdout.isatty() and fmt == "text")
+    if output is None:
+        sys.stdout.write(rendered)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(rendered, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    typer.echo(f"wrote {output} ({fmt})", err=True)
+
+
+@app.command()
+def skipped(
+    db: DbOption = Path("corpus.db"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "text",
+) -> None:
+    """What ingest skipped, and why."""
+    import json
+
+    store = _open(db, create=False)
+    try:
+        found = store.skips()
+    finally:
+        store.close()
+    if fmt.lower() == "json":
+        typer.echo(json.dumps({"skipped": [s.to_dict() for s in found]}, ensure_ascii=False))
+        return
+    for s in found:
+        typer.echo(f"{s.source}: {s.reason}")
+    typer.echo(f"{len(found)} skipped", err=True)
 
 
 @app.command()

@@ -1,0 +1,53 @@
+"""Per-story verdicts in corpus mode: the `compare` analysis, run on one stored story.
+
+Claim extractions are computed once per article and kept in the store; provenance,
+independence groups, alignment and omissions are recomputed for the whole story each time
+its membership changes (stories are small: tens of articles), through
+`corroborator.pipeline.analyse_story`, so a story's verdicts in corpus mode are the ones
+`compare` would give on the same articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from corroborator.claims import extract_claims
+from corroborator.embed import Embedder
+from corroborator.model import Extraction, Story
+from corroborator.pipeline import analyse_story
+from corroborator.store.base import ArticleRow, StoryRow
+
+
+def extractions_of(row: ArticleRow) -> list[Extraction]:
+    """The article's claim extractions, computed and cached on the row when missing."""
+    if row.extractions is None:
+        article = row.to_article()
+        found = extract_claims(article.text, article.sentences, article.language, row.published)
+        row.extractions = [asdict(e) for e in found]
+    return [Extraction(**d) for d in row.extractions]
+
+
+def analyse_rows(story: StoryRow, rows: list[ArticleRow], embedder: Embedder) -> Story:
+    """Analyse the members `rows` (ingest order) of `story`; updates rows and story in place.
+
+    Rows get `derived_from`, machine score and extractions; the story gets its verdict
+    summary (`independent_sources`, `conflicts`, `claims`), its `payload` (the story object of
+    the report contract) and `analysed_size`.
+    """
+    articles = [r.to_article() for r in rows]
+    for a in articles:
+        a.derived_from = None  # recomputed from scratch with the new members
+    extractions = {r.id: extractions_of(r) for r in rows}
+    result = analyse_story(story.id, articles, extractions, embedder)
+    for row, art in zip(rows, articles, strict=True):
+        row.derived_from = art.derived_from.to_dict() if art.derived_from else None
+        row.machine_score = art.machine_score
+        row.machine_evidence = list(art.machine_evidence)
+    story.title = result.title
+    story.size = len(rows)
+    story.independent_sources = result.independent_sources
+    story.conflicts = sum(1 for c in result.claims if c.verdict == "conflicting")
+    story.claims = len(result.claims)
+    story.payload = result.to_dict()
+    story.analysed_size = len(rows)
+    return result

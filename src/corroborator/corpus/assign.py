@@ -1,0 +1,226 @@
+"""Incremental, time-windowed story assignment for corpus mode.
+
+Each new article either joins the most similar *open* story or starts a new one. A story is
+represented by the running sum of its members' title+lead embeddings (its centroid is the
+direction of that sum) and by how many members carry each anchor (names and numbers, see
+`corroborator.stories.cluster.anchor_terms`). The score of article x against story S is
+
+    score = cos(x, centroid(S)) + anchor_weight * (overlap - anchor_base)
+
+where `overlap` is the share of x's anchors that some member of S carries (the term is left
+out when either side has none). x joins the best story with score >= threshold.
+
+Cost: only *open* stories are searched: those whose last article is within `window_days` of
+the newest publication day seen (undated stories by recency), at most `max_open` of them, so
+memory and time per article are bounded by the window, not by the corpus. Within the window,
+the candidates are the `top_k` stories by cosine from one matrix product per batch (exact
+search, a BLAS call per batch); they are then re-scored against their current centroids, so
+articles earlier in the same batch count. Stories created inside the batch are scored too.
+A confirmed near-duplicate (MinHash, see `corpus.minhash`) joins its original's story
+directly.
+
+Ids: a story is named after the article that started it ("s" + that article's content-hash
+id), so ids are stable across re-ingest and independent of batch boundaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from corroborator.store.base import StoryRow
+
+MAX_STORY_ANCHORS = 300
+
+
+@dataclass(frozen=True)
+class AssignParams:
+    """Knobs of story assignment (tuned on ECB+ train, see bench/corpus_stories.py).
+
+    threshold: minimum score to join a story (cosine scale: titles+leads of one event sit
+    at 0.6-0.9 against their story's centroid, same-kind different events at 0.4-0.6).
+    anchor_weight / anchor_base: how much shared names move the score; an article whose
+    names all occur in the story gains weight * (1 - base); one sharing none loses
+    weight * base. window_days: how long a story stays open after its last article.
+    """
+
+    threshold: float = 0.62
+    anchor_weight: float = 0.5
+    anchor_base: float = 0.3
+    window_days: int = 7
+    max_open: int = 20_000
+    top_k: int = 8
+
+
+DEFAULT_ASSIGN = AssignParams()
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v))
+    return v / n if n > 0 else v
+
+
+@dataclass
+class Candidate:
+    """What the index needs to know about one new article."""
+
+    id: str
+    vector: np.ndarray
+    anchors: frozenset[str]
+    day: int | None
+    title: str
+    language: str
+
+
+class StoryIndex:
+    """The open stories of the window and the assignment rule (see the module docstring)."""
+
+    def __init__(self, params: AssignParams = DEFAULT_ASSIGN, dim: int = 512):
+        self.params = params
+        self.dim = dim
+        self.open: dict[str, StoryRow] = {}
+        self._recency: dict[str, int] = {}
+        self._clock = 0
+        self.newest_day: int | None = None
+
+    def load(self, rows: Iterable[StoryRow]) -> None:
+        """Open stories read from the store (most recent first)."""
+        rows = list(rows)
+        for rank, row in enumerate(reversed(rows)):
+            self.open[row.id] = row
+            self._recency[row.id] = rank - len(rows)
+            if row.last_day is not None and (
+                self.newest_day is None or row.last_day > self.newest_day
+            ):
+                self.newest_day = row.last_day
+
+    def add_story(self, row: StoryRow) -> None:
+        """Re-open a stored story (a near-duplicate of one of its articles arrived)."""
+        self.open[row.id] = row
+        self._recency.setdefault(row.id, self._clock)
+
+    def _in_window(self, row: StoryRow, day: int | None) -> bool:
+        if day is None or row.last_day is None or row.first_day is None:
+            return True
+        w = self.params.window_days
+        return row.first_day - w <= day <= row.last_day + w
+
+    def score(self, cand: Candidate, row: StoryRow) -> float:
+        p = self.params
+        cos = float(cand.vector @ _unit(row.vector_sum))
+        if cand.anchors and row.anchors:
+            overlap = sum(1 for t in cand.anchors if t in row.anchors) / len(cand.anchors)
+            cos += p.anchor_weight * (overlap - p.anchor_base)
+        return cos
+
+    def assign(
+        self,
+        batch: Sequence[Candidate],
+        forced: dict[str, str] | None = None,
+        follow: dict[str, str] | None = None,
+    ) -> list[tuple[str, bool]]:
+        """(story id, is_new) for each article of the batch, in order; updates the index.
+
+        Confirmed near-duplicates skip the search: `forced` maps article id -> the stored
+        story of its original, `follow` article id -> an earlier article of this batch.
+        """
+        forced = forced or {}
+        follow = follow or {}
+        placed: dict[str, str] = {}
+        self._clock += 1
+        ids = sorted(self.open)
+        shortlist: list[list[str]] = [[] for _ in batch]
+        if ids and batch:
+            matrix = np.stack([_unit(self.open[i].vector_sum) for i in ids])
+            sims = np.stack([c.vector for c in batch]) @ matrix.T
+            k = min(self.params.top_k, len(ids))
+            w = self.params.window_days
+            first = np.array(
+                [np.nan if self.open[i].first_day is None else self.open[i].first_day for i in ids]
+            )
+            last = np.array(
+                [np.nan if self.open[i].last_day is None else self.open[i].last_day for i in ids]
+            )
+            undated = np.isnan(first) | np.isnan(last)
+            for n, cand in enumerate(batch):
+                row = sims[n].copy()
+                if cand.day is not None:
+                    inside = undated | ((first - w <= cand.day) & (cand.day <= last + w))
+                    row[~inside] = -np.inf
+                top = np.argpartition(-row, k - 1)[:k] if k < len(ids) else np.arange(len(ids))
+                shortlist[n] = [ids[j] for j in sorted(top) if np.isfinite(row[j])]
+        fresh: list[str] = []
+        out: list[tuple[str, bool]] = []
+        for n, cand in enumerate(batch):
+            target = forced.get(cand.id)
+            if cand.id in follow:
+                target = placed.get(follow[cand.id])
+            if target is None or target not in self.open:
+                best, best_score = None, self.params.threshold
+                for sid in [*shortlist[n], *fresh]:
+                    row = self.open[sid]
+                    if not self._in_window(row, cand.day):
+                        continue
+                    s = self.score(cand, row)
+                    if s >= best_score and (best is None or s > best_score or sid < best):
+                        best, best_score = sid, s
+                target = best
+            if target is None:
+                target = "s" + cand.id[1:]
+                self.open[target] = StoryRow(
+                    id=target,
+                    title=cand.title,
+                    size=0,
+                    first_day=None,
+                    last_day=None,
+                    vector_sum=np.zeros(self.dim, dtype=np.float32),
+                    anchors={},
+                )
+                fresh.append(target)
+                out.append((target, True))
+            else:
+                out.append((target, False))
+            self._add_member(self.open[target], cand)
+            self._recency[target] = self._clock
+            placed[cand.id] = target
+        return out
+
+    def _add_member(self, row: StoryRow, cand: Candidate) -> None:
+        row.size += 1
+        row.vector_sum = (row.vector_sum + cand.vector).astype(np.float32)
+        for t in cand.anchors:
+            row.anchors[t] = row.anchors.get(t, 0) + 1
+        if len(row.anchors) > MAX_STORY_ANCHORS:
+            keep = sorted(row.anchors.items(), key=lambda kv: (-kv[1], kv[0]))
+            row.anchors = dict(keep[:MAX_STORY_ANCHORS])
+        if cand.language not in row.languages:
+            row.languages = sorted([*row.languages, cand.language])
+        if cand.day is not None:
+            row.first_day = cand.day if row.first_day is None else min(row.first_day, cand.day)
+            row.last_day = cand.day if row.last_day is None else max(row.last_day, cand.day)
+            if self.newest_day is None or cand.day > self.newest_day:
+                self.newest_day = cand.day
+
+    def evict(self) -> list[str]:
+        """Close stories outside the window (and the least recent beyond `max_open`)."""
+        closed = []
+        if self.newest_day is not None:
+            limit = self.newest_day - self.params.window_days
+            closed = sorted(
+                sid
+                for sid, row in self.open.items()
+                if row.last_day is not None and row.last_day < limit
+            )
+        for sid in closed:
+            del self.open[sid]
+            self._recency.pop(sid, None)
+        extra = len(self.open) - self.params.max_open
+        if extra > 0:
+            oldest = sorted(self.open, key=lambda s: (self._recency.get(s, 0), s))[:extra]
+            for sid in oldest:
+                del self.open[sid]
+                self._recency.pop(sid, None)
+            closed += oldest
+        return closed

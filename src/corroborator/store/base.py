@@ -1,0 +1,221 @@
+"""Record types and the `Store` protocol shared by every storage backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+import numpy as np
+
+from corroborator.model import Article, Derivation, Sentence, Skip
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message is the one-line reason for users."""
+
+
+def day_of(published: str | None) -> int | None:
+    """Proleptic ordinal of the publication day ('2026-03-02...' -> int), None if unknown."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def iso_day(day: int | None) -> str | None:
+    return date.fromordinal(day).isoformat() if day is not None else None
+
+
+@dataclass
+class ArticleRow:
+    """One stored article: the cleaned Article plus what corpus mode computed for it.
+
+    `vector` is the title+lead embedding (one per article, see `corroborator.corpus`);
+    `minhash` the near-duplicate signature (uint32 array as bytes); `extractions` the claim
+    extractions as JSON-ready dicts (None until the article's story was first analysed).
+    """
+
+    id: str
+    source: str
+    title: str
+    language: str
+    published: str | None
+    text: str
+    removed: list[str]
+    sentences: list[tuple[int, int]]
+    vector: np.ndarray
+    minhash: bytes
+    anchors: list[str]
+    story_id: str
+    url: str | None = None
+    outlet: str | None = None
+    seq: int = 0
+    derived_from: dict[str, Any] | None = None
+    machine_score: float | None = None
+    machine_evidence: list[str] = field(default_factory=list)
+    extractions: list[dict[str, Any]] | None = None
+
+    @property
+    def day(self) -> int | None:
+        return day_of(self.published)
+
+    @classmethod
+    def from_article(
+        cls,
+        article: Article,
+        vector: np.ndarray,
+        minhash: bytes,
+        anchors: Iterable[str],
+        story_id: str,
+    ) -> ArticleRow:
+        return cls(
+            id=article.id,
+            source=article.source,
+            title=article.title,
+            language=article.language,
+            published=article.published,
+            text=article.text,
+            removed=list(article.removed),
+            sentences=[(s.start, s.end) for s in article.sentences],
+            vector=np.asarray(vector, dtype=np.float32),
+            minhash=minhash,
+            anchors=sorted(anchors),
+            story_id=story_id,
+            url=article.url,
+            outlet=article.outlet,
+        )
+
+    def to_article(self) -> Article:
+        """The Article as `compare` would have built it (sentences sliced from the text)."""
+        derived = None
+        if self.derived_from:
+            d = self.derived_from
+            derived = Derivation(
+                article=d["article"],
+                relation=d["relation"],
+                score=float(d["score"]),
+                evidence=d["evidence"],
+                direction=d.get("direction", "derived"),
+                alignment=[list(p) for p in d.get("alignment", [])],
+            )
+        return Article(
+            id=self.id,
+            source=self.source,
+            title=self.title,
+            language=self.language,
+            published=self.published,
+            text=self.text,
+            removed=list(self.removed),
+            sentences=[Sentence(s, e, self.text[s:e]) for s, e in self.sentences],
+            url=self.url,
+            outlet=self.outlet,
+            derived_from=derived,
+            machine_score=self.machine_score,
+            machine_evidence=list(self.machine_evidence),
+        )
+
+
+@dataclass
+class StoryRow:
+    """One story: its running centroid and anchors (for assignment) and its last analysis.
+
+    `vector_sum` is the sum of the member vectors (the centroid is its direction), `anchors`
+    counts how many members carry each anchor term. `payload` is the story object of the
+    report contract (claims, groups, omissions) from the last analysis, or None before it.
+    """
+
+    id: str
+    title: str
+    size: int
+    first_day: int | None
+    last_day: int | None
+    vector_sum: np.ndarray
+    anchors: dict[str, int]
+    languages: list[str] = field(default_factory=list)
+    independent_sources: int = 1
+    conflicts: int = 0
+    claims: int = 0
+    payload: dict[str, Any] | None = None
+    analysed_size: int = 0  # size at the last analysis; != size means verdicts are stale
+    seq: int = 0
+
+
+@dataclass
+class StoryFilter:
+    """Filters of `corroborator stories`; days are ordinals (see `day_of`)."""
+
+    since: int | None = None
+    until: int | None = None
+    language: str | None = None
+    min_sources: int = 1
+    conflicts_only: bool = False
+    limit: int | None = None
+
+
+@dataclass
+class BatchWrite:
+    """Everything one ingest batch changes, written in one transaction by `Store.write_batch`."""
+
+    new_articles: list[ArticleRow] = field(default_factory=list)
+    # article id -> (story id, derived_from, machine_score, machine_evidence, extractions)
+    article_updates: dict[str, tuple[str, dict[str, Any] | None, float | None, list[str], Any]] = (
+        field(default_factory=dict)
+    )
+    stories: list[StoryRow] = field(default_factory=list)
+    lsh_keys: list[tuple[int, int, str]] = field(default_factory=list)  # (band, key, article)
+    skips: list[Skip] = field(default_factory=list)
+
+
+class Store(Protocol):
+    """What corpus mode needs from storage. Every method is safe to call on a fresh store."""
+
+    path: str
+
+    def known_articles(self, ids: Sequence[str]) -> set[str]:
+        """The ids among `ids` already stored (idempotent re-ingest)."""
+        ...
+
+    def write_batch(self, batch: BatchWrite) -> None:
+        """Apply one batch atomically: all of it is stored, or (on a crash) none of it."""
+        ...
+
+    def articles(self, ids: Sequence[str]) -> list[ArticleRow]:
+        """Stored articles by id, in the order given (unknown ids are left out)."""
+        ...
+
+    def story_articles(self, story_id: str) -> list[ArticleRow]:
+        """Members of one story in ingest order."""
+        ...
+
+    def lsh_lookup(self, keys: Sequence[tuple[int, int]]) -> dict[tuple[int, int], list[str]]:
+        """Stored article ids per (band, key) of the near-duplicate index."""
+        ...
+
+    def signatures(self, ids: Sequence[str]) -> dict[str, tuple[bytes, str]]:
+        """(minhash signature, story id) of stored articles."""
+        ...
+
+    def active_stories(self, since_day: int | None, limit: int) -> list[StoryRow]:
+        """Stories still open for new articles: last seen on or after `since_day` (undated
+        stories by recency), most recent first, at most `limit`."""
+        ...
+
+    def pending_stories(self, limit: int) -> list[str]:
+        """Ids of stories whose verdicts are older than their membership (sorted)."""
+        ...
+
+    def story(self, story_id: str) -> StoryRow | None: ...
+
+    def stories(self, filters: StoryFilter) -> list[StoryRow]: ...
+
+    def skips(self) -> list[Skip]: ...
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of articles, stories and skips."""
+        ...
+
+    def close(self) -> None: ...

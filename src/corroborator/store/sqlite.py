@@ -1,0 +1,425 @@
+"""SQLite store: one file, WAL journal, versioned schema with forward-only migrations.
+
+Durability: WAL with `synchronous=NORMAL` survives a killed process (kill -9) without losing
+a committed transaction (only a power cut can lose the last few); each ingest batch is one
+`BEGIN IMMEDIATE ... COMMIT`, so a crash leaves every earlier batch intact and none of the
+interrupted one. Readers (the `stories` and `report` commands, the web app) can run while an
+ingest writes.
+
+Migrations: `MIGRATIONS[v]` turns schema v-1 into v, each applied in its own transaction and
+recorded in `schema_version`. A file written by a newer corroborator is refused (we cannot
+know its meaning), as is a file that is not a corroborator database.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from corroborator.model import Skip
+from corroborator.store.base import ArticleRow, BatchWrite, StoreError, StoryFilter, StoryRow
+
+SCHEMA_VERSION = 1
+
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL, url TEXT, outlet TEXT,
+            title TEXT NOT NULL, language TEXT NOT NULL, published TEXT, day INTEGER,
+            text TEXT NOT NULL, removed TEXT NOT NULL, sentences TEXT NOT NULL,
+            vector BLOB NOT NULL, minhash BLOB NOT NULL, anchors TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            derived_from TEXT, machine_score REAL, machine_evidence TEXT, extractions TEXT)""",
+        "CREATE INDEX articles_story ON articles(story_id, seq)",
+        """CREATE TABLE stories (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL, size INTEGER NOT NULL,
+            first_day INTEGER, last_day INTEGER,
+            vector_sum BLOB NOT NULL, anchors TEXT NOT NULL, languages TEXT NOT NULL,
+            independent_sources INTEGER NOT NULL, conflicts INTEGER NOT NULL,
+            claims INTEGER NOT NULL, payload TEXT, analysed INTEGER NOT NULL,
+            updated INTEGER NOT NULL)""",
+        "CREATE INDEX stories_last_day ON stories(last_day, updated)",
+        "CREATE INDEX stories_updated ON stories(updated)",
+        "CREATE INDEX stories_pending ON stories(analysed, size)",
+        "CREATE TABLE lsh (band INTEGER NOT NULL, key INTEGER NOT NULL, article TEXT NOT NULL)",
+        "CREATE INDEX lsh_key ON lsh(band, key)",
+        """CREATE TABLE skips (source TEXT NOT NULL, reason TEXT NOT NULL,
+            batch INTEGER NOT NULL, PRIMARY KEY (source, reason))""",
+        """CREATE TABLE batches (id INTEGER PRIMARY KEY AUTOINCREMENT, finished TEXT NOT NULL,
+            articles INTEGER NOT NULL, skips INTEGER NOT NULL)""",
+    ],
+}
+
+_ARTICLE_COLS = (
+    "seq, id, source, url, outlet, title, language, published, text, removed, sentences, "
+    "vector, minhash, anchors, story_id, derived_from, machine_score, machine_evidence, "
+    "extractions"
+)
+_STORY_COLS = (
+    "seq, id, title, size, first_day, last_day, vector_sum, anchors, languages, "
+    "independent_sources, conflicts, claims, payload, analysed"
+)
+
+
+def _vec(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<f4").astype(np.float32)
+
+
+def _blob(vec: np.ndarray) -> bytes:
+    return np.asarray(vec, dtype="<f4").tobytes()
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class SQLiteStore:
+    """The default `Store` (see module docstring)."""
+
+    def __init__(self, path: str | Path, *, create: bool = True):
+        self.path = str(path)
+        p = Path(path)
+        if not create and not p.exists():
+            raise StoreError(f"no database at {path} (run `corroborator ingest` first)")
+        if p.exists() and p.is_dir():
+            raise StoreError(f"{path} is a directory, not a database file")
+        try:
+            if create:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not a usable corroborator database: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot open {path}: {exc.strerror or exc}") from None
+
+    # -- schema -----------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        row = self._db.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchone()
+        if row is None:
+            return 0
+        value = self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+        return int(value or 0)
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current == 0:
+            others = self._db.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type='table'"
+            ).fetchone()[0]
+            if others:
+                raise StoreError(f"{self.path} is an SQLite file of another program")
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, applied TEXT NOT NULL)"
+            )
+            self._db.execute("COMMIT")
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {current}, newer than this corroborator "
+                f"understands ({SCHEMA_VERSION}); upgrade corroborator"
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[version]:
+                    self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO schema_version VALUES (?, ?)",
+                    (version, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def write_batch(self, batch: BatchWrite) -> None:
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            cur = db.execute(
+                "INSERT INTO batches (finished, articles, skips) VALUES (?, ?, ?)",
+                (
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    len(batch.new_articles),
+                    len(batch.skips),
+                ),
+            )
+            batch_id = cur.lastrowid
+            db.executemany(
+                "INSERT OR IGNORE INTO articles (id, source, url, outlet, title, language, "
+                "published, day, text, removed, sentences, vector, minhash, anchors, story_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        a.id,
+                        a.source,
+                        a.url,
+                        a.outlet,
+                        a.title,
+                        a.language,
+                        a.published,
+                        a.day,
+                        a.text,
+                        _json(a.removed),
+                        _json(a.sentences),
+                        _blob(a.vector),
+                        a.minhash,
+                        _json(a.anchors),
+                        a.story_id,
+                    )
+                    for a in batch.new_articles
+                ],
+            )
+            db.executemany(
+                "UPDATE articles SET story_id=?, derived_from=?, machine_score=?, "
+                "machine_evidence=?, extractions=? WHERE id=?",
+                [
+                    (sid, _json(der), score, _json(evid), _json(ext), aid)
+                    for aid, (sid, der, score, evid, ext) in sorted(batch.article_updates.items())
+                ],
+            )
+            db.executemany(
+                "INSERT INTO stories (id, title, size, first_day, last_day, vector_sum, anchors, "
+                "languages, independent_sources, conflicts, claims, payload, analysed, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "title=excluded.title, size=excluded.size, first_day=excluded.first_day, "
+                "last_day=excluded.last_day, vector_sum=excluded.vector_sum, "
+                "anchors=excluded.anchors, languages=excluded.languages, "
+                "updated=excluded.updated, "
+                # A row written without analysis keeps the last verdicts (marked stale by
+                # analysed != size) instead of wiping them.
+                "independent_sources=CASE WHEN excluded.payload IS NULL "
+                "THEN stories.independent_sources ELSE excluded.independent_sources END, "
+                "conflicts=CASE WHEN excluded.payload IS NULL "
+                "THEN stories.conflicts ELSE excluded.conflicts END, "
+                "claims=CASE WHEN excluded.payload IS NULL "
+                "THEN stories.claims ELSE excluded.claims END, "
+                "analysed=CASE WHEN excluded.payload IS NULL "
+                "THEN stories.analysed ELSE excluded.analysed END, "
+                "payload=COALESCE(excluded.payload, stories.payload)",
+                [
+                    (
+                        s.id,
+                        s.title,
+                        s.size,
+                        s.first_day,
+                        s.last_day,
+                        _blob(s.vector_sum),
+                        _json(s.anchors),
+                        "," + ",".join(sorted(s.languages)) + ",",
+                        s.independent_sources,
+                        s.conflicts,
+                        s.claims,
+                        _json(s.payload),
+                        s.analysed_size,
+                        batch_id,
+                    )
+                    for s in batch.stories
+                ],
+            )
+            db.executemany("INSERT INTO lsh VALUES (?, ?, ?)", batch.lsh_keys)
+            db.executemany(
+                "INSERT OR IGNORE INTO skips VALUES (?, ?, ?)",
+                [(s.source, s.reason, batch_id) for s in batch.skips],
+            )
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise StoreError(f"cannot write to {self.path}: {exc}") from None
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def known_articles(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        unique = sorted(set(ids))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            found.update(r[0] for r in rows)
+        return found
+
+    @staticmethod
+    def _article(row: Sequence[Any]) -> ArticleRow:
+        (seq, aid, source, url, outlet, title, language, published, text, removed, sentences) = row[
+            :11
+        ]
+        vector, minhash, anchors, story_id, derived, score, evidence, extractions = row[11:]
+        return ArticleRow(
+            id=aid,
+            source=source,
+            title=title,
+            language=language,
+            published=published,
+            text=text,
+            removed=json.loads(removed),
+            sentences=[(int(s), int(e)) for s, e in json.loads(sentences)],
+            vector=_vec(vector),
+            minhash=bytes(minhash),
+            anchors=json.loads(anchors),
+            story_id=story_id,
+            url=url,
+            outlet=outlet,
+            seq=seq,
+            derived_from=json.loads(derived) if derived else None,
+            machine_score=score,
+            machine_evidence=json.loads(evidence) if evidence else [],
+            extractions=json.loads(extractions) if extractions is not None else None,
+        )
+
+    def articles(self, ids: Sequence[str]) -> list[ArticleRow]:
+        by_id: dict[str, ArticleRow] = {}
+        unique = sorted(set(ids))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                f"SELECT {_ARTICLE_COLS} FROM articles WHERE id IN ({marks})", chunk
+            ):
+                art = self._article(row)
+                by_id[art.id] = art
+        return [by_id[i] for i in ids if i in by_id]
+
+    def story_articles(self, story_id: str) -> list[ArticleRow]:
+        rows = self._db.execute(
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE story_id=? ORDER BY seq", (story_id,)
+        )
+        return [self._article(r) for r in rows]
+
+    def lsh_lookup(self, keys: Sequence[tuple[int, int]]) -> dict[tuple[int, int], list[str]]:
+        out: dict[tuple[int, int], list[str]] = {}
+        for band, key in sorted(set(keys)):
+            rows = self._db.execute(
+                "SELECT article FROM lsh WHERE band=? AND key=? ORDER BY rowid", (band, key)
+            ).fetchall()
+            if rows:
+                out[(band, key)] = [r[0] for r in rows]
+        return out
+
+    def signatures(self, ids: Sequence[str]) -> dict[str, tuple[bytes, str]]:
+        out: dict[str, tuple[bytes, str]] = {}
+        unique = sorted(set(ids))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for aid, sig, sid in self._db.execute(
+                f"SELECT id, minhash, story_id FROM articles WHERE id IN ({marks})", chunk
+            ):
+                out[aid] = (bytes(sig), sid)
+        return out
+
+    @staticmethod
+    def _story(row: Sequence[Any]) -> StoryRow:
+        (seq, sid, title, size, first, last, vsum, anchors, langs, indep, conf, claims) = row[:12]
+        payload, analysed = row[12:]
+        return StoryRow(
+            id=sid,
+            title=title,
+            size=size,
+            first_day=first,
+            last_day=last,
+            vector_sum=_vec(vsum),
+            anchors=json.loads(anchors),
+            languages=[x for x in langs.split(",") if x],
+            independent_sources=indep,
+            conflicts=conf,
+            claims=claims,
+            payload=json.loads(payload) if payload else None,
+            analysed_size=analysed,
+            seq=seq,
+        )
+
+    def active_stories(self, since_day: int | None, limit: int) -> list[StoryRow]:
+        cols = _STORY_COLS.replace("payload", "NULL")  # verdicts are not needed to assign
+        if since_day is None:
+            rows = self._db.execute(
+                f"SELECT {cols} FROM stories ORDER BY updated DESC, seq DESC LIMIT ?",
+                (limit,),
+            )
+        else:
+            rows = self._db.execute(
+                f"SELECT {cols} FROM stories WHERE last_day IS NULL OR last_day >= ? "
+                "ORDER BY updated DESC, seq DESC LIMIT ?",
+                (since_day, limit),
+            )
+        return [self._story(r) for r in rows]
+
+    def pending_stories(self, limit: int) -> list[str]:
+        rows = self._db.execute(
+            "SELECT id FROM stories WHERE analysed != size ORDER BY id LIMIT ?", (limit,)
+        )
+        return [r[0] for r in rows]
+
+    def story(self, story_id: str) -> StoryRow | None:
+        row = self._db.execute(
+            f"SELECT {_STORY_COLS} FROM stories WHERE id=?", (story_id,)
+        ).fetchone()
+        return self._story(row) if row else None
+
+    def stories(self, filters: StoryFilter) -> list[StoryRow]:
+        where: list[str] = ["independent_sources >= ?"]
+        args: list[int | str] = [filters.min_sources]
+        if filters.since is not None:
+            where.append("last_day >= ?")
+            args.append(filters.since)
+        if filters.until is not None:
+            where.append("first_day <= ?")
+            args.append(filters.until)
+        if filters.language:
+            where.append("languages LIKE ?")
+            args.append(f"%,{filters.language.lower()},%")
+        if filters.conflicts_only:
+            where.append("conflicts > 0")
+        sql = (
+            f"SELECT {_STORY_COLS} FROM stories WHERE {' AND '.join(where)} "
+            "ORDER BY last_day IS NULL, last_day DESC, size DESC, id"
+        )
+        if filters.limit is not None:
+            sql += f" LIMIT {int(filters.limit)}"
+        return [self._story(r) for r in self._db.execute(sql, args)]
+
+    def skips(self) -> list[Skip]:
+        rows = self._db.execute("SELECT source, reason FROM skips ORDER BY batch, source, reason")
+        return [Skip(s, r) for s, r in rows]
+
+    def counts(self) -> dict[str, int]:
+        def one(sql: str) -> int:
+            return int(self._db.execute(sql).fetchone()[0])
+
+        return {
+            "articles": one("SELECT COUNT(*) FROM articles"),
+            "stories": one("SELECT COUNT(*) FROM stories"),
+            "skipped": one("SELECT COUNT(*) FROM skips"),
+            "batches": one("SELECT COUNT(*) FROM batches"),
+        }
+
+    def integrity_check(self) -> str:
+        """SQLite's own verdict on the file ('ok' when sound)."""
+        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({self.path!r}, schema {SCHEMA_VERSION})"
