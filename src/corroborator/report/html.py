@@ -19,14 +19,22 @@ from functools import cache
 from importlib import resources
 
 from corroborator.model import Article, Claim, Mention, Report, Story
+from corroborator.report.graph import DASHES, provenance_svg
 from corroborator.report.view import (
+    RELATION_STYLES,
     VERDICT_TITLES,
+    MachineNote,
     article_index,
     claims_by_verdict,
     conflict_sides,
     counts_line,
     derivation_note,
+    direction_note,
+    flagged_machine_notes,
     locate_in_sentence,
+    machine_note,
+    provenance_edges,
+    slug,
     value_summary,
 )
 
@@ -34,7 +42,6 @@ from corroborator.report.view import (
 # the reader must not miss.
 _VERDICT_RANK = {"conflicting": 0, "single_source": 1, "corroborated": 2}
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
-_SAFE_ID = re.compile(r"[A-Za-z0-9-]")
 
 
 def _verdict_class(verdict: str) -> str:
@@ -44,14 +51,6 @@ def _verdict_class(verdict: str) -> str:
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-def slug(value: str) -> str:
-    """An HTML id fragment for any id: letters, digits and "-" kept, anything else "_hex_".
-
-    Injective (distinct ids stay distinct), so anchors never collide.
-    """
-    return "".join(ch if _SAFE_ID.match(ch) else f"_{ord(ch):x}_" for ch in value) or "_"
 
 
 def _lang_attr(language: str | None) -> str:
@@ -170,6 +169,83 @@ def _claims_table(story: Story, verdict: str, claims: list[Claim], arts: dict[st
     )
 
 
+def _machine_badge(note: MachineNote, *, open_details: bool = False) -> str:
+    """A badge "reads machine-translated 0.82" with the evidence in a `<details>`.
+
+    Below `MACHINE_FLAG_THRESHOLD` the score is shown plainly (no badge colour), so a reader
+    auditing the article sees it was checked.
+    """
+    cls = "badge machine" if note.flagged else "badge machine low"
+    label = note.label if note.flagged else f"machine-made score {note.score:.2f} (no clear sign)"
+    if not note.evidence:
+        return f'<span class="{cls}">{_e(label)}</span>'
+    items = "".join(f"<li>{_e(e)}</li>" for e in note.evidence)
+    attr = " open" if open_details else ""
+    return (
+        f'<details class="machine-details"{attr}><summary><span class="{cls}">{_e(label)}</span>'
+        f'</summary><ul class="note">{items}</ul></details>'
+    )
+
+
+def _legend() -> str:
+    """The graph's key: one short line sample per relation, and what a missing arrow means."""
+    items = []
+    for rel, style in RELATION_STYLES.items():
+        dash = f' stroke-dasharray="{DASHES[style]}"' if DASHES[style] else ""
+        items.append(
+            f'<li><svg class="pg-key pg-{rel}" width="36" height="10" aria-hidden="true">'
+            f'<path d="M2,5 L34,5"{dash}/></svg> {_e(rel)} ({_e(style)})</li>'
+        )
+    items.append("<li>arrow: original → derivative; no arrowhead, “?”: direction unknown</li>")
+    return f'<ul class="pg-legend" aria-label="Graph legend">{"".join(items)}</ul>'
+
+
+def _provenance_html(story: Story, arts: dict[str, Article]) -> str:
+    """The provenance graph (inline SVG) with its legend, and beside it the same links as a
+    plain list, for screen readers and for readers whose browser does not draw SVG."""
+    svg = provenance_svg(story, arts)
+    if not svg:
+        return ""
+    edges = provenance_edges(story, arts)
+
+    def link(aid: str) -> str:
+        a = arts.get(aid)
+        if a is None:
+            return f"{_e(aid)} (not in report)"
+        outlet = f" ({_e(a.outlet)})" if a.outlet else ""
+        return f'<a href="#{_article_anchor(aid)}">{_e(aid)}</a>{outlet}'
+
+    items = []
+    for e in edges:
+        note = direction_note(e)
+        note_html = f", {_e(note)}" if note else ""
+        evidence = f'<br><span class="note">{_e(e.evidence)}</span>' if e.evidence else ""
+        items.append(
+            f"<li>{link(e.derivative)} ← {link(e.original)}: {_e(e.relation)}, "
+            f"score {e.score:.2f}{note_html}{evidence}</li>"
+        )
+    derived = {e.derivative for e in edges}
+    originals = [aid for group in story.independent_groups for aid in group if aid not in derived]
+    if originals:
+        items.append(
+            "<li>Originals and independent reports: "
+            + ", ".join(link(a) for a in dict.fromkeys(originals))
+            + "</li>"
+        )
+    for n in flagged_machine_notes(story, arts):
+        items.append(f"<li>{link(n.article)}: {_e(n.label)}</li>")
+    heading = "Derivations" if edges else "No derivations found"
+    sid = slug(story.id)
+    return (
+        f'<h3 id="prov-{sid}">Provenance</h3>'
+        '<div class="provenance">'
+        f'<figure class="pg-figure"><div class="pg-scroll">{svg}</div>'
+        f"<figcaption>{_legend()}</figcaption></figure>"
+        f'<div class="pg-list"><h4>{heading}</h4><ul>{"".join(items)}</ul></div>'
+        "</div>"
+    )
+
+
 def _story_html(story: Story, arts: dict[str, Article]) -> str:
     sid = slug(story.id)
     out = [f'<section class="story" id="story-{sid}" aria-labelledby="story-{sid}-h">']
@@ -186,11 +262,14 @@ def _story_html(story: Story, arts: dict[str, Article]) -> str:
             outlet = f' <span class="note">{_e(a.outlet)}</span>' if a and a.outlet else ""
             note = derivation_note(a)
             note_html = f' <span class="note">({_e(note)})</span>' if note else ""
+            machine = machine_note(a)
+            badge = " " + _machine_badge(machine) if machine and machine.flagged else ""
             members.append(
-                f'<a href="#{_article_anchor(aid)}">{_e(aid)}</a>{title}{outlet}{note_html}'
+                f'<a href="#{_article_anchor(aid)}">{_e(aid)}</a>{title}{outlet}{note_html}{badge}'
             )
         out.append("<li>" + "; ".join(members) + "</li>")
     out.append("</ol>")
+    out.append(_provenance_html(story, arts))
     if not story.claims:
         out.append('<p class="note">No claims extracted.</p>')
     for verdict, claims in claims_by_verdict(story):
@@ -290,6 +369,9 @@ def _article_html(article: Article, report: Report, arts: dict[str, Article]) ->
         )
     else:
         meta.append(("Derived from", "none (original)"))
+    machine = machine_note(article)
+    if machine is not None:
+        meta.append(("Machine-made text", _machine_badge(machine, open_details=machine.flagged)))
     out = [
         f'<article class="article" id="{aid}" aria-labelledby="{aid}-h">',
         f'<h3 id="{aid}-h"{lang} dir="auto">{_e(article.title) or _e(article.id)}</h3>',

@@ -143,9 +143,12 @@ def _article(d: dict[str, Any]) -> Article:
             score=float(der["score"]),
             evidence=der["evidence"],
             direction=der.get("direction", "derived"),
+            alignment=[list(p) for p in der.get("alignment", [])],
         )
         if der
         else None,
+        machine_score=_opt_float(d.get("machine_score")),
+        machine_evidence=[str(e) for e in d.get("machine_evidence", [])],
     )
 
 

@@ -19,7 +19,10 @@ from corroborator.report.view import (
     conflict_sides,
     counts_line,
     derivation_note,
+    flagged_machine_notes,
+    language_note,
     locate_in_sentence,
+    provenance_edges,
     value_summary,
 )
 
@@ -127,6 +130,43 @@ def _claims_table(verdict: str, claims: list[Claim]) -> list[str]:
     return _table(header, rows)
 
 
+def _provenance(story: Story, report: Report) -> list[str]:
+    """A "Provenance" table (one row per derivation) and the articles flagged as machine-made;
+    nothing when the story has neither."""
+    articles = article_index(report)
+    edges = provenance_edges(story, articles)
+    notes = flagged_machine_notes(story, articles)
+    if not edges and not notes:
+        return []
+    lines = ["### Provenance", ""]
+    if edges:
+        rows = []
+        for e in edges:
+            direction = f"{e.original} is the original" if e.known_direction else "unknown"
+            if language_note(e):
+                direction += f" ({language_note(e)})"
+            rows.append(
+                [
+                    escape_inline(e.derivative),
+                    escape_inline(e.original),
+                    escape_inline(e.relation),
+                    f"{e.score:.2f}",
+                    escape_inline(direction),
+                    escape_inline(e.evidence),
+                ]
+            )
+        lines += _table(
+            ["Derivative", "Original", "Relation", "Score", "Direction", "Evidence"], rows
+        )
+    if notes:
+        rows = [
+            [escape_inline(n.article), escape_inline(n.label), escape_inline("; ".join(n.evidence))]
+            for n in notes
+        ]
+        lines += _table(["Article", "Machine-made text", "Evidence"], rows)
+    return lines
+
+
 def _story(story: Story, report: Report) -> list[str]:
     articles = article_index(report)
     lines = [f"## {escape_inline(story.id)}: {escape_inline(story.title)}", ""]
@@ -140,6 +180,7 @@ def _story(story: Story, report: Report) -> list[str]:
             members.append(f"{label} ({escape_inline(note)})" if note else label)
         lines.append(f"{i}. " + "; ".join(members))
     lines.append("")
+    lines += _provenance(story, report)
     if not story.claims:
         lines += ["No claims extracted.", ""]
     for verdict, claims in claims_by_verdict(story):

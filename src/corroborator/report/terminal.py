@@ -24,6 +24,9 @@ from corroborator.report.view import (
     conflict_sides,
     counts_line,
     derivation_note,
+    edge_line,
+    flagged_machine_notes,
+    provenance_edges,
     value_summary,
 )
 
@@ -55,6 +58,25 @@ def _groups(story: Story, report: Report) -> RenderableType:
             if note:
                 lines.append(f" [{note}]", style="dim")
     return lines
+
+
+def _provenance(story: Story, report: Report) -> RenderableType | None:
+    """One line per derivation ("a3 ← a1 syndication 1.00 (direction unknown)") and per
+    article flagged as machine-made (score and its first piece of evidence); None when the
+    story has neither."""
+    articles = article_index(report)
+    edges = provenance_edges(story, articles)
+    notes = flagged_machine_notes(story, articles)
+    if not edges and not notes:
+        return None
+    out = Text("Provenance:", style="bold")
+    for edge in edges:
+        out.append("\n  " + edge_line(edge))
+    for note in notes:
+        out.append(f"\n  {note.article} {note.label}", style="magenta")
+        if note.evidence:
+            out.append(f": {note.evidence[0]}", style="dim")
+    return out
 
 
 def _conflict(claim: Claim, report: Report) -> RenderableType:
@@ -101,6 +123,9 @@ def _story(story: Story, report: Report) -> list[RenderableType]:
         Rule(Text(f"{story.id}: {' '.join(story.title.split())}", style="bold"), align="left"),
         _groups(story, report),
     ]
+    provenance = _provenance(story, report)
+    if provenance is not None:
+        parts.append(provenance)
     if not story.claims:
         parts.append(Text("No claims extracted.", style="dim"))
     for verdict, claims in claims_by_verdict(story):

@@ -9,6 +9,7 @@ renderer must still produce output rather than a traceback).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,17 @@ class Side:
     articles: list[str]
     mentions: list[Mention] = field(default_factory=list)
     text: str = ""  # exact span representing the side (first mention when not given)
+
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9-]")
+
+
+def slug(value: str) -> str:
+    """An HTML id fragment for any id: letters, digits and "-" kept, anything else "_hex_".
+
+    Injective (distinct ids stay distinct), so anchors never collide.
+    """
+    return "".join(ch if _SAFE_ID.match(ch) else f"_{ord(ch):x}_" for ch in value) or "_"
 
 
 def claims_by_verdict(story: Story) -> list[tuple[str, list[Claim]]]:
@@ -223,3 +235,146 @@ def counts_line(report: Report) -> str:
             f"{n['single_source']} single-source",
         ]
     )
+
+
+# --- provenance ----------------------------------------------------------------------------
+
+# An article's machine-made score (see `provenance.machine`) is worth a reader's attention from
+# 0.5 up: the score is 1 - exp(-x / 3) over x artefact hits per 100 words beyond the allowance,
+# so 0.5 means about two extra spinner words, untranslated fragments or stutters per 100 words,
+# more than a formal human writer produces. Lower scores are still shown in the HTML article
+# header (for audit) but not flagged.
+MACHINE_FLAG_THRESHOLD = 0.5
+
+# Line style of each relation in the provenance graph and its legend: the bytes are the same
+# for a copy and a syndicated copy (solid), a rewrite keeps facts and structure (dashed), a
+# translation changes the language (dotted); anything else (partial reuse) is dash-dot.
+RELATION_STYLES: dict[str, str] = {
+    "copy": "solid",
+    "syndication": "solid",
+    "rewrite": "dashed",
+    "translation": "dotted",
+    "partial": "dashdot",
+}
+
+
+@dataclass(frozen=True)
+class ProvenanceEdge:
+    """One `derived_from` link of a story: `derivative` was made from `original`.
+
+    `direction` is "derived" when the evidence says which came first and "unknown" when it
+    does not (then `original`/`derivative` are only the order the detector chose).
+    """
+
+    derivative: str
+    original: str
+    relation: str
+    score: float
+    direction: str
+    evidence: str
+    derivative_language: str | None = None
+    original_language: str | None = None
+
+    @property
+    def known_direction(self) -> bool:
+        return self.direction == "derived"
+
+    @property
+    def style(self) -> str:
+        return RELATION_STYLES.get(self.relation, "dashdot")
+
+
+def story_article_ids(story: Story) -> list[str]:
+    """Every article id a story names (its `articles`, then group members), without repeats."""
+    return _unique([*story.articles, *(aid for g in story.independent_groups for aid in g)])
+
+
+def provenance_edges(story: Story, articles: dict[str, Article]) -> list[ProvenanceEdge]:
+    """The derivation links of the story's articles, in the story's article order.
+
+    An article whose `derived_from` names itself is ignored (bad input, not a link).
+    """
+    edges: list[ProvenanceEdge] = []
+    for aid in story_article_ids(story):
+        article = articles.get(aid)
+        if article is None or article.derived_from is None:
+            continue
+        d = article.derived_from
+        if d.article == aid:
+            continue
+        original = articles.get(d.article)
+        edges.append(
+            ProvenanceEdge(
+                derivative=aid,
+                original=str(d.article),
+                relation=str(d.relation),
+                score=float(d.score),
+                direction=str(d.direction),
+                evidence=str(d.evidence),
+                derivative_language=article.language,
+                original_language=original.language if original else None,
+            )
+        )
+    return edges
+
+
+def language_note(edge: ProvenanceEdge) -> str:
+    """ "de ← en" (derivative ← original) when the two languages differ and are known, else ""."""
+    a, b = edge.derivative_language, edge.original_language
+    return f"{a} ← {b}" if a and b and a != b else ""
+
+
+def direction_note(edge: ProvenanceEdge) -> str:
+    """What a reader needs to know about direction: "de ← en", "direction unknown", both, or ""."""
+    parts = [language_note(edge)] if language_note(edge) else []
+    if not edge.known_direction:
+        parts.append("direction unknown")
+    return ", ".join(parts)
+
+
+def edge_line(edge: ProvenanceEdge) -> str:
+    """ "a3 ← a1 syndication 1.00 (direction unknown)", "a6 ← a2 translation 0.91 (de ← en)"."""
+    note = direction_note(edge)
+    base = f"{edge.derivative} ← {edge.original} {edge.relation} {edge.score:.2f}"
+    return f"{base} ({note})" if note else base
+
+
+@dataclass(frozen=True)
+class MachineNote:
+    """An article's machine-made-text score with its evidence, and whether it is flagged."""
+
+    article: str
+    score: float
+    evidence: tuple[str, ...]
+    flagged: bool
+    label: str  # "reads machine-translated 0.82"
+
+
+def machine_note(article: Article | None) -> MachineNote | None:
+    """The machine-made signal of an article, or None when the pipeline did not score it.
+
+    Read with `getattr` so reports built before the signal existed still render. The wording
+    follows the article's own derivation: a translation "reads machine-translated", a rewrite
+    "reads machine-paraphrased", anything else "reads machine-made".
+    """
+    if article is None:
+        return None
+    score = getattr(article, "machine_score", None)
+    if not isinstance(score, int | float) or isinstance(score, bool) or score != score:
+        return None
+    raw = getattr(article, "machine_evidence", None) or []
+    evidence = tuple(str(e) for e in raw) if isinstance(raw, list | tuple) else (str(raw),)
+    relation = article.derived_from.relation if article.derived_from else None
+    kind = {"translation": "machine-translated", "rewrite": "machine-paraphrased"}.get(
+        str(relation), "machine-made"
+    )
+    score = float(score)
+    return MachineNote(
+        article.id, score, evidence, score >= MACHINE_FLAG_THRESHOLD, f"reads {kind} {score:.2f}"
+    )
+
+
+def flagged_machine_notes(story: Story, articles: dict[str, Article]) -> list[MachineNote]:
+    """Machine-made notes at or above `MACHINE_FLAG_THRESHOLD` for the story's articles."""
+    notes = [machine_note(articles.get(aid)) for aid in story_article_ids(story)]
+    return [n for n in notes if n is not None and n.flagged]
