@@ -224,3 +224,29 @@ def test_deterministic_and_shorten() -> None:
     assert to_html(provenance_report()) == to_html(provenance_report())
     assert shorten("フェリーの運航は4月2日に再開された", 10) == "フェリー…"
     assert shorten("a\x00b  c") == "ab c"
+
+
+def test_bad_derivations_never_break_the_graph() -> None:
+    """A cycle (c1 <- c2 <- c1), an edge across groups, a self-derivation, an original from
+    another story: the layout terminates, every node is drawn once, the SVG stays valid."""
+    articles = [
+        art("c1", der=Derivation("c2", "copy", 0.9, "")),
+        art("c2", der=Derivation("c1", "rewrite", 0.9, "")),
+        art("c3", der=Derivation("c3", "copy", 1.0, "")),
+        art("c4", der=Derivation("c1", "strange-relation", 0.5, "")),  # type: ignore[arg-type]
+        art("c5", der=Derivation("o1", "copy", 0.9, "")),
+        art("o1"),
+    ]
+    story = Story("s<&>", "Odd", ["c1", "c2", "c3", "c4", "c5"], [["c1", "c2"], ["c3"], ["c4"]])
+    other = Story("s2", "Other", ["o1"], [["o1"]])
+    report = Report(articles, [story, other], [], "0")
+    lay = layout(story, article_index(report))
+    assert sorted(lay.nodes) == ["c1", "c2", "c3", "c4", "c5", "o1"]
+    assert not lay.nodes["o1"].ghost  # in the report, only in another story: still linked
+    assert [e.derivative for e in lay.edges] == ["c1", "c2", "c4", "c5"]  # self-link dropped
+    page = to_html(report)
+    root = svg_of(page)
+    assert root.get("id") == "pg-s_3c__26__3e_"
+    assert len(root.findall(".//g[@class='pg-edge pg-other']")) == 1
+    assert page.count('<svg class="pg"') == 2
+    assert "c3 ←" not in to_text(report)
