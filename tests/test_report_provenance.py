@@ -250,3 +250,21 @@ def test_bad_derivations_never_break_the_graph() -> None:
     assert len(root.findall(".//g[@class='pg-edge pg-other']")) == 1
     assert page.count('<svg class="pg"') == 2
     assert "c3 ←" not in to_text(report)
+
+
+def test_demo_report_graph_matches_its_stories(demo_report: Report) -> None:
+    """On the pipeline's own output: one linked node per story article, one edge per
+    derivation inside the story, and the same derivations in the terminal summary."""
+    page = to_html(demo_report)
+    text = to_text(demo_report, width=200)
+    arts = article_index(demo_report)
+    graphs = re.findall(r"<svg class=\"pg\".*?</svg>", page, re.S)
+    assert len(graphs) == len(demo_report.stories)
+    for story, svg in zip(demo_report.stories, graphs, strict=True):
+        root = ET.fromstring(svg)
+        hrefs = sorted(a.get("href") or "" for a in root.findall(".//a[@class='pg-node']"))
+        assert hrefs == sorted(f"#article-{aid}" for aid in story.articles)
+        edges = provenance_edges(story, arts)
+        assert len([g for g in root.iter("g") if "pg-edge" in (g.get("class") or "")]) == len(edges)
+        for edge in edges:
+            assert edge_line(edge) in text

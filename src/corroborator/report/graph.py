@@ -232,9 +232,12 @@ def _node_svg(node: Node, articles: dict[str, Article], edge: ProvenanceEdge | N
     return f'<a href="#article-{slug(node.article)}" class="pg-node">{body}</a>'
 
 
-def _edge_svg(edge: ProvenanceEdge, nodes: dict[str, Node]) -> str:
+def _edge_svg(edge: ProvenanceEdge, nodes: dict[str, Node], slot: tuple[int, int]) -> str:
+    """One edge; `slot` = (k, n): this is the k-th of n edges leaving the original, top to
+    bottom, so their start points are spread along the original's right side."""
     src, dst = nodes[edge.original], nodes[edge.derivative]
-    x1, y1 = src.x + NODE_W, src.y + NODE_H // 2
+    k, n = slot
+    x1, y1 = src.x + NODE_W, src.y + NODE_H * (k + 1) // (n + 1)
     x2, y2 = dst.x, dst.y + NODE_H // 2
     bend = max(40, abs(x2 - x1) // 2)
     path = f"M{x1},{y1} C{x1 + bend},{y1} {x2 - bend},{y2} {x2},{y2}"
@@ -300,11 +303,15 @@ def provenance_svg(story: Story, articles: dict[str, Article]) -> str:
             f'<text x="{block.x + PAD}" y="{block.y + 15}">{xml_text(block.title)}</text></g>'
         )
     by_derivative = {e.derivative: e for e in lay.edges}
-    out.extend(
-        _edge_svg(e, lay.nodes)
-        for e in lay.edges
-        if e.original in lay.nodes and e.derivative in lay.nodes
-    )
+    drawn = [e for e in lay.edges if e.original in lay.nodes and e.derivative in lay.nodes]
+    leaving: dict[str, list[ProvenanceEdge]] = {}
+    for e in drawn:
+        leaving.setdefault(e.original, []).append(e)
+    slots: dict[str, tuple[int, int]] = {}
+    for out_edges in leaving.values():
+        ordered = sorted(out_edges, key=lambda e: (lay.nodes[e.derivative].y, e.derivative))
+        slots.update({e.derivative: (k, len(ordered)) for k, e in enumerate(ordered)})
+    out.extend(_edge_svg(e, lay.nodes, slots[e.derivative]) for e in drawn)
     out.extend(
         _node_svg(lay.nodes[aid], articles, by_derivative.get(aid))
         for b in lay.blocks
