@@ -111,6 +111,14 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per transaction.")
     ] = 256,
+    analysis: Annotated[
+        str,
+        typer.Option(
+            help="Per-story verdicts: 'full' (as `compare`: rewrites and translations found "
+            "by sentence alignment) or 'fast' (copies and syndication only; no sentence "
+            "embeddings, for large crawls)."
+        ),
+    ] = "full",
     json_summary: Annotated[
         bool, typer.Option("--json", help="Print the summary as one JSON object.")
     ] = False,
@@ -122,8 +130,10 @@ def ingest(
     from corroborator.corpus import ingest as run_ingest
     from corroborator.store import StoreError
 
+    if analysis not in ("full", "fast"):
+        _fail(f"unknown analysis {analysis!r}; choose full or fast", 2)
     store = _open(db, create=True)
-    options = IngestOptions(batch_size=batch_size)
+    options = IngestOptions(batch_size=batch_size, analysis=analysis)
     progress = None
     bar = None
     if sys.stderr.isatty() and not json_summary:

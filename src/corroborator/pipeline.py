@@ -24,6 +24,7 @@ from corroborator.provenance import (
     independence_groups,
     score_machine_text,
 )
+from corroborator.provenance.copies import find_copies
 from corroborator.stories.cluster import cluster_stories
 from corroborator.text.clean import clean_lines, clean_text
 from corroborator.text.html import extract_html
@@ -153,20 +154,25 @@ def analyse_story(
     extractions: dict[str, list[Extraction]],
     embedder: Embedder,
     first_claim_no: int = 1,
+    fast: bool = False,
 ) -> Story:
     """Provenance, independence groups, aligned claims and omissions of one story.
 
     Sets `derived_from` and the machine-text score on `members`. Claims are numbered from
     `first_claim_no` (`build_report` numbers them across stories, corpus mode per story).
     Shared by `compare` and corpus mode (which re-analyses the stories a batch touched).
+
+    `fast` (corpus mode's `--analysis fast`) embeds nothing: provenance is verbatim copy and
+    syndication only (word 5-gram containment), so rewrites and translations count as
+    independent sources, and claims are aligned without slot embeddings.
     """
     member_ids = [a.id for a in members]
     by_id = {a.id: a for a in members}
-    links = detect_derivations(members, embedder)
+    links = find_copies(members) if fast else detect_derivations(members, embedder)
     apply_derivations(members, links)
     score_machine_text(members)
     groups = independence_groups(member_ids, links)
-    claims = align_story(groups, extractions, by_id, embedder)
+    claims = align_story(groups, extractions, by_id, None if fast else embedder)
     for number, claim in enumerate(claims, start=first_claim_no):
         claim.id = f"c{number}"
     return Story(

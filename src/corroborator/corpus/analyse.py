@@ -27,7 +27,9 @@ def extractions_of(row: ArticleRow) -> list[Extraction]:
     return [Extraction(**d) for d in row.extractions]
 
 
-def analyse_rows(story: StoryRow, rows: list[ArticleRow], embedder: Embedder) -> Story:
+def analyse_rows(
+    story: StoryRow, rows: list[ArticleRow], embedder: Embedder, fast: bool = False
+) -> Story:
     """Analyse the members `rows` (ingest order) of `story`; updates rows and story in place.
 
     Rows get `derived_from`, machine score and extractions; the story gets its verdict
@@ -38,7 +40,7 @@ def analyse_rows(story: StoryRow, rows: list[ArticleRow], embedder: Embedder) ->
     for a in articles:
         a.derived_from = None  # recomputed from scratch with the new members
     extractions = {r.id: extractions_of(r) for r in rows}
-    result = analyse_story(story.id, articles, extractions, embedder)
+    result = analyse_story(story.id, articles, extractions, embedder, fast=fast)
     for row, art in zip(rows, articles, strict=True):
         row.derived_from = art.derived_from.to_dict() if art.derived_from else None
         row.machine_score = art.machine_score

@@ -59,7 +59,13 @@ def content_id(raw: RawDocument) -> str:
 
 @dataclass
 class IngestOptions:
+    """`analysis`: "full" gives each story the verdicts `compare` would give (provenance by
+    sentence alignment embeds every sentence of a story: costly on big crawls); "fast"
+    embeds nothing beyond one vector per article (copies and syndication only, see
+    `corroborator.pipeline.analyse_story`)."""
+
     batch_size: int = 256
+    analysis: str = "full"
     analyse_now_max: int = 8
     finish_batch: int = 64
     assign: AssignParams = DEFAULT_ASSIGN
@@ -245,7 +251,7 @@ class CorpusIngest:
         self, story: StoryRow, members: list[ArticleRow], batch: BatchWrite, fresh: set[str]
     ) -> None:
         try:
-            analyse_rows(story, members, self.embedder)
+            analyse_rows(story, members, self.embedder, fast=self.options.analysis == "fast")
         except Exception as exc:  # a bug on odd text must not stop a crawl: record it
             batch.skips.append(Skip(f"story {story.id}", f"analysis failed: {exc!r}"))
             self.summary.skipped += 1
