@@ -1,7 +1,8 @@
 """Speed of `corroborator compare`: cold start and wall time on 2, 10 and 50 articles.
 
 Inputs are generated from our own demo corpus (examples/fire) by renaming the town, the
-company and the numbers, so that 50 articles form 10 distinct stories of 5 reports each.
+company, the people, the outlets, the year and a count, so that 50 articles form 10
+distinct events (a fire and a council vote per town) told by several outlets each.
 Each figure is the median of REPEAT runs of the installed CLI in a fresh process.
 Targets (issue 3): cold start < 3 s; 10 articles < 1.5 s after start.
 """
@@ -34,6 +35,19 @@ TOWNS = [
     "Quarry Bay",
     "Sandvik",
 ]
+CHIEFS = [
+    "Marta Kovacs",
+    "Ilse Brandt",
+    "Jonas Weller",
+    "Ana Ruiz",
+    "Piotr Malek",
+    "Lena Hart",
+    "Omar Said",
+    "Kate Moss",
+    "Ivo Rask",
+    "Nora Lind",
+]
+OUTLETS = ["Northshore Ledger", "Coastal Daily", "Dunmore Post", "Metro Bulletin"]
 COMPANIES = [
     "Hartwell",
     "Ashgrove",
@@ -57,7 +71,11 @@ def make_corpus(directory: Path, n: int) -> list[Path]:
         town, company = TOWNS[story % len(TOWNS)], COMPANIES[story % len(COMPANIES)]
         text = src_text = sources[src].read_text(encoding="utf-8")
         text = src_text.replace("Dunmore", town).replace("Hartwell", company)
-        text = text.replace("300", str(300 + 17 * story))
+        text = text.replace("Marta Kovacs", CHIEFS[story % len(CHIEFS)])
+        text = text.replace("Kovacs", CHIEFS[story % len(CHIEFS)].split()[-1])
+        for outlet in OUTLETS:
+            text = text.replace(outlet, f"{outlet} {town}")
+        text = text.replace("300", str(300 + 17 * story)).replace("2026", str(2016 + story % 10))
         out = directory / f"{story:02d}-{sources[src].name}"
         out.write_text(text, encoding="utf-8")
         paths.append(out)

@@ -63,6 +63,7 @@ PERSON_HEADS = frozenset(
         "resident evacuated",
     }
 )
+EMBEDDED_KINDS = frozenset({"duration", "percentage", "money", "date"})
 OMISSION_KINDS = frozenset({"duration", "quantity", "percentage", "money", "date"})
 KIND_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
 
@@ -267,9 +268,12 @@ def align_story(
     for g, members in enumerate(groups):
         for aid in members:
             items.extend(_Item(aid, g, e) for e in extractions.get(aid, ()))
-    if embedder is not None and items:
-        vecs = embedder.encode([it.ext.slot or it.ext.key for it in items])
-        for it, v in zip(items, vecs, strict=True):
+    # Only kinds that can weak-match by slot phrase need a vector (counts match on head and
+    # verb, quotes and attributions on key and words): embedding the rest is wasted time.
+    needs_vec = [it for it in items if it.ext.kind in EMBEDDED_KINDS]
+    if embedder is not None and needs_vec:
+        vecs = embedder.encode([it.ext.slot or it.ext.key for it in needs_vec])
+        for it, v in zip(needs_vec, vecs, strict=True):
             it.vec = v
     slots: list[_Slot] = []
     for it in items:
