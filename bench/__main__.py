@@ -15,6 +15,8 @@ BENCHES = [
     "bench.quantities_eval",
     "bench.quotes_eval",
     "bench.stories_eval",
+    "bench.corpus_stories",
+    "bench.corpus_throughput",
     "bench.crosslingual_eval",
     "bench.embed_choice",
     "bench.claims_coverage",

@@ -1,0 +1,174 @@
+"""End-to-end corpus-mode throughput: `corroborator ingest` on 1k, 5k and 20k articles.
+
+The corpus is assembled at run time from ../shared/data (never saved in the repo): ECB+
+(train+dev), NewsWCL50, MEANTIME, BASIL and PolNeAR articles, about 2,500 distinct texts.
+To reach 20,000 they are repeated with light, deterministic edits: repeat r > 0 drops one
+sentence (the r-th, cyclically), appends " (update r)" to the title and dates the copy 3*r
+days after 2026-01-01, so every copy is a new article (new content hash) that MinHash finds
+as a near-duplicate of its original and the time window slides as in a live crawl. The
+articles are written as JSON Lines files (1,000 per file) in a temporary folder, then
+`corroborator ingest FOLDER --db NEW.db --analysis MODE --json` runs in a fresh process:
+read, clean, embed, cluster, provenance, claims and store are all inside the timing.
+Peak RSS is the child's maximum resident set (getrusage). The machine's cores are all the
+process gets (2 on CI-sized machines; the table records `os.cpu_count()`).
+
+Command: `.venv/bin/python -m bench.corpus_throughput [--sizes 1000,5000,20000] [--full]`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+from bench.datasets import dataset
+from bench.results import update_section
+
+DATE = "2026-11-23"
+_SENT = re.compile(r"(?<=[.!?])\s+")
+
+
+def base_articles() -> list[dict[str, str]]:
+    """Distinct source texts (title, text) from the shared corpora that are present."""
+    out: list[dict[str, str]] = []
+
+    def jsonl(path: Path) -> Iterator[dict]:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)
+
+    if (d := dataset("ecbplus")) is not None:
+        out += [
+            {"title": x.get("title") or "", "text": x["text"]}
+            for x in jsonl(d / "ecbplus_docs.jsonl")
+        ]
+    if (d := dataset("cdcr")) is not None:
+        for sub in ("newswcl50", "meantime"):
+            out += [
+                {"title": x.get("title") or "", "text": x["text"]}
+                for x in jsonl(d / sub / f"{sub}_docs.jsonl")
+            ]
+    if (d := dataset("basil")) is not None:
+        out += [
+            {"title": x.get("title") or "", "text": x["text"]} for x in jsonl(d / "basil.jsonl")
+        ]
+    if (d := dataset("polnear")) is not None:
+        for split in ("train", "dev", "test"):
+            p = d / f"polnear_{split}.jsonl"
+            if p.exists():
+                out += [{"title": x.get("title") or "", "text": x["text"]} for x in jsonl(p)]
+    return [a for a in out if a["text"].strip()]
+
+
+def edited(article: dict[str, str], r: int) -> dict[str, str]:
+    """Repeat `r` of an article (see the module docstring); r = 0 is the original."""
+    day = (date(2026, 1, 1) + timedelta(days=3 * r)).isoformat()
+    if r == 0:
+        return {**article, "published": day}
+    sents = _SENT.split(article["text"])
+    if len(sents) > 2:
+        del sents[r % len(sents)]
+    return {
+        "title": f"{article['title']} (update {r})",
+        "text": " ".join(sents),
+        "published": day,
+    }
+
+
+def write_corpus(folder: Path, base: list[dict[str, str]], n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    fh = None
+    for i in range(n):
+        if i % 1000 == 0:
+            if fh:
+                fh.close()
+            fh = (folder / f"part-{i // 1000:04d}.jsonl").open("w", encoding="utf-8")
+        r, k = divmod(i, len(base))
+        assert fh is not None
+        fh.write(json.dumps(edited(base[k], r), ensure_ascii=False) + "\n")
+    if fh:
+        fh.close()
+
+
+_CHILD = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "wall = time.perf_counter() - t\n"
+    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(p.returncode, wall, rss)\n"
+    "print(p.stdout.strip().splitlines()[-1] if p.stdout.strip() else p.stderr[-2000:])\n"
+)
+
+
+def run_one(folder: Path, db: Path, mode: str) -> dict[str, float]:
+    exe = Path(sys.executable).parent / "corroborator"
+    cmd = [str(exe), "ingest", str(folder), "--db", str(db), "--analysis", mode, "--json"]
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, *cmd], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    code, wall, rss = out[0].split()
+    if int(code) != 0:
+        raise RuntimeError(out[1] if len(out) > 1 else "ingest failed")
+    summary = json.loads(out[1])
+    return {**summary, "wall": float(wall), "rss_mb": int(rss) / 1024}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    sizes = [1000, 5000, 20000]
+    if "--sizes" in argv:
+        sizes = [int(x) for x in argv[argv.index("--sizes") + 1].split(",")]
+    modes = ["fast", "full"] if "--full" in argv else ["fast"]
+    base = base_articles()
+    if not base:
+        print("skipped: no corpora found to assemble a throughput corpus")
+        return 0
+    print(f"{len(base)} distinct base articles; cores: {os.cpu_count()}")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="corroborator-bench-") as tmp:
+        for n in sizes:
+            folder = Path(tmp) / f"in-{n}"
+            write_corpus(folder, base, n)
+            for mode in modes:
+                if mode == "full" and n > 1000:
+                    continue  # full provenance embeds every sentence: minutes per 1k
+                db = Path(tmp) / f"{mode}-{n}.db"
+                start = time.perf_counter()
+                r = run_one(folder, db, mode)
+                rate = r["read"] / r["wall"]
+                row = (
+                    f"| {DATE} | {n} | {mode} | {r['added']} | {r['duplicates']} | "
+                    f"{r['near_duplicates']} | {r['skipped']} | {r['stories_touched']} | "
+                    f"{r['wall']:.1f} | {rate:.1f} | {r['rss_mb']:.0f} |"
+                )
+                print(row, f"({time.perf_counter() - start:.0f} s)", flush=True)
+                rows.append(row)
+                db.unlink(missing_ok=True)
+    header = (
+        "| date | articles | analysis | added | exact dups | near-dups | skipped | stories | "
+        "wall s | articles/s | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|"
+    )
+    body = (
+        f"`corroborator ingest` end to end in a fresh process (model load included), "
+        f"{os.cpu_count()} cores, corpus assembled at run time from ../shared/data "
+        f"({len(base)} distinct texts repeated with light edits; see the module docstring). "
+        "Targets: >= 100 articles/s, peak RSS < 2 GB, near-linear growth. "
+        "Command: `.venv/bin/python -m bench.corpus_throughput --full`.\n\n"
+        + header
+        + "\n"
+        + "\n".join(rows)
+    )
+    update_section("corpus_throughput (bench/corpus_throughput.py)", body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
