@@ -227,3 +227,40 @@ def test_generic_slots_are_not_reported_as_omissions() -> None:
     claims = _run([["a1"], ["a2"]], ext)
     claims[0].id = "c1"
     assert omissions_for(claims, [["a1"], ["a2"]]) == []
+
+
+def test_relative_dates_from_differently_dated_articles_do_not_conflict() -> None:
+    def thursday(value: str) -> Extraction:
+        return Extraction(
+            kind="date",
+            key="crossing date",
+            start=0,
+            end=8,
+            text="Thursday",
+            value=value,
+            unit="date",
+            head="crossing",
+            sentence_index=0,
+        )
+
+    arts = {
+        "a1": _art("a1"),
+        "a2": _art("a2"),
+        "a3": _art("a3"),
+    }
+    arts["a1"].published, arts["a2"].published, arts["a3"].published = (
+        "2026-03-04",
+        "2026-03-05",
+        "2026-03-04",
+    )
+    ext = {
+        "a1": [thursday("2026-03-05")],
+        "a2": [thursday("2026-03-12")],
+        "a3": [thursday("2026-03-12")],
+    }
+    claims = align_story([["a1"], ["a2"], ["a3"]], ext, arts, None)
+    # a1 vs a2: same words, different reference days -> no conflict;
+    # a1 vs a3: same reference day, different days -> a real conflict.
+    conflict = next(c for c in claims if c.verdict == "conflicting")
+    sides = {s["value"]: s["articles"] for s in conflict.sides}
+    assert sides == {"2026-03-05": ["a1", "a2"], "2026-03-12": ["a3"]}

@@ -67,3 +67,19 @@ def test_iso_dates_for_any_language() -> None:
 
 def test_may_the_verb_is_not_a_month() -> None:
     assert dates("Prices may rise.") == []
+
+
+def test_until_and_would_point_forward() -> None:
+    from corroborator.claims import extract_claims
+    from corroborator.model import Sentence
+
+    def dates(text: str, lang: str = "en") -> list[object]:
+        found = extract_claims(text, [Sentence(0, len(text), text)], lang, "2026-03-04")
+        return [e.value for e in found if e.kind == "date"]
+
+    # 2026-03-04 is a Wednesday.
+    assert dates("The operator said it would cancel all crossings until Thursday.") == [
+        "2026-03-05"
+    ]
+    assert dates("Die Straße bleibt bis Donnerstag gesperrt.", "de") == ["2026-03-05"]
+    assert dates("He was arrested on Thursday.") == ["2026-02-26"]

@@ -206,7 +206,9 @@ def find_dates(
     for m in p.weekday.finditer(text, start, end):
         rel = (m.group("rel") or "").lower()
         wd = lex.weekdays[m.group("wd").lower()]
-        if rel in lex.next_words or (future and rel not in lex.past_words):
+        before = text[max(start, m.start() - 12) : m.start()].lower().split()
+        forward = bool(before) and before[-1] in lex.forward_preps
+        if rel in lex.next_words or forward or (future and rel not in lex.past_words):
             delta = (wd - published.weekday()) % 7 or 7
             when = published + timedelta(days=delta)
         else:

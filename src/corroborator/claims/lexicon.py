@@ -117,3 +117,6 @@ class Lexicon:
     # Duration written as an adjective ending: German "30-stündige Sitzung"; the head is the
     # noun after it.
     unit_adjective_re: str = ""
+    # Words right before a weekday that point forward whatever the tense: "cancelled until
+    # Thursday", "bis Donnerstag", "jusqu'à jeudi".
+    forward_preps: tuple[str, ...] = ()

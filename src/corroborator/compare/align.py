@@ -155,7 +155,38 @@ class _Item:
     article: str
     group: int
     ext: Extraction
+    ref_day: str = ""  # the article's publication day: relative dates were resolved against it
     vec: np.ndarray | None = None
+
+
+#: Relative dates ("on Thursday", "last week") resolved against two different publication
+#: days may name the same day differently (a rewrite published a day later keeps "Thursday");
+#: between such mentions only a gap beyond this many days is a conflict.
+RELATIVE_DATE_SLACK_DAYS = 7
+
+
+def _is_relative(e: Extraction) -> bool:
+    return not any(ch.isdigit() for ch in e.text)
+
+
+def items_agree(x: _Item, y: _Item) -> bool:
+    """values_agree, plus the relative-date rule (RELATIVE_DATE_SLACK_DAYS)."""
+    if values_agree(x.ext, y.ext):
+        return True
+    if (
+        x.ext.kind == "date"
+        and x.ref_day != y.ref_day
+        and (_is_relative(x.ext) or _is_relative(y.ext))
+    ):
+        from datetime import date
+
+        try:
+            dx = date.fromisoformat(str(x.ext.value)[:10])
+            dy = date.fromisoformat(str(y.ext.value)[:10])
+        except ValueError:
+            return False
+        return abs((dx - dy).days) <= RELATIVE_DATE_SLACK_DAYS
+    return False
 
 
 @dataclass
@@ -193,7 +224,7 @@ def match_strength(a: _Item, b: _Item) -> str | None:
 
 def _joins_without_new_side(slot: _Slot, item: _Item) -> bool:
     """A weak match may add support to a value already in the slot, never a new value."""
-    return any(values_agree(o.ext, item.ext) for o in slot.items) and len(
+    return any(items_agree(o, item) for o in slot.items) and len(
         _sides([*slot.items, item])
     ) == len(_sides(slot.items))
 
@@ -220,7 +251,7 @@ def _sides(items: list[_Item]) -> list[list[_Item]]:
     sides: list[list[_Item]] = []
     for it in items:
         for side in sides:
-            if all(values_agree(o.ext, it.ext) for o in side):
+            if all(items_agree(o, it) for o in side):
                 side.append(it)
                 break
         else:
@@ -269,7 +300,8 @@ def align_story(
     items: list[_Item] = []
     for g, members in enumerate(groups):
         for aid in members:
-            items.extend(_Item(aid, g, e) for e in extractions.get(aid, ()))
+            ref = (articles[aid].published or "")[:10] if aid in articles else ""
+            items.extend(_Item(aid, g, e, ref) for e in extractions.get(aid, ()))
     # Only kinds that can weak-match by slot phrase need a vector (counts match on head and
     # verb, quotes and attributions on key and words): embedding the rest is wasted time.
     needs_vec = [it for it in items if it.ext.kind in EMBEDDED_KINDS]

@@ -452,6 +452,7 @@ LEXICON = Lexicon(
     ago_re=r"(?!x)x",
     ago_prefix_re=r"\bvor",
     unit_adjective_re=r"(?:stündig|minütig|tägig|wöchig)e[nmrs]?$",
+    forward_preps=("bis",),
     future_markers=("wird", "werden", "soll", "sollen"),
     year_prepositions=("im jahr", "seit", "bis", "von", "ab"),
     times_of_day=("uhr", "h"),

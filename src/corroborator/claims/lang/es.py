@@ -367,6 +367,7 @@ LEXICON = Lexicon(
     month_word_re=r"mes",
     year_word_re=r"año",
     ago_re=r"(?!x)x",
+    forward_preps=("hasta",),
     future_markers=("será", "serán", "va a", "van a", "prevé"),
     year_prepositions=("en", "desde", "hasta"),
     times_of_day=("h", "horas de la mañana"),

@@ -368,6 +368,7 @@ LEXICON = Lexicon(
     month_word_re=r"mois",
     year_word_re=r"année",
     ago_re=r"(?!x)x",
+    forward_preps=("jusqu'à", "d'ici"),
     future_markers=("va", "vont", "sera", "seront", "devrait", "doit"),
     year_prepositions=("en", "depuis", "jusqu'en", "avant", "après"),
     times_of_day=("h", "heures du matin"),

@@ -367,6 +367,7 @@ LEXICON = Lexicon(
     month_word_re=r"miesiącu",
     year_word_re=r"roku",
     ago_re=r"\s+temu\b",
+    forward_preps=("do",),
     future_markers=("będzie", "będą", "ma", "mają"),
     year_prepositions=("w", "od", "do", "przed", "po"),
     times_of_day=("godz.", "h"),

@@ -303,6 +303,7 @@ LEXICON = Lexicon(
     month_word_re=r"месяце",
     year_word_re=r"году",
     ago_re=r"\s+назад(?!\w)",
+    forward_preps=("до",),
     future_markers=("будет", "будут", "планируется"),
     year_prepositions=("в", "с", "до", "после"),
     times_of_day=("ч.", "часов утра"),
