@@ -281,6 +281,46 @@ def skipped(
 
 
 @app.command()
+def serve(
+    db: Annotated[
+        Path, typer.Option("--db", help="Corpus database built by `corroborator ingest`.")
+    ] = Path("corpus.db"),
+    host: Annotated[
+        str, typer.Option(help="Interface to listen on; the default serves this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    allow_ingest: Annotated[
+        bool,
+        typer.Option(
+            "--allow-ingest", help="Enable POST /api/ingest (the store is read-only otherwise)."
+        ),
+    ] = False,
+    max_body_mb: Annotated[
+        float, typer.Option("--max-body-mb", min=0.01, help="Largest request body accepted.")
+    ] = 8.0,
+) -> None:
+    """Serve a corpus database as a local web app and HTTP API (docs at /docs)."""
+    from corroborator.server import serve as run_server
+    from corroborator.store import StoreError
+
+    try:
+        from corroborator.server.data import open_reader
+
+        open_reader(db).close()  # a clear one-line error before uvicorn starts
+    except StoreError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    run_server(
+        db,
+        host,
+        port,
+        allow_ingest=allow_ingest,
+        max_body_bytes=int(max_body_mb * 1024 * 1024),
+    )
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     typer.echo(f"corroborator {__version__}")
