@@ -244,11 +244,11 @@ def _groups_html(story: Story, arts: dict[str, Article], *, pages: bool) -> str:
             lang = _lang_attr(a.language if a else None)
             rows.append(
                 "<tr>"
-                f'<td><a href="{href}"{lang} dir="auto">{title}</a></td>'
-                f"<td>{_e(a.outlet or '—') if a else '—'}</td>"
-                f"<td>{_e(a.language) if a else '—'}</td>"
-                f"<td>{_e(a.published or 'undated') if a else '—'}</td>"
-                f"<td>{_e(note) if note else 'original'}</td>"
+                f'<td data-label="Article"><a href="{href}"{lang} dir="auto">{title}</a></td>'
+                f'<td data-label="Outlet">{_e(a.outlet or "—") if a else "—"}</td>'
+                f'<td data-label="Language">{_e(a.language) if a else "—"}</td>'
+                f'<td data-label="Published">{_e(a.published or "undated") if a else "—"}</td>'
+                f'<td data-label="Derived">{_e(note) if note else "original"}</td>'
                 "</tr>"
             )
         out.append(
