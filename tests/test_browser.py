@@ -21,9 +21,9 @@ from typing import Any
 
 import pytest
 import uvicorn
-from test_server import A, B, build_store
 
 from corroborator.server import create_app
+from test_server import A, B, build_store
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = (
