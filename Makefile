@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install demo test lint typecheck unit bench clean
+.PHONY: install demo test lint typecheck unit bench clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+# The browser tests (tests/test_browser.py) drive Debian's chromium, never a downloaded one;
+# install it when missing (as root, or with sudo), or stop with a clear message.
+browser:
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	echo "installing Debian chromium for the browser tests"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	if $$SUDO apt-get update && $$SUDO apt-get install -y chromium; then exit 0; fi; \
+	echo "error: the browser tests need chromium and it could not be installed;" \
+	  "run 'apt-get install chromium' or set CORROBORATOR_CHROMIUM to a chromium binary" >&2; \
+	exit 1
+
+unit: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 test: lint typecheck unit
