@@ -14,6 +14,7 @@ could not run a script.
 from __future__ import annotations
 
 import html
+from functools import cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -36,8 +37,8 @@ from corroborator.report.view import (
     article_index,
     claims_by_verdict,
     derivation_note,
-    slug,
 )
+from corroborator.report.view import slug as _slug
 from corroborator.server.compare import MAX_ARTICLES, MIN_ARTICLES
 from corroborator.server.data import SORTS, ListQuery, Page, derivatives_of
 
@@ -46,6 +47,10 @@ SORT_LABELS = {
     "sources": "Most independent sources",
     "conflicts": "Most conflicts",
 }
+
+
+# Ids repeat many times on a story page (omission lists name the same articles per claim).
+slug = cache(_slug)
 
 
 def _e(value: object) -> str:
