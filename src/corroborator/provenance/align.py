@@ -119,7 +119,19 @@ def align(
     """Align two articles' sentences at cosine threshold `t` (see the module docstring)."""
     if len(vec_a) == 0 or len(vec_b) == 0:
         return Alignment((), (), 0.0, 0.0, 0.0, ())
-    sim = vec_a @ vec_b.T
+    return align_matrix(vec_a @ vec_b.T, lengths_a, lengths_b, t)
+
+
+def align_matrix(
+    sim: np.ndarray, lengths_a: Sequence[int], lengths_b: Sequence[int], t: float
+) -> Alignment:
+    """Align from a precomputed (n x m) sentence similarity matrix at threshold `t`.
+
+    Same as `align`, for callers that adjust the cosines first (rewrite detection lifts the
+    pairs the paraphrase classifier accepts, see `derive`).
+    """
+    if sim.size == 0:
+        return Alignment((), (), 0.0, 0.0, 0.0, ())
     matched_a = sim.max(axis=1) >= t
     matched_b = sim.max(axis=0) >= t
     la = np.asarray(lengths_a, dtype=np.float64)

@@ -47,10 +47,11 @@ import numpy as np
 
 from corroborator.embed import Embedder
 from corroborator.model import Article, Relation
-from corroborator.provenance.align import Alignment, align
+from corroborator.provenance.align import Alignment, align_matrix
 from corroborator.provenance.copies import compare_pair, order_by_time, shingles
 from corroborator.provenance.links import Link
 from corroborator.provenance.machine import MachineSignal, machine_signal
+from corroborator.provenance.paraphrase import default_model
 from corroborator.text.sentences import split_sentences
 
 
@@ -67,6 +68,8 @@ class Thresholds:
     numbers_kept: float = 1 / 3
     run_pairs: int = 3
     run_coverage: float = 0.2
+    paraphrase_floor: float = 0.6  # same language: only pairs this close are featurised
+    paraphrase_p: float = 0.9  # same language: classifier probability that matches a pair
     subset_margin: float = 0.2  # coverage difference that makes one article a subset
     machine_margin: float = 0.15  # machine-score difference that orients a pair
 
@@ -154,12 +157,27 @@ def _swap(pairs: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple((j, i) for i, j in pairs)
 
 
+def _similarity(pa: _Prepared, pb: _Prepared, same: bool, th: Thresholds) -> np.ndarray:
+    """Sentence similarity matrix for the alignment.
+
+    Across languages: the cosines. Within one language, a pair the paraphrase classifier
+    accepts with probability ≥ `paraphrase_p` is lifted to `same_language_t`, so a sentence
+    reworded beyond the cosine threshold (synonyms, moved clauses) still aligns while the
+    coverage, order and contiguity tests keep independent reports apart.
+    """
+    cos = pa.vectors @ pb.vectors.T if len(pa.vectors) and len(pb.vectors) else np.zeros((0, 0))
+    if not same or cos.size == 0 or th.paraphrase_p > 1.0:
+        return cos
+    prob = default_model().pair_matrix(pa.sentences, pb.sentences, cos, th.paraphrase_floor)
+    return np.where(prob >= th.paraphrase_p, np.maximum(cos, th.same_language_t), cos)
+
+
 def derive_pair(pa: _Prepared, pb: _Prepared, th: Thresholds = DEFAULT_THRESHOLDS) -> Link | None:
     """The derivation between two prepared articles, or None (see the module docstring)."""
     a, b = pa.article, pb.article
     same = _same_language(a, b)
     t = th.same_language_t if same else th.cross_language_t
-    al = align(pa.vectors, pb.vectors, pa.lengths, pb.lengths, t)
+    al = align_matrix(_similarity(pa, pb, same, th), pa.lengths, pb.lengths, t)
     copy = compare_pair(a, b, set(pa.shingles), set(pb.shingles)) if same else None
     if copy is not None:
         pairs = al.pairs if copy.original == a.id else _swap(al.pairs)
