@@ -23,6 +23,14 @@ For every pair of articles, in this order:
    relation is "partial" whether the paragraphs were copied, reworded or translated; the
    evidence says which.
 
+Same-language sentence matches also use the paraphrase classifier (`paraphrase`, trained on
+MSRP): a pair with cosine ≥ `paraphrase_floor` (0.6) that the classifier accepts with
+probability ≥ `paraphrase_p` (0.9, stricter than its MSRP decision point 0.5, because MSRP's
+"paraphrases" include two outlets' own sentences about one fact, which must not chain
+independent reports together) counts as matched even below `same_language_t`. This is what
+catches spins: synonym swaps and moved clauses pull the cosine under 0.80 while the words,
+names and numbers stay.
+
 Similarity thresholds (USE multilingual v3 cosines):
 - `same_language_t` = 0.80: a sentence and its reworded version (synonyms, reordered clauses)
   sit at 0.80-0.95; two outlets stating one fact in their own words mostly at 0.5-0.8.

@@ -133,7 +133,9 @@ class _Side:
     caps_all: frozenset[str]
 
 
+@lru_cache(maxsize=8192)
 def _side(text: str) -> _Side:
+    """Token sets of one sentence; cached because each sentence meets every other article."""
     tokens = _WORD.findall(text)
     words = tuple(t.lower() for t in tokens)
     squashed = " ".join(words)
