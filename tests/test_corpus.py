@@ -225,3 +225,19 @@ def test_kill_minus_nine_mid_ingest_then_resume(tmp_path: Path) -> None:
     assert sorted(map(len, _memberships(fresh).values())) == sorted(
         map(len, _memberships(db).values())
     )
+
+
+def test_corpus_report_matches_compare_on_the_demo(
+    tmp_path: Path, demo_paths: list[Path], demo_report
+) -> None:  # type: ignore[no-untyped-def]
+    st = open_store(tmp_path / "demo.db")
+    ingest(demo_paths, st)
+    listed = list_stories(st)
+    assert sorted(s["size"] for s in listed) == sorted(len(s.articles) for s in demo_report.stories)
+    big = max(listed, key=lambda s: s["size"])
+    ours = story_report(st, big["id"])
+    st.close()
+    theirs = max(demo_report.stories, key=lambda s: len(s.articles))
+    assert ours.stories[0].independent_sources == theirs.independent_sources
+    verdicts = lambda story: sorted((c.kind, c.key, c.verdict) for c in story.claims)  # noqa: E731
+    assert verdicts(ours.stories[0]) == verdicts(theirs)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,7 +254,14 @@ class CorpusIngest:
         try:
             analyse_rows(story, members, self.embedder, fast=self.options.analysis == "fast")
         except Exception as exc:  # a bug on odd text must not stop a crawl: record it
-            batch.skips.append(Skip(f"story {story.id}", f"analysis failed: {exc!r}"))
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            batch.skips.append(
+                Skip(
+                    f"story {story.id}",
+                    f"analysis failed: {exc!r} at {Path(where.filename).name}:{where.lineno}; "
+                    "`corroborator report` retries it",
+                )
+            )
             self.summary.skipped += 1
             story.payload = {"id": story.id, "error": repr(exc)}
             story.analysed_size = story.size

@@ -38,7 +38,7 @@ def story_summary(row: StoryRow, with_claims: bool = False) -> dict[str, Any]:
         "languages": list(row.languages),
         "conflicts": row.conflicts,
         "claim_count": row.claims,
-        "analysed": row.analysed_size == row.size and row.payload is not None,
+        "analysed": (row.analysed_size == row.size and bool(payload) and "error" not in payload),
     }
     if with_claims:
         out["claims"] = list(payload.get("claims", []))
