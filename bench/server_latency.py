@@ -58,9 +58,18 @@ def _rename(payload: Any, ids: dict[str, str]) -> Any:
     if isinstance(payload, dict):
         out = {}
         for k, v in payload.items():
-            if k in ("article", "articles", "independent_groups", "groups", "id"):
-                out[k] = _rename(v, ids)
-            elif k in ("claims", "mentions", "sides", "omissions"):
+            # Id-bearing keys, and the containers whose items hold such keys.
+            if k in (
+                "article",
+                "articles",
+                "independent_groups",
+                "groups",
+                "id",
+                "claims",
+                "mentions",
+                "sides",
+                "omissions",
+            ):
                 out[k] = _rename(v, ids)
             else:
                 out[k] = v
@@ -162,7 +171,9 @@ def _urls(client: Any, rng: random.Random, n: int) -> dict[str, list[str]]:
     pages = listing["pages"]
     ids: list[str] = []
     for p in sorted(rng.sample(range(1, pages + 1), min(pages, 20))):
-        ids += [s["id"] for s in client.get(f"/api/stories?per_page=100&page={p}").json()["stories"]]
+        ids += [
+            s["id"] for s in client.get(f"/api/stories?per_page=100&page={p}").json()["stories"]
+        ]
     stories = [client.get(f"/api/stories/{i}").json() for i in rng.sample(ids, min(len(ids), 50))]
     articles = [a["id"] for s in stories for a in s["articles"]]
     languages = sorted({lang for s in stories for a in s["articles"] for lang in [a["language"]]})
