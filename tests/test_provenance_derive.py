@@ -104,6 +104,16 @@ def test_groups_and_derived_from(ferry_links: list[Link]) -> None:
     d8 = by_id["a8"].derived_from
     assert d8 and d8.relation == "partial" and d8.alignment == [[2, 2], [3, 3], [4, 4]]
     assert by_id["a5"].derived_from and by_id["a5"].derived_from.relation == "translation"
+    # Every member of the family points at the earliest dated original, not at a sibling
+    # (the spin a4 also aligns with the German and Polish translations of a1).
+    parents = {aid: by_id[aid].derived_from for aid in ("a3", "a4", "a5", "a8", "a9")}
+    assert {aid: (d.article, d.relation) for aid, d in parents.items() if d} == {
+        "a3": ("a1", "syndication"),
+        "a4": ("a1", "rewrite"),
+        "a5": ("a1", "translation"),
+        "a8": ("a1", "partial"),
+        "a9": ("a1", "translation"),
+    }
 
 
 def test_empty_and_tiny_inputs_do_not_fail() -> None:

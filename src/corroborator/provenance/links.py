@@ -62,26 +62,51 @@ def independence_groups(ids: Sequence[str], links: Sequence[Link]) -> list[list[
 _RELATION_RANK = {"copy": 0, "syndication": 1, "translation": 2, "rewrite": 3, "partial": 4}
 
 
+#: When choosing each article's single `derived_from`, links scoring within this margin of
+#: the article's best link compete on publication time (see apply_derivations).
+PARENT_SCORE_MARGIN = 0.25
+
+
+def _when(article: Article | None) -> tuple[int, str]:
+    """Sort key: dated articles first, earliest first (ISO strings sort chronologically
+    within one precision; a date-only value sorts before times of that day)."""
+    if article is None or not article.published:
+        return (1, "")
+    return (0, article.published)
+
+
 def apply_derivations(articles: Sequence[Article], links: Sequence[Link]) -> None:
-    """Set `derived_from` on each derivative; when several links point at one article, the
-    whole-body relations win over partial reuse, then the higher score, then a known direction,
-    then the closer relation (copy before syndication, translation, rewrite), then ids."""
+    """Set `derived_from` on each derivative.
+
+    A family of copies, rewrites and translations links every member to every other at
+    similar scores, so the highest score alone picks siblings as parents (an English spin
+    "translated" from the German translation of its own original). Among the links to one
+    derivative, whole-body relations win over partial reuse; then every link within
+    PARENT_SCORE_MARGIN of the best competes on the original's publication time (the
+    earliest dated original is the likeliest source); then the higher score, a known
+    direction, the closer relation (copy before syndication, translation, rewrite), ids.
+    """
     by_id = {a.id: a for a in articles}
-    ranked = sorted(
-        links,
-        key=lambda k: (
-            k.relation == "partial",
-            -round(k.score, 6),
-            k.direction != "derived",
-            _RELATION_RANK[k.relation],
-            k.original,
-            k.derivative,
-        ),
-    )
-    for link in ranked:
-        target = by_id.get(link.derivative)
+    by_derivative: dict[str, list[Link]] = {}
+    for link in links:
+        by_derivative.setdefault(link.derivative, []).append(link)
+    for derivative, candidates in sorted(by_derivative.items()):
+        target = by_id.get(derivative)
         if target is None or target.derived_from is not None:
             continue
+        whole = [k for k in candidates if k.relation != "partial"] or candidates
+        best = max(k.score for k in whole)
+        close = [k for k in whole if k.score >= best - PARENT_SCORE_MARGIN]
+        link = min(
+            close,
+            key=lambda k: (
+                _when(by_id.get(k.original)),
+                -round(k.score, 6),
+                k.direction != "derived",
+                _RELATION_RANK[k.relation],
+                k.original,
+            ),
+        )
         target.derived_from = Derivation(
             article=link.original,
             relation=link.relation,
