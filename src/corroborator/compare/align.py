@@ -60,7 +60,9 @@ PERSON_HEADS = frozenset(
         "citizen",
         "civilian",
         "individual",
-        "resident evacuated",
+        "passenger",
+        "traveller",
+        "traveler",
     }
 )
 EMBEDDED_KINDS = frozenset({"duration", "percentage", "money", "date"})
