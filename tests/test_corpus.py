@@ -141,6 +141,13 @@ def test_same_files_same_stories_and_near_duplicates(tmp_path: Path) -> None:
         runs.append(_memberships(tmp_path / name))
     assert runs[0] == runs[1]
     assert sorted(len(v) for v in runs[0].values()) == [1, 2, 4]
+    st = open_store(tmp_path / "one.db", create=False)
+    fire = next(sid for sid, members in runs[0].items() if len(members) == 4)
+    rep = story_report(st, fire)
+    st.close()
+    copies = [a for a in rep.articles if a.derived_from is not None]
+    assert [a.derived_from.relation for a in copies] == ["copy"]  # type: ignore[union-attr]
+    assert rep.stories[0].independent_sources == 3
 
 
 def test_stale_story_is_analysed_by_report(tmp_path: Path) -> None:

@@ -65,9 +65,20 @@ def store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-un
 
 def test_round_trip_articles_and_stories(store) -> None:  # type: ignore[no-untyped-def]
     d = 739738
+    analysed = _article("a2", "s1", None)
+    analysed.derived_from = {
+        "article": "a1",
+        "relation": "copy",
+        "score": 0.9,
+        "evidence": "same text",
+        "direction": "derived",
+        "alignment": [[0, 0]],
+    }
+    analysed.machine_score = 0.1
+    analysed.extractions = [{"kind": "quantity", "key": "people"}]
     store.write_batch(
         BatchWrite(
-            new_articles=[_article("a1", "s1"), _article("a2", "s1", None)],
+            new_articles=[_article("a1", "s1"), analysed],
             stories=[_story("s1", 2, d, conflicts=1, sources=2)],
             lsh_keys=[(0, 42, "a1"), (0, 42, "a2"), (1, -7, "a1")],
             skips=[Skip("bad.txt", "empty input")],
@@ -79,6 +90,9 @@ def test_round_trip_articles_and_stories(store) -> None:  # type: ignore[no-unty
     art = rows[0].to_article()
     assert art.sentences[0].text == "Body of a1."
     assert rows[0].removed == ["Share this"]
+    assert rows[1].derived_from == analysed.derived_from and rows[1].machine_score == 0.1
+    assert rows[1].extractions == analysed.extractions and rows[0].extractions is None
+    assert rows[1].to_article().derived_from is not None
     assert np.allclose(rows[0].vector, 0.5)
     assert store.lsh_lookup([(0, 42), (1, -7), (2, 1)]) == {(0, 42): ["a1", "a2"], (1, -7): ["a1"]}
     assert store.signatures(["a2"]) == {"a2": (b"\x01\x02", "s1")}

@@ -167,8 +167,9 @@ class SQLiteStore:
             batch_id = cur.lastrowid
             db.executemany(
                 "INSERT OR IGNORE INTO articles (id, source, url, outlet, title, language, "
-                "published, day, text, removed, sentences, vector, minhash, anchors, story_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "published, day, text, removed, sentences, vector, minhash, anchors, story_id, "
+                "derived_from, machine_score, machine_evidence, extractions) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         a.id,
@@ -186,6 +187,10 @@ class SQLiteStore:
                         a.minhash,
                         _json(a.anchors),
                         a.story_id,
+                        _json(a.derived_from),
+                        a.machine_score,
+                        _json(a.machine_evidence),
+                        _json(a.extractions),
                     )
                     for a in batch.new_articles
                 ],
