@@ -4,8 +4,11 @@ The corpus is assembled at run time from ../shared/data (never saved in the repo
 (train+dev), NewsWCL50, MEANTIME, BASIL and PolNeAR articles, about 2,500 distinct texts.
 To reach 20,000 they are repeated with light, deterministic edits: repeat r > 0 drops one
 sentence (the r-th, cyclically), appends " (update r)" to the title and dates the copy 3*r
-days after 2026-01-01, so every copy is a new article (new content hash) that MinHash finds
-as a near-duplicate of its original and the time window slides as in a live crawl. The
+days after the original (originals keep their own ISO publication date; ECB+ has none and is
+dated 2026-01-01), so every copy is a new article (new content hash) that MinHash finds as a
+near-duplicate of its original. Real dates matter: with one shared date, years of US
+politics coverage (BASIL, PolNeAR) fall into one time window and centroid drift grows
+stories of hundreds of articles (first attempt; see RESULTS.md). The
 articles are written as JSON Lines files (1,000 per file) in a temporary folder, then
 `corroborator ingest FOLDER --db NEW.db --analysis MODE --json` runs in a fresh process:
 read, clean, embed, cluster, provenance, claims and store are all inside the timing.
@@ -44,34 +47,36 @@ def base_articles() -> list[dict[str, str]]:
             for line in fh:
                 yield json.loads(line)
 
+    def one(x: dict, date_field: str | None) -> dict[str, str]:
+        day = str(x.get(date_field) or "") if date_field else ""
+        ok = re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) is not None
+        return {
+            "title": x.get("title") or "",
+            "text": x["text"],
+            "published": day if ok else "2026-01-01",
+        }
+
     if (d := dataset("ecbplus")) is not None:
-        out += [
-            {"title": x.get("title") or "", "text": x["text"]}
-            for x in jsonl(d / "ecbplus_docs.jsonl")
-        ]
+        out += [one(x, None) for x in jsonl(d / "ecbplus_docs.jsonl")]
     if (d := dataset("cdcr")) is not None:
         for sub in ("newswcl50", "meantime"):
-            out += [
-                {"title": x.get("title") or "", "text": x["text"]}
-                for x in jsonl(d / sub / f"{sub}_docs.jsonl")
-            ]
+            out += [one(x, "date_publish") for x in jsonl(d / sub / f"{sub}_docs.jsonl")]
     if (d := dataset("basil")) is not None:
-        out += [
-            {"title": x.get("title") or "", "text": x["text"]} for x in jsonl(d / "basil.jsonl")
-        ]
+        out += [one(x, "date") for x in jsonl(d / "basil.jsonl")]
     if (d := dataset("polnear")) is not None:
         for split in ("train", "dev", "test"):
             p = d / f"polnear_{split}.jsonl"
             if p.exists():
-                out += [{"title": x.get("title") or "", "text": x["text"]} for x in jsonl(p)]
-    return [a for a in out if a["text"].strip()]
+                out += [one(x, "date") for x in jsonl(p)]
+    # A crawl arrives in time order: each pass over the base goes oldest first.
+    return sorted((a for a in out if a["text"].strip()), key=lambda a: a["published"])
 
 
 def edited(article: dict[str, str], r: int) -> dict[str, str]:
     """Repeat `r` of an article (see the module docstring); r = 0 is the original."""
-    day = (date(2026, 1, 1) + timedelta(days=3 * r)).isoformat()
+    day = (date.fromisoformat(article["published"]) + timedelta(days=3 * r)).isoformat()
     if r == 0:
-        return {**article, "published": day}
+        return dict(article)
     sents = _SENT.split(article["text"])
     if len(sents) > 2:
         del sents[r % len(sents)]
