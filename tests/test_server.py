@@ -419,11 +419,6 @@ def test_ingest_through_api_when_enabled(tmp_path: Path, db: Path) -> None:
     assert app.get("/api/health").json()["store"]["articles"] == 9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="corpus ingest drops derived_from/machine score of articles analysed in the batch "
-    "that inserts them (write_batch's INSERT omits those columns); remove this mark once fixed",
-)
 def test_ingest_keeps_derivations_of_new_articles(tmp_path: Path) -> None:
     store = open_store(tmp_path / "one-batch.db")
     try:
