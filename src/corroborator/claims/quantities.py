@@ -738,19 +738,7 @@ def _percent_head(
             nm.head = _canon(after[k], lex)
             nm.slot_tokens = [after[k]]
             return nm
-    subj, verb = subject_and_verb(tokens, nm.start, lex)
-    if subj is not None:
-        nm.head = _canon(subj, lex)
-        nm.slot_tokens = [t for t in (subj, verb) if t is not None]
-        return nm
-    # Verb-final clauses ("Der Schaden wird auf 2,3 Millionen Euro geschätzt").
-    head_tok = subject_head(tokens, nm.start, lex)
-    if head_tok is not None:
-        nm.head = _canon(head_tok, lex)
-        nm.slot_tokens = [head_tok]
-        return nm
-    nm.head = "event"
-    return nm
+    return _clause_subject_head(nm, lex, tokens)
 
 
 def _money_head(
@@ -786,17 +774,22 @@ def _money_head(
         and left[-2].is_word
         and left[-2].lower not in lex.stopwords
     ):
-        subj, verb = subject_and_verb(tokens, nm.start, lex)
+        subj, _verb = subject_and_verb(tokens, nm.start, lex)
         if left[-1].lower == "of" or subj is None:
             nm.head = _canon(left[-2], lex)
             nm.slot_tokens = [left[-2]]
             return nm
+    return _clause_subject_head(nm, lex, tokens)
+
+
+def _clause_subject_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> NumberMention:
+    """Head from the clause's subject (and its verb); verb-final clauses ("Der Schaden wird
+    auf 2,3 Millionen Euro geschätzt") fall back to the subject noun; else "event"."""
     subj, verb = subject_and_verb(tokens, nm.start, lex)
     if subj is not None:
         nm.head = _canon(subj, lex)
         nm.slot_tokens = [t for t in (subj, verb) if t is not None]
         return nm
-    # Verb-final clauses ("Der Schaden wird auf 2,3 Millionen Euro geschätzt").
     head_tok = subject_head(tokens, nm.start, lex)
     if head_tok is not None:
         nm.head = _canon(head_tok, lex)
