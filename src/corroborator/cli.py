@@ -28,6 +28,19 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _emit(rendered: str, output: Path | None, fmt: str) -> None:
+    """Write a rendered report to stdout, or to `output` with a one-line error on failure."""
+    if output is None:
+        sys.stdout.write(rendered)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(rendered, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    typer.echo(f"wrote {output} ({fmt})", err=True)
+
+
 @app.command()
 def compare(
     paths: Annotated[
@@ -60,16 +73,7 @@ def compare(
     for skip in report.skipped:
         typer.echo(f"skipped {skip.source}: {skip.reason}", err=True)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    rendered = render(report, fmt, color=bool(use_color) and fmt == "text")
-    if output is None:
-        sys.stdout.write(rendered)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(rendered, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
-    typer.echo(f"wrote {output} ({fmt})", err=True)
+    _emit(render(report, fmt, color=bool(use_color) and fmt == "text"), output, fmt)
 
 
 # -- corpus mode --------------------------------------------------------------------------
@@ -247,16 +251,8 @@ def report(
         return
     finally:
         store.close()
-    rendered = render(rep, fmt, color=output is None and sys.stdout.isatty() and fmt == "text")
-    if output is None:
-        sys.stdout.write(rendered)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(rendered, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
-    typer.echo(f"wrote {output} ({fmt})", err=True)
+    color = output is None and sys.stdout.isatty() and fmt == "text"
+    _emit(render(rep, fmt, color=color), output, fmt)
 
 
 @app.command()
