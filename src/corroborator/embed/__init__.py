@@ -32,7 +32,7 @@ import hashlib
 import os
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -56,6 +56,17 @@ class Embedder(Protocol):
 
 def _threads(threads: int | None) -> int:
     return threads or max(1, min(os.cpu_count() or 1, 8))
+
+
+def _in_batches(
+    texts: Sequence[str], size: int, encode: Callable[[list[str]], np.ndarray]
+) -> np.ndarray:
+    """Encode in batches of `size`; empty texts become "." (models reject empty input)."""
+    parts = []
+    for i in range(0, len(texts), size):
+        batch = [t if t.strip() else "." for t in texts[i : i + size]]
+        parts.append(np.asarray(encode(batch), dtype=np.float32))
+    return np.vstack(parts)
 
 
 def _fast_tokenizer() -> object | None:
@@ -105,11 +116,7 @@ class USEEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
-        parts = []
-        for i in range(0, len(texts), self.batch_size):
-            batch = [t if t.strip() else "." for t in texts[i : i + self.batch_size]]
-            parts.append(np.asarray(model.encode(batch), dtype=np.float32))  # type: ignore[attr-defined]
-        return np.vstack(parts)
+        return _in_batches(texts, self.batch_size, model.encode)  # type: ignore[attr-defined]
 
 
 class E5Embedder:
@@ -142,13 +149,12 @@ class E5Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
-        parts = []
-        for i in range(0, len(texts), self.batch_size):
-            batch = [t if t.strip() else "." for t in texts[i : i + self.batch_size]]
+
+        def passages(batch: list[str]) -> np.ndarray:
             v = np.asarray(model.passage(batch), dtype=np.float32)  # type: ignore[attr-defined]
-            v /= np.clip(np.linalg.norm(v, axis=1, keepdims=True), 1e-12, None)
-            parts.append(v)
-        return np.vstack(parts)
+            return v / np.clip(np.linalg.norm(v, axis=1, keepdims=True), 1e-12, None)
+
+        return _in_batches(texts, self.batch_size, passages)
 
 
 def text_key(text: str) -> bytes:
