@@ -9,6 +9,7 @@ Every step is a plain function; the CLI, the web app and the corpus store call t
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -187,15 +188,20 @@ def analyse_story(
 
 def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | None = None) -> Report:
     """The whole `compare` job. Raises NoUsableInput when every input was skipped."""
+    embedder = embedder or default_embedder()
+    # Loading the model and its first encode (~0.6 s, mostly zlib and BLAS, which release the
+    # GIL) overlap with reading, cleaning and claim extraction.
+    warm_up = threading.Thread(target=embedder.encode, args=(["warm-up"],), daemon=True)
+    warm_up.start()
     corpus = prepare_all(records)
     if not corpus.articles:
         raise NoUsableInput(corpus.skipped)
-    embedder = embedder or default_embedder()
     articles = corpus.articles
     by_id = {a.id: a for a in articles}
     extractions: dict[str, list[Extraction]] = {
         a.id: extract_claims(a.text, a.sentences, a.language, a.published) for a in articles
     }
+    warm_up.join()
     stories: list[Story] = []
     claim_no = 0
     for s_no, member_ids in enumerate(cluster_stories(articles, embedder), start=1):

@@ -31,6 +31,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -327,12 +328,19 @@ class CachedEmbedder:
         self.max_items = max_items
         self.disk = disk
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        # One encode at a time: the LRU dict and the lazily loaded model are shared by the
+        # web server's worker threads and by `build_report`'s warm-up thread.
+        self._lock = threading.Lock()
 
     @staticmethod
     def _key(text: str) -> bytes:
         return text_key(text)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [self._key(t) for t in texts]
         missing: dict[bytes, str] = {}
         for k, t in zip(keys, texts, strict=True):

@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -264,6 +263,10 @@ def _removed_lines(page_lines: list[str], text: str, title: str | None) -> list[
 
 
 def _run_trafilatura(html: str, favor_precision: bool) -> Any | None:
+    # Imported here: trafilatura and its dependencies cost ~0.25 s of start-up, which a
+    # `compare` over plain-text or JSON Lines files should not pay.
+    import trafilatura
+
     try:
         return trafilatura.bare_extraction(
             html,
