@@ -475,3 +475,31 @@ def test_syndication_credit_lines_are_furniture_but_from_sentences_are_kept() ->
     assert "From our partners at the Northshore Ledger" in result.removed
     assert "Republished with permission from Valley Times." in result.removed
     assert "From the start, crews from three towns" in result.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "body_start"),
+    [
+        (
+            "国际\n仓库火灾持续三十小时\n\n一家纺织仓库的大火持续燃烧了约三十个小时，消防部门周五表示。"
+            "当局疏散了三百名居民。",
+            "仓库火灾持续三十小时",
+            "一家纺织仓库",
+        ),
+        (
+            "社会\n倉庫火災、30時間燃え続ける\n\n繊維倉庫の火災は約30時間燃え続け、消防当局が金曜日に"
+            "発表した。住民300人が避難した。",
+            "倉庫火災、30時間燃え続ける",
+            "繊維倉庫の火災",
+        ),
+        ("火災は三十時間続いた。住民三百人が避難した。", None, "火災は三十時間"),
+    ],
+)
+def test_text_without_spaces_is_not_taken_for_labels(
+    raw: str, title: str | None, body_start: str
+) -> None:
+    """Han and kana have no capitals and no spaces: they are neither ALL-CAPS labels nor
+    one-word lines (a Japanese article used to lose its whole body as 'furniture:label')."""
+    result = clean_text(raw)
+    assert result.title == title
+    assert result.text.startswith(body_start)

@@ -59,8 +59,10 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # Bullets in front of a line and separators/punctuation after it, ignored when matching.
 _LEAD_CHARS = " \t•·*▶►▸■□●◆>»›→|-–—"
 _TRAIL_CHARS = " \t:.!»›>|→-–—•·*"
-_TERMINAL = re.compile(r"[.!?…]['\"»”’)\]]*$|\.\.\.['\"»”’)\]]*$")
-_ENDS_SENTENCE = re.compile(r"[.!…]['\"»”’)\]]*$")
+_TERMINAL = re.compile(r"[.!?…。！？]['\"»”’)\]」』]*$|\.\.\.['\"»”’)\]]*$")
+_ENDS_SENTENCE = re.compile(r"[.!…。！]['\"»”’)\]」』]*$")
+#: Han, kana and other scripts written without spaces: two characters count as one word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*[»›>]?$")
 _URL_ONLY = re.compile(
     r"(?:https?://\S+|www\.\S+|@\w{2,}(?:\s+@\w{2,})*|(?:#\w+\s*)+|[\w.+-]+@[\w-]+\.[\w.]+)",
@@ -186,10 +188,15 @@ def looks_like_sentence(line: str) -> bool:
     quotes), or 25+ words whatever the ending. Weak and structural rules never remove such a
     line; only a strict lexicon pattern can.
     """
-    words = line.split()
-    if len(words) >= 25:
+    n = word_count(line)
+    if n >= 25:
         return True
-    return len(words) >= 6 and bool(_TERMINAL.search(line))
+    return n >= 6 and bool(_TERMINAL.search(line))
+
+
+def word_count(line: str) -> int:
+    """Whitespace words, plus one per two characters of scripts written without spaces."""
+    return len(line.split()) + len(_UNSPACED.findall(line)) // 2
 
 
 def _starts_body(line: str) -> bool:
@@ -200,9 +207,10 @@ def _starts_body(line: str) -> bool:
     I.R.S.", "... Tells U.S."): English headlines capitalise most words, sentences do not.
     """
     words = line.split()
-    if len(words) >= 25 or len(line) > _MAX_TITLE_CHARS:
+    n = word_count(line)
+    if n >= 25 or len(line) > _MAX_TITLE_CHARS:
         return True
-    if len(words) < 6 or not _ENDS_SENTENCE.search(line):
+    if n < 6 or not _ENDS_SENTENCE.search(line):
         return False
     return not (_ACRONYM_END.search(line) and len(words) < 20 and _title_case(words))
 
@@ -295,7 +303,9 @@ def _structural(line: str, core: str) -> str | None:
     if len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts):
         return "nav"
     letters = [ch for ch in core if ch.isalpha()]
-    if len(letters) >= 2 and core == core.upper() and len(core.split()) <= 5:
+    cased = [ch for ch in letters if ch.lower() != ch.upper()]  # CJK has no capitals
+    all_caps = len(cased) >= 2 and len(cased) == len(letters) and core == core.upper()
+    if all_caps and word_count(core) <= 5:
         return "label"
     return None
 
@@ -372,15 +382,15 @@ def _header(lines: list[str], labels: list[str | None], title_hint: str | None) 
     header = [i for i in open_idx if body_start is None or i < body_start]
     if title is None and body_start is not None:
         candidates = [i for i in header if len(lines[i]) < _MAX_TITLE_CHARS]
-        title = next((i for i in candidates if len(lines[i].split()) >= 4), None)
+        title = next((i for i in candidates if word_count(lines[i]) >= 4), None)
         if title is None:
-            title = next((i for i in reversed(candidates) if len(lines[i].split()) >= 2), None)
+            title = next((i for i in reversed(candidates) if word_count(lines[i]) >= 2), None)
     limit = body_start if body_start is not None else len(lines)
     for i in header:
         if i == title or i >= limit:
             continue
         if title is None or i < title:
-            if _headline_like(lines[i]) and len(lines[i].split()) <= 6:
+            if _headline_like(lines[i]) and word_count(lines[i]) <= 6:
                 labels[i] = "section"
         elif _name_line(lines[i]):
             labels[i] = "byline"
