@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from corroborator.corpus import assign
 from corroborator.corpus.assign import AssignParams, Candidate, StoryIndex
 from corroborator.corpus.minhash import band_keys, jaccard, signature
 
@@ -83,3 +85,19 @@ def test_minhash_near_duplicates() -> None:
     assert set(band_keys(a)) & set(band_keys(b))
     assert not set(band_keys(a)) & set(band_keys(c))
     assert np.array_equal(signature(base), a)  # deterministic (seeded permutations)
+
+
+def test_full_story_closes_and_opens_a_new_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(assign, "MAX_STORY_SIZE", 3)
+    index = StoryIndex(PARAMS, dim=8)
+    first = index.assign([_cand(f"a{i}", _vec(1, 0.1 * i), anchors=("talvik",)) for i in range(3)])
+    assert [sid for sid, _ in first] == ["s0", "s0", "s0"]
+    # same event, but s0 is full: a new story opens and later matches join it, not s0;
+    # a confirmed near-duplicate of an s0 member is redirected too
+    more = index.assign(
+        [_cand("a3", _vec(1, 0.1), anchors=("talvik",)), _cand("a4", _vec(1), anchors=("talvik",))]
+    )
+    assert more == [("s3", True), ("s3", False)]
+    forced = index.assign([_cand("a5", _vec(1), anchors=("talvik",))], forced={"a5": "s0"})
+    assert forced == [("s3", False)]
+    assert index.open["s0"].size == 3 and index.open["s3"].size == 3
