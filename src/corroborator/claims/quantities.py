@@ -424,42 +424,28 @@ def _read_one(
     if re.search(r"(?:\bno\.|#|\bnumber)\s*$", left, re.IGNORECASE):
         return None
     if currency is None:
-        pm = pats.points.match(text, pos, s_end) if pats.points else None
-        if pm:
-            nm = _finish(
-                text,
-                s_start,
-                s_end,
-                num_start,
-                pm.end(),
-                value,
-                "percentage",
-                "percentage point",
-                lex,
-                pats,
-                tokens,
-                range_pair,
-            )
-            nm.unit = "pp"
-            return _percent_head(text, s_end, nm, lex, tokens)
-        pm = pats.percent.match(text, pos, s_end)
-        if pm:
-            nm = _finish(
-                text,
-                s_start,
-                s_end,
-                num_start,
-                pm.end(),
-                value,
-                "percentage",
-                "percentage",
-                lex,
-                pats,
-                tokens,
-                range_pair,
-            )
-            nm.unit = "%"
-            return _percent_head(text, s_end, nm, lex, tokens)
+        for pattern, unit_name, unit in (
+            (pats.points, "percentage point", "pp"),
+            (pats.percent, "percentage", "%"),
+        ):
+            pm = pattern.match(text, pos, s_end) if pattern is not None else None
+            if pm:
+                nm = _finish(
+                    text,
+                    s_start,
+                    s_end,
+                    num_start,
+                    pm.end(),
+                    value,
+                    "percentage",
+                    unit_name,
+                    lex,
+                    pats,
+                    tokens,
+                    range_pair,
+                )
+                nm.unit = unit
+                return _percent_head(text, s_end, nm, lex, tokens)
         cw = pats.cur_word.match(text, pos, s_end) if pats.cur_word else None
         sym = _SUFFIX_SYM.match(text, pos, s_end)
         if cw:
@@ -469,8 +455,7 @@ def _read_one(
             currency = CURRENCY_SYMBOLS[sym.group("cur")]
             pos = sym.end()
     if currency is not None:
-        if _dollar_is_other(text, s_start, s_end, currency):
-            currency = _dollar_is_other(text, s_start, s_end, currency) or currency
+        currency = _dollar_is_other(text, s_start, s_end, currency) or currency
         nm = _finish(
             text,
             s_start,
