@@ -11,14 +11,17 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from corroborator.cli import app
 from corroborator.corpus import IngestOptions, ingest, list_stories, story_report
+from corroborator.corpus.queries import story_summary
 from corroborator.report.json import validate
-from corroborator.store import StoryFilter, open_store
+from corroborator.store import StoryFilter, StoryRow, open_store
+from corroborator.store.base import iso_day
 
 MIXED = Path(__file__).parent / "data" / "corpus" / "mixed"
 runner = CliRunner()
@@ -57,6 +60,43 @@ def test_stories_group_the_events(mixed_db: Path) -> None:
     assert all(s["analysed"] for s in stories)
     bridge = next(s for s in stories if s["size"] == 2)
     assert bridge["first_published"] == "2026-05-03"
+
+
+def _summary_from_payload(row: StoryRow) -> dict[str, Any]:
+    """`story_summary` as it was when it read the whole payload (the reference)."""
+    payload = row.payload or {}
+    return {
+        "id": row.id,
+        "title": row.title,
+        "articles": list(payload.get("articles", [])),
+        "independent_groups": [list(g) for g in payload.get("independent_groups", [])],
+        "independent_sources": row.independent_sources,
+        "size": row.size,
+        "first_published": iso_day(row.first_day),
+        "last_published": iso_day(row.last_day),
+        "languages": list(row.languages),
+        "conflicts": row.conflicts,
+        "claim_count": row.claims,
+        "analysed": (row.analysed_size == row.size and bool(payload) and "error" not in payload),
+    }
+
+
+def test_listing_reads_summaries_only_and_matches_the_payload(mixed_db: Path) -> None:
+    st = open_store(mixed_db, create=False)
+    try:
+        for f in (StoryFilter(), StoryFilter(min_sources=2), StoryFilter(conflicts_only=True)):
+            expected = [_summary_from_payload(r) for r in st.stories(f)]
+            assert expected and list_stories(st, f) == expected
+            assert [story_summary(r) for r in st.story_summaries(f)] == expected
+            # Same JSON, key order included (what `corroborator stories -f json` prints).
+            assert json.dumps(list_stories(st, f)) == json.dumps(expected)
+            with_claims = list_stories(st, f, with_claims=True)
+            assert [{k: s[k] for k in expected[0]} for s in with_claims] == expected
+            assert all("claims" in s and "omissions" in s for s in with_claims)
+        with pytest.raises(TypeError):
+            story_summary(st.story_summaries(StoryFilter())[0], with_claims=True)
+    finally:
+        st.close()
 
 
 def test_story_filters_from_cli(mixed_db: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import warnings
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from corroborator.corpus import IngestOptions, ingest
+from corroborator.corpus import IngestOptions, ingest, list_stories
 from corroborator.report.json import validate
 from corroborator.store import StoryFilter, open_store
 
@@ -465,3 +466,31 @@ def test_serve_command_fails_clearly_without_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "no database" in result.output and "Traceback" not in result.output
+
+
+def test_concurrent_first_requests_share_one_index_build(db: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from corroborator.server.data import open_reader
+
+    reader = open_reader(db)
+    builds: list[int] = []
+    build = reader._build
+
+    def slow_build(stamp: dict[str, int]) -> Any:
+        builds.append(1)
+        time.sleep(0.2)  # the start-up build is still running when the requests come
+        return build(stamp)
+
+    reader._build = slow_build  # type: ignore[method-assign]
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            indexes = list(pool.map(lambda _: reader.index(), range(4)))
+    finally:
+        reader.close()
+    assert len(builds) == 1 and all(i is indexes[0] for i in indexes)
+    store = open_store(db, create=False)
+    try:
+        assert [e.summary for e in indexes[0].entries] == list_stories(store)
+    finally:
+        store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -13,11 +14,14 @@ from corroborator.store import (
     SCHEMA_VERSION,
     ArticleRow,
     BatchWrite,
+    SQLiteStore,
     StoreError,
     StoryFilter,
     StoryRow,
+    StorySummaryRow,
     open_store,
 )
+from corroborator.store.sqlite import MIGRATIONS
 
 
 def _article(aid: str, story: str, day: str | None = "2026-05-02") -> ArticleRow:
@@ -161,3 +165,96 @@ def test_schema_version_and_refusals(tmp_path: Path) -> None:
         open_store(junk)
     with pytest.raises(StoreError, match="no database"):
         open_store(tmp_path / "missing.db", create=False)
+
+
+def _summaries_match(store, filters: StoryFilter) -> list[StorySummaryRow]:  # type: ignore[no-untyped-def]
+    got = store.story_summaries(filters)
+    assert got == [StorySummaryRow.of(r) for r in store.stories(filters)]
+    return got  # type: ignore[no-any-return]
+
+
+def test_story_summaries_are_the_rows_without_payload(store) -> None:  # type: ignore[no-untyped-def]
+    full = _story("full", 2, 739740, conflicts=1, sources=2)
+    full.payload = {
+        "id": "full",
+        "articles": ["a2", "a1"],
+        "independent_groups": [["a2"], ["a1"]],
+        "claims": [{"id": "c1"}],
+    }
+    failed = _story("failed", 1, 739700)
+    failed.payload = {"id": "failed", "error": "ValueError()"}
+    empty = _story("empty", 1, 739701)
+    empty.payload = {}
+    pending = _story("pending", 1, None)
+    pending.payload = None
+    store.write_batch(BatchWrite(stories=[full, failed, empty, pending]))
+    got = {s.id: s for s in _summaries_match(store, StoryFilter())}
+    assert got["full"].articles == ["a2", "a1"] and got["full"].usable
+    assert got["full"].independent_groups == [["a2"], ["a1"]]
+    assert not got["failed"].usable and not got["empty"].usable
+    assert not got["pending"].usable and got["pending"].articles == []
+    # A grown, not yet analysed story keeps its last listing, as it keeps its payload.
+    grown = _story("full", 3, 739741)
+    grown.payload = None
+    store.write_batch(BatchWrite(stories=[grown]))
+    got = {s.id: s for s in _summaries_match(store, StoryFilter())}
+    assert got["full"].articles == ["a2", "a1"] and got["full"].size == 3
+    for f in (
+        StoryFilter(since=739720),
+        StoryFilter(until=739720),
+        StoryFilter(min_sources=2),
+        StoryFilter(conflicts_only=True),
+        StoryFilter(language="de", limit=2),
+    ):
+        _summaries_match(store, f)
+
+
+def test_schema_1_store_migrates(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
+    for statement in MIGRATIONS[1]:
+        assert isinstance(statement, str)
+        db.execute(statement)
+    db.execute("INSERT INTO schema_version VALUES (1, '2026-11-01T00:00:00+00:00')")
+    payload = {"id": "s1", "articles": ["a1", "a2"], "independent_groups": [["a1", "a2"]]}
+    stories = [
+        ("s1", 2, 739740, json.dumps(payload), 2),
+        ("s2", 1, 739700, json.dumps({"id": "s2", "error": "boom"}), 1),
+        ("s3", 3, None, None, 0),  # never analysed
+    ]
+    for sid, size, day, body, analysed in stories:
+        db.execute(
+            "INSERT INTO stories (id, title, size, first_day, last_day, vector_sum, anchors, "
+            "languages, independent_sources, conflicts, claims, payload, analysed, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, '{}', ',en,', 1, 0, 0, ?, ?, 1)",
+            (
+                sid,
+                f"Story {sid}",
+                size,
+                day,
+                day,
+                np.ones(4, dtype="<f4").tobytes(),
+                body,
+                analysed,
+            ),
+        )
+    db.close()
+    st = open_store(path)
+    try:
+        assert isinstance(st, SQLiteStore) and st.schema_version() == SCHEMA_VERSION == 2
+        got = _summaries_match(st, StoryFilter())
+        assert [(s.id, s.articles, s.usable) for s in got] == [
+            ("s1", ["a1", "a2"], True),
+            ("s2", [], False),
+            ("s3", [], False),
+        ]
+        assert got[0].independent_groups == [["a1", "a2"]]
+        st.write_batch(BatchWrite(stories=[_story("s4", 1, 739750)]))
+        assert st.story_summaries(StoryFilter(limit=1))[0].id == "s4"
+    finally:
+        st.close()
+    open_store(path).close()  # reopening a migrated file changes nothing
+    db = sqlite3.connect(path)
+    assert [v for (v,) in db.execute("SELECT version FROM schema_version")] == [1, 2]
+    db.close()

@@ -13,34 +13,39 @@ from corroborator.corpus.analyse import analyse_rows
 from corroborator.embed import Embedder, default_embedder
 from corroborator.model import Report
 from corroborator.report.json import from_dict
-from corroborator.store.base import Store, StoryFilter, StoryRow, iso_day
+from corroborator.store.base import Store, StoryFilter, StoryRow, StorySummaryRow, iso_day
 
 
 class UnknownStory(LookupError):
     """No story with that id in the store; the message says what to do."""
 
 
-def story_summary(row: StoryRow, with_claims: bool = False) -> dict[str, Any]:
+def story_summary(row: StoryRow | StorySummaryRow, with_claims: bool = False) -> dict[str, Any]:
     """The story object of the report contract plus corpus fields (size, dates, languages).
 
-    `claims` and `omissions` are included only with `with_claims` (listings stay small).
+    `claims` and `omissions` are included only with `with_claims` (listings stay small), which
+    needs the full `StoryRow`; without, a `StorySummaryRow` (`Store.story_summaries`, no
+    payload read) gives the same object.
     """
-    payload = row.payload or {}
+    s = row if isinstance(row, StorySummaryRow) else StorySummaryRow.of(row)
     out: dict[str, Any] = {
-        "id": row.id,
-        "title": row.title,
-        "articles": list(payload.get("articles", [])),
-        "independent_groups": [list(g) for g in payload.get("independent_groups", [])],
-        "independent_sources": row.independent_sources,
-        "size": row.size,
-        "first_published": iso_day(row.first_day),
-        "last_published": iso_day(row.last_day),
-        "languages": list(row.languages),
-        "conflicts": row.conflicts,
-        "claim_count": row.claims,
-        "analysed": (row.analysed_size == row.size and bool(payload) and "error" not in payload),
+        "id": s.id,
+        "title": s.title,
+        "articles": list(s.articles),
+        "independent_groups": [list(g) for g in s.independent_groups],
+        "independent_sources": s.independent_sources,
+        "size": s.size,
+        "first_published": iso_day(s.first_day),
+        "last_published": iso_day(s.last_day),
+        "languages": list(s.languages),
+        "conflicts": s.conflicts,
+        "claim_count": s.claims,
+        "analysed": s.analysed_size == s.size and s.usable,
     }
     if with_claims:
+        if not isinstance(row, StoryRow):
+            raise TypeError("claims need the whole StoryRow (Store.stories), not a summary")
+        payload = row.payload or {}
         out["claims"] = list(payload.get("claims", []))
         out["omissions"] = list(payload.get("omissions", []))
     return out
@@ -49,8 +54,12 @@ def story_summary(row: StoryRow, with_claims: bool = False) -> dict[str, Any]:
 def list_stories(
     store: Store, filters: StoryFilter | None = None, with_claims: bool = False
 ) -> list[dict[str, Any]]:
-    """Stories matching `filters`, most recent first (see `Store.stories`)."""
-    return [story_summary(r, with_claims) for r in store.stories(filters or StoryFilter())]
+    """Stories matching `filters`, most recent first (see `Store.stories`). Without claims
+    only the summaries are read (`Store.story_summaries`), not the claim payloads."""
+    filters = filters or StoryFilter()
+    if with_claims:
+        return [story_summary(r, True) for r in store.stories(filters)]
+    return [story_summary(r) for r in store.story_summaries(filters)]
 
 
 def story_report(store: Store, story_id: str, embedder: Embedder | None = None) -> Report:

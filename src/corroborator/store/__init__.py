@@ -20,6 +20,7 @@ from corroborator.store.base import (
     StoreError,
     StoryFilter,
     StoryRow,
+    StorySummaryRow,
 )
 from corroborator.store.sqlite import SCHEMA_VERSION, SQLiteStore
 
@@ -38,5 +39,6 @@ __all__ = [
     "StoreError",
     "StoryFilter",
     "StoryRow",
+    "StorySummaryRow",
     "open_store",
 ]

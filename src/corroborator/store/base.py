@@ -144,6 +144,66 @@ class StoryRow:
     seq: int = 0
 
 
+def listing_fields(payload: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The part of a story payload that a story listing shows, None without a payload.
+
+    `articles` and `independent_groups` as in the payload; `usable` is whether the payload is
+    a real analysis (not empty, not an analysis error). Stores keep this next to the payload
+    so that `Store.story_summaries` never has to read the claims.
+    """
+    if payload is None:
+        return None
+    return {
+        "articles": list(payload.get("articles", [])),
+        "independent_groups": [list(g) for g in payload.get("independent_groups", [])],
+        "usable": bool(payload) and "error" not in payload,
+    }
+
+
+@dataclass
+class StorySummaryRow:
+    """What a story listing needs of one story (`corpus.queries.story_summary`): the
+    `StoryRow` without its centroid, anchors and claim payload; `articles`,
+    `independent_groups` and `usable` are the payload's `listing_fields`.
+    """
+
+    id: str
+    title: str
+    size: int
+    first_day: int | None
+    last_day: int | None
+    languages: list[str]
+    independent_sources: int
+    conflicts: int
+    claims: int
+    analysed_size: int
+    articles: list[str] = field(default_factory=list)
+    independent_groups: list[list[str]] = field(default_factory=list)
+    usable: bool = False  # the payload is a complete analysis (see `listing_fields`)
+    seq: int = 0
+
+    @classmethod
+    def of(cls, row: StoryRow) -> StorySummaryRow:
+        """The summary of a full row (what `Store.story_summaries` returns for it)."""
+        fields = listing_fields(row.payload) or {}
+        return cls(
+            id=row.id,
+            title=row.title,
+            size=row.size,
+            first_day=row.first_day,
+            last_day=row.last_day,
+            languages=list(row.languages),
+            independent_sources=row.independent_sources,
+            conflicts=row.conflicts,
+            claims=row.claims,
+            analysed_size=row.analysed_size,
+            articles=list(fields.get("articles", [])),
+            independent_groups=[list(g) for g in fields.get("independent_groups", [])],
+            usable=bool(fields.get("usable", False)),
+            seq=row.seq,
+        )
+
+
 @dataclass
 class StoryFilter:
     """Filters of `corroborator stories`; days are ordinals (see `day_of`)."""
@@ -210,7 +270,15 @@ class Store(Protocol):
 
     def story(self, story_id: str) -> StoryRow | None: ...
 
-    def stories(self, filters: StoryFilter) -> list[StoryRow]: ...
+    def stories(self, filters: StoryFilter) -> list[StoryRow]:
+        """Whole stories (with the claim payload) matching `filters`, most recent first:
+        by last day (undated last), then size (largest first), then id."""
+        ...
+
+    def story_summaries(self, filters: StoryFilter) -> list[StorySummaryRow]:
+        """`StorySummaryRow.of` of each of `stories(filters)`, same order, without reading
+        the payloads (listings of large stores)."""
+        ...
 
     def skips(self) -> list[Skip]: ...
 

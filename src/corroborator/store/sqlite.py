@@ -7,15 +7,21 @@ interrupted one. Readers (the `stories` and `report` commands, the web app) can 
 ingest writes.
 
 Migrations: `MIGRATIONS[v]` turns schema v-1 into v, each applied in its own transaction and
-recorded in `schema_version`. A file written by a newer corroborator is refused (we cannot
-know its meaning), as is a file that is not a corroborator database.
+recorded in `schema_version`; a step is an SQL statement or a function of the connection
+(data backfills). A file written by a newer corroborator is refused (we cannot know its
+meaning), as is a file that is not a corroborator database.
+
+Schema versions: 1, the first; 2 adds `stories.listing`, the payload's `listing_fields` as
+JSON (NULL exactly when `payload` is), so that story listings (`story_summaries`) never read
+and parse the claim payloads (140 MB on a 20,000-article store); migrating a version-1 file
+fills it from the stored payloads once.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,11 +29,39 @@ from typing import Any
 import numpy as np
 
 from corroborator.model import Skip
-from corroborator.store.base import ArticleRow, BatchWrite, StoreError, StoryFilter, StoryRow
+from corroborator.store.base import (
+    ArticleRow,
+    BatchWrite,
+    StoreError,
+    StoryFilter,
+    StoryRow,
+    StorySummaryRow,
+    listing_fields,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-MIGRATIONS: dict[int, list[str]] = {
+
+def _fill_listings(db: sqlite3.Connection) -> None:
+    """Schema 2: `stories.listing` of every story already stored (from its payload), 500
+    payloads at a time (they can be large)."""
+    last = -1
+    while True:
+        rows = db.execute(
+            "SELECT seq, payload FROM stories WHERE seq > ? AND payload IS NOT NULL "
+            "ORDER BY seq LIMIT 500",
+            (last,),
+        ).fetchall()
+        if not rows:
+            return
+        db.executemany(
+            "UPDATE stories SET listing=? WHERE seq=?",
+            [(_json(listing_fields(json.loads(p) if p else None)), seq) for seq, p in rows],
+        )
+        last = rows[-1][0]
+
+
+MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     1: [
         """CREATE TABLE articles (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -58,6 +92,10 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE batches (id INTEGER PRIMARY KEY AUTOINCREMENT, finished TEXT NOT NULL,
             articles INTEGER NOT NULL, skips INTEGER NOT NULL)""",
     ],
+    2: [
+        "ALTER TABLE stories ADD COLUMN listing TEXT",
+        _fill_listings,
+    ],
 }
 
 _ARTICLE_COLS = (
@@ -68,6 +106,10 @@ _ARTICLE_COLS = (
 _STORY_COLS = (
     "seq, id, title, size, first_day, last_day, vector_sum, anchors, languages, "
     "independent_sources, conflicts, claims, payload, analysed"
+)
+_SUMMARY_COLS = (
+    "seq, id, title, size, first_day, last_day, languages, independent_sources, conflicts, "
+    "claims, analysed, listing"
 )
 
 
@@ -139,8 +181,14 @@ class SQLiteStore:
         for version in range(current + 1, SCHEMA_VERSION + 1):
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in MIGRATIONS[version]:
-                    self._db.execute(statement)
+                if self.schema_version() >= version:  # another connection was quicker
+                    self._db.execute("COMMIT")
+                    continue
+                for step in MIGRATIONS[version]:
+                    if callable(step):
+                        step(self._db)
+                    else:
+                        self._db.execute(step)
                 self._db.execute(
                     "INSERT INTO schema_version VALUES (?, ?)",
                     (version, datetime.now(UTC).isoformat(timespec="seconds")),
@@ -205,8 +253,9 @@ class SQLiteStore:
             )
             db.executemany(
                 "INSERT INTO stories (id, title, size, first_day, last_day, vector_sum, anchors, "
-                "languages, independent_sources, conflicts, claims, payload, analysed, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "languages, independent_sources, conflicts, claims, payload, analysed, updated, "
+                "listing) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                 "title=excluded.title, size=excluded.size, first_day=excluded.first_day, "
                 "last_day=excluded.last_day, vector_sum=excluded.vector_sum, "
                 "anchors=excluded.anchors, languages=excluded.languages, "
@@ -221,7 +270,8 @@ class SQLiteStore:
                 "THEN stories.claims ELSE excluded.claims END, "
                 "analysed=CASE WHEN excluded.payload IS NULL "
                 "THEN stories.analysed ELSE excluded.analysed END, "
-                "payload=COALESCE(excluded.payload, stories.payload)",
+                "payload=COALESCE(excluded.payload, stories.payload), "
+                "listing=COALESCE(excluded.listing, stories.listing)",
                 [
                     (
                         s.id,
@@ -238,6 +288,7 @@ class SQLiteStore:
                         _json(s.payload),
                         s.analysed_size,
                         batch_id,
+                        _json(listing_fields(s.payload)),
                     )
                     for s in batch.stories
                 ],
@@ -382,7 +433,9 @@ class SQLiteStore:
         ).fetchone()
         return self._story(row) if row else None
 
-    def stories(self, filters: StoryFilter) -> list[StoryRow]:
+    @staticmethod
+    def _filtered(cols: str, filters: StoryFilter) -> tuple[str, list[int | str]]:
+        """The SELECT of `cols` from stories matching `filters`, in listing order."""
         where: list[str] = ["independent_sources >= ?"]
         args: list[int | str] = [filters.min_sources]
         if filters.since is not None:
@@ -397,12 +450,42 @@ class SQLiteStore:
         if filters.conflicts_only:
             where.append("conflicts > 0")
         sql = (
-            f"SELECT {_STORY_COLS} FROM stories WHERE {' AND '.join(where)} "
+            f"SELECT {cols} FROM stories WHERE {' AND '.join(where)} "
             "ORDER BY last_day IS NULL, last_day DESC, size DESC, id"
         )
         if filters.limit is not None:
             sql += f" LIMIT {int(filters.limit)}"
+        return sql, args
+
+    def stories(self, filters: StoryFilter) -> list[StoryRow]:
+        sql, args = self._filtered(_STORY_COLS, filters)
         return [self._story(r) for r in self._db.execute(sql, args)]
+
+    def story_summaries(self, filters: StoryFilter) -> list[StorySummaryRow]:
+        sql, args = self._filtered(_SUMMARY_COLS, filters)
+        out: list[StorySummaryRow] = []
+        for row in self._db.execute(sql, args):
+            (seq, sid, title, size, first, last, langs, indep, conf, claims, analysed) = row[:11]
+            fields = json.loads(row[11]) if row[11] else {}
+            out.append(
+                StorySummaryRow(
+                    id=sid,
+                    title=title,
+                    size=size,
+                    first_day=first,
+                    last_day=last,
+                    languages=[x for x in langs.split(",") if x],
+                    independent_sources=indep,
+                    conflicts=conf,
+                    claims=claims,
+                    analysed_size=analysed,
+                    articles=fields.get("articles", []),
+                    independent_groups=fields.get("independent_groups", []),
+                    usable=bool(fields.get("usable", False)),
+                    seq=seq,
+                )
+            )
+        return out
 
     def skips(self) -> list[Skip]:
         rows = self._db.execute("SELECT source, reason FROM skips ORDER BY batch, source, reason")
