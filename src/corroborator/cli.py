@@ -123,6 +123,15 @@ def ingest(
             "embeddings, for large crawls)."
         ),
     ] = "full",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Processes for per-article work (cleaning, claims, MinHash); 0 runs it in "
+            "the main process. Default: one per core. The store is the same either way.",
+        ),
+    ] = None,
     json_summary: Annotated[
         bool, typer.Option("--json", help="Print the summary as one JSON object.")
     ] = False,
@@ -137,7 +146,7 @@ def ingest(
     if analysis not in ("full", "fast"):
         _fail(f"unknown analysis {analysis!r}; choose full or fast", 2)
     store = _open(db, create=True)
-    options = IngestOptions(batch_size=batch_size, analysis=analysis)
+    options = IngestOptions(batch_size=batch_size, analysis=analysis, workers=workers)
     progress = None
     bar = None
     if sys.stderr.isatty() and not json_summary:
@@ -169,6 +178,8 @@ def ingest(
         typer.echo(json.dumps(summary.to_dict()))
     else:
         typer.echo(summary.line())
+    for warning in summary.warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 @app.command()

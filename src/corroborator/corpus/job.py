@@ -3,13 +3,19 @@
 Per batch of `batch_size` raw documents (one transaction each):
 
     read -> content-hash id (exact duplicates and re-ingested files stop here)
-         -> prepare (clean, title, date, language, sentences)
-         -> one embedding per article (title + lead), in one batched call
-         -> MinHash signature; LSH lookup of near-duplicates (store + batch)
+         -> per-article work in worker processes (`corpus.work`): clean, title, date,
+            language, sentences, claim extractions, MinHash signature, anchors
+         -> LSH lookup of near-duplicates (store + batch)
+         -> one embedding per article (title + lead) in one batched call, for articles
+            with no near-duplicate (a near-duplicate reuses its original's vector)
          -> story assignment in the open time window (`corpus.assign`)
          -> analysis (provenance, claims, verdicts) of touched stories up to
             `analyse_now_max` articles; larger ones are marked stale
          -> write articles, stories, LSH keys and skips in one transaction
+
+The embeddings run in the workers too, spread over every core; the workers prepare the next
+batch while this process assigns, analyses and writes the current one (see `run`), so the
+two halves overlap on a multi-core machine. Results do not depend on the number of workers.
 
 After the last batch every stale story is analysed once (`finish`), in transactions of
 `finish_batch` stories. A run killed at any point leaves every committed batch in the store;
@@ -27,6 +33,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from corroborator.corpus.analyse import analyse_rows
 from corroborator.corpus.assign import DEFAULT_ASSIGN, AssignParams, Candidate, StoryIndex
 from corroborator.corpus.minhash import (
@@ -34,15 +42,13 @@ from corroborator.corpus.minhash import (
     band_keys,
     from_bytes,
     jaccard,
-    signature,
     to_bytes,
 )
+from corroborator.corpus.work import EmbedHandle, Handle, Prepared, Preparer, default_workers
 from corroborator.embed import Embedder, default_embedder
 from corroborator.ingest.walk import walk_inputs
 from corroborator.model import Article, RawDocument, Skip
-from corroborator.pipeline import prepare
 from corroborator.store.base import ArticleRow, BatchWrite, Store, StoryRow, day_of
-from corroborator.stories.cluster import anchor_terms, lead_text
 
 
 def content_id(raw: RawDocument) -> str:
@@ -70,6 +76,7 @@ class IngestOptions:
     analyse_now_max: int = 8
     finish_batch: int = 64
     assign: AssignParams = DEFAULT_ASSIGN
+    workers: int | None = None  # worker processes for per-article work; None: one per core
 
 
 @dataclass
@@ -85,6 +92,7 @@ class IngestSummary:
     stories_touched: set[str] = field(default_factory=set)
     analysed: int = 0
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         rate = self.read / self.seconds if self.seconds > 0 else 0.0
@@ -107,6 +115,36 @@ class IngestSummary:
             "analysed": self.analysed,
             "seconds": round(self.seconds, 3),
         }
+
+
+@dataclass
+class _Pending:
+    """A batch sent to the workers: its read errors, the ids sent and the results handle."""
+
+    skips: list[Skip]
+    ids: list[str]
+    handle: Handle
+
+
+@dataclass
+class _Placing:
+    """A batch between near-duplicate detection and its transaction (see `run`)."""
+
+    job: _Pending
+    batch: BatchWrite
+    prepared: list[Prepared] = field(default_factory=list)
+    bands: list[list[tuple[int, int]]] = field(default_factory=list)
+    forced: dict[str, str] = field(default_factory=dict)  # near-dup -> its original's story
+    follow: dict[str, str] = field(default_factory=dict)  # near-dup -> original in this batch
+    original: dict[int, str | int] = field(default_factory=dict)  # -> stored id / batch index
+    stored_vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    need: list[int] = field(default_factory=list)  # batch indexes to embed
+    embedding: EmbedHandle | None = None
+    vectors: np.ndarray | None = None
+
+    @property
+    def articles(self) -> list[Article]:
+        return [p.article for p in self.prepared if isinstance(p.article, Article)]
 
 
 def _batches(
@@ -142,101 +180,188 @@ class CorpusIngest:
         self.index.load(store.active_stories(None, self.options.assign.max_open))
         self.index.evict()
         self.summary = IngestSummary()
+        self._in_flight: set[str] = set()
+        # The default model runs in the workers (`corpus.work.embed_leads`); an embedder
+        # given by the caller is used here, in this process.
+        self._embed_in_workers = embedder is None
 
     def run(
         self,
         paths: Iterable[str | Path],
         progress: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
+        """Batches flow through a short pipeline (`corpus.work`): batch N's embeddings go to
+        the workers, then batch N+1's preparation; batch N is then assigned, analysed and
+        written here while the workers prepare batch N+1."""
         start = time.perf_counter()
-        for raws, skips in _batches(walk_inputs(paths), self.options.batch_size):
-            self.ingest_batch(raws, skips)
-            self.summary.seconds = time.perf_counter() - start
-            if progress:
-                progress(self.summary)
+        workers = self.options.workers
+        current: _Pending | None = None
+        with Preparer(default_workers() if workers is None else workers) as preparer:
+            for raws, skips in _batches(walk_inputs(paths), self.options.batch_size):
+                if current is None:
+                    current = self._submit(preparer, raws, skips)
+                    continue
+                placing = self._detect(preparer, current)
+                current = self._submit(preparer, raws, skips)
+                self._settle(preparer, placing)
+                self.summary.seconds = time.perf_counter() - start
+                if progress:
+                    progress(self.summary)
+            if current is not None:
+                self._settle(preparer, self._detect(preparer, current))
+                self.summary.seconds = time.perf_counter() - start
+                if progress:
+                    progress(self.summary)
+            if preparer.broken:
+                self.summary.warnings.append(preparer.broken)
         self.finish(progress)
         self.summary.seconds = time.perf_counter() - start
         return self.summary
 
     def ingest_batch(self, raws: list[RawDocument], skips: list[Skip]) -> None:
+        """One batch, start to end, in this process."""
+        preparer = Preparer(0)
+        self._settle(preparer, self._detect(preparer, self._submit(preparer, raws, skips)))
+
+    def _submit(self, preparer: Preparer, raws: list[RawDocument], skips: list[Skip]) -> _Pending:
+        """Count exact duplicates (stored, or read earlier in this run) and send the rest
+        to the workers."""
         s = self.summary
         s.read += len(raws)
-        batch = BatchWrite(skips=list(skips))
         ids = [content_id(r) for r in raws]
         known = self.store.known_articles(ids)
-        articles: list[Article] = []
-        seen: set[str] = set()
+        todo: list[tuple[RawDocument, str]] = []
         for raw, aid in zip(raws, ids, strict=True):
-            if aid in known or aid in seen:
+            if aid in known or aid in self._in_flight:
                 s.duplicates += 1
                 continue
-            seen.add(aid)
-            art = prepare(raw, aid)
-            if isinstance(art, Skip):
-                batch.skips.append(art)
-            else:
-                articles.append(art)
-        s.skipped += len(batch.skips)
-        if articles:
-            self._place(articles, batch)
-        self.store.write_batch(batch)
-        self.index.evict()
+            self._in_flight.add(aid)
+            todo.append((raw, aid))
+        return _Pending(
+            skips=list(skips), ids=[aid for _, aid in todo], handle=preparer.submit(todo)
+        )
 
-    def _place(self, articles: list[Article], batch: BatchWrite) -> None:
+    def _detect(self, preparer: Preparer, job: _Pending) -> _Placing:
+        """Collect a batch's prepared articles, find its near-duplicates (store + batch) and
+        send the leads that need a vector to be embedded."""
         s = self.summary
-        vectors = self.embedder.encode([lead_text(a) for a in articles])
-        sigs = [signature(a.text) for a in articles]
-        bands = [band_keys(sig) for sig in sigs]
-        stored = self.store.lsh_lookup([k for b in bands for k in b])
+        out = _Placing(job=job, batch=BatchWrite(skips=job.skips))
+        for item in preparer.results(job.handle):
+            if isinstance(item.article, Skip):
+                out.batch.skips.append(item.article)
+            else:
+                out.prepared.append(item)
+        s.skipped += len(out.batch.skips)
+        articles = out.articles
+        sigs = [p.signature for p in out.prepared if p.signature is not None]
+        out.bands = [band_keys(sig) for sig in sigs]
+        stored = self.store.lsh_lookup([k for b in out.bands for k in b])
         stored_sigs = self.store.signatures(sorted({i for ids in stored.values() for i in ids}))
         local: dict[tuple[int, int], list[int]] = {}
-        forced: dict[str, str] = {}
-        follow: dict[str, str] = {}
         for n, (art, sig) in enumerate(zip(articles, sigs, strict=True)):
-            best: tuple[float, str, str | None] | None = None  # (J, article, stored story)
-            for key in bands[n]:
+            best: tuple[float, str, str | None, int] | None = None  # (J, id, story, index)
+            seen_stored: set[str] = set()  # a candidate sharing several bands is scored once
+            seen_local: set[int] = set()
+            for key in out.bands[n]:
                 for other in stored.get(key, []):
+                    if other in seen_stored:
+                        continue
+                    seen_stored.add(other)
                     j = jaccard(sig, from_bytes(stored_sigs[other][0]))
                     if j >= NEAR_DUPLICATE_JACCARD and (best is None or (j, other) > best[:2]):
-                        best = (j, other, stored_sigs[other][1])
+                        best = (j, other, stored_sigs[other][1], -1)
                 for m in local.get(key, []):
+                    if m in seen_local:
+                        continue
+                    seen_local.add(m)
                     j = jaccard(sig, sigs[m])
                     if j >= NEAR_DUPLICATE_JACCARD and (best is None or j > best[0]):
-                        best = (j, articles[m].id, None)
+                        best = (j, articles[m].id, None, m)
                 local.setdefault(key, []).append(n)
             if best is not None:
                 s.near_duplicates += 1
                 if best[2] is None:
-                    follow[art.id] = best[1]
+                    out.follow[art.id] = best[1]
+                    out.original[n] = best[3]
                 else:
-                    forced[art.id] = best[2]
-                    if best[2] not in self.index.open:
-                        row = self.store.story(best[2])
-                        if row is not None:
-                            row.payload = None
-                            self.index.add_story(row)
+                    out.forced[art.id] = best[2]
+                    out.original[n] = best[1]
+        # A near-duplicate takes its original's vector: it joins the original's story
+        # whatever its own vector says, and the vector only moves that story's centroid. So
+        # only articles with no near-duplicate are embedded; on a crawl full of syndicated
+        # copies that is most of the embedding work.
+        out.stored_vectors = self.store.vectors(
+            sorted({o for o in out.original.values() if isinstance(o, str)})
+        )
+        out.need = [
+            n
+            for n in range(len(articles))
+            if not (
+                isinstance(out.original.get(n), int) or out.original.get(n) in out.stored_vectors
+            )
+        ]
+        leads = [out.prepared[n].lead for n in out.need]
+        if self._embed_in_workers:
+            out.embedding = preparer.submit_embed(leads)
+        else:
+            out.vectors = self.embedder.encode(leads)
+        return out
+
+    def _settle(self, preparer: Preparer, p: _Placing) -> None:
+        """Vectors, story assignment, analysis of small touched stories, one transaction."""
+        if p.prepared:
+            self._place(p, self._vectors(preparer, p))
+        self.store.write_batch(p.batch)
+        self._in_flight.difference_update(p.job.ids)
+        self.index.evict()
+
+    def _vectors(self, preparer: Preparer, p: _Placing) -> np.ndarray:
+        dim = self.embedder.dim
+        fresh = p.vectors if p.embedding is None else preparer.embeddings(p.embedding, dim)
+        out = np.zeros((len(p.prepared), dim), dtype=np.float32)
+        if p.need:
+            out[p.need] = fresh
+        for n in range(len(p.prepared)):  # batch originals come first: they are already set
+            o = p.original.get(n)
+            if isinstance(o, int):
+                out[n] = out[o]
+            elif isinstance(o, str) and o in p.stored_vectors:
+                out[n] = p.stored_vectors[o]
+        return out
+
+    def _place(self, p: _Placing, vectors: np.ndarray) -> None:
+        s = self.summary
+        batch = p.batch
+        articles = p.articles
+        for sid in sorted(set(p.forced.values())):
+            if sid not in self.index.open:  # an original's story closed: reopen it
+                row = self.store.story(sid)
+                if row is not None:
+                    row.payload = None
+                    self.index.add_story(row)
         cands = [
             Candidate(
                 id=a.id,
                 vector=vectors[n],
-                anchors=frozenset(anchor_terms(a)),
+                anchors=p.prepared[n].anchors,
                 day=day_of(a.published),
                 title=a.title,
                 language=a.language,
             )
             for n, a in enumerate(articles)
         ]
-        placed = self.index.assign(cands, forced, follow)
+        placed = self.index.assign(cands, p.forced, p.follow)
         rows: list[ArticleRow] = []
         by_story: dict[str, list[ArticleRow]] = {}
         for n, (art, (sid, new)) in enumerate(zip(articles, placed, strict=True)):
             s.new_stories += new
-            arow = ArticleRow.from_article(
-                art, vectors[n], to_bytes(sigs[n]), cands[n].anchors, sid
-            )
+            sig = p.prepared[n].signature
+            assert sig is not None
+            arow = ArticleRow.from_article(art, vectors[n], to_bytes(sig), cands[n].anchors, sid)
+            arow.extractions = p.prepared[n].extractions
             rows.append(arow)
             by_story.setdefault(sid, []).append(arow)
-            batch.lsh_keys.extend((b, k, art.id) for b, k in bands[n])
+            batch.lsh_keys.extend((b, k, art.id) for b, k in p.bands[n])
         s.added += len(rows)
         s.stories_touched.update(by_story)
         for sid in sorted(by_story):

@@ -259,6 +259,10 @@ class Store(Protocol):
         """(minhash signature, story id) of stored articles."""
         ...
 
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Title+lead embeddings of stored articles (near-duplicates reuse their original's)."""
+        ...
+
     def active_stories(self, since_day: int | None, limit: int) -> list[StoryRow]:
         """Stories still open for new articles: last seen on or after `since_day` (undated
         stories by recency), most recent first, at most `limit`."""

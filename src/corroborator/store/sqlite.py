@@ -385,6 +385,18 @@ class SQLiteStore:
                 out[aid] = (bytes(sig), sid)
         return out
 
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        unique = sorted(set(ids))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for aid, vec in self._db.execute(
+                f"SELECT id, vector FROM articles WHERE id IN ({marks})", chunk
+            ):
+                out[aid] = _vec(vec)
+        return out
+
     @staticmethod
     def _story(row: Sequence[Any]) -> StoryRow:
         (seq, sid, title, size, first, last, vsum, anchors, langs, indep, conf, claims) = row[:12]

@@ -1,0 +1,181 @@
+"""Per-article work of an ingest batch, in worker processes.
+
+Everything an article needs that depends on the article alone (cleaning, title, date,
+language, sentences, claim extractions, MinHash signature, anchors and the lead text to embed)
+is computed by `prepare_one`, a pure function of the raw document. The title+lead embedding
+(the costliest step: ~30-45 ms per article on one core, against ~10 ms for all the rest) is
+computed by `embed_leads`, after the main process has found which articles are
+near-duplicates (they reuse their original's vector and are not embedded).
+
+`Preparer` runs both in a pool of worker processes. The ingest loop (`corpus.job`) submits a
+batch's embeddings first and the next batch's preparation right after, then assigns,
+analyses and writes the batch while the workers prepare the next one: the embedding is
+spread over every core and the main process's work overlaps the workers'.
+
+Determinism: results are collected in submission order, and both functions depend on nothing
+but their input (the embedding of a chunk always runs on one BLAS thread, in chunks cut the
+same way whatever the number of workers), so a run with any number of workers (0 = in the
+main process) writes the same store. Workers are started with the `spawn` method: the main
+process may hold a loaded model and BLAS threads, which `fork` would copy in an unknown state.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from multiprocessing import get_context
+from typing import Any
+
+import numpy as np
+
+from corroborator.claims import extract_claims
+from corroborator.corpus.minhash import signature
+from corroborator.embed import USEEmbedder
+from corroborator.model import Article, RawDocument, Skip
+from corroborator.pipeline import prepare
+from corroborator.stories.cluster import anchor_terms, lead_text
+
+#: Articles per task sent to a worker: large enough that pickling is a small share, small
+#: enough that both workers stay busy to the end of a batch.
+CHUNK = 16
+
+
+@dataclass
+class Prepared:
+    """One raw document after the per-article work (`article` is a Skip when unusable)."""
+
+    article: Article | Skip
+    lead: str = ""
+    signature: np.ndarray | None = None
+    anchors: frozenset[str] = frozenset()
+    extractions: list[dict[str, Any]] | None = None
+
+
+def prepare_one(raw: RawDocument, article_id: str) -> Prepared:
+    """Clean `raw` and compute everything about it that needs no other article.
+
+    A bug met on odd text must not stop a crawl: it becomes a Skip that names the error.
+    """
+    try:
+        art = prepare(raw, article_id)
+        if isinstance(art, Skip):
+            return Prepared(art)
+        found = extract_claims(art.text, art.sentences, art.language, art.published)
+        return Prepared(
+            article=art,
+            lead=lead_text(art),
+            signature=signature(art.text),
+            anchors=frozenset(anchor_terms(art)),
+            extractions=[asdict(e) for e in found],
+        )
+    except Exception as exc:
+        return Prepared(Skip(raw.source, f"could not prepare the article: {exc!r}"))
+
+
+def _prepare_chunk(items: Sequence[tuple[RawDocument, str]]) -> list[Prepared]:
+    return [prepare_one(raw, aid) for raw, aid in items]
+
+
+#: Leads per embedding task (about 5 of the model's token-budget micro-batches).
+EMBED_CHUNK = 32
+
+
+@lru_cache(maxsize=1)
+def _lead_model() -> USEEmbedder:
+    """This process's model for leads: one BLAS thread (the workers are the parallelism)."""
+    return USEEmbedder(threads=1)
+
+
+def embed_leads(leads: Sequence[str]) -> np.ndarray:
+    """USE title+lead vectors of one chunk (see the module docstring on determinism)."""
+    return _lead_model().encode(list(leads))
+
+
+def default_workers() -> int:
+    """One worker per core (the main process mostly waits on BLAS or on the workers)."""
+    return max(1, os.cpu_count() or 1)
+
+
+Handle = list[tuple[list[tuple[RawDocument, str]], "Future[list[Prepared]] | None"]]
+EmbedHandle = list[tuple[list[str], "Future[np.ndarray] | None"]]
+
+
+class Preparer:
+    """Runs `prepare_one` for batches of documents, in `workers` processes (0: in-process).
+
+    `submit` returns a handle at once; `results(handle)` waits for that batch and yields its
+    Prepared items in input order. A worker that dies (killed, out of memory) breaks the
+    pool: its chunk and everything after it are then computed in the main process, so the
+    run goes on, slower, with the same results.
+    """
+
+    def __init__(self, workers: int = 0):
+        self.workers = max(0, workers)
+        self.broken: str | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        if self.workers > 0:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+
+    def submit(self, items: Sequence[tuple[RawDocument, str]]) -> Handle:
+        chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+        if self._pool is None:
+            return [(c, None) for c in chunks]  # computed in order by `results`
+        try:
+            return [(c, self._pool.submit(_prepare_chunk, c)) for c in chunks]
+        except BrokenProcessPool as exc:
+            self._broke(exc)
+            return [(c, None) for c in chunks]
+
+    def results(self, handle: Handle) -> Iterator[Prepared]:
+        for chunk, future in handle:
+            if future is not None:
+                try:
+                    yield from future.result()
+                    continue
+                except BrokenProcessPool as exc:
+                    self._broke(exc)
+            yield from _prepare_chunk(chunk)
+
+    def submit_embed(self, leads: Sequence[str]) -> EmbedHandle:
+        chunks = [list(leads[i : i + EMBED_CHUNK]) for i in range(0, len(leads), EMBED_CHUNK)]
+        if self._pool is None:
+            return [(c, None) for c in chunks]
+        try:
+            return [(c, self._pool.submit(embed_leads, c)) for c in chunks]
+        except BrokenProcessPool as exc:
+            self._broke(exc)
+            return [(c, None) for c in chunks]
+
+    def embeddings(self, handle: EmbedHandle, dim: int) -> np.ndarray:
+        """The vectors of `submit_embed`'s leads, in order (waits for them)."""
+        parts = []
+        for chunk, future in handle:
+            if future is not None:
+                try:
+                    parts.append(future.result())
+                    continue
+                except BrokenProcessPool as exc:
+                    self._broke(exc)
+            parts.append(embed_leads(chunk))
+        return np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
+
+    def _broke(self, exc: BaseException) -> None:
+        self.broken = f"worker pool broke ({exc}); went on in the main process"
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Preparer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
