@@ -227,6 +227,16 @@ def _synthetic_corpus(folder: Path, count: int) -> None:
         (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
 
 
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            out += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return out
+
+
 def test_kill_minus_nine_mid_ingest_then_resume(tmp_path: Path) -> None:
     folder = tmp_path / "crawl"
     _synthetic_corpus(folder, 60)
@@ -249,10 +259,17 @@ def test_kill_minus_nine_mid_ingest_then_resume(tmp_path: Path) -> None:
                     break
             time.sleep(0.02)
         assert proc.poll() is None, "ingest finished before it could be killed"
+        children = _children(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    # Its worker processes notice and exit: nothing is left holding a model in memory.
+    assert children, "ingest ran without worker processes"
+    gone_by = time.monotonic() + 15
+    while time.monotonic() < gone_by and any(Path(f"/proc/{c}").exists() for c in children):
+        time.sleep(0.1)
+    assert not [c for c in children if Path(f"/proc/{c}").exists()]
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     kept = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -22,6 +22,8 @@ process may hold a loaded model and BLAS threads, which `fork` would copy in an 
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -95,6 +97,19 @@ def embed_leads(leads: Sequence[str]) -> np.ndarray:
     return _lead_model().encode(list(leads))
 
 
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: exit when the ingest process is gone (killed with -9, say), so no
+    orphaned worker is left behind holding a model in memory."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def default_workers() -> int:
     """One worker per core (the main process mostly waits on BLAS or on the workers)."""
     return max(1, os.cpu_count() or 1)
@@ -118,7 +133,12 @@ class Preparer:
         self.broken: str | None = None
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 0:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=get_context("spawn"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
 
     def submit(self, items: Sequence[tuple[RawDocument, str]]) -> Handle:
         chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
