@@ -17,6 +17,7 @@ BENCHES = [
     "bench.stories_eval",
     "bench.corpus_stories",
     "bench.corpus_throughput",
+    "bench.ann_recall",
     "bench.neardup_compare",
     "bench.server_latency",
     "bench.crosslingual_eval",

@@ -13,11 +13,12 @@ out when either side has none). x joins the best story with score >= threshold.
 Cost: only *open* stories are searched: those whose last article is within `window_days` of
 the newest publication day seen (undated stories by recency), at most `max_open` of them, so
 memory and time per article are bounded by the window, not by the corpus. Within the window,
-the candidates are the `top_k` stories by cosine from one matrix product per batch (exact
-search, a BLAS call per batch); they are then re-scored against their current centroids, so
-articles earlier in the same batch count. Stories created inside the batch are scored too.
-A confirmed near-duplicate (MinHash, see `corpus.minhash`) joins its original's story
-directly.
+the candidates are the `top_k` stories by cosine, found by `corpus.ann` (an exact matrix
+product per batch while the window holds fewer than a few thousand stories, an HNSW
+approximate-nearest-neighbour index beyond); they are then re-scored exactly against their
+current centroids, so articles earlier in the same batch count. Stories created inside the
+batch are scored too. A confirmed near-duplicate (MinHash, see `corpus.minhash`) joins its
+original's story directly.
 
 Ids: a story is named after the article that started it ("s" + that article's content-hash
 id), so ids are stable across re-ingest and independent of batch boundaries.
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corroborator.corpus.ann import make_search, unit
 from corroborator.store.base import StoryRow
 
 MAX_STORY_ANCHORS = 300
@@ -65,14 +67,10 @@ class AssignParams:
     window_days: int = 7
     max_open: int = 20_000
     top_k: int = 8
+    search: str = "auto"  # candidate search: exact, hnsw or auto (see corpus.ann)
 
 
 DEFAULT_ASSIGN = AssignParams()
-
-
-def _unit(v: np.ndarray) -> np.ndarray:
-    n = float(np.linalg.norm(v))
-    return v / n if n > 0 else v
 
 
 @dataclass
@@ -97,12 +95,14 @@ class StoryIndex:
         self._recency: dict[str, int] = {}
         self._clock = 0
         self.newest_day: int | None = None
+        self.search = make_search(params.search, dim)
 
     def load(self, rows: Iterable[StoryRow]) -> None:
         """Open stories read from the store (most recent first)."""
         rows = list(rows)
         for rank, row in enumerate(reversed(rows)):
             self.open[row.id] = row
+            self.search.changed(row.id)
             self._recency[row.id] = rank - len(rows)
             if row.last_day is not None and (
                 self.newest_day is None or row.last_day > self.newest_day
@@ -112,6 +112,7 @@ class StoryIndex:
     def add_story(self, row: StoryRow) -> None:
         """Re-open a stored story (a near-duplicate of one of its articles arrived)."""
         self.open[row.id] = row
+        self.search.changed(row.id)
         self._recency.setdefault(row.id, self._clock)
 
     def _in_window(self, row: StoryRow, day: int | None) -> bool:
@@ -122,7 +123,7 @@ class StoryIndex:
 
     def score(self, cand: Candidate, row: StoryRow) -> float:
         p = self.params
-        cos = float(cand.vector @ _unit(row.vector_sum))
+        cos = float(cand.vector @ unit(row.vector_sum))
         if cand.anchors and row.anchors:
             overlap = sum(1 for t in cand.anchors if t in row.anchors) / len(cand.anchors)
             cos += p.anchor_weight * (overlap - p.anchor_base)
@@ -143,27 +144,13 @@ class StoryIndex:
         follow = follow or {}
         placed: dict[str, str] = {}
         self._clock += 1
-        ids = sorted(self.open)
-        shortlist: list[list[str]] = [[] for _ in batch]
-        if ids and batch:
-            matrix = np.stack([_unit(self.open[i].vector_sum) for i in ids])
-            sims = np.stack([c.vector for c in batch]) @ matrix.T
-            k = min(self.params.top_k, len(ids))
-            w = self.params.window_days
-            first = np.array(
-                [np.nan if self.open[i].first_day is None else self.open[i].first_day for i in ids]
-            )
-            last = np.array(
-                [np.nan if self.open[i].last_day is None else self.open[i].last_day for i in ids]
-            )
-            undated = np.isnan(first) | np.isnan(last)
-            for n, cand in enumerate(batch):
-                row = sims[n].copy()
-                if cand.day is not None:
-                    inside = undated | ((first - w <= cand.day) & (cand.day <= last + w))
-                    row[~inside] = -np.inf
-                top = np.argpartition(-row, k - 1)[:k] if k < len(ids) else np.arange(len(ids))
-                shortlist[n] = [ids[j] for j in sorted(top) if np.isfinite(row[j])]
+        shortlist = self.search.shortlist(
+            self.open,
+            np.stack([c.vector for c in batch]) if batch else np.zeros((0, self.dim)),
+            [c.day for c in batch],
+            self.params.top_k,
+            self.params.window_days,
+        )
         fresh: list[str] = []
         out: list[tuple[str, bool]] = []
         for n, cand in enumerate(batch):
@@ -208,6 +195,7 @@ class StoryIndex:
         return row is not None and row.size >= MAX_STORY_SIZE
 
     def _add_member(self, row: StoryRow, cand: Candidate) -> None:
+        self.search.changed(row.id)
         row.size += 1
         row.vector_sum = (row.vector_sum + cand.vector).astype(np.float32)
         for t in cand.anchors:
