@@ -45,15 +45,17 @@ def _dump(db: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
     return articles, stories
 
 
-def test_two_workers_write_the_same_store_as_none(tmp_path: Path) -> None:
+@pytest.mark.parametrize("now_max", [8, 0])  # 0: every story is analysed by `finish`
+def test_two_workers_write_the_same_store_as_none(tmp_path: Path, now_max: int) -> None:
     folder = _corpus(tmp_path)
     dumps = []
     for workers in (0, 2):
         db = tmp_path / f"w{workers}.db"
         st = open_store(db)
-        summary = ingest(
-            [folder], st, options=IngestOptions(batch_size=4, analysis="fast", workers=workers)
+        options = IngestOptions(
+            batch_size=4, analysis="fast", workers=workers, analyse_now_max=now_max
         )
+        summary = ingest([folder], st, options=options)
         st.close()
         assert summary.added >= 15 and not summary.warnings
         dumps.append(_dump(db))

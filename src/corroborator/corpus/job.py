@@ -44,7 +44,14 @@ from corroborator.corpus.minhash import (
     jaccard,
     to_bytes,
 )
-from corroborator.corpus.work import EmbedHandle, Handle, Prepared, Preparer, default_workers
+from corroborator.corpus.work import (
+    EmbedHandle,
+    Failure,
+    Handle,
+    Prepared,
+    Preparer,
+    default_workers,
+)
 from corroborator.embed import Embedder, default_embedder
 from corroborator.ingest.walk import walk_inputs
 from corroborator.model import Article, RawDocument, Skip
@@ -212,9 +219,9 @@ class CorpusIngest:
                 self.summary.seconds = time.perf_counter() - start
                 if progress:
                     progress(self.summary)
+            self.finish(progress, preparer)
             if preparer.broken:
                 self.summary.warnings.append(preparer.broken)
-        self.finish(progress)
         self.summary.seconds = time.perf_counter() - start
         return self.summary
 
@@ -376,19 +383,32 @@ class CorpusIngest:
     def _analyse(
         self, story: StoryRow, members: list[ArticleRow], batch: BatchWrite, fresh: set[str]
     ) -> None:
+        error: Failure | None = None
         try:
             analyse_rows(story, members, self.embedder, fast=self.options.analysis == "fast")
         except Exception as exc:  # a bug on odd text must not stop a crawl: record it
             where = traceback.extract_tb(exc.__traceback__)[-1]
+            error = (repr(exc), f"{Path(where.filename).name}:{where.lineno}")
+        self._record(story, members, batch, fresh, error)
+
+    def _record(
+        self,
+        story: StoryRow,
+        members: list[ArticleRow],
+        batch: BatchWrite,
+        fresh: set[str],
+        error: Failure | None,
+    ) -> None:
+        """Put an analysed story's results (or its failure) into the batch to write."""
+        if error is not None:
             batch.skips.append(
                 Skip(
                     f"story {story.id}",
-                    f"analysis failed: {exc!r} at {Path(where.filename).name}:{where.lineno}; "
-                    "`corroborator report` retries it",
+                    f"analysis failed: {error[0]} at {error[1]}; `corroborator report` retries it",
                 )
             )
             self.summary.skipped += 1
-            story.payload = {"id": story.id, "error": repr(exc)}
+            story.payload = {"id": story.id, "error": error[0]}
             story.analysed_size = story.size
             return
         self.summary.analysed += 1
@@ -402,21 +422,42 @@ class CorpusIngest:
                     row.extractions,
                 )
 
-    def finish(self, progress: Callable[[IngestSummary], None] | None = None) -> None:
-        """Analyse every story whose verdicts are stale (larger stories, interrupted runs)."""
+    def finish(
+        self,
+        progress: Callable[[IngestSummary], None] | None = None,
+        preparer: Preparer | None = None,
+    ) -> None:
+        """Analyse every story whose verdicts are stale (larger stories, interrupted runs).
+
+        With `--analysis fast` and the default model the stories are analysed in the worker
+        processes, `finish_batch` at a time, each batch written in one transaction."""
+        parallel = (
+            preparer is not None
+            and preparer.workers > 0
+            and self.options.analysis == "fast"
+            and self._embed_in_workers
+        )
         while True:
             pending = self.store.pending_stories(self.options.finish_batch)
             if not pending:
                 return
             batch = BatchWrite()
+            jobs: list[tuple[StoryRow, list[ArticleRow]]] = []
             for sid in pending:
                 story = self.store.story(sid)
                 if story is None:
                     continue
                 members = self.store.story_articles(sid)
                 story.size = len(members)
-                self._analyse(story, members, batch, fresh=set())
-                batch.stories.append(story)
+                jobs.append((story, members))
+            if parallel and preparer is not None:
+                for story, members, error in preparer.analyse_fast(jobs):
+                    self._record(story, members, batch, set(), error)
+                    batch.stories.append(story)
+            else:
+                for story, members in jobs:
+                    self._analyse(story, members, batch, fresh=set())
+                    batch.stories.append(story)
             self.store.write_batch(batch)
             if progress:
                 progress(self.summary)

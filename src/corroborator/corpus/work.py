@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -39,6 +40,7 @@ from corroborator.corpus.minhash import signature
 from corroborator.embed import USEEmbedder
 from corroborator.model import Article, RawDocument, Skip
 from corroborator.pipeline import prepare
+from corroborator.store.base import ArticleRow, StoryRow
 from corroborator.stories.cluster import anchor_terms, lead_text
 
 #: Articles per task sent to a worker: large enough that pickling is a small share, small
@@ -108,6 +110,38 @@ def _watch_parent(parent: int) -> None:
                 os._exit(0)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+Failure = tuple[str, str]  # (repr of the exception, file:line where it was raised)
+
+
+def analyse_story_rows(
+    story: StoryRow, members: list[ArticleRow]
+) -> tuple[StoryRow, list[ArticleRow], Failure | None]:
+    """`--analysis fast` verdicts of one story (no embeddings needed), for a worker: the
+    analysed story and members, or the error (with its place) when the analysis failed."""
+    from corroborator.corpus.analyse import analyse_rows
+
+    try:
+        analyse_rows(story, members, _no_embedder(), fast=True)
+    except Exception as exc:  # a bug on odd text must not stop a crawl: the caller records it
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return story, members, (repr(exc), f"{os.path.basename(where.filename)}:{where.lineno}")
+    return story, members, None
+
+
+class _NoEmbedder:
+    """Fast analysis embeds nothing; this makes sure of it."""
+
+    name = "none"
+    dim = 512
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        raise RuntimeError("fast analysis must not embed")
+
+
+def _no_embedder() -> _NoEmbedder:
+    return _NoEmbedder()
 
 
 def default_workers() -> int:
@@ -182,6 +216,18 @@ class Preparer:
                     self._broke(exc)
             parts.append(embed_leads(chunk))
         return np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
+
+    def analyse_fast(
+        self, jobs: Sequence[tuple[StoryRow, list[ArticleRow]]]
+    ) -> list[tuple[StoryRow, list[ArticleRow], Failure | None]]:
+        """`analyse_story_rows` for each (story, members), in the workers, in order."""
+        if self._pool is not None:
+            try:
+                futures = [self._pool.submit(analyse_story_rows, st, rows) for st, rows in jobs]
+                return [f.result() for f in futures]
+            except BrokenProcessPool as exc:
+                self._broke(exc)
+        return [analyse_story_rows(st, rows) for st, rows in jobs]
 
     def _broke(self, exc: BaseException) -> None:
         self.broken = f"worker pool broke ({exc}); went on in the main process"

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import datetime
+from functools import lru_cache
 
 from corroborator.model import Article, Relation
 from corroborator.provenance.links import Link
@@ -41,6 +43,12 @@ def shingles(text: str, n: int = SHINGLE) -> set[str]:
     if len(words) < n:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+@lru_cache(maxsize=512)  # corpus mode compares a story's members again at each re-analysis
+def shingle_set(text: str) -> frozenset[str]:
+    """`shingles(text)`, cached and immutable."""
+    return frozenset(shingles(text))
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -85,7 +93,7 @@ def _orient(a: Article, b: Article, len_a: int, len_b: int) -> tuple[Article, Ar
     return a, b, "unknown", "no date or length evidence"
 
 
-def compare_pair(a: Article, b: Article, sa: set[str], sb: set[str]) -> Link | None:
+def compare_pair(a: Article, b: Article, sa: AbstractSet[str], sb: AbstractSet[str]) -> Link | None:
     """A copy/syndication link between `a` and `b`, or None."""
     if min(len(sa), len(sb)) < MIN_SHINGLES:
         return None
@@ -113,7 +121,7 @@ def compare_pair(a: Article, b: Article, sa: set[str], sb: set[str]) -> Link | N
 
 def find_copies(articles: Sequence[Article]) -> list[Link]:
     """All copy/syndication links among `articles` (pairwise: for the articles of one story)."""
-    sets = [shingles(a.text) for a in articles]
+    sets = [shingle_set(a.text) for a in articles]
     links: list[Link] = []
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):

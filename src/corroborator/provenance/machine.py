@@ -146,6 +146,7 @@ def _english_leftovers(words: list[str], language: str) -> list[str]:
     return runs
 
 
+@lru_cache(maxsize=1024)  # corpus mode re-scores a story's members at each re-analysis
 def machine_signal(text: str, language: str) -> MachineSignal:
     """Score how much `text` (in `language`) reads as machine-made; see the module docstring."""
     words = _WORD.findall(text)
@@ -154,8 +155,9 @@ def machine_signal(text: str, language: str) -> MachineSignal:
     evidence: list[str] = []
     hits = 0
     if language == "en":
-        found = sorted({m.group(0).lower() for m in _spinner_pattern().finditer(text)})
-        count = sum(1 for _ in _spinner_pattern().finditer(text))
+        matches = [m.group(0).lower() for m in _spinner_pattern().finditer(text)]
+        found = sorted(set(matches))
+        count = len(matches)
         if count:
             hits += count
             evidence.append(f"spinner vocabulary ({count}): {', '.join(found[:8])}")
