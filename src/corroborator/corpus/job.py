@@ -317,7 +317,7 @@ class CorpusIngest:
     def _settle(self, preparer: Preparer, p: _Placing) -> None:
         """Vectors, story assignment, analysis of small touched stories, one transaction."""
         if p.prepared:
-            self._place(p, self._vectors(preparer, p))
+            self._place(p, self._vectors(preparer, p), preparer)
         self.store.write_batch(p.batch)
         self._in_flight.difference_update(p.job.ids)
         self.index.evict()
@@ -336,7 +336,17 @@ class CorpusIngest:
                 out[n] = p.stored_vectors[o]
         return out
 
-    def _place(self, p: _Placing, vectors: np.ndarray) -> None:
+    def _parallel_analysis(self, preparer: Preparer | None) -> bool:
+        """Stories are analysed in the workers with `--analysis fast` and the default model
+        (full analysis embeds sentences with this process's embedder)."""
+        return (
+            preparer is not None
+            and preparer.workers > 0
+            and self.options.analysis == "fast"
+            and self._embed_in_workers
+        )
+
+    def _place(self, p: _Placing, vectors: np.ndarray, preparer: Preparer) -> None:
         s = self.summary
         batch = p.batch
         articles = p.articles
@@ -371,13 +381,24 @@ class CorpusIngest:
             batch.lsh_keys.extend((b, k, art.id) for b, k in p.bands[n])
         s.added += len(rows)
         s.stories_touched.update(by_story)
+        jobs: list[tuple[StoryRow, list[ArticleRow], set[str]]] = []
         for sid in sorted(by_story):
             story = self.index.open[sid]
             story.payload = None
             if story.size <= self.options.analyse_now_max:
                 members = self.store.story_articles(sid) + by_story[sid]
-                self._analyse(story, members, batch, fresh={r.id for r in by_story[sid]})
+                jobs.append((story, members, {r.id for r in by_story[sid]}))
             batch.stories.append(story)
+        if self._parallel_analysis(preparer):
+            done = preparer.analyse_fast([(st, mem) for st, mem, _ in jobs])
+            for (story, members, fresh), (story_out, members_out, error) in zip(
+                jobs, done, strict=True
+            ):
+                _take_analysis(story, members, story_out, members_out)
+                self._record(story, members, batch, fresh, error)
+        else:
+            for story, members, fresh in jobs:
+                self._analyse(story, members, batch, fresh)
         batch.new_articles = rows
 
     def _analyse(
@@ -431,12 +452,7 @@ class CorpusIngest:
 
         With `--analysis fast` and the default model the stories are analysed in the worker
         processes, `finish_batch` at a time, each batch written in one transaction."""
-        parallel = (
-            preparer is not None
-            and preparer.workers > 0
-            and self.options.analysis == "fast"
-            and self._embed_in_workers
-        )
+        parallel = self._parallel_analysis(preparer)
         while True:
             pending = self.store.pending_stories(self.options.finish_batch)
             if not pending:
@@ -461,6 +477,23 @@ class CorpusIngest:
             self.store.write_batch(batch)
             if progress:
                 progress(self.summary)
+
+
+def _take_analysis(
+    story: StoryRow, members: list[ArticleRow], story_out: StoryRow, members_out: list[ArticleRow]
+) -> None:
+    """Copy a worker's analysis (done on pickled copies) into this process's objects: the
+    story is the one in the open-story index, the fresh members are about to be inserted."""
+    for name in ("title", "size", "independent_sources", "conflicts", "claims", "payload"):
+        setattr(story, name, getattr(story_out, name))
+    story.analysed_size = story_out.analysed_size
+    by_id = {r.id: r for r in members_out}
+    for row in members:
+        out = by_id[row.id]
+        row.derived_from = out.derived_from
+        row.machine_score = out.machine_score
+        row.machine_evidence = out.machine_evidence
+        row.extractions = out.extractions
 
 
 def ingest(
