@@ -50,12 +50,20 @@ def unit(v: np.ndarray) -> np.ndarray:
     return v / n if n > 0 else v
 
 
-def _window_mask(rows: Sequence[StoryRow], day: int | None, window: int) -> np.ndarray | None:
-    if day is None:
-        return None
+def _day_bounds(rows: Sequence[StoryRow]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """First and last day of each story (NaN when undated) and which are undated."""
     first = np.array([np.nan if r.first_day is None else r.first_day for r in rows])
     last = np.array([np.nan if r.last_day is None else r.last_day for r in rows])
-    undated = np.isnan(first) | np.isnan(last)
+    return first, last, np.isnan(first) | np.isnan(last)
+
+
+def _inside(
+    bounds: tuple[np.ndarray, np.ndarray, np.ndarray], day: int | None, window: int
+) -> np.ndarray | None:
+    """Which stories an article of `day` may join (None: all, the article is undated)."""
+    if day is None:
+        return None
+    first, last, undated = bounds
     return undated | ((first - window <= day) & (day <= last + window))
 
 
@@ -98,14 +106,12 @@ class ExactSearch:
         matrix = np.stack([unit(r.vector_sum) for r in rows])
         sims = vectors @ matrix.T
         k = min(k, len(ids))
-        first = np.array([np.nan if r.first_day is None else r.first_day for r in rows])
-        last = np.array([np.nan if r.last_day is None else r.last_day for r in rows])
-        undated = np.isnan(first) | np.isnan(last)
+        bounds = _day_bounds(rows)
         out = []
         for n, day in enumerate(days):
             row = sims[n].copy()
-            if day is not None:
-                inside = undated | ((first - window <= day) & (day <= last + window))
+            inside = _inside(bounds, day, window)
+            if inside is not None:
                 row[~inside] = -np.inf
             top = np.argpartition(-row, k - 1)[:k] if k < len(ids) else np.arange(len(ids))
             out.append([ids[j] for j in sorted(top) if np.isfinite(row[j])])
@@ -208,8 +214,7 @@ class HnswSearch:
         for n, day in enumerate(days):
             keys, dist = all_keys[n], all_dist[n]
             sids = [self._sid[int(key)] for key in keys]
-            rows = [stories[s] for s in sids]
-            mask = _window_mask(rows, day, window)
+            mask = _inside(_day_bounds([stories[s] for s in sids]), day, window)
             # (cosine distance, id): a deterministic order among equally distant stories
             ranked = sorted(
                 (float(d), s)
