@@ -146,7 +146,13 @@ def ingest(
     if analysis not in ("full", "fast"):
         _fail(f"unknown analysis {analysis!r}; choose full or fast", 2)
     store = _open(db, create=True)
-    options = IngestOptions(batch_size=batch_size, analysis=analysis, workers=workers)
+    from corroborator.corpus.work import default_workers
+
+    options = IngestOptions(
+        batch_size=batch_size,
+        analysis=analysis,
+        workers=default_workers() if workers is None else workers,
+    )
     progress = None
     bar = None
     if sys.stderr.isatty() and not json_summary:

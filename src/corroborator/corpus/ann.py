@@ -36,7 +36,7 @@ import numpy as np
 from corroborator.store.base import StoryRow
 
 #: Open stories from which `auto` switches from exact search to the HNSW index.
-ANN_MIN_OPEN = 4096
+ANN_MIN_OPEN = 200_000
 #: HNSW neighbours fetched per wanted candidate (the rest is filtered by the time window).
 OVERSAMPLE = 4
 #: HNSW graph parameters (USearch names): links per node, beam width when adding/searching.

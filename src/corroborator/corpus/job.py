@@ -50,7 +50,6 @@ from corroborator.corpus.work import (
     Handle,
     Prepared,
     Preparer,
-    default_workers,
 )
 from corroborator.embed import Embedder, default_embedder
 from corroborator.ingest.walk import walk_inputs
@@ -83,7 +82,11 @@ class IngestOptions:
     analyse_now_max: int = 8
     finish_batch: int = 64
     assign: AssignParams = DEFAULT_ASSIGN
-    workers: int | None = None  # worker processes for per-article work; None: one per core
+    # Worker processes for per-article work and embeddings (0: all in this process). The
+    # CLI gives one per core; the library default stays 0 because worker processes are
+    # started with `spawn`, which re-imports the caller's main module: a script calling
+    # `ingest` with workers must guard its entry point with `if __name__ == "__main__":`.
+    workers: int = 0
 
 
 @dataclass
@@ -201,9 +204,8 @@ class CorpusIngest:
         the workers, then batch N+1's preparation; batch N is then assigned, analysed and
         written here while the workers prepare batch N+1."""
         start = time.perf_counter()
-        workers = self.options.workers
         current: _Pending | None = None
-        with Preparer(default_workers() if workers is None else workers) as preparer:
+        with Preparer(self.options.workers) as preparer:
             for raws, skips in _batches(walk_inputs(paths), self.options.batch_size):
                 if current is None:
                     current = self._submit(preparer, raws, skips)

@@ -90,7 +90,11 @@ EMBED_CHUNK = 32
 
 @lru_cache(maxsize=1)
 def _lead_model() -> USEEmbedder:
-    """This process's model for leads: one BLAS thread (the workers are the parallelism)."""
+    """This process's model for leads: one BLAS thread (the workers are the parallelism).
+
+    The limit needs threadpoolctl (a dependency for this reason): without it OpenBLAS runs
+    one thread per core in every worker, and two workers on two cores then took twice as
+    long as one process (1,024 leads: 15.9 s against 6.3 s with the limit)."""
     return USEEmbedder(threads=1)
 
 
