@@ -19,6 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 
@@ -31,7 +32,7 @@ from corroborator.pipeline import normalise_published, prepare
 from corroborator.store.base import day_of
 from corroborator.stories.cluster import anchor_terms, lead_text
 
-DATE = "2026-11-23"
+DATE = date.today().isoformat()
 
 
 @dataclass
