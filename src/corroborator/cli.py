@@ -234,11 +234,12 @@ def stories(
         if s["last_published"] and s["last_published"] != s["first_published"]:
             dates += f"..{s['last_published']}"
         flag = f"  {s['conflicts']} conflicting" if s["conflicts"] else ""
+        size = f"{s['size']} article{'s' if s['size'] != 1 else ''}"
         typer.echo(
-            f"{s['id']}  {dates}  {s['size']} articles, {s['independent_sources']} "
+            f"{s['id']}  {dates}  {size}, {s['independent_sources']} "
             f"independent  [{','.join(s['languages'])}]{flag}  {s['title']}"
         )
-    typer.echo(f"{len(found)} stories", err=True)
+    typer.echo(f"{len(found)} stor{'ies' if len(found) != 1 else 'y'}", err=True)
 
 
 @app.command()
