@@ -28,14 +28,12 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from corroborator.corpus.analyse import analyse_rows
 from corroborator.corpus.assign import DEFAULT_ASSIGN, AssignParams, Candidate, StoryIndex
 from corroborator.corpus.minhash import (
     NEAR_DUPLICATE_JACCARD,
@@ -50,6 +48,7 @@ from corroborator.corpus.work import (
     Handle,
     Prepared,
     Preparer,
+    analyse_or_failure,
 )
 from corroborator.embed import Embedder, default_embedder
 from corroborator.ingest.walk import walk_inputs
@@ -383,30 +382,23 @@ class CorpusIngest:
             batch.lsh_keys.extend((b, k, art.id) for b, k in p.bands[n])
         s.added += len(rows)
         s.stories_touched.update(by_story)
-        jobs: list[tuple[StoryRow, list[ArticleRow], set[str]]] = []
+        # Touched stories are analysed here, not in the workers: tried, and shipping the
+        # members to a worker cost what the parallelism saved (5k/20k: 138/523 s against
+        # 131/498 s), since the workers are busy preparing the next batch meanwhile.
         for sid in sorted(by_story):
             story = self.index.open[sid]
             story.payload = None
             if story.size <= self.options.analyse_now_max:
                 members = self.store.story_articles(sid) + by_story[sid]
-                jobs.append((story, members, {r.id for r in by_story[sid]}))
+                self._analyse(story, members, batch, fresh={r.id for r in by_story[sid]})
             batch.stories.append(story)
-        # Touched stories are analysed here, not in the workers: tried, and shipping the
-        # members to a worker cost what the parallelism saved (5k/20k: 138/523 s against
-        # 131/498 s), since the workers are busy preparing the next batch meanwhile.
-        for story, members, fresh in jobs:
-            self._analyse(story, members, batch, fresh)
         batch.new_articles = rows
 
     def _analyse(
         self, story: StoryRow, members: list[ArticleRow], batch: BatchWrite, fresh: set[str]
     ) -> None:
-        error: Failure | None = None
-        try:
-            analyse_rows(story, members, self.embedder, fast=self.options.analysis == "fast")
-        except Exception as exc:  # a bug on odd text must not stop a crawl: record it
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            error = (repr(exc), f"{Path(where.filename).name}:{where.lineno}")
+        fast = self.options.analysis == "fast"
+        error = analyse_or_failure(story, members, self.embedder, fast)
         self._record(story, members, batch, fresh, error)
 
     def _record(

@@ -25,19 +25,19 @@ import os
 import threading
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from multiprocessing import get_context
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from corroborator.claims import extract_claims
 from corroborator.corpus.minhash import signature
-from corroborator.embed import USEEmbedder
+from corroborator.embed import Embedder, USEEmbedder
 from corroborator.model import Article, RawDocument, Skip
 from corroborator.pipeline import prepare
 from corroborator.store.base import ArticleRow, StoryRow
@@ -119,19 +119,19 @@ def _watch_parent(parent: int) -> None:
 Failure = tuple[str, str]  # (repr of the exception, file:line where it was raised)
 
 
-def analyse_story_rows(
-    story: StoryRow, members: list[ArticleRow]
-) -> tuple[StoryRow, list[ArticleRow], Failure | None]:
-    """`--analysis fast` verdicts of one story (no embeddings needed), for a worker: the
-    analysed story and members, or the error (with its place) when the analysis failed."""
+def analyse_or_failure(
+    story: StoryRow, members: list[ArticleRow], embedder: Embedder, fast: bool
+) -> Failure | None:
+    """`corpus.analyse.analyse_rows` (updates story and members in place), or what went
+    wrong: a bug met on odd text must not stop a crawl, the caller records it."""
     from corroborator.corpus.analyse import analyse_rows
 
     try:
-        analyse_rows(story, members, _no_embedder(), fast=True)
-    except Exception as exc:  # a bug on odd text must not stop a crawl: the caller records it
+        analyse_rows(story, members, embedder, fast=fast)
+    except Exception as exc:
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        return story, members, (repr(exc), f"{os.path.basename(where.filename)}:{where.lineno}")
-    return story, members, None
+        return repr(exc), f"{os.path.basename(where.filename)}:{where.lineno}"
+    return None
 
 
 class _NoEmbedder:
@@ -144,8 +144,12 @@ class _NoEmbedder:
         raise RuntimeError("fast analysis must not embed")
 
 
-def _no_embedder() -> _NoEmbedder:
-    return _NoEmbedder()
+def analyse_story_rows(
+    story: StoryRow, members: list[ArticleRow]
+) -> tuple[StoryRow, list[ArticleRow], Failure | None]:
+    """`--analysis fast` verdicts of one story, in a worker: the analysed (pickled back)
+    story and members, and the failure if any."""
+    return story, members, analyse_or_failure(story, members, _NoEmbedder(), fast=True)
 
 
 def default_workers() -> int:
@@ -153,8 +157,12 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-Handle = list[tuple[list[tuple[RawDocument, str]], "Future[list[Prepared]] | None"]]
-EmbedHandle = list[tuple[list[str], "Future[np.ndarray] | None"]]
+T = TypeVar("T")
+R = TypeVar("R")
+#: Chunks of a batch, each with its worker's future (None: to compute in this process).
+Chunks = list[tuple[list[T], Future[R] | None]]
+Handle = Chunks[tuple[RawDocument, str], list[Prepared]]
+EmbedHandle = Chunks[str, np.ndarray]
 
 
 class Preparer:
@@ -178,47 +186,40 @@ class Preparer:
                 initargs=(os.getpid(),),
             )
 
-    def submit(self, items: Sequence[tuple[RawDocument, str]]) -> Handle:
-        chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
-        if self._pool is None:
-            return [(c, None) for c in chunks]  # computed in order by `results`
-        try:
-            return [(c, self._pool.submit(_prepare_chunk, c)) for c in chunks]
-        except BrokenProcessPool as exc:
-            self._broke(exc)
-            return [(c, None) for c in chunks]
+    def _submit(self, fn: Callable[[list[T]], R], items: Sequence[T], size: int) -> Chunks[T, R]:
+        chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
+        if self._pool is not None:
+            try:
+                return [(c, self._pool.submit(fn, c)) for c in chunks]
+            except BrokenProcessPool as exc:
+                self._broke(exc)
+        return [(c, None) for c in chunks]  # computed in order by `_collect`
 
-    def results(self, handle: Handle) -> Iterator[Prepared]:
+    def _collect(self, fn: Callable[[list[T]], R], handle: Chunks[T, R]) -> Iterator[R]:
+        """Each chunk's result, in order: the worker's, or computed here when it has none or
+        the pool broke."""
         for chunk, future in handle:
             if future is not None:
                 try:
-                    yield from future.result()
+                    yield future.result()
                     continue
                 except BrokenProcessPool as exc:
                     self._broke(exc)
-            yield from _prepare_chunk(chunk)
+            yield fn(chunk)
+
+    def submit(self, items: Sequence[tuple[RawDocument, str]]) -> Handle:
+        return self._submit(_prepare_chunk, items, CHUNK)
+
+    def results(self, handle: Handle) -> Iterator[Prepared]:
+        for part in self._collect(_prepare_chunk, handle):
+            yield from part
 
     def submit_embed(self, leads: Sequence[str]) -> EmbedHandle:
-        chunks = [list(leads[i : i + EMBED_CHUNK]) for i in range(0, len(leads), EMBED_CHUNK)]
-        if self._pool is None:
-            return [(c, None) for c in chunks]
-        try:
-            return [(c, self._pool.submit(embed_leads, c)) for c in chunks]
-        except BrokenProcessPool as exc:
-            self._broke(exc)
-            return [(c, None) for c in chunks]
+        return self._submit(embed_leads, leads, EMBED_CHUNK)
 
     def embeddings(self, handle: EmbedHandle, dim: int) -> np.ndarray:
         """The vectors of `submit_embed`'s leads, in order (waits for them)."""
-        parts = []
-        for chunk, future in handle:
-            if future is not None:
-                try:
-                    parts.append(future.result())
-                    continue
-                except BrokenProcessPool as exc:
-                    self._broke(exc)
-            parts.append(embed_leads(chunk))
+        parts = list(self._collect(embed_leads, handle))
         return np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
 
     def analyse_fast(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -306,15 +306,19 @@ class SQLiteStore:
 
     # -- reads ------------------------------------------------------------------------------
 
-    def known_articles(self, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
+    def _by_ids(self, columns: str, ids: Sequence[str]) -> Iterator[Sequence[Any]]:
+        """`SELECT columns FROM articles` for the given ids (any number: queried 500 at a
+        time, under SQLite's limit on bound parameters), in no particular order."""
         unique = sorted(set(ids))
         for i in range(0, len(unique), 500):
             chunk = unique[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
-            found.update(r[0] for r in rows)
-        return found
+            yield from self._db.execute(
+                f"SELECT {columns} FROM articles WHERE id IN ({marks})", chunk
+            )
+
+    def known_articles(self, ids: Sequence[str]) -> set[str]:
+        return {r[0] for r in self._by_ids("id", ids)}
 
     @staticmethod
     def _article(row: Sequence[Any]) -> ArticleRow:
@@ -346,15 +350,9 @@ class SQLiteStore:
 
     def articles(self, ids: Sequence[str]) -> list[ArticleRow]:
         by_id: dict[str, ArticleRow] = {}
-        unique = sorted(set(ids))
-        for i in range(0, len(unique), 500):
-            chunk = unique[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
-                f"SELECT {_ARTICLE_COLS} FROM articles WHERE id IN ({marks})", chunk
-            ):
-                art = self._article(row)
-                by_id[art.id] = art
+        for row in self._by_ids(_ARTICLE_COLS, ids):
+            art = self._article(row)
+            by_id[art.id] = art
         return [by_id[i] for i in ids if i in by_id]
 
     def story_articles(self, story_id: str) -> list[ArticleRow]:
@@ -374,28 +372,12 @@ class SQLiteStore:
         return out
 
     def signatures(self, ids: Sequence[str]) -> dict[str, tuple[bytes, str]]:
-        out: dict[str, tuple[bytes, str]] = {}
-        unique = sorted(set(ids))
-        for i in range(0, len(unique), 500):
-            chunk = unique[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for aid, sig, sid in self._db.execute(
-                f"SELECT id, minhash, story_id FROM articles WHERE id IN ({marks})", chunk
-            ):
-                out[aid] = (bytes(sig), sid)
-        return out
+        return {
+            aid: (bytes(sig), sid) for aid, sig, sid in self._by_ids("id, minhash, story_id", ids)
+        }
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {}
-        unique = sorted(set(ids))
-        for i in range(0, len(unique), 500):
-            chunk = unique[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for aid, vec in self._db.execute(
-                f"SELECT id, vector FROM articles WHERE id IN ({marks})", chunk
-            ):
-                out[aid] = _vec(vec)
-        return out
+        return {aid: _vec(vec) for aid, vec in self._by_ids("id, vector", ids)}
 
     @staticmethod
     def _story(row: Sequence[Any]) -> StoryRow:
