@@ -10,9 +10,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ClaimKind = Literal[
-    "duration", "quantity", "percentage", "money", "date", "quote", "attribution", "event"
+    "duration",
+    "quantity",
+    "percentage",
+    "money",
+    "date",
+    "time",
+    "quote",
+    "attribution",
+    "event",
 ]
-Verdict = Literal["corroborated", "conflicting", "single_source"]
+Verdict = Literal["corroborated", "conflicting", "possible_conflict", "single_source"]
 Relation = Literal["copy", "syndication", "rewrite", "translation", "partial"]
 
 
@@ -136,6 +144,18 @@ class Extraction:
     slot: str = ""  # phrase describing what the value is about, for matching
     speaker: str | None = None
     sentence_index: int = -1
+    # --- the claim frame (claims.frames fills these after extraction) ---
+    #: who the sentence attributes the claim to ("police", "the ministry"), lower-cased head.
+    holder: str | None = None
+    #: names (capitalised words/runs) in the clause around the value: whose number it is.
+    participants: tuple[str, ...] = ()
+    #: a year stated in the sentence when it is not the publication year ("a quake in 2005"):
+    #: the value belongs to another (background) event.
+    event_year: int | None = None
+    #: "negated" ("no one was hurt"), "hedged" ("could", "may", "proposed") or "" (asserted).
+    modality: str = ""
+    #: a readable label for a journalist ("people killed", "quake magnitude").
+    label: str = ""
 
 
 @dataclass
