@@ -27,6 +27,8 @@ class DateMention:
     end: int
     value: str
     approximate: bool
+    # "LIMA, March 3 (Reuters) -": the filing date of a dateline, not a claim (still masked).
+    dateline: bool = False
 
 
 def parse_published(published: str | None) -> date | None:
@@ -69,6 +71,8 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?"
     year = r"(?P<y>(?:1[89]|20)\d{2})"
     wd = rf"(?P<wd>{_alt(lex.weekdays)})"
+    if lex.weekday_suffix_re:
+        wd += rf"(?:{lex.weekday_suffix_re})?"
     past = _alt(lex.past_words)
     nxt = _alt(lex.next_words)
     this = _alt(lex.this_words)
@@ -123,7 +127,7 @@ def find_dates(
 
     def add(s: int, e: int, value: str, approx: bool) -> None:
         if not _overlaps(s, e, taken):
-            out.append(DateMention(s, e, value, approx))
+            out.append(DateMention(s, e, value, approx, is_dateline(text, s, e)))
             taken.append((s, e))
 
     for m in _ISO.finditer(text, start, end):
@@ -208,7 +212,12 @@ def find_dates(
         wd = lex.weekdays[m.group("wd").lower()]
         before = text[max(start, m.start() - 12) : m.start()].lower().split()
         forward = bool(before) and before[-1] in lex.forward_preps
-        if rel in lex.next_words or forward or (future and rel not in lex.past_words):
+        ahead = (
+            future
+            and not _told_on(text, start, end, m.start(), m.end(), lex)
+            and _is_future(_clause(text, start, end, m.start(), m.end(), lex), lex)
+        )
+        if rel in lex.next_words or forward or (ahead and rel not in lex.past_words):
             delta = (wd - published.weekday()) % 7 or 7
             when = published + timedelta(days=delta)
         else:
@@ -221,6 +230,48 @@ def find_dates(
         when = published + timedelta(days=lex.relative_days[m.group("rd").lower()])
         add(m.start(), m.end(), when.isoformat(), False)
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+# "LIMA, March 3 (Reuters) -", "BERLIN, 3. März (dpa) -", "March 3 (AP) —": an agency tag in
+# brackets then a dash, or an upper-case place at the start of a line before the date and a dash
+# after it.
+_AGENCY_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*[-–—:]")
+_DASH_AFTER = re.compile(r"[ \t]*[-–—]")
+_PLACE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ .'/-]{1,40}(?:\s*\([^()\n]{1,40}\))?,[ \t]*$"
+)
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Is the date at text[start:end] the filing date of a dateline?"""
+    if _AGENCY_AFTER.match(text, end):
+        return True
+    return bool(
+        _DASH_AFTER.match(text, end) and _PLACE_BEFORE.search(text, max(0, start - 60), start)
+    )
+
+
+def _told_on(text: str, start: int, end: int, s: int, e: int, lex: Lexicon) -> bool:
+    """'said on Wednesday', 'teilte am Mittwoch mit', 'officials on Wednesday said': the weekday
+    dates the statement, which lies in the past whatever the tense of what was said."""
+    before = [w.strip(",") for w in text[max(start, s - 40) : s].lower().split()]
+    while before and before[-1] in lex.prepositions:
+        before.pop()
+    after = text[e : min(end, e + 20)].lower().split()[:1]
+    return bool(
+        (before and before[-1] in lex.speech_verbs) or (after and after[0] in lex.speech_verbs)
+    )
+
+
+def _clause(text: str, start: int, end: int, s: int, e: int, lex: Lexicon) -> str:
+    """The clause around text[s:e]: from the last ',', ';' or 'that' before it to the next after it
+    (so "said on Wednesday that he would resign" reads the weekday in "said on Wednesday")."""
+    stop = re.compile(rf"[,;]|\b{re.escape(lex.that_word)}\b", re.IGNORECASE)
+    left = start
+    for m in stop.finditer(text, start, s):
+        left = m.end()
+    m2 = stop.search(text, e, end)
+    return text[left : m2.start() if m2 else end]
 
 
 def _valid(y: int, m: int, d: int) -> bool:

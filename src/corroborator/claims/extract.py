@@ -27,8 +27,10 @@ from corroborator.claims.quantities import (
     neutral_masks,
 )
 from corroborator.claims.quotes import find_attribution, find_quotes
+from corroborator.claims.times import find_times
 from corroborator.claims.tokens import (
     Token,
+    split_number_context,
     subject_and_verb,
     subject_head,
     tokenize,
@@ -107,8 +109,15 @@ def _sentence_claims(
     out: list[Extraction] = []
     tokens = tokenize(text, sent.start, sent.end)
     dates = find_dates(text, sent.start, sent.end, lex, published)
-    masks = [(d.start, d.end) for d in dates] + neutral_masks(text, sent.start, sent.end)
+    masks = [(d.start, d.end) for d in dates]
+    # A number the sentence splitter cut in two ("a 6. | 1-magnitude quake"): this sentence's
+    # leading digits belong to the previous one, which reads on past its end.
+    mask_end, read_end = split_number_context(text, sent.start, sent.end)
+    if mask_end > sent.start:
+        masks.append((sent.start, mask_end))
     for d in dates:
+        if d.dateline:
+            continue  # "LIMA, March 3 (Reuters) -": the filing date, not a claim
         head = _date_head(tokens, d.start, d.end, lex) if lex else "event"
         out.append(
             Extraction(
@@ -125,8 +134,29 @@ def _sentence_claims(
                 sentence_index=idx,
             )
         )
-    for nm in find_numbers(text, sent.start, sent.end, lex, masks):
-        out.append(_number_extraction(text, idx, nm, lex, tokens))
+    times = [t for t in find_times(text, sent.start, read_end, lex, masks) if t.start < sent.end]
+    masks += [(t.start, t.end) for t in times] + neutral_masks(text, sent.start, read_end)
+    for t in times:
+        head = _date_head(tokens, t.start, t.end, lex) if lex else "event"
+        out.append(
+            Extraction(
+                kind="time",
+                key=f"{head} time",
+                start=t.start,
+                end=t.end,
+                text=text[t.start : t.end],
+                value=t.value,
+                unit=t.zone,
+                approximate=t.approximate,
+                head=head,
+                slot=window_slot(tokens, t.start, t.end, lex) if lex else "",
+                sentence_index=idx,
+            )
+        )
+    read_tokens = tokens if read_end == sent.end else tokenize(text, sent.start, read_end)
+    for nm in find_numbers(text, sent.start, read_end, lex, masks):
+        if nm.start < sent.end:
+            out.append(_number_extraction(text, idx, nm, lex, read_tokens))
     if lex is not None:
         att = find_attribution(text, sent.start, sent.end, lex, quote_spans)
         if att is not None:

@@ -120,3 +120,34 @@ class Lexicon:
     # Words right before a weekday that point forward whatever the tense: "cancelled until
     # Thursday", "bis Donnerstag", "jusqu'à jeudi".
     forward_preps: tuple[str, ...] = ()
+    # --- value forms (see `claims/numbers.py`, `claims/quantities.py`) ---
+    # Read "30, 000" and "6. 1" (a stray space after a separator, from bad HTML) as one number.
+    loose_separators: bool = False
+    # Vague plural counts: (regex, unit) -> "dozens" (12) = at least two dozen, below ten dozen:
+    # low 2 x unit, high 10 x unit - 1, approximate. Most specific pattern first ("tens of
+    # thousands" before "thousands"). The regex may swallow a following "of".
+    vague_counts: tuple[tuple[str, float], ...] = ()
+    # Zero as a value: subjects ("no one", "nobody", "niemand") and determiners ("no",
+    # "keine") that make "no one was hurt" / "no injuries" a count of 0 ("person injured").
+    # Nouns that name the scale of a number written before it: "magnitude-5.9", "magnitude of
+    # 5.9", "category 4" -> head "magnitude".
+    measure_nouns: frozenset[str] = field(default_factory=frozenset)
+    # Partitive words after a scale word: "1,5 millones de personas", "2 million of them".
+    partitive_words: tuple[str, ...] = ()
+    zero_subjects: tuple[str, ...] = ()
+    zero_determiners: tuple[str, ...] = ()
+    # Words allowed between a zero subject and its event verb ("is believed to have been").
+    zero_fillers: frozenset[str] = field(default_factory=frozenset)
+    # Compounds glued to a weekday: German "Mittwochabend", "Montagmorgen" (regex).
+    weekday_suffix_re: str = ""
+    # --- times of day (see `claims/times.py`) ---
+    # Whether "a.m."/"pm" mark a 12-hour clock (English).
+    ampm: bool = False
+    # Clock words after a number: "Uhr", "h", "hours" ("17:06 hours").
+    clock_words: tuple[str, ...] = ()
+    # "local time", "Ortszeit": the zone of a time when no zone name is given (regex).
+    local_time_re: str = ""
+    # "around", "shortly after", "gegen": the time is approximate.
+    time_hedges: tuple[str, ...] = ()
+    # "at", "um", "until": a bare "17:06" after one is a time.
+    time_prepositions: tuple[str, ...] = ()

@@ -2,7 +2,9 @@
 
 Digit groups follow each language's separators: English "1,200.5", German "1.200,5", and thin or
 no-break spaces ("1 200") everywhere. A string that fits neither grouping is read as plain
-digits with the language's decimal separator.
+digits with the language's decimal separator. With `loose` (English), the stray space that bad
+HTML-to-text conversion leaves after a separator is read through: "30, 000" -> 30000 (only
+before exactly three digits), "6. 1" -> 6.1 (only after at most three digits).
 
 Tolerances (why): news numbers are rounded, so an "about" value should still match a nearby
 exact value from another outlet, but not a value twice as large.
@@ -30,16 +32,28 @@ _SPACES = ("\u00a0", "\u202f", "\u2009")
 
 
 @lru_cache(maxsize=32)
-def digit_pattern(thousands: tuple[str, ...], decimal: str) -> str:
-    """Regex for a digit number with the given thousands separators and decimal mark."""
+def digit_pattern(thousands: tuple[str, ...], decimal: str, loose: bool = False) -> str:
+    """Regex for a digit number with the given thousands separators and decimal mark.
+
+    `loose`: a space may follow a thousands separator before a group of exactly three digits
+    ("30, 000") and follow the decimal mark after at most three digits ("6. 1").
+    """
     seps = "".join(re.escape(s) for s in (*thousands, *_SPACES))
     dec = re.escape(decimal)
-    return rf"(?:\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{dec}\d+)?"
+    if not loose:
+        return rf"(?:\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{dec}\d+)?"
+    tight_seps = "".join(re.escape(s) for s in thousands)
+    group = rf"(?:[{seps}]|[{tight_seps}] )\d{{3}}(?!\d)"
+    return (
+        rf"(?:\d{{1,3}}(?:{group})+(?:{dec}\d+)?"
+        rf"|\d{{1,3}}{dec} \d{{1,2}}(?!\d)"
+        rf"|\d+(?:{dec}\d+)?)"
+    )
 
 
 def parse_digits(raw: str, thousands: tuple[str, ...], decimal: str) -> float | None:
     """Parse a digit string written with the language's separators; None if it is not one."""
-    s = raw
+    s = raw.replace(" ", "")
     for sep in (*thousands, *_SPACES):
         if sep != decimal:
             s = s.replace(sep, "")

@@ -23,6 +23,7 @@ from corroborator.claims.numbers import (
     parse_digits,
     range_bounds,
 )
+from corroborator.claims.times import find_times
 from corroborator.claims.tokens import (
     Token,
     nearest_determined_noun,
@@ -107,6 +108,11 @@ class _Patterns:
     and_word: re.Pattern[str] | None = None
     unit_half: re.Pattern[str] | None = None
     ago_prefix: re.Pattern[str] | None = None
+    vague: tuple[tuple[re.Pattern[str], float], ...] = ()
+    number_tail: re.Pattern[str] | None = None
+    partitive: re.Pattern[str] | None = None
+    zero_subject: re.Pattern[str] | None = None
+    measure: re.Pattern[str] | None = None
 
 
 def _alt(words: object) -> str:
@@ -138,9 +144,9 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
             time_marker=None,
         )
     i = re.IGNORECASE
-    digits = digit_pattern(lex.thousands_seps, lex.decimal_sep)
+    digits = digit_pattern(lex.thousands_seps, lex.decimal_sep, lex.loose_separators)
     number = re.compile(
-        rf"(?<![\w.,/-])(?:(?P<d>{digits})(?P<att>bn|mn|m|k|tn)?(?![\w])|(?P<w>{lex.number_words_re}))",
+        rf"(?<![\w.,/])(?<![\d.,]-)(?:(?P<d>{digits})(?P<att>bn|mn|m|k|tn)?(?![\w])|(?P<w>{lex.number_words_re}))",
         i,
     )
     units = "|".join(sorted((re.escape(u) for u in lex.duration_units), key=len, reverse=True))
@@ -148,11 +154,13 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         number=number,
         hedge_left=re.compile(rf"(?:^|(?<=\W))(?P<h>{_alt(lex.hedges)})\s+$", i),
         post_hedge=re.compile(rf"(?P<h>{_alt(lex.post_hedges)})\b", i) if lex.post_hedges else None,
-        scale=re.compile(rf"\s*(?P<sc>{_alt(lex.scales)})(?!\w)", i),
+        # "$2.8 billion", "US $2.8-billion".
+        scale=re.compile(rf"(?:\s*|\s?-\s?)(?P<sc>{_alt(lex.scales)})(?!\w)", i),
         half=re.compile(lex.half_suffix_re, i),
         percent=re.compile(lex.percent_re, i),
         points=re.compile(lex.points_re, i),
-        cur_word=re.compile(rf"\s+(?P<cw>{_alt(lex.currency_words)})\b", i),
+        # "2m euros", "a two-million-euro haul", "a 110bn-euro package".
+        cur_word=re.compile(rf"(?:\s+|-)(?P<cw>{_alt(lex.currency_words)})\b", i),
         unit=re.compile(rf"(?:\s+|\s*-\s*)(?P<u>{units})\b", i),
         age=re.compile(lex.age_re, i),
         range_conn=re.compile(rf"\s*(?:{_alt(lex.range_words)})\s*", i),
@@ -170,6 +178,23 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         and_word=re.compile(rf"\s+(?:{_alt(lex.and_words)})\s+", i),
         unit_half=re.compile(lex.unit_half_re, i) if lex.unit_half_re else None,
         ago_prefix=re.compile(rf"(?:{lex.ago_prefix_re})\s+$", i) if lex.ago_prefix_re else None,
+        vague=tuple((re.compile(p, i), u) for p, u in lex.vague_counts),
+        number_tail=re.compile(rf"(?:\d|\b(?:{lex.number_words_re}))\s*$", i),
+        partitive=(
+            re.compile(rf"\s+(?:{_alt(lex.partitive_words)})\s+(?=\w)", i)
+            if lex.partitive_words
+            else None
+        ),
+        measure=(
+            re.compile(rf"(?<!\w)(?P<mw>{_alt(lex.measure_nouns)})(?:-|\s+of\s+|\s+)$", i)
+            if lex.measure_nouns
+            else None
+        ),
+        zero_subject=(
+            re.compile(rf"(?<![\w-])(?P<z>{_alt(lex.zero_subjects)})(?![\w-])", i)
+            if lex.zero_subjects
+            else None
+        ),
     )
 
 
@@ -247,16 +272,162 @@ def find_numbers(
                 mention.unit = "s"
                 out.append(mention)
                 taken.append((mention.start, mention.end))
-    for m in pats.number.finditer(text, start, end):
-        if _overlaps(m.start(), m.end(), taken):
-            continue
-        found = _read_one(text, start, end, m, lex, pats, reader, tokens)
-        if found is not None and not _overlaps(found.start, found.end, taken):
+    if lex is not None:
+        # A clock time is never a count ("um 6.10 Uhr", "at 3 pm").
+        taken += [(t.start, t.end) for t in find_times(text, start, end, lex, taken)]
+        for found in [*_vague_counts(text, start, end, lex, pats, tokens, taken)]:
             out.append(found)
             taken.append((found.start, found.end))
+        for found in _zero_counts(text, start, end, lex, pats, tokens, taken):
+            out.append(found)
+            taken.append((found.start, found.end))
+    scan = start
+    while (nmatch := pats.number.search(text, scan, end)) is not None:
+        scan = nmatch.end()
+        hit = [e for s, e in taken if nmatch.start() < e and s < nmatch.end()]
+        if hit:
+            # Look again after the mask: "March 3, 300 people" (the date masks "3", not "300").
+            scan = max(nmatch.start() + 1, min(hit))
+            continue
+        one = _read_one(text, start, end, nmatch, lex, pats, reader, tokens)
+        if one is not None and not _overlaps(one.start, one.end, taken):
+            out.append(one)
+            taken.append((one.start, one.end))
     if lex is not None:
         out = [nm for nm in out if not _not_a_duration(text, start, nm, out, pats)]
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _vague_counts(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    """'dozens of people', 'tens of thousands of dollars', 'Hunderte Menschen'.
+
+    Bounds: at least two of the unit, fewer than ten ("dozens" = 24..119, "tens of thousands" =
+    20000..99999), approximate; the value is the low bound. `raw_value` is the order-of-magnitude
+    range as NewsQuant writes it ("dozens" = (12, 120)).
+    """
+    out: list[NumberMention] = []
+    spans = list(taken)
+    for pat, unit in pats.vague:
+        for m in pat.finditer(text, start, end):
+            if _overlaps(m.start(), m.end(), spans):
+                continue
+            if pats.number_tail is not None and pats.number_tail.search(
+                text, max(start, m.start() - 30), m.start()
+            ):
+                continue  # "2 Millionen", "two millions": a scale, not a vague count
+            low, high = 2 * unit, 10 * unit - 1
+            nm = NumberMention(
+                "quantity",
+                m.start(),
+                m.end(),
+                (unit, 10 * unit),
+                None,
+                None,
+                Bounds(low, low, high, True),
+            )
+            cw = pats.cur_word.match(text, m.end(), end) if pats.cur_word else None
+            if cw:
+                nm.kind = "money"
+                nm.unit = nm.raw_unit = lex.currency_words[cw.group("cw").lower()]
+                nm.end = cw.end()
+                found: NumberMention | None = _money_head(text, end, nm, lex, tokens)
+            else:
+                found = _count_head(nm, m.end(), lex, tokens, low)
+            if found is not None:
+                out.append(found)
+                spans.append((found.start, found.end))
+    return out
+
+
+def _zero_counts(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    """Zero as a value: 'no one was hurt', 'no injuries were reported', 'keine Verletzten',
+    'niemand wurde verletzt' -> a count of 0 with the key a number would get ('person injured'),
+    so that it can conflict with 'nine people were injured'. Only event counts: 'no reason'
+    and 'nobody knows' are not claims.
+    """
+    out: list[NumberMention] = []
+    spans = list(taken)
+    events = set(lex.event_verbs.values())
+
+    def zero(s: int, e: int, head: str, verb: str | None, slot: list[Token]) -> None:
+        if _overlaps(s, e, spans):
+            return
+        nm = NumberMention("quantity", s, e, 0.0, None, None, Bounds(0.0, 0.0, 0.0, False))
+        nm.head, nm.verb, nm.slot_tokens = head, verb, slot
+        out.append(nm)
+        spans.append((s, e))
+
+    def fillers(k: int, step: int) -> int:
+        n = 0
+        while 0 <= k < len(tokens) and n < 6:
+            low = tokens[k].lower
+            if not (low in lex.auxiliaries or low in lex.zero_fillers or low.endswith("ly")):
+                break
+            k += step
+            n += 1
+        return k
+
+    if pats.zero_subject is not None:
+        for m in pats.zero_subject.finditer(text, start, end):
+            after = next((k for k, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+            k = fillers(after, 1)
+            if k < len(tokens) and tokens[k].lower in lex.event_verbs:
+                verb = tokens[k]
+                zero(m.start(), verb.end, "person", lex.event_verbs[verb.lower], [verb])
+                continue
+            # Verb first: "Verletzt wurde niemand".
+            before = next((k for k, t in enumerate(tokens) if t.start >= m.start()), 0) - 1
+            k = fillers(before, -1)
+            if 0 <= k < before and tokens[k].lower in lex.event_verbs:
+                verb = tokens[k]
+                zero(verb.start, m.end(), "person", lex.event_verbs[verb.lower], [verb])
+    dets = set(lex.zero_determiners)
+    for k, t in enumerate(tokens[:-1]):
+        if t.lower not in dets:
+            continue
+        j = k + 1
+        if lex.nouns_capitalised and not tokens[j].is_capitalised and j + 1 < len(tokens):
+            j += 1  # an adjective: "keine schweren Verletzungen"
+        noun = tokens[j]
+        if not noun.is_word:
+            continue
+        low = noun.lower
+        mapped = lex.noun_heads.get(low, "")
+        if low in lex.nominal_events:  # "no injuries", "no deaths"
+            zero(t.start, noun.end, "person", lex.nominal_events[low], [noun])
+        elif " " in mapped:  # "keine Verletzten" -> "person injured"
+            head_word, event = mapped.split(" ", 1)
+            zero(t.start, noun.end, head_word, event, [noun])
+        else:  # "no homes were destroyed"
+            nm = NumberMention(
+                "quantity", t.start, t.end, 0.0, None, None, Bounds(0.0, 0.0, 0.0, False)
+            )
+            got = _count_head(nm, t.end, lex, tokens, 0.0)
+            if (
+                got is not None
+                and got.verb in events
+                and got.head not in (None, "event")
+                and not _overlaps(got.start, got.end, spans)
+            ):
+                out.append(got)
+                spans.append((got.start, got.end))
+    return out
 
 
 def _not_a_duration(
@@ -375,10 +546,21 @@ def _read_one(
     att = (m.group("att") or "").lower()
     if att:
         if not currency:
-            return None
+            # "30bn euros", "2m euros": the currency follows the glued scale.
+            cw = pats.cur_word.match(text, pos, s_end) if pats.cur_word else None
+            sym = _SUFFIX_SYM.match(text, pos, s_end)
+            if cw:
+                currency = lex.currency_words[cw.group("cw").lower()]
+                pos = cw.end()
+            elif sym:
+                currency = CURRENCY_SYMBOLS[sym.group("cur")]
+                pos = sym.end()
+            elif att in ("m", "k"):
+                return None  # "200m" is metres, "5k" a race
         value *= lex.scales.get(att, 1.0)
     is_digit = bool(m.group("d"))
-    if pats.scale is not None:
+    scaled = bool(att)
+    if pats.scale is not None and not att:
         sm = pats.scale.match(text, pos, s_end)
         if (
             sm
@@ -387,6 +569,7 @@ def _read_one(
         ):
             value *= lex.scales[sm.group("sc").lower()]
             pos = sm.end()
+            scaled = True
     if pats.half is not None:
         hm = pats.half.match(text, pos, s_end)
         if hm and value == int(value):
@@ -553,6 +736,21 @@ def _read_one(
     )
     if is_digit and _named_number(tokens, m.start(), lex):
         return None
+    if (
+        not is_digit
+        and lex.zero_determiners
+        and re.search(rf"(?<!\w)(?:{_alt(lex.zero_determiners)})\s+$", left, re.I)
+    ):
+        return None  # "no one knows": not a count of one
+    mw = (
+        pats.measure.search(text, max(s_start, num_start - 16), num_start) if pats.measure else None
+    )
+    if mw and range_pair is None:  # "magnitude-5.9", "a magnitude of 6.4"
+        nm.start = min(nm.start, mw.start("mw"))
+        nm.head = _canon(Token(mw.group("mw"), mw.start("mw"), mw.end("mw")), lex)
+        return nm
+    if scaled and pats.partitive is not None and (pm := pats.partitive.match(text, pos, s_end)):
+        pos = pm.end()  # "1,5 millones de personas"
     return _count_head(nm, pos, lex, tokens, value)
 
 
@@ -563,6 +761,8 @@ def _is_year(raw: str, value: float) -> bool:
 def _named_number(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     """'Flight 370', 'Apollo 11', 'COVID 19': a capitalised word glued to the number."""
     left = [t for t in tokens if t.end <= pos]
+    if left and left[-1].text == "-" and left[-1].end == pos:
+        left = left[:-1]  # "COVID-19", "F-16"
     if not left or left[-1].end != pos - 1:
         return False
     word = left[-1]
@@ -644,8 +844,35 @@ def _count_head(
     nm: NumberMention, pos: int, lex: Lexicon, tokens: list[Token], value: float
 ) -> NumberMention | None:
     """Counted noun and governing event verb; None when nothing is counted (no count)."""
+    nxt = [t for t in tokens if t.start >= pos][:2]
+    if (
+        len(nxt) == 2
+        and nxt[0].text == "-"
+        and nxt[0].start == pos
+        and nxt[1].start == pos + 1
+        and nxt[1].is_word
+        and nxt[1].lower not in lex.event_verbs
+    ):
+        # "a 6.1-magnitude quake", "a 30-mile pursuit": the glued word is the unit.
+        nm.head = lex.noun_heads.get(nxt[1].lower) or lex.lemmatize(nxt[1].text)
+        nm.end = max(nm.end, nxt[1].end)
+        nm.slot_tokens = [nxt[1]]
+        return nm
     _run, head, pre_verb = _head_run(tokens, pos, lex, value)
     if head is None:
+        # "50 were injured", "dozens were killed": the people are implied.
+        after = [t for t in tokens if t.start >= pos][:4]
+        k = 0
+        while k < len(after) and (
+            after[k].lower in lex.auxiliaries or after[k].lower.endswith("ly")
+        ):
+            k += 1
+        if 0 < k < len(after) and after[k].lower in lex.event_verbs:
+            nm.head = "person"
+            nm.verb = lex.event_verbs[after[k].lower]
+            nm.end = max(nm.end, after[k].end)
+            nm.slot_tokens = [after[k]]
+            return nm
         return None
     low = head.lower
     verb_tok: Token | None = pre_verb

@@ -211,3 +211,31 @@ def subject_head(tokens: list[Token], before: int, lex: Lexicon) -> Token | None
             return run[-1] if len(run) <= 4 else None
         k += 1
     return None
+
+
+_SPLIT_TAIL = re.compile(r"(?<![\w.,])\d{1,3}\.\s*$")
+_SPLIT_HEAD = re.compile(r"(?<![\w.,])\d{1,3}\.\s+$")
+_LEADING_DIGITS = re.compile(r"\d{1,2}(?!\d)")
+#: How far a sentence is read on when it ends inside a number (see `split_number_context`).
+SPLIT_CONTEXT = 80
+
+
+def split_number_context(text: str, start: int, end: int) -> tuple[int, int]:
+    """Repair a sentence split inside a number: "a 6. | 1-magnitude quake", "$2. | 6 million".
+
+    Bad HTML-to-text conversion leaves a space after a decimal point, and the sentence splitter
+    then ends a sentence at "6.". Returns (mask_end, read_end): the sentence's leading digits
+    up to `mask_end` are the tail of the previous sentence's number (mask them); a sentence that
+    ends inside a number is read on to `read_end` (keep only values that start before `end`).
+    Both equal their inputs when nothing was split.
+    """
+    mask_end = start
+    if start > 0 and _SPLIT_HEAD.search(text, max(0, start - 8), start):
+        m = _LEADING_DIGITS.match(text, start, end)
+        if m:
+            mask_end = m.end()
+    read_end = end
+    if _SPLIT_TAIL.search(text, start, end) and re.match(r"\s+\d{1,2}(?!\d)", text[end : end + 4]):
+        stop = text.find("\n", end)
+        read_end = min(len(text), end + SPLIT_CONTEXT, stop if stop >= 0 else len(text))
+    return mask_end, read_end

@@ -453,7 +453,7 @@ LEXICON = Lexicon(
     ago_prefix_re=r"\bvor",
     unit_adjective_re=r"(?:stündig|minütig|tägig|wöchig)e[nmrs]?$",
     forward_preps=("bis",),
-    future_markers=("wird", "werden", "soll", "sollen"),
+    future_markers=("wird", "werden", "werde", "soll", "sollen"),
     year_prepositions=("im jahr", "seit", "bis", "von", "ab"),
     times_of_day=("uhr", "h"),
     speech_verbs=frozenset(
@@ -507,6 +507,21 @@ LEXICON = Lexicon(
     clause_words=frozenset(
         ["und", "aber", "oder", "weil", "bevor", "nachdem", "während", "wenn", "dass", "obwohl"]
     ),
+    vague_counts=(
+        (r"\b(?:zehntausende|zehntausenden)\b", 1e4),
+        (r"\b(?:hunderttausende|hunderttausenden)\b", 1e5),
+        (r"\b(?:dutzende|dutzenden)\b", 12.0),
+        (r"\b(?:hunderte|hunderten)\b", 100.0),
+        (r"\b(?:tausende|tausenden)\b", 1e3),
+    ),
+    zero_subjects=("niemand", "keiner"),
+    zero_determiners=("keine", "kein", "keinen"),
+    zero_fillers=frozenset(["dabei", "bei", "dem", "der", "nach", "angaben", "ersten", "schwer"]),
+    weekday_suffix_re=r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)",
+    clock_words=("uhr", "h"),
+    local_time_re=r"Ortszeit\b",
+    time_hedges=("kurz nach", "kurz vor", "gegen", "etwa", "um etwa", "rund", "ca.", "circa"),
+    time_prepositions=("um", "ab", "bis", "seit", "gegen"),
     timeframe_preps=("seit", "in"),
     # Superlatives and ordinals are lower case in German ("der schwerste Brand seit zehn
     # Jahren", "zum ersten Mal seit 20 Jahren"); negations ("seit Jahren nicht").

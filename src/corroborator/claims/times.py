@@ -1,0 +1,177 @@
+"""Times of day: "at 10:20 a.m. local time", "um 6.10 Uhr", "at 3 pm", "(0100 GMT)".
+
+`find_times` returns `TimeMention`s with a 24-hour "HH:MM" value, the zone when the text states
+one (unit: "local", "GMT", "UTC", "EST", ...) and `approximate` for "around", "shortly after",
+"gegen" and the like. A clock time is never a count: `claims.quantities` masks these spans.
+
+What counts as a time (a bare "10" or "2:15" is not one):
+  - H:MM / HH:MM / HH.MM / H am|pm / H Uhr with a clock marker after it: am/pm in any spelling
+    ("a.m.", "a. m.", "AM", "pm"), the language's clock words ("Uhr", "h", "hours"), a zone;
+  - HH:MM after a time preposition ("at 17:06", "um 18:30", "until 09:15");
+  - four-digit military times "0100 GMT", "1630 hrs", and "at 1353" (not a year);
+  - bad-HTML spacing is read through: "4: 30 a. m.", "06: 00 BST", "4. 30am".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corroborator.claims.lexicon import Lexicon
+
+#: Zones written after a time; the unit is the zone in upper case ("local" for local time).
+ZONES = (
+    "GMT",
+    "UTC",
+    "BST",
+    "CET",
+    "CEST",
+    "MEZ",
+    "MESZ",
+    "EET",
+    "EEST",
+    "EST",
+    "EDT",
+    "ET",
+    "CST",
+    "CDT",
+    "CT",
+    "MST",
+    "MDT",
+    "MT",
+    "PST",
+    "PDT",
+    "PT",
+    "HKT",
+    "JST",
+    "KST",
+    "IST",
+    "AEST",
+    "AEDT",
+    "WIB",
+    "SGT",
+)
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    value: str  # "HH:MM", 24-hour clock
+    zone: str | None  # "local", "GMT", ...; None when not stated
+    approximate: bool
+
+
+def _alt(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w) for w in items)
+
+
+@dataclass(frozen=True)
+class _TimePatterns:
+    number: re.Pattern[str]
+    marker: re.Pattern[str]
+    zone: re.Pattern[str]
+    hedge: re.Pattern[str] | None
+    prep: re.Pattern[str] | None
+
+
+# The number part; the marker and the zone after it are matched separately.
+_NUMBER = re.compile(
+    r"(?<![\d:.,])(?:"
+    r"(?P<h1>[0-2]?\d)\s?:\s?(?P<m1>[0-5]\d)(?![\d:])"  # 10:20, 4: 30
+    r"|(?P<h2>[0-2]?\d)\.\s?(?P<m2>[0-5]\d)(?![\d.,]?\d)"  # 8.49, 6.10, 4. 30
+    r"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?![\d:.,]?\d)"  # 0100, 1353
+    r"|(?P<h3>[0-2]?\d)(?![\d:.,]?\d)"  # 3 (pm), 18 (Uhr)
+    r")"
+)
+#: Clock words after which a bare hour is a duration rather than a time ("6 hours", "6 h").
+_DURATION_WORDS = frozenset({"h", "hours", "hrs", "horas", "heures", "stunden"})
+
+
+@lru_cache(maxsize=16)
+def _patterns(lex: Lexicon | None) -> _TimePatterns:
+    i = re.IGNORECASE
+    markers = []
+    if lex is not None and lex.ampm:
+        markers.append(r"(?P<ap>[ap])\.?\s?m\b\.?")
+    if lex is not None and lex.clock_words:
+        markers.append(rf"(?P<cw>{_alt(lex.clock_words)})(?!\w)")
+    marker = re.compile(rf"\s?(?:{'|'.join(markers)})" if markers else r"(?!x)x", i)
+    local = lex.local_time_re if lex is not None and lex.local_time_re else r"(?!x)x"
+    zone = re.compile(rf"\s?(?:(?P<z>{'|'.join(ZONES)})\b|(?P<loc>{local}))")
+    hedge = (
+        re.compile(rf"(?:^|(?<=\W))(?P<hd>{_alt(lex.time_hedges)})\s+$", i)
+        if lex is not None and lex.time_hedges
+        else None
+    )
+    prep = (
+        re.compile(rf"(?:^|(?<=\W))(?:{_alt(lex.time_prepositions)})\s+$", i)
+        if lex is not None and lex.time_prepositions
+        else None
+    )
+    return _TimePatterns(_NUMBER, marker, zone, hedge, prep)
+
+
+def find_times(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon | None,
+    masks: list[tuple[int, int]] | None = None,
+) -> list[TimeMention]:
+    """All clock times in text[start:end] (one sentence), not overlapping `masks`.
+
+    Without a lexicon only "HH:MM" followed by a zone ("13:36 GMT") is read.
+    """
+    p = _patterns(lex)
+    spans = masks or []
+    out: list[TimeMention] = []
+    for m in p.number.finditer(text, start, end):
+        if any(m.start() < e and s < m.end() for s, e in spans):
+            continue
+        pos = m.end()
+        ap = word = None
+        mk = p.marker.match(text, pos, end)
+        if mk:
+            ap, word = mk.group("ap") if "ap" in mk.groupdict() else None, mk.groupdict().get("cw")
+            pos = mk.end()
+        zone: str | None = None
+        zm = p.zone.match(text, pos, end)
+        if zm:
+            zone = "local" if zm.group("loc") else zm.group("z")
+            pos = zm.end()
+        left = text[max(start, m.start() - 30) : m.start()]
+        hm = p.hedge.search(left) if p.hedge is not None else None
+        after_prep = hm is not None or (p.prep is not None and bool(p.prep.search(left)))
+        form = next(k for k in ("1", "2", "3", "4") if m.group("h" + k) is not None)
+        h = int(m.group("h" + form))
+        mi = 0 if form == "3" else int(m.group("m" + form))
+        if lex is None and not (form == "1" and zone):
+            continue
+        if form == "1" and not (ap or word or zone or after_prep):
+            continue  # "2:15" alone: a score, a lap, a duration
+        if form == "2" and not (ap or word or zone):
+            continue  # "2.45" alone: a decimal
+        if form == "3" and not (ap or (word and word.lower() not in _DURATION_WORDS)):
+            continue  # "10 hours" is a duration
+        if form == "4" and not (zone or (word and not ap)):
+            # "at 1353 (1023 GMT)": after a time preposition, not a year, no noun after it.
+            nxt = text[pos:end].lstrip()[:1]
+            if not after_prep or 1800 <= h * 100 + mi <= 2100 or nxt.isalpha():
+                continue
+        if ap:
+            if ap.lower() == "p" and h < 12:
+                h += 12  # "17:06 pm" is already a 24-hour time
+            elif ap.lower() == "a" and h == 12:
+                h = 0
+            if h == 0 and ap.lower() == "p":
+                continue
+        if h > 23 or mi > 59:
+            continue
+        s = m.start()
+        if hm is not None:
+            s = m.start() - len(left) + hm.start("hd")
+        out.append(TimeMention(s, pos, f"{h:02d}:{mi:02d}", zone, hm is not None))
+    return out
