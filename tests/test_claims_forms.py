@@ -343,3 +343,90 @@ def test_a_time_split_by_the_sentence_splitter() -> None:
     (t,) = of_kind(text, "time")
     assert t.value == "04:30"
     assert t.approximate
+
+
+# ------------------------------------------------------------------ more forms news uses
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Anna Novak, 38, of Dunmore was arrested.", 38),
+        ("Police named the driver as Tom Reyes Jr., 51.", 51),
+        ("The suspect, Karl Weber, aged 24, was charged.", 24),
+    ],
+)
+def test_ages_in_apposition(text: str, value: float) -> None:
+    (e,) = [e for e in of_kind(text, "quantity") if e.head == "age"]
+    assert e.value == value
+
+
+def test_a_number_after_a_place_is_not_an_age() -> None:
+    (e,) = of_kind("In Dunmore, 38 people were hurt.", "quantity")
+    assert e.head == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("The climber fell about 200ft from a ridge.", 200, "foot"),
+        ("Deputies chased him for 48km before he stopped.", 48, "kilometre"),
+        ("They were within 80m of the hut.", 80, "metre"),
+        ("The road runs 1,500 kilometers south.", 1500, "kilometre"),
+    ],
+)
+def test_glued_units(text: str, value: float, head: str) -> None:
+    (e,) = of_kind(text, "quantity")
+    assert (e.value, e.head) == (value, head)
+
+
+def test_a_glued_m_before_a_noun_is_not_metres() -> None:
+    assert not [e for e in of_kind("The firm sold 2m phones.", "quantity") if e.head == "metre"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Gunman kills 1, wounds 2 at an office in Dunmore.", [1, 2]),
+        ("The quake destroyed homes, killing 10 and injuring 80.", [10, 80]),
+        ("Three Killed In Dunmore Bank Fire", [3]),
+        ("Bus Crash Leaves One Dead And 2 Hurt", [1, 2]),
+    ],
+)
+def test_counts_named_by_the_verb(text: str, values: list[float]) -> None:
+    got = [e for e in of_kind(text, "quantity") if e.head == "person"]
+    assert [e.value for e in got] == values
+    assert all(e.key in ("person killed", "person injured") for e in got)
+
+
+def test_a_dash_range_shares_its_scale_and_currency() -> None:
+    e = one("The club offered $140-150 million over seven years.", "money")
+    assert (e.low, e.high, e.unit) == (1.4e8, 1.5e8, "USD")
+
+
+def test_a_record_is_not_a_range() -> None:
+    assert not [e for e in run("Klemens improved his record to 52-3.") if e.low == 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("An earthquake measuring 5.6 on the Richter scale hit the coast.", 5.6),
+        ("A 5.9 magnitude earthquake hit the coast.", 5.9),
+        ("The island has a population of more than 100, 000.", 100000),
+    ],
+)
+def test_measures_named_around_the_number(text: str, value: float) -> None:
+    (e,) = [e for e in of_kind(text, "quantity") if e.value == pytest.approx(value)]
+    assert e.head in ("magnitude", "population")
+
+
+def test_minus_and_spelled_hundreds() -> None:
+    lex = get_lexicon("en")
+    s = "The gas is cooled to minus-160 degrees for 4 hundred customers."
+    got = [n.raw_value for n in find_numbers(s, 0, len(s), lex, neutral_masks(s, 0, len(s)))]
+    assert got == [-160.0, 400.0]
+
+
+def test_a_name_glued_to_a_number_is_not_a_count() -> None:
+    assert of_kind("The last-32 tie and COVID-19 cases were discussed.", "quantity") == []

@@ -132,6 +132,16 @@ class Lexicon:
     # Nouns that name the scale of a number written before it: "magnitude-5.9", "magnitude of
     # 5.9", "category 4" -> head "magnitude".
     measure_nouns: frozenset[str] = field(default_factory=frozenset)
+    # Phrases after a number that name its scale: " on the Richter scale", "-magnitude"
+    # (regex, head).
+    measure_suffixes: tuple[tuple[str, str], ...] = ()
+    # Unit abbreviations glued to a number ("200ft", "48km", "600m"): surface -> head noun.
+    glued_units: Mapping[str, str] = field(default_factory=dict)
+    # Age before a number: "aged 24", "im Alter von 24" (regex ending the left context).
+    age_prefix_re: str = ""
+    # Words glued to a number by a hyphen that keep it a value, with the sign they give:
+    # "minus-130 degrees" (-1), "sub-7 nanometre chips" (+1). Other "word-5" are names.
+    signed_prefixes: Mapping[str, float] = field(default_factory=dict)
     # Partitive words after a scale word: "1,5 millones de personas", "2 million of them".
     partitive_words: tuple[str, ...] = ()
     zero_subjects: tuple[str, ...] = ()

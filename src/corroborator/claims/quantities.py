@@ -113,6 +113,10 @@ class _Patterns:
     partitive: re.Pattern[str] | None = None
     zero_subject: re.Pattern[str] | None = None
     measure: re.Pattern[str] | None = None
+    glued: re.Pattern[str] | None = None
+    measure_after: tuple[tuple[re.Pattern[str], str], ...] = ()
+    age_prefix: re.Pattern[str] | None = None
+    number_free: re.Pattern[str] | None = None
 
 
 def _alt(words: object) -> str:
@@ -145,8 +149,10 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         )
     i = re.IGNORECASE
     digits = digit_pattern(lex.thousands_seps, lex.decimal_sep, lex.loose_separators)
+    glued = _alt(lex.glued_units) if lex.glued_units else r"(?!x)x"
     number = re.compile(
-        rf"(?<![\w.,/])(?<![\d.,]-)(?:(?P<d>{digits})(?P<att>bn|mn|m|k|tn)?(?![\w])|(?P<w>{lex.number_words_re}))",
+        rf"(?<![\w.,/-])(?:(?P<d>{digits})(?:(?P<att>bn|mn|m|k|tn)|(?P<gu>{glued}))?(?![\w])"
+        rf"|(?P<w>{lex.number_words_re}))",
         i,
     )
     units = "|".join(sorted((re.escape(u) for u in lex.duration_units), key=len, reverse=True))
@@ -190,6 +196,18 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
             if lex.measure_nouns
             else None
         ),
+        glued=(
+            re.compile(
+                rf"(?<![\w-])(?P<pre>{_alt([*lex.measure_nouns, *lex.signed_prefixes])})-(?=\d)", i
+            )
+            if lex.measure_nouns or lex.signed_prefixes
+            else None
+        ),
+        number_free=re.compile(
+            rf"(?:(?P<d>{digits})(?P<att>bn|mn|m|k|tn)?(?![\w])|(?P<w>{lex.number_words_re}))", i
+        ),
+        measure_after=tuple((re.compile(p, i), h) for p, h in lex.measure_suffixes),
+        age_prefix=re.compile(rf"(?:{lex.age_prefix_re})", i) if lex.age_prefix_re else None,
         zero_subject=(
             re.compile(rf"(?<![\w-])(?P<z>{_alt(lex.zero_subjects)})(?![\w-])", i)
             if lex.zero_subjects
@@ -281,6 +299,22 @@ def find_numbers(
         for found in _zero_counts(text, start, end, lex, pats, tokens, taken):
             out.append(found)
             taken.append((found.start, found.end))
+    if pats.glued is not None and pats.number_free is not None and lex is not None:
+        # "magnitude-5.9", "minus-130 degrees": a number right after "word-" is otherwise a
+        # name ("COVID-19", "last-32"), so only these words let it through.
+        for g in pats.glued.finditer(text, start, end):
+            gm = pats.number_free.match(text, g.end(), end)
+            if gm is None or _overlaps(gm.start(), gm.end(), taken):
+                continue
+            got = _read_one(text, start, end, gm, lex, pats, reader, tokens)
+            if got is None or _overlaps(got.start, got.end, taken):
+                continue
+            sign = lex.signed_prefixes.get(g.group("pre").lower(), 1.0)
+            if sign < 0:
+                got = _negated(got)
+                got.start = min(got.start, g.start())
+            out.append(got)
+            taken.append((got.start, got.end))
     scan = start
     while (nmatch := pats.number.search(text, scan, end)) is not None:
         scan = nmatch.end()
@@ -296,6 +330,43 @@ def find_numbers(
     if lex is not None:
         out = [nm for nm in out if not _not_a_duration(text, start, nm, out, pats)]
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _glued_unit(
+    text: str,
+    s_start: int,
+    s_end: int,
+    n_start: int,
+    n_end: int,
+    value: float,
+    unit: str,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+) -> NumberMention | None:
+    """'200ft', '48km', '600m down a gully' -> a count of feet/kilometres/metres. A glued 'm'
+    before a noun ('2m people') is millions, not metres: left unread."""
+    if unit == "m":
+        nxt = next((t for t in tokens if t.start >= n_end), None)
+        if nxt is not None and nxt.is_word and nxt.lower not in lex.stopwords:
+            return None
+    nm = _finish(text, s_start, s_end, n_start, n_end, value, "quantity", None, lex, pats, tokens)
+    nm.head = lex.glued_units[unit]
+    return nm
+
+
+def _negated(nm: NumberMention) -> NumberMention:
+    """'minus-130 degrees' -> -130 (bounds flipped)."""
+    b = nm.bounds
+    nm.bounds = Bounds(
+        -b.value,
+        None if b.high is None else -b.high,
+        None if b.low is None else -b.low,
+        b.approximate,
+    )
+    raw = nm.raw_value
+    nm.raw_value = (-raw[1], -raw[0]) if isinstance(raw, tuple) else -raw
+    return nm
 
 
 def _vague_counts(
@@ -555,21 +626,30 @@ def _read_one(
             elif sym:
                 currency = CURRENCY_SYMBOLS[sym.group("cur")]
                 pos = sym.end()
+            elif att in lex.glued_units:
+                att = ""  # "600m down a gully": metres (below)
             elif att in ("m", "k"):
-                return None  # "200m" is metres, "5k" a race
-        value *= lex.scales.get(att, 1.0)
+                return None  # "5k" is a race
+        value *= lex.scales.get(att, 1.0) if att else 1.0
     is_digit = bool(m.group("d"))
     scaled = bool(att)
-    if pats.scale is not None and not att:
+    gu = (m.groupdict().get("gu") or "").lower() or (
+        (m.group("att") or "").lower() if m.group("att") and not att else ""
+    )
+    if gu and not currency:
+        return _glued_unit(text, s_start, s_end, num_start, m.end(), value, gu, lex, pats, tokens)
+    while pats.scale is not None and not att:  # "4 hundred million": scales multiply
         sm = pats.scale.match(text, pos, s_end)
         if (
             sm
             and (sm.group("sc").lower() not in _SHORT_SCALES or currency)
-            and not (sm.group("sc").lower() == "thousand" and not is_digit)
+            and not (sm.group("sc").lower() in ("thousand", "hundred") and not is_digit)
         ):
             value *= lex.scales[sm.group("sc").lower()]
             pos = sm.end()
             scaled = True
+        else:
+            break
     if pats.half is not None:
         hm = pats.half.match(text, pos, s_end)
         if hm and value == int(value):
@@ -584,9 +664,12 @@ def _read_one(
             opened = pats.between is not None and pats.between.search(
                 text, max(s_start, num_start - 12), num_start
             )
-            m2 = pats.number.match(text, rc.end(), s_end)
+            # The second number follows "-" or "to": no look-behind ("$140-150 million").
+            m2 = (pats.number_free or pats.number).match(text, rc.end(), s_end)
             if m2 and ((conn in ("-", "–", "to", "bis") and is_digit) or opened):
                 v2 = reader.value_of(m2)
+                if v2 is not None and conn in ("-", "–") and not opened and v2 <= value:
+                    v2 = None  # "52-3": a record or a score, not a range
                 if v2 is not None:
                     p2 = m2.end()
                     if pats.scale is not None:
@@ -729,6 +812,22 @@ def _read_one(
         return nm
     if is_digit and range_pair is None and _is_year(m.group("d"), value):
         return None
+    if is_digit and range_pair is None and not currency and _is_age(text, s_start, s_end, m, pats):
+        nm = _finish(
+            text,
+            s_start,
+            s_end,
+            num_start,
+            pos,
+            value,
+            "quantity",
+            "year of age",
+            lex,
+            pats,
+            tokens,
+        )
+        nm.head = "age"
+        return nm
     if _is_rate(text, s_start, num_start, lex):
         return None
     nm = _finish(
@@ -742,16 +841,36 @@ def _read_one(
         and re.search(rf"(?<!\w)(?:{_alt(lex.zero_determiners)})\s+$", left, re.I)
     ):
         return None  # "no one knows": not a count of one
-    mw = (
-        pats.measure.search(text, max(s_start, num_start - 16), num_start) if pats.measure else None
-    )
-    if mw and range_pair is None:  # "magnitude-5.9", "a magnitude of 6.4"
+    mw = pats.measure.search(text, max(s_start, nm.start - 16), nm.start) if pats.measure else None
+    if mw and range_pair is None:  # "magnitude-5.9", "a population of more than 100,000"
         nm.start = min(nm.start, mw.start("mw"))
         nm.head = _canon(Token(mw.group("mw"), mw.start("mw"), mw.end("mw")), lex)
         return nm
+    for pat, measure in pats.measure_after:  # "5.6 on the Richter scale", "5.9 magnitude"
+        if (ma := pat.match(text, pos, s_end)) is not None:
+            nm.end = max(nm.end, ma.end())
+            nm.head = measure
+            return nm
     if scaled and pats.partitive is not None and (pm := pats.partitive.match(text, pos, s_end)):
         pos = pm.end()  # "1,5 millones de personas"
     return _count_head(nm, pos, lex, tokens, value)
+
+
+# "Anna Novak, 38, of Dunmore": an age in apposition to a name.
+_AGE_NAME_LEFT = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?))?,\s*$")
+_AGE_RIGHT = re.compile(
+    r"\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:of|from|and|who|was|is|has|had|will|were)\b)"
+)
+
+
+def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patterns) -> bool:
+    raw = m.group("d") or ""
+    if not raw.isdigit() or len(raw) > 3 or not 1 <= int(raw) <= 119:
+        return False
+    left = text[max(s_start, m.start() - 40) : m.start()]
+    if pats.age_prefix is not None and pats.age_prefix.search(left):
+        return True  # "aged 24"
+    return bool(_AGE_NAME_LEFT.search(left) and _AGE_RIGHT.match(text, m.end(), s_end))
 
 
 def _is_year(raw: str, value: float) -> bool:
@@ -805,6 +924,8 @@ def _head_run(
             continue  # "eight more picks", "two other victims"
         if not t.is_word or low in lex.stopwords:
             break
+        if lex.parse_number_words(low) is not None:
+            break  # "15:14 Three people": another number
         nxt = after[k + 1] if k + 1 < len(after) else None
         nxt_ok = nxt is not None and nxt.is_word and nxt.lower not in lex.stopwords
         if lex.nouns_capitalised:
@@ -852,6 +973,7 @@ def _count_head(
         and nxt[1].start == pos + 1
         and nxt[1].is_word
         and nxt[1].lower not in lex.event_verbs
+        and nxt[1].lower not in lex.stopwords
     ):
         # "a 6.1-magnitude quake", "a 30-mile pursuit": the glued word is the unit.
         nm.head = lex.noun_heads.get(nxt[1].lower) or lex.lemmatize(nxt[1].text)
@@ -867,11 +989,30 @@ def _count_head(
             after[k].lower in lex.auxiliaries or after[k].lower.endswith("ly")
         ):
             k += 1
-        if 0 < k < len(after) and after[k].lower in lex.event_verbs:
+        if (
+            k < len(after)
+            and after[k].lower in lex.event_verbs
+            and (k > 0 or after[k].is_capitalised)
+        ):
+            # "50 were injured"; headlines "Three Killed", "80 Hurt".
             nm.head = "person"
             nm.verb = lex.event_verbs[after[k].lower]
             nm.end = max(nm.end, after[k].end)
             nm.slot_tokens = [after[k]]
+            return nm
+        # Nothing counted after the number, an event verb before it: "Gunman kills 1, wounds
+        # 2", "killing 10 and injuring 80", "injured almost 50".
+        left = [t for t in tokens if t.end <= nm.start]
+        while left and left[-1].lower in _COUNT_MODIFIERS:
+            left.pop()
+        if (
+            left
+            and left[-1].lower in lex.event_verbs
+            and not (after and after[0].is_word and after[0].lower not in lex.stopwords)
+        ):
+            nm.head = "person"
+            nm.verb = lex.event_verbs[left[-1].lower]
+            nm.slot_tokens = [left[-1]]
             return nm
         return None
     low = head.lower
