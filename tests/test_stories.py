@@ -18,6 +18,7 @@ from corroborator.stories.cluster import (
     average_linkage,
     cluster_stories,
     combine,
+    similarity_matrix,
 )
 from corroborator.text.sentences import split_sentences
 
@@ -209,3 +210,102 @@ def test_threshold_argument_is_respected(mixed: list[Article]) -> None:
     assert everything == [[a.id for a in mixed]]
     params = StoryParams(threshold=0.5)
     assert params.anchor_weight == DEFAULT_PARAMS.anchor_weight
+
+
+# Six reports of one fictional event, each from its own angle and with its own names (a
+# spokeswoman, a shop owner, commuters, the storm round-up), next to an unrelated story.
+LANDSLIDE = [
+    (
+        "slide1",
+        "Landslide cuts Brenmoor rail line",
+        "A landslide buried the Hallstrand Railway track near Brenmoor early on Tuesday, "
+        "halting all trains between Brenmoor and Oster Vale. Railway spokeswoman Ilse Markova "
+        "said crews would need at least four days to clear the debris. Nobody was hurt.",
+    ),
+    (
+        "slide2",
+        "Trains stopped after mudslide in the hills",
+        "Heavy rain loosened a slope above the Hallstrand line on Tuesday morning and sent mud "
+        "and rocks across the tracks at Brenmoor. Passengers for Oster Vale are being taken by "
+        "bus. The operator expects the route to reopen at the weekend.",
+    ),
+    (
+        "slide3",
+        "Brenmoor residents watch hillside give way",
+        "People in Brenmoor heard a roar before dawn as part of the hillside slid onto the "
+        "Hallstrand railway. 'It sounded like thunder that did not stop,' said shop owner "
+        "Tomas Reidel. Replacement buses now run to Oster Vale.",
+    ),
+    (
+        "slide4",
+        "Rail operator: four days to clear debris",
+        "Hallstrand Railway said on Tuesday that about 3,000 tonnes of earth and rock cover a "
+        "200-metre stretch of its line at Brenmoor. Ilse Markova, speaking for the company, "
+        "said engineers were checking the slope before excavators could move in. Trains to "
+        "Oster Vale are replaced by buses.",
+    ),
+    (
+        "slide5",
+        "Commuters face long detours",
+        "Commuters from Pellworth and Kiran Bay faced two-hour detours on Tuesday as buses "
+        "replaced trains. Student Jonas Ferreira said his trip to the Northgate campus now "
+        "starts at 5 a.m. The Hallstrand line stays shut at Brenmoor.",
+    ),
+    (
+        "slide6",
+        "Storm damage across the Vell valley",
+        "The storm that swept the Vell valley overnight flooded roads in Lindau and Rostmark, "
+        "cut power to 4,500 homes and on Tuesday brought down a slope onto the Hallstrand "
+        "railway at Brenmoor, the regional transport office under director Hanna Solberg said.",
+    ),
+]
+CHESS = (
+    "chess",
+    "Teenager wins Kalvik chess open",
+    "Sixteen-year-old Mara Lindqvist won the Kalvik Chess Open on Sunday, beating three "
+    "grandmasters on her way to the title. She takes home 5,000 crowns.",
+)
+
+
+def test_one_event_told_six_ways_is_one_story() -> None:
+    arts = [plain(*r) for r in LANDSLIDE] + [plain(*CHESS)]
+    stories = cluster_stories(arts, default_embedder())
+    assert stories == [[a for a, _, _ in LANDSLIDE], ["chess"]]
+    # the first stage alone leaves the side-angle reports on their own (the reason for the
+    # attach stage): the core reports group, the commuters and the storm round-up do not
+    sim = similarity_matrix(arts, default_embedder())
+    first_stage = average_linkage(sim, DEFAULT_PARAMS.threshold)
+    assert len(first_stage) > 2
+    assert [6] in first_stage
+
+
+def test_attach_stage_fragments_join_stories_never_each_other() -> None:
+    n = 11
+    sim = np.zeros((n, n))
+    story_a, story_b = [0, 1, 2, 3], [7, 8, 9, 10]
+    for block in (story_a, story_b):
+        sim[np.ix_(block, block)] = 0.9
+    sim[np.ix_(story_a, story_b)] = sim[np.ix_(story_b, story_a)] = 0.6  # two stories, close
+    sim[4, story_a] = sim[story_a, 4] = 0.5  # a lone report near story A
+    sim[4, story_b] = sim[story_b, 4] = 0.3
+    sim[5, 6] = sim[6, 5] = 0.6  # two lone reports close to each other, far from any story
+    np.fill_diagonal(sim, 1.0)
+    first = average_linkage(sim, 0.7)
+    assert first == [story_a, [4], [5], [6], story_b]
+    both = average_linkage(sim, 0.7, attach_threshold=0.45, fragment_size=3)
+    assert both == [[0, 1, 2, 3, 4], [5], [6], story_b]
+    # the bar is a bar: at 0.55 the lone report stays alone
+    assert average_linkage(sim, 0.7, attach_threshold=0.55, fragment_size=3) == first
+    # a pair is a fragment too (fragment_size >= 2), and joins as a whole
+    near_a = [*story_a, 4]
+    sim[5, near_a] = sim[near_a, 5] = sim[6, near_a] = sim[near_a, 6] = 0.5
+    sim[5, 6] = sim[6, 5] = 0.8
+    assert average_linkage(sim, 0.7, attach_threshold=0.45, fragment_size=3) == [
+        [0, 1, 2, 3, 4, 5, 6],
+        story_b,
+    ]
+
+
+def test_attach_stage_is_below_the_first_stage() -> None:
+    assert 0 < DEFAULT_PARAMS.attach_threshold < DEFAULT_PARAMS.threshold
+    assert DEFAULT_PARAMS.fragment_size >= 1
