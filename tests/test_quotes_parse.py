@@ -108,7 +108,22 @@ def test_a_parser_without_dependencies_means_rule_path() -> None:
     assert speakers(text, parser=NeutralParser("en")) == speakers(text, use_parser=False)
 
 
+def test_speech_verb_forms() -> None:
+    from corroborator.claims.quotes import _forms
+
+    assert {"said", "says", "saying"} <= _forms("say")
+    assert {"admitted", "admits", "admitting"} <= _forms("admit")
+    assert {"replied", "replies"} <= _forms("reply")
+    assert {"agreed", "agreeing"} <= _forms("agree")
+    assert {"quipped", "noted", "told", "wrote", "written"} <= (
+        _forms("quip") | _forms("note") | _forms("tell") | _forms("write")
+    )
+
+
 def test_other_languages_keep_the_rule_path() -> None:
+    from corroborator.claims.quotes import speaker_parser
+
+    assert speaker_parser("de") is None and speaker_parser("fr") is None
     de = get_lexicon("de")
     assert de is not None
     [q] = find_quotes("„Wir tun alles, was wir können“, sagte Anna Novak.", de)

