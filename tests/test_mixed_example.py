@@ -56,9 +56,11 @@ def test_derivatives_never_inflate_support(report: Any) -> None:
     for claim in main.claims:
         groups = {group_of[m.article] for m in claim.mentions}
         assert claim.support <= len(groups)
-    # "212 people on board" (the family, 5 articles in 3 languages) and "more than two
-    # hundred passengers" (a6): two independent sources, not six.
+    # "212 people on board" (the family, 6 articles in 3 languages), "more than two hundred
+    # passengers" (a6) and the independent German report's "mehr als 200 Passagieren" (a7):
+    # three independent sources, not eight mentions' worth.
     aboard = next(
         c for c in main.claims if c.kind == "quantity" and 212 in {m.value for m in c.mentions}
     )
-    assert aboard.verdict == "corroborated" and aboard.support == 2
+    assert aboard.verdict == "corroborated" and aboard.support == 3
+    assert len(aboard.mentions) > aboard.support

@@ -63,7 +63,17 @@ def test_key_order_follows_contract() -> None:
     assert list(data) == ["schema_version", "generator", "articles", "stories", "skipped"]
     assert list(data["articles"][0])[:3] == ["id", "source", "title"]
     claim = data["stories"][0]["claims"][0]
-    assert list(claim) == ["id", "kind", "key", "verdict", "support", "sides", "mentions"]
+    assert list(claim) == [
+        "id",
+        "kind",
+        "key",
+        "label",
+        "verdict",
+        "support",
+        "explanation",
+        "sides",
+        "mentions",
+    ]
     assert list(claim["mentions"][0])[:5] == ["article", "text", "sentence", "start", "end"]
 
 

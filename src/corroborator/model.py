@@ -196,14 +196,18 @@ class Claim:
     mentions: list[Mention]
     # For conflicting claims: the distinct values, one entry per side, each naming its groups.
     sides: list[dict[str, Any]] = field(default_factory=list)
+    label: str = ""  # readable name of the fact ("people killed")
+    explanation: str = ""  # one line: why these mentions were put together
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "kind": self.kind,
             "key": self.key,
+            "label": self.label or self.key,
             "verdict": self.verdict,
             "support": self.support,
+            "explanation": self.explanation,
             "sides": self.sides,
             "mentions": [m.to_dict() for m in self.mentions],
         }

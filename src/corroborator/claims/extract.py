@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 
 from corroborator.claims.dates import find_dates, parse_published
+from corroborator.claims.frames import add_frames
 from corroborator.claims.lang import get_lexicon
 from corroborator.claims.lexicon import Lexicon
 from corroborator.claims.quantities import (
@@ -77,7 +78,7 @@ def extract_claims(
     for idx, sent in enumerate(sents):
         out.extend(_sentence_claims(text, idx, sent, lex, pub, quote_spans))
     out.sort(key=lambda x: (x.start, x.end, x.kind))
-    return out
+    return add_frames(text, sents, out, language, published, lex)
 
 
 def _usable_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:

@@ -33,6 +33,16 @@ from typing import Any
 
 import numpy as np
 
+from corroborator.claims.lang import get_lexicon
+from corroborator.compare.matcher import (
+    FEATURE_NAMES,
+    MatcherModel,
+    MatchItem,
+    context_words,
+    default_model,
+    pair_features,
+    unit_family,
+)
 from corroborator.embed import Embedder
 from corroborator.model import Article, Claim, Extraction, Mention, Omission
 
@@ -70,7 +80,7 @@ EMBEDDED_KINDS = frozenset({"duration", "percentage", "money", "date"})
 #: Kinds for which "the others do not mention it" is informative. Dates are left out: the
 #: event a date belongs to is too often unnamed or misnamed, which made false omissions.
 OMISSION_KINDS = frozenset({"duration", "quantity", "percentage", "money"})
-KIND_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
+KIND_ORDER = {"conflicting": 0, "possible_conflict": 1, "corroborated": 2, "single_source": 3}
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -200,6 +210,7 @@ def items_agree(x: _Item, y: _Item) -> bool:
 @dataclass
 class _Slot:
     items: list[_Item] = field(default_factory=list)
+    possible: bool = False  # a conflict whose sides are linked with less confidence
 
     @property
     def first(self) -> Extraction:
@@ -334,66 +345,319 @@ def align_story(
     extractions: Mapping[str, Sequence[Extraction]],
     articles: Mapping[str, Article],
     embedder: Embedder | None,
+    model: MatcherModel | None = None,
 ) -> list[Claim]:
     """Claims for one story, conflicts first (without ids: the caller numbers them).
 
     `groups` are the independence groups in story order; `extractions` maps article id to
-    its extractions in text order.
+    its extractions in text order. Quotes are grouped by speaker and wording (the rules
+    below); every value kind is grouped by the learned matcher (`compare.matcher`) in two
+    average-linkage passes (see `_cluster_values`).
     """
     items: list[_Item] = []
     for g, members in enumerate(groups):
         for aid in members:
-            ref = (articles[aid].published or "")[:10] if aid in articles else ""
+            art = articles.get(aid)
+            ref = (art.published or "")[:10] if art is not None else ""
             items.extend(_Item(aid, g, e, ref) for e in extractions.get(aid, ()))
-    # Only kinds that can weak-match by slot phrase need a vector (counts match on head and
-    # verb, quotes and attributions on key and words): embedding the rest is wasted time.
-    needs_vec = [it for it in items if it.ext.kind in EMBEDDED_KINDS]
-    if embedder is not None and needs_vec:
-        vecs = embedder.encode([it.ext.slot or it.ext.key for it in needs_vec])
-        for it, v in zip(needs_vec, vecs, strict=True):
-            it.vec = v
+    quotes = [it for it in items if it.ext.kind in ("quote", "attribution")]
+    values = [it for it in items if it.ext.kind not in ("quote", "attribution")]
+
     slots: list[_Slot] = []
     buckets: dict[tuple[str, ...], list[int]] = {}
-    for it in items:
+    for it in quotes:
         _assign(slots, it, buckets)
+    explained: list[tuple[_Slot, str]] = [(slot, _quote_explanation(slot)) for slot in slots]
+    if model is None:
+        model = default_model("full" if embedder is not None else "plain")
+    explained.extend(_cluster_values(values, articles, embedder, model))
 
-    claims: list[tuple[tuple[int, int], Claim]] = []
-    for order, slot in enumerate(slots):
-        groups_in = {it.group for it in slot.items}
-        sides = (
-            _sides(slot.items) if slot.first.kind not in ("quote", "attribution") else [slot.items]
-        )
-        mentions = [_mention(it, articles) for it in slot.items]
-        if len(sides) > 1:
-            verdict = "conflicting"
-            support = max(len({it.group for it in side}) for side in sides)
-        else:
-            verdict = "corroborated" if len(groups_in) > 1 else "single_source"
-            support = len(groups_in)
-        side_dicts = []
-        if verdict == "conflicting":
-            for side in sides:
-                side_dicts.append(
-                    {
-                        "value": _display_value(side[0].ext),
-                        "unit": side[0].ext.unit,
-                        "support": len({it.group for it in side}),
-                        "articles": sorted({it.article for it in side}, key=_article_order(groups)),
-                        "text": side[0].ext.text,
-                    }
-                )
-        claim = Claim(
-            id="",
-            kind=slot.first.kind,
-            key=slot.first.key,
-            verdict=verdict,  # type: ignore[arg-type]
-            support=support,
-            mentions=mentions,
-            sides=side_dicts,
-        )
-        claims.append(((KIND_ORDER[verdict], order), claim))
+    claims: list[tuple[tuple[int, int, int], Claim]] = []
+    for order, (slot, explanation) in enumerate(explained):
+        slot.items.sort(key=lambda it: (it.group, _article_rank(groups, it.article), it.ext.start))
+        claim = _claim_of(slot, groups, articles, explanation)
+        first_pos = min((_article_rank(groups, it.article), it.ext.start) for it in slot.items)
+        claims.append(((KIND_ORDER[claim.verdict], first_pos[0], first_pos[1] + order * 0), claim))
     claims.sort(key=lambda t: t[0])
     return [claim for _, claim in claims]
+
+
+def _article_rank(groups: Sequence[Sequence[str]], aid: str) -> int:
+    for g, members in enumerate(groups):
+        if aid in members:
+            return g * 10_000 + list(members).index(aid)
+    return 10**9
+
+
+def _quote_explanation(slot: _Slot) -> str:
+    speaker = slot.first.speaker or "unknown"
+    if len(slot.items) == 1:
+        return f"one quote attributed to {speaker}"
+    return f"the same speaker ({speaker}) and overlapping quoted words"
+
+
+def _claim_of(
+    slot: _Slot,
+    groups: Sequence[Sequence[str]],
+    articles: Mapping[str, Article],
+    explanation: str,
+) -> Claim:
+    groups_in = {it.group for it in slot.items}
+    is_quote = slot.first.kind in ("quote", "attribution")
+    sides = _sides(slot.items) if not is_quote else [slot.items]
+    mentions = [_mention(it, articles) for it in slot.items]
+    side_dicts: list[dict[str, Any]] = []
+    if len(sides) > 1:
+        verdict = "possible_conflict" if slot.possible else "conflicting"
+        support = max(len({it.group for it in side}) for side in sides)
+        for side in sides:
+            side_dicts.append(
+                {
+                    "value": _display_value(side[0].ext),
+                    "unit": side[0].ext.unit,
+                    "support": len({it.group for it in side}),
+                    "articles": sorted({it.article for it in side}, key=_article_order(groups)),
+                    "text": side[0].ext.text,
+                }
+            )
+    else:
+        verdict = "corroborated" if len(groups_in) > 1 else "single_source"
+        support = len(groups_in)
+    label = _slot_label(slot)
+    return Claim(
+        id="",
+        kind=slot.first.kind,
+        key=_slot_key(slot),
+        verdict=verdict,  # type: ignore[arg-type]
+        support=support,
+        mentions=mentions,
+        sides=side_dicts,
+        label=label,
+        explanation=explanation,
+    )
+
+
+def _slot_key(slot: _Slot) -> str:
+    """The most common key among the slot's mentions (ties: the first mention's)."""
+    keys = [it.ext.key for it in slot.items]
+    return max(dict.fromkeys(keys), key=keys.count)
+
+
+def _slot_label(slot: _Slot) -> str:
+    labels = [it.ext.label or it.ext.key for it in slot.items]
+    named = [lb for lb in labels if "(" not in lb] or labels
+    return max(dict.fromkeys(named), key=named.count)
+
+
+_REASONS = {
+    "head_equal": "the same measured thing",
+    "verb_equal": "the same event verb",
+    "key_equal": "the same key",
+    "slot_cos": "similar wording of what is measured",
+    "sent_cos": "similar sentences",
+    "context_overlap": "shared words around the value",
+    "near_name_equal": "the same name next to the value",
+    "names_overlap": "the same names in the clause",
+    "holder_equal": "the same source",
+    "values_agree": "compatible values",
+    "log_ratio": "close values",
+    "both_lead": "both in the lead",
+}
+
+
+def _cluster_values(
+    items: list[_Item],
+    articles: Mapping[str, Article],
+    embedder: Embedder | None,
+    model: MatcherModel,
+) -> list[tuple[_Slot, str]]:
+    """Slots of value mentions, each with a one-line explanation.
+
+    Per unit family (the only mentions that can be compared at all):
+    1. **Sides.** Average-linkage clustering over the matcher's probability where values
+       agree (a pair whose values are incompatible can never share a side); clusters merge
+       while their average link is >= `model.join`.
+    2. **Facts.** Sides whose values disagree merge into one fact while the average link
+       between them, over pairs from different independence groups, is >= `model.possible`; the fact is a
+       `conflicting` claim when every merge was >= `model.conflict`, else a
+       `possible_conflict`. Two sides whose values all agree never merge here: a
+       low-confidence agreement would be a false corroboration.
+    """
+    if not items:
+        return []
+    match_items = [_match_item(it, articles) for it in items]
+    if embedder is not None:
+        _attach_vectors(match_items, articles, embedder)
+    by_family: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        by_family.setdefault(unit_family(it.ext), []).append(i)
+    out: list[tuple[_Slot, str]] = []
+    for family in sorted(by_family):
+        idx = by_family[family]
+        for sub in _blocks(idx, items):
+            out.extend(_cluster_block(sub, items, match_items, model))
+    return out
+
+
+#: A unit family with more mentions than this is split by measured thing before clustering,
+#: so that alignment stays near-linear in large corpus-mode stories.
+MAX_BLOCK = 400
+
+
+def _blocks(idx: list[int], items: list[_Item]) -> list[list[int]]:
+    if len(idx) <= MAX_BLOCK:
+        return [idx]
+    by_head: dict[str, list[int]] = {}
+    for i in idx:
+        by_head.setdefault(head_class(items[i].ext.head), []).append(i)
+    out: list[list[int]] = []
+    for head in sorted(by_head):
+        block = by_head[head]
+        out.extend(block[k : k + MAX_BLOCK] for k in range(0, len(block), MAX_BLOCK))
+    return out
+
+
+def _match_item(it: _Item, articles: Mapping[str, Article]) -> MatchItem:
+    art = articles.get(it.article)
+    language = art.language if art is not None else ""
+    context: frozenset[str] = frozenset()
+    if art is not None and 0 <= it.ext.sentence_index < len(art.sentences):
+        sent = art.sentences[it.ext.sentence_index]
+        lex = get_lexicon(language)
+        stop = lex.stopwords if lex is not None else frozenset()
+        context = context_words(sent.text, it.ext.start - sent.start, it.ext.end - sent.start, stop)
+    return MatchItem(it.article, it.group, it.ext, language, it.ref_day, context)
+
+
+def _attach_vectors(
+    items: list[MatchItem], articles: Mapping[str, Article], embedder: Embedder
+) -> None:
+    phrases = [m.ext.slot or m.ext.key for m in items]
+    sentences = []
+    for m in items:
+        art = articles.get(m.article)
+        idx = m.ext.sentence_index
+        ok = art is not None and 0 <= idx < len(art.sentences)
+        sentences.append(art.sentences[idx].text if ok and art is not None else m.ext.text)
+    vecs = embedder.encode(phrases + sentences)
+    for k, m in enumerate(items):
+        m.vec = vecs[k]
+        m.svec = vecs[len(items) + k]
+
+
+def _cluster_block(
+    idx: list[int], items: list[_Item], match_items: list[MatchItem], model: MatcherModel
+) -> list[tuple[_Slot, str]]:
+    n = len(idx)
+    agree = np.zeros((n, n), dtype=bool)
+    for a in range(n):
+        for b in range(a + 1, n):
+            agree[a, b] = agree[b, a] = items_agree(items[idx[a]], items[idx[b]])
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
+    feats = (
+        np.vstack(
+            [pair_features(match_items[idx[a]], match_items[idx[b]], agree[a, b]) for a, b in pairs]
+        )
+        if pairs
+        else np.zeros((0, len(FEATURE_NAMES)))
+    )
+    probs = model.probabilities(feats)
+    p = np.zeros((n, n))
+    feat_of: dict[tuple[int, int], np.ndarray] = {}
+    for (a, b), prob, f in zip(pairs, probs, feats, strict=True):
+        p[a, b] = p[b, a] = prob
+        feat_of[(a, b)] = f
+    # 1. sides: only agreeing pairs link
+    side_sim = np.where(agree, p, -np.inf)
+    sides = _average_linkage(side_sim, model.join, list(range(n)))
+    # 2. facts: disagreeing sides from different articles
+    # a conflict is a disagreement between independent sources: values of one independence
+    # group (an original and its copies) never make the sides of one
+    same_group = np.array(
+        [[items[idx[a]].group == items[idx[b]].group for b in range(n)] for a in range(n)]
+    )
+    fact_sim = np.where(agree | same_group, np.nan, p)
+    facts, weakest = _merge_sides(sides, fact_sim, agree, model.possible)
+    out: list[tuple[_Slot, str]] = []
+    for fact, low in zip(facts, weakest, strict=True):
+        members = sorted(fact)
+        slot = _Slot([items[idx[k]] for k in members])
+        slot.possible = low < model.conflict
+        out.append((slot, _explain(members, p, feat_of, model, low)))
+    return out
+
+
+def _average_linkage(sim: np.ndarray, threshold: float, members: list[int]) -> list[list[int]]:
+    """Average-linkage clusters over `sim` (pairs at -inf never join), deterministic."""
+    clusters = [[m] for m in members]
+    while len(clusters) > 1:
+        best: tuple[float, int, int] | None = None
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                block = sim[np.ix_(clusters[i], clusters[j])]
+                score = float(block.mean())
+                if score >= threshold and (best is None or score > best[0]):
+                    best = (score, i, j)
+        if best is None:
+            break
+        _, i, j = best
+        clusters[i] = sorted(clusters[i] + clusters[j])
+        del clusters[j]
+    return clusters
+
+
+def _merge_sides(
+    sides: list[list[int]], sim: np.ndarray, agree: np.ndarray, threshold: float
+) -> tuple[list[list[int]], list[float]]:
+    """Merge sides of disagreeing values into facts (see `_cluster_values`), returning each
+    fact's weakest merge score (inf for a fact of one side)."""
+    facts = [list(s) for s in sides]
+    weakest = [math.inf] * len(facts)
+    while len(facts) > 1:
+        best: tuple[float, int, int] | None = None
+        for i in range(len(facts)):
+            for j in range(i + 1, len(facts)):
+                if agree[np.ix_(facts[i], facts[j])].all():
+                    continue  # only agreeing values: never a low-confidence corroboration
+                block = sim[np.ix_(facts[i], facts[j])]
+                valid = block[~np.isnan(block)]
+                if valid.size == 0:
+                    continue
+                score = float(valid.mean())
+                if score >= threshold and (best is None or score > best[0]):
+                    best = (score, i, j)
+        if best is None:
+            break
+        score, i, j = best
+        facts[i] = sorted(facts[i] + facts[j])
+        weakest[i] = min(weakest[i], weakest[j], score)
+        del facts[j]
+        del weakest[j]
+    return facts, weakest
+
+
+def _explain(
+    members: list[int],
+    p: np.ndarray,
+    feat_of: dict[tuple[int, int], np.ndarray],
+    model: MatcherModel,
+    weakest: float,
+) -> str:
+    if len(members) == 1:
+        return "one mention: no other article states this fact"
+    best = max(
+        ((p[a, b], a, b) for k, a in enumerate(members) for b in members[k + 1 :]),
+        key=lambda t: t[0],
+    )
+    _, a, b = best
+    features = model.explain(feat_of[(min(a, b), max(a, b))], top=6)
+    reasons = list(dict.fromkeys(_REASONS[f] for f in features if f in _REASONS))[:4]
+    text = "grouped by " + (", ".join(reasons) if reasons else "the matcher")
+    mean = float(np.mean([p[x, y] for k, x in enumerate(members) for y in members[k + 1 :]]))
+    text += f" (mean link {mean:.2f}"
+    if math.isfinite(weakest):
+        text += f"; values differ, weakest link between sides {weakest:.2f}"
+    return text + ")"
 
 
 def omissions_for(claims: Sequence[Claim], groups: Sequence[Sequence[str]]) -> list[Omission]:

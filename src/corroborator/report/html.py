@@ -21,10 +21,12 @@ from importlib import resources
 from corroborator.model import Article, Claim, Mention, Report, Story
 from corroborator.report.graph import DASHES, provenance_svg
 from corroborator.report.view import (
+    CONFLICT_VERDICTS,
     RELATION_STYLES,
     VERDICT_TITLES,
     MachineNote,
     article_index,
+    claim_label,
     claims_by_verdict,
     conflict_sides,
     counts_line,
@@ -40,7 +42,12 @@ from corroborator.report.view import (
 
 # Which highlight colour wins where spans of different verdicts overlap: a conflict is what
 # the reader must not miss.
-_VERDICT_RANK = {"conflicting": 0, "single_source": 1, "corroborated": 2}
+_VERDICT_RANK = {
+    "conflicting": 0,
+    "possible_conflict": 1,
+    "single_source": 2,
+    "corroborated": 3,
+}
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -123,7 +130,7 @@ def _conflict_card(story: Story, claim: Claim, articles: dict[str, Article]) -> 
     sides = conflict_sides(claim)
     out = [
         f'<article class="card" id="{_claim_anchor(story, claim.id)}">',
-        f'<h4>{_e(claim.key)} <span class="kind">{_e(claim.kind)}</span> '
+        f'<h4>{_e(claim_label(claim))} <span class="kind">{_e(claim.kind)}</span> '
         f'<span class="cid">{_e(claim.id)} · {len(sides)} values</span></h4>',
         '<div class="sides">',
     ]
@@ -139,7 +146,10 @@ def _conflict_card(story: Story, claim: Claim, articles: dict[str, Article]) -> 
             who = _e(m.article) + (f" · {_e(article.outlet)}" if article and article.outlet else "")
             out.append(f"<li>{_mention_link(m, article, who)}{_sentence_html(m, article)}</li>")
         out.append("</ul></div>")
-    out.append("</div></article>")
+    out.append("</div>")
+    if claim.explanation:
+        out.append(f'<p class="note">Why grouped: {_e(claim.explanation)}</p>')
+    out.append("</article>")
     return "\n".join(out)
 
 
@@ -155,7 +165,7 @@ def _claims_table(story: Story, verdict: str, claims: list[Claim], arts: dict[st
             for m in c.mentions
         )
         cells = [
-            f'<td id="{_claim_anchor(story, c.id)}">{_e(c.key)} <span class="cid">{_e(c.id)}</span></td>',
+            f'<td id="{_claim_anchor(story, c.id)}">{_e(claim_label(c))} <span class="cid">{_e(c.id)}</span></td>',
             f"<td>{_e(c.kind)}</td>",
             f"<td>{_e(value_summary(c))}</td>",
         ]
@@ -276,12 +286,12 @@ def _story_html(story: Story, arts: dict[str, Article]) -> str:
         if not claims:
             continue
         out.append(f"<h3>{_e(VERDICT_TITLES.get(verdict, verdict))} ({len(claims)})</h3>")
-        if verdict == "conflicting":
+        if verdict in CONFLICT_VERDICTS:
             out.extend(_conflict_card(story, c, arts) for c in claims)
         else:
             out.append(_claims_table(story, verdict, claims, arts))
     if story.omissions:
-        keys = {c.id: c.key for c in story.claims}
+        keys = {c.id: claim_label(c) for c in story.claims}
         out.append(f"<h3>Omissions ({len(story.omissions)})</h3>")
         rows = []
         for o in story.omissions:
@@ -342,7 +352,9 @@ def _article_html(article: Article, report: Report, arts: dict[str, Article]) ->
         for c in story.claims:
             for m in c.mentions:
                 if m.article == article.id:
-                    spans.append((m.start, m.end, c.verdict, f"{c.id} {c.key} ({c.verdict})"))
+                    spans.append(
+                        (m.start, m.end, c.verdict, f"{c.id} {claim_label(c)} ({c.verdict})")
+                    )
     aid = _article_anchor(article.id)
     lang = _lang_attr(article.language)
     meta = [("Id", _e(article.id)), ("Source", _e(article.source))]

@@ -167,6 +167,8 @@ def _story(d: dict[str, Any]) -> Story:
                 support=c["support"],
                 mentions=[_mention(m) for m in c["mentions"]],
                 sides=[dict(s) for s in c.get("sides", [])],
+                label=str(c.get("label") or ""),
+                explanation=str(c.get("explanation") or ""),
             )
             for c in d["claims"]
         ],

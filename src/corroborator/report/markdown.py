@@ -11,10 +11,12 @@ import re
 
 from corroborator.model import Claim, Report, Story
 from corroborator.report.view import (
+    CONFLICT_VERDICTS,
     VERDICT_TITLES,
     article_index,
     article_label,
     claim_articles,
+    claim_label,
     claims_by_verdict,
     conflict_sides,
     counts_line,
@@ -92,7 +94,10 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def _conflict(claim: Claim, report: Report) -> list[str]:
     articles = article_index(report)
-    lines = [f"#### {escape_inline(claim.key)} ({claim.kind}, {escape_inline(claim.id)})", ""]
+    lines = [
+        f"#### {escape_inline(claim_label(claim))} ({claim.kind}, {escape_inline(claim.id)})",
+        "",
+    ]
     rows: list[list[str]] = []
     for side in conflict_sides(claim):
         mentions = side.mentions
@@ -111,7 +116,8 @@ def _conflict(claim: Claim, report: Report) -> list[str]:
                     _sentence_with_span(m.sentence, bounds),
                 ]
             )
-    return lines + _table(["Value", "Article", "Span", "Sentence"], rows)
+    why = [f"Why grouped: {escape_inline(claim.explanation)}", ""] if claim.explanation else []
+    return lines + _table(["Value", "Article", "Span", "Sentence"], rows) + why
 
 
 def _claims_table(verdict: str, claims: list[Claim]) -> list[str]:
@@ -121,7 +127,7 @@ def _claims_table(verdict: str, claims: list[Claim]) -> list[str]:
     header += ["Articles", "Spans"]
     rows = []
     for c in claims:
-        row = [escape_inline(c.key), c.kind, escape_inline(value_summary(c))]
+        row = [escape_inline(claim_label(c)), c.kind, escape_inline(value_summary(c))]
         if verdict == "corroborated":
             row.append(str(c.support))
         spans = "; ".join(dict.fromkeys(_span(m.text) for m in c.mentions))
@@ -188,13 +194,13 @@ def _story(story: Story, report: Report) -> list[str]:
             continue
         title = VERDICT_TITLES.get(verdict, escape_inline(verdict))
         lines += [f"### {title} ({len(claims)})", ""]
-        if verdict == "conflicting":
+        if verdict in CONFLICT_VERDICTS:
             for claim in claims:
                 lines += _conflict(claim, report)
         else:
             lines += _claims_table(verdict, claims)
     if story.omissions:
-        keys = {c.id: c.key for c in story.claims}
+        keys = {c.id: claim_label(c) for c in story.claims}
         lines += [f"### Omissions ({len(story.omissions)})", ""]
         rows = [
             [

@@ -16,10 +16,12 @@ from rich.text import Text
 
 from corroborator.model import Claim, Report, Story
 from corroborator.report.view import (
+    CONFLICT_VERDICTS,
     VERDICT_TITLES,
     article_index,
     article_label,
     claim_articles,
+    claim_label,
     claims_by_verdict,
     conflict_sides,
     counts_line,
@@ -30,7 +32,12 @@ from corroborator.report.view import (
     value_summary,
 )
 
-_STYLE = {"conflicting": "bold red", "corroborated": "green", "single_source": "yellow"}
+_STYLE = {
+    "conflicting": "bold red",
+    "possible_conflict": "red",
+    "corroborated": "green",
+    "single_source": "yellow",
+}
 
 
 def _quoted(span: str) -> str:
@@ -81,7 +88,8 @@ def _provenance(story: Story, report: Report) -> RenderableType | None:
 
 def _conflict(claim: Claim, report: Report) -> RenderableType:
     out = Text()
-    out.append(f"✗ {claim.key}", style=_STYLE["conflicting"])
+    mark = "✗" if claim.verdict == "conflicting" else "?"
+    out.append(f"{mark} {claim_label(claim)}", style=_STYLE.get(claim.verdict, "bold red"))
     out.append(f"  ({claim.kind}, {claim.id}, {len(conflict_sides(claim))} values)", style="dim")
     for side in conflict_sides(claim):
         out.append("\n    ")
@@ -95,6 +103,8 @@ def _conflict(claim: Claim, report: Report) -> RenderableType:
         for span in seen:
             out.append("\n        ")
             out.append(_quoted(span), style="italic")
+    if claim.explanation:
+        out.append(f"\n    why: {claim.explanation}", style="dim")
     return out
 
 
@@ -109,7 +119,7 @@ def _claim_table(verdict: str, claims: list[Claim]) -> Table:
     table.add_column("span", overflow="fold")
     for claim in claims:
         spans = " | ".join(dict.fromkeys(_quoted(m.text) for m in claim.mentions))
-        row = [Text(claim.key), Text(claim.kind), Text(value_summary(claim))]
+        row = [Text(claim_label(claim)), Text(claim.kind), Text(value_summary(claim))]
         if verdict == "corroborated":
             row.append(Text(str(claim.support)))
         row += [Text(", ".join(claim_articles(claim))), Text(spans)]
@@ -133,12 +143,12 @@ def _story(story: Story, report: Report) -> list[RenderableType]:
             continue
         title = VERDICT_TITLES.get(verdict, verdict).upper()
         parts.append(Text(f"\n{title} ({len(claims)})", style=_STYLE.get(verdict, "bold")))
-        if verdict == "conflicting":
+        if verdict in CONFLICT_VERDICTS:
             parts.extend(_conflict(c, report) for c in claims)
         else:
             parts.append(_claim_table(verdict, claims))
     if story.omissions:
-        keys = {c.id: c.key for c in story.claims}
+        keys = {c.id: claim_label(c) for c in story.claims}
         parts.append(Text(f"\nOMISSIONS ({len(story.omissions)})", style="bold"))
         for om in story.omissions:
             line = Text(f"  {keys.get(om.claim, om.claim)} ({om.claim}) — not in: ")

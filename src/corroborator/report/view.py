@@ -17,9 +17,12 @@ from corroborator.model import Article, Claim, Mention, Report, Story
 from corroborator.report.units import format_mention, format_value
 
 # Section order of a story: conflicts before agreement, agreement before lone assertions.
-VERDICT_ORDER = ("conflicting", "corroborated", "single_source")
+VERDICT_ORDER = ("conflicting", "possible_conflict", "corroborated", "single_source")
+#: Verdicts shown as conflict cards (each side's value with its articles and spans).
+CONFLICT_VERDICTS = frozenset({"conflicting", "possible_conflict"})
 VERDICT_TITLES = {
     "conflicting": "Conflicts",
+    "possible_conflict": "Possible conflicts (lower confidence that the values are one fact)",
     "corroborated": "Corroborated",
     "single_source": "Single source",
 }
@@ -144,6 +147,11 @@ def conflict_sides(claim: Claim) -> list[Side]:
     return list(by_value.values())
 
 
+def claim_label(claim: Claim) -> str:
+    """What a reader sees as the claim's name: its label, else its key."""
+    return claim.label or claim.key
+
+
 def value_summary(claim: Claim) -> str:
     """The value(s) a claim's mentions state, distinct human readings joined by " / "."""
     labels = _unique([format_mention(m, claim.kind) for m in claim.mentions])
@@ -192,6 +200,7 @@ def summary_counts(report: Report) -> dict[str, int]:
         "skipped": len(report.skipped),
         "claims": len(claims),
         "conflicts": sum(1 for c in claims if c.verdict == "conflicting"),
+        "possible_conflicts": sum(1 for c in claims if c.verdict == "possible_conflict"),
         "corroborated": sum(1 for c in claims if c.verdict == "corroborated"),
         "single_source": sum(1 for c in claims if c.verdict == "single_source"),
     }
@@ -231,6 +240,11 @@ def counts_line(report: Report) -> str:
             _plural(n["stories"], "story", "stories"),
             _plural(n["skipped"], "skipped input", "skipped inputs"),
             _plural(n["conflicts"], "conflict", "conflicts"),
+            *(
+                [_plural(n["possible_conflicts"], "possible conflict", "possible conflicts")]
+                if n["possible_conflicts"]
+                else []
+            ),
             f"{n['corroborated']} corroborated",
             f"{n['single_source']} single-source",
         ]

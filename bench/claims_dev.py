@@ -1,0 +1,213 @@
+"""Claim figures on the development gold, split into a tuning half and a held-out half.
+
+Data: ../shared/data/claims/claims_dev.json (hand-written slots on 11 ECB+ subtopics) and its
+scorer ../shared/tools/claims_eval.py (override the data folder with CORROBORATOR_DATA); skips
+cleanly when absent. The scorer's matching rules are loaded from the tool itself, so the
+figures here are the tool's figures, computed on each half.
+
+The halves are split by ECB+ *topic* (both subtopics of one topic on the same side, so the
+held-out half has no event of a kind seen while tuning), balanced on gold conflicts:
+  tune (A):  topics 20, 24, 14, 10, 21   (13 conflicts, 47 corroborated facts)
+  held (B):  topics 8, 7, 18, 23         (13 conflicts, 38 corroborated facts)
+Matcher weights and thresholds are fitted on A only (bench/train_matcher.py); B is reported.
+
+Usage:  python -m bench.claims_dev [A|B|all] [-v]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+HALVES = {
+    "A": ("20ecbplus", "20ecb", "24ecbplus", "14ecb", "14ecbplus", "10ecb", "21ecbplus"),
+    "B": ("8ecbplus", "7ecb", "18ecbplus", "23ecbplus"),
+}
+URL = "https://dev.example/doc/"
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("CORROBORATOR_DATA")
+    data = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    return data.parent
+
+
+def load_scorer() -> dict[str, Any] | None:
+    """The claims_eval.py functions (everything above its `main`), or None when absent."""
+    src = shared_dir() / "tools" / "claims_eval.py"
+    if not src.exists():
+        return None
+    code = src.read_text(encoding="utf-8").split(
+        "# ------------------------------------------------------------------ main"
+    )[0]
+    saved = sys.argv
+    sys.argv = [str(src), "in-process"]
+    env: dict[str, Any] = {"__file__": str(src), "__name__": "claims_eval"}
+    try:
+        exec(compile(code, str(src), "exec"), env)
+    finally:
+        sys.argv = saved
+    return env
+
+
+def load_gold() -> tuple[dict[str, Any], dict[str, dict[str, Any]]] | None:
+    base = shared_dir() / "data"
+    gold_path = base / "claims" / "claims_dev.json"
+    docs_path = base / "ecbplus" / "ecbplus_docs.jsonl"
+    if not gold_path.exists() or not docs_path.exists():
+        return None
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    docs: dict[str, dict[str, Any]] = {}
+    with docs_path.open(encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            docs[d["id"]] = d
+    return gold, docs
+
+
+def raw_documents(doc_ids: Iterable[str], docs: dict[str, dict[str, Any]]) -> list[Any]:
+    """The subtopic as `compare` reads the scorer's JSONL (url, title, text, outlet)."""
+    from corroborator.model import RawDocument
+
+    out = []
+    for n, d in enumerate(doc_ids, 1):
+        doc = docs[d]
+        out.append(
+            RawDocument(
+                source=f"{d}.jsonl:1",
+                text=doc["text"],
+                title=doc.get("title") or None,
+                url=URL + d,
+                outlet=f"dev-{n}",
+            )
+        )
+    return out
+
+
+_CACHE: dict[str, tuple[Any, dict[str, Any]]] = {}
+
+
+def _report(sub: str, doc_ids: list[str], docs: dict[str, Any], realign: bool) -> dict[str, Any]:
+    """`compare`'s report of one subtopic. With `realign`, the articles, stories and groups of
+    an earlier run are reused and only the claims are aligned again (threshold sweeps)."""
+    from corroborator.claims import extract_claims
+    from corroborator.compare.align import align_story, omissions_for
+    from corroborator.embed import default_embedder
+    from corroborator.pipeline import build_report
+
+    embedder = default_embedder()
+    if not realign or sub not in _CACHE:
+        report = build_report(raw_documents(doc_ids, docs), embedder)
+        extractions = {
+            a.id: extract_claims(a.text, a.sentences, a.language, a.published)
+            for a in report.articles
+        }
+        _CACHE[sub] = (report, extractions)
+    report, extractions = _CACHE[sub]
+    if realign:
+        by_id = {a.id: a for a in report.articles}
+        n = 0
+        for story in report.stories:
+            story.claims = align_story(story.independent_groups, extractions, by_id, embedder)
+            for claim in story.claims:
+                n += 1
+                claim.id = f"c{n}"
+            story.omissions = omissions_for(story.claims, story.independent_groups)
+    return json.loads(json.dumps(report.to_dict()))
+
+
+def run_half(
+    name: str,
+    scorer: dict[str, Any],
+    gold: dict[str, Any],
+    docs: dict[str, Any],
+    verbose: bool,
+    realign: bool = False,
+) -> dict[str, float]:
+    texts = {k: d["text"] for k, d in docs.items()}
+    subs = [s for s in gold["subtopics"] if name == "all" or s in HALVES[name]]
+    t = dict.fromkeys(
+        ("conf", "conf_found", "soft", "corr", "corr_found", "true", "false", "unjudged"), 0
+    )
+    singles: list[float] = []
+    claims = 0
+    for sub in subs:
+        st = gold["subtopics"][sub]
+        rep = _report(sub, st["docs"], docs, realign)
+        r = scorer["score_subtopic"](sub, st, rep, texts)
+        t["conf"] += sum(s["verdict"] == "conflict" for s in st["slots"])
+        t["corr"] += sum(s["verdict"] == "corroborated" for s in st["slots"])
+        t["conf_found"] += sum(1 for _, h, _ in r["conflicts"] if h)
+        t["soft"] += sum(1 for _, h, sh in r["conflicts"] if not h and sh)
+        t["corr_found"] += sum(1 for _, h, _ in r["corroborated"] if h)
+        for _, v, _, _ in r["emitted"]:
+            if v in t:
+                t[v] += 1
+        claims += r["claims"]
+        per_article: dict[str, int] = {a["id"]: 0 for a in rep["articles"]}
+        for story in rep["stories"]:
+            for c in story["claims"]:
+                if c["verdict"] == "single_source":
+                    per_article[c["mentions"][0]["article"]] += 1
+        singles.extend(per_article.values())
+        if verbose:
+            for s, h, sh in r["conflicts"]:
+                state = "FOUND" if h else ("soft" if sh else "MISSED")
+                print(f"  {sub} conflict {state} {s['id']}" + (f" <- {h['key']!r}" if h else ""))
+            for c, v, why, _ in r["emitted"]:
+                sides = " | ".join(f"{x.get('value')} {x.get('text')!r}" for x in c["sides"][:4])
+                print(f"  {sub} emitted {v.upper()} {c['key']!r}: {sides} [{why}]")
+    judged = t["true"] + t["false"]
+    return {
+        "conflict_recall": t["conf_found"] / t["conf"] if t["conf"] else 0.0,
+        "conflicts_found": t["conf_found"],
+        "conflicts": t["conf"],
+        "possible_found": t["soft"],
+        "conflict_precision": t["true"] / judged if judged else 0.0,
+        "true": t["true"],
+        "judged": judged,
+        "unjudged": t["unjudged"],
+        "corroboration_recall": t["corr_found"] / t["corr"] if t["corr"] else 0.0,
+        "corroborated_found": t["corr_found"],
+        "corroborated": t["corr"],
+        "single_median": statistics.median(singles) if singles else 0.0,
+        "single_mean": statistics.fmean(singles) if singles else 0.0,
+        "claims": claims,
+    }
+
+
+def line(name: str, r: dict[str, float]) -> str:
+    return (
+        f"| {name} | {r['conflict_recall']:.2f} ({r['conflicts_found']}/{r['conflicts']}"
+        f", +{r['possible_found']} possible) | {r['conflict_precision']:.2f} "
+        f"({r['true']}/{r['judged']}, {r['unjudged']} unjudged) | "
+        f"{r['corroboration_recall']:.2f} ({r['corroborated_found']}/{r['corroborated']}) | "
+        f"{r['single_median']:.1f} / {r['single_mean']:.1f} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    verbose = "-v" in args
+    halves = [a for a in args if a in ("A", "B", "all")] or ["A", "B"]
+    scorer, gold = load_scorer(), load_gold()
+    if scorer is None or gold is None:
+        print("skipped: ../shared/data/claims or ../shared/tools/claims_eval.py not found")
+        return 0
+    print("| half | conflict R | conflict P | corroboration R | single/article median / mean |")
+    print("|---|---|---|---|---|")
+    start = time.perf_counter()
+    for h in halves:
+        print(line(h, run_half(h, scorer, gold[0], gold[1], verbose)), flush=True)
+    print(f"({time.perf_counter() - start:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""Train the claim matcher (`corroborator.compare.matcher`) on the tuning half of the dev gold.
+
+Pairs: every subtopic of the chosen half (bench/claims_dev.py HALVES) is prepared and its
+claims extracted as `compare` does, all its articles taken as one story (the gold says they
+report one event); every value mention is mapped to the gold facts whose span it overlaps in
+the same article. Each pair of mapped mentions of one unit family is an example: positive when
+they state the same gold fact, negative otherwise (look-alike facts such as killed vs injured,
+a price vs a revenue, today's quake vs a background quake are the hard negatives the gold
+lists). Unmapped mentions give no example: the gold does not say what they are.
+
+Then the alignment thresholds (join / conflict / possible) are chosen on the same half by
+running `compare` end to end (bench/claims_dev.py figures), maximising conflict F1 with
+precision weighted twice (a false conflict costs a reader more than a missed one) plus
+corroboration recall. The held-out half is never read here.
+
+Usage:  python -m bench.train_matcher [A|B] [--no-grid]
+Writes src/corroborator/compare/matcher_weights.json.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.claims_dev import HALVES, load_gold, load_scorer, raw_documents, run_half
+
+WEIGHTS = (
+    Path(__file__).resolve().parents[1]
+    / "src"
+    / "corroborator"
+    / "compare"
+    / "matcher_weights.json"
+)
+PLAIN_ZERO = ("slot_cos", "sent_cos", "disagree_x_sent")
+L2 = 0.01
+
+
+def examples(half: str) -> tuple[np.ndarray, np.ndarray]:
+    from corroborator.claims import extract_claims
+    from corroborator.compare.align import _attach_vectors, _Item, _match_item, items_agree
+    from corroborator.compare.matcher import pair_features, unit_family
+    from corroborator.embed import default_embedder
+    from corroborator.model import Article
+    from corroborator.pipeline import prepare
+    from corroborator.provenance import detect_derivations, independence_groups
+
+    loaded = load_gold()
+    assert loaded is not None
+    gold, docs = loaded
+    embedder = default_embedder()
+    xs: list[np.ndarray] = []
+    ys: list[int] = []
+    for sub in HALVES[half]:
+        st = gold["subtopics"][sub]
+        arts: list[Article] = []
+        for n, raw in enumerate(raw_documents(st["docs"], docs), 1):
+            art = prepare(raw, f"a{n}")
+            if isinstance(art, Article):
+                arts.append(art)
+        doc_of = {a.id: (a.url or "").rsplit("/", 1)[-1] for a in arts}
+        links = detect_derivations(arts, embedder)
+        groups = independence_groups([a.id for a in arts], links)
+        group_of = {aid: g for g, members in enumerate(groups) for aid in members}
+        by_id = {a.id: a for a in arts}
+        items: list[_Item] = []
+        for a in arts:
+            for e in extract_claims(a.text, a.sentences, a.language, a.published):
+                if e.kind not in ("quote", "attribution"):
+                    items.append(_Item(a.id, group_of[a.id], e, (a.published or "")[:10]))
+        mitems = [_match_item(it, by_id) for it in items]
+        _attach_vectors(mitems, by_id, embedder)
+        # gold spans located in the cleaned texts
+        spans: dict[str, list[tuple[int, int, str]]] = {}
+        for slot in st["slots"]:
+            for v in slot["values"]:
+                aid = next((k for k, d in doc_of.items() if d == v["doc"]), None)
+                if aid is None:
+                    continue
+                text = by_id[aid].text
+                occ = docs[v["doc"]]["text"][: v["start"]].count(v["span"])
+                i = -1
+                for _ in range(occ + 1):
+                    i = text.find(v["span"], i + 1)
+                    if i < 0:
+                        break
+                if i >= 0:
+                    spans.setdefault(aid, []).append((i, i + len(v["span"]), slot["id"]))
+        facts = [
+            {sid for s, e, sid in spans.get(it.article, []) if it.ext.start < e and s < it.ext.end}
+            for it in items
+        ]
+        for i, j in itertools.combinations(range(len(items)), 2):
+            if not facts[i] or not facts[j]:
+                continue
+            if unit_family(items[i].ext) != unit_family(items[j].ext):
+                continue
+            agree = items_agree(items[i], items[j])
+            xs.append(pair_features(mitems[i], mitems[j], agree))
+            ys.append(int(bool(facts[i] & facts[j])))
+    return np.vstack(xs), np.asarray(ys, dtype=np.float64)
+
+
+def fit(x: np.ndarray, y: np.ndarray, plain: bool) -> dict[str, Any]:
+    """Weights of both heads (pairs whose values agree / disagree) for one variant."""
+    from corroborator.compare.matcher import FEATURE_NAMES
+    from corroborator.provenance.paraphrase import fit_logistic
+
+    x = x.copy()
+    if plain:
+        for name in PLAIN_ZERO:
+            x[:, FEATURE_NAMES.index(name)] = 0.0
+    agree = x[:, FEATURE_NAMES.index("values_agree")] > 0.5
+    out: dict[str, Any] = {"features": list(FEATURE_NAMES)}
+    for head, mask in (("agree", agree), ("disagree", ~agree)):
+        mean, scale, coef, intercept = fit_logistic(x[mask], y[mask], L2)
+        out[head] = {
+            "mean": [round(float(v), 6) for v in mean],
+            "scale": [round(float(v), 6) for v in scale],
+            "coef": [round(float(v), 6) for v in coef],
+            "intercept": round(intercept, 6),
+        }
+    return out
+
+
+def auc(scores: np.ndarray, y: np.ndarray) -> float:
+    order = np.argsort(scores)
+    ranks = np.empty(len(scores))
+    ranks[order] = np.arange(1, len(scores) + 1)
+    pos = y == 1
+    n_pos, n_neg = int(pos.sum()), int((~pos).sum())
+    if not n_pos or not n_neg:
+        return float("nan")
+    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def write(weights: dict[str, Any]) -> None:
+    WEIGHTS.write_text(json.dumps(weights, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def objective(r: dict[str, float]) -> float:
+    p, rc = r["conflict_precision"], r["conflict_recall"]
+    f = (1 + 0.5**2) * p * rc / (0.5**2 * p + rc) if p + rc else 0.0
+    return f + r["corroboration_recall"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    half = next((a for a in args if a in HALVES), "A")
+    if load_gold() is None:
+        print("skipped: ../shared/data/claims not found")
+        return 0
+    x, y = examples(half)
+    print(f"half {half}: {len(y)} pairs, {int(y.sum())} positive")
+    thresholds = {"join": 0.5, "conflict": 0.6, "possible": 0.35}
+    weights: dict[str, Any] = {}
+    for variant, plain in (("full", False), ("plain", True)):
+        w = fit(x, y, plain)
+        w.update(thresholds)
+        w["trained_on"] = f"claims-dev half {half}: {len(y)} pairs"
+        weights[variant] = w
+        from corroborator.compare.matcher import MatcherModel
+
+        m = MatcherModel.from_dict(w)
+        xx = x.copy()
+        if plain:
+            from corroborator.compare.matcher import FEATURE_NAMES
+
+            for name in PLAIN_ZERO:
+                xx[:, FEATURE_NAMES.index(name)] = 0.0
+        print(f"{variant}: training pair AUC {auc(m.probabilities(xx), y):.3f}")
+    write(weights)
+    if "--no-grid" in args:
+        return 0
+    scorer, gold = load_scorer(), load_gold()
+    assert scorer is not None and gold is not None
+    from corroborator.compare.matcher import default_model
+
+    best: tuple[float, dict[str, float]] | None = None
+    for join, conflict, possible in itertools.product(
+        (0.2, 0.3, 0.4, 0.5, 0.6), (0.2, 0.25, 0.3, 0.4, 0.5), (0.1, 0.15, 0.2, 0.25)
+    ):
+        if possible > conflict:
+            continue
+        for v in ("full", "plain"):
+            weights[v].update({"join": join, "conflict": conflict, "possible": possible})
+        write(weights)
+        default_model.cache_clear()
+        r = run_half(half, scorer, gold[0], gold[1], verbose=False, realign=True)
+        score = objective(r)
+        print(
+            f"join {join} conflict {conflict} possible {possible}: conflict R "
+            f"{r['conflict_recall']:.2f} P {r['conflict_precision']:.2f} corroboration R "
+            f"{r['corroboration_recall']:.2f} -> {score:.3f}",
+            flush=True,
+        )
+        if best is None or score > best[0]:
+            best = (score, {"join": join, "conflict": conflict, "possible": possible})
+    assert best is not None
+    for v in ("full", "plain"):
+        weights[v].update(best[1])
+    write(weights)
+    print(f"chosen on half {half}: {best[1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

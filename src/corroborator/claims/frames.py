@@ -1,0 +1,224 @@
+"""Claim frames: what a value is about beyond its key, filled after extraction.
+
+The extractors (`claims.quantities`, `claims.dates`, `claims.quotes`) read a value and name
+what it measures (`Extraction.key`, `head`, `slot`). Aligning values across articles needs
+more than that (measured on the development gold: text similarity alone cannot tell one
+boxer's record from his opponent's, killed from injured, or today's quake from a 2005 quake
+mentioned for context). `add_frames` fills, for every extraction:
+
+- `holder`: who the sentence attributes the claim to. An attribution in the same sentence
+  ("…, police said", "according to the ministry") becomes the holder of the sentence's
+  values, and stops being a claim of its own (a whole-sentence "attribution" row is noise to a
+  reader; the values it carries are the claims). Quotes keep their speaker as holder.
+- `participants`: the names in the value's clause, nearest to the value first: whose number it
+  is. Names are capitalised words that are not sentence-initial, folded like story anchors
+  (lower case, accents removed, cut to six letters so inflected names match across languages).
+- `event_year`: a year stated in the sentence that is not the article's own year (the
+  publication year, else the year its dates mostly name): the value belongs to a background
+  event.
+- `modality`: "negated" when a negation governs the value's clause ("no one was hurt" is a
+  claim of zero, read as such by the extractor; a negated verb around a number is not an
+  assertion of it), "hedged" for modal or proposal wording ("could", "may", "proposed").
+- `label`: a readable name for the fact ("people killed", "fire duration", "deal amount").
+
+All of it is language-neutral except the small per-language word lists below (negations,
+modals), which are data, not engine logic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from corroborator.claims.lexicon import Lexicon
+from corroborator.model import Extraction, Sentence
+
+NAME_PREFIX = 6
+
+NEGATIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"not", "no", "never", "none", "nobody", "neither", "nor", "n't", "without"}),
+    "de": frozenset({"nicht", "kein", "keine", "keinen", "keiner", "niemand", "nie", "ohne"}),
+    "fr": frozenset({"ne", "pas", "aucun", "aucune", "jamais", "personne", "sans"}),
+    "es": frozenset({"no", "ningún", "ninguna", "ninguno", "nadie", "nunca", "sin"}),
+    "it": frozenset({"non", "nessun", "nessuno", "nessuna", "mai", "senza"}),
+    "nl": frozenset({"niet", "geen", "niemand", "nooit", "zonder"}),
+    "pl": frozenset({"nie", "żaden", "żadna", "nikt", "nigdy", "bez"}),
+    "ru": frozenset({"не", "нет", "никто", "никогда", "без", "ни"}),
+}
+MODALS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        {"could", "may", "might", "would", "proposed", "planned", "expected", "possible", "if"}
+    ),
+    "de": frozenset({"könnte", "könnten", "dürfte", "dürften", "soll", "sollen", "geplant"}),
+    "fr": frozenset({"pourrait", "pourraient", "prévu", "proposé", "si"}),
+    "es": frozenset({"podría", "podrían", "previsto", "propuesto", "si"}),
+    "it": frozenset({"potrebbe", "potrebbero", "previsto", "proposto", "se"}),
+    "nl": frozenset({"zou", "zouden", "kan", "kunnen", "gepland", "voorgesteld"}),
+    "pl": frozenset({"może", "mogą", "mógłby", "planowane", "proponowane"}),
+    "ru": frozenset({"может", "могут", "мог", "планируется", "предложенный"}),
+}
+#: Words the clause-local negation and modal checks look back over, at most.
+CLAUSE_WINDOW = 6
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,])")
+_CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\s[-–—]\s")
+
+
+def fold(word: str) -> str:
+    """Lower case, accents removed, cut to NAME_PREFIX letters: 'Kraków' ~ 'Krakowie'."""
+    text = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))[:NAME_PREFIX]
+
+
+def _non_names(lex: Lexicon | None) -> frozenset[str]:
+    if lex is None:
+        return frozenset()
+    return frozenset(
+        {*lex.months, *lex.weekdays, *lex.stopwords, *lex.speech_verbs, *lex.source_nouns}
+    )
+
+
+def _names(text: str, sent: Sentence, lex: Lexicon | None) -> list[tuple[int, str]]:
+    """(offset, folded name) of capitalised words that are not the sentence's first word."""
+    skip = _non_names(lex)
+    out: list[tuple[int, str]] = []
+    first = True
+    for m in _WORD.finditer(text, sent.start, sent.end):
+        w = m.group()
+        if first:
+            first = False
+            continue
+        if not w[:1].isupper() or w.lower() in skip or len(w) < 2:
+            continue
+        # German capitalises every noun: only names that look like names (not in the
+        # lexicon's noun table) count.
+        if lex is not None and lex.nouns_capitalised and w.lower() in lex.noun_heads:
+            continue
+        out.append((m.start(), fold(w)))
+    return out
+
+
+def _reference_year(published: str | None, dates: Sequence[Extraction], text: str) -> int | None:
+    """The article's own year: the publication year, else the year its dates mostly name,
+    else the latest year it mentions (news reports the newest event; earlier years are
+    background)."""
+    if published and published[:4].isdigit():
+        return int(published[:4])
+    years = Counter(
+        int(str(d.value)[:4]) for d in dates if str(d.value or "")[:4].isdigit() and d.value
+    )
+    if years:
+        return years.most_common(1)[0][0]
+    stated = [int(y) for y in _YEAR.findall(text)]
+    return max(stated) if stated else None
+
+
+def _clause_bounds(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int]:
+    left = sent.start
+    for brk in _CLAUSE_BREAK.finditer(text, sent.start, start):
+        left = brk.end()
+    right = _CLAUSE_BREAK.search(text, end, sent.end)
+    return left, (right.start() if right else sent.end)
+
+
+def _modality(text: str, sent: Sentence, e: Extraction, language: str) -> str:
+    c_start, c_end = _clause_bounds(text, sent, e.start, e.end)
+    before = [w.lower() for w in _WORD.findall(text[c_start : e.start])][-CLAUSE_WINDOW:]
+    after = [w.lower() for w in _WORD.findall(text[e.end : c_end])][:3]
+    neg = NEGATIONS.get(language, frozenset())
+    # "not 300 but 200", "no more than 12": a negation right before the value.
+    numeric = e.kind in ("quantity", "duration", "money", "percentage") and e.value != 0
+    if numeric and (any(w in neg for w in before[-3:]) or any(w in neg for w in after[:1])):
+        return "negated"
+    if any(w in MODALS.get(language, frozenset()) for w in before):
+        return "hedged"
+    return ""
+
+
+_PERSON = {"person": "people"}
+
+
+def label_for(e: Extraction) -> str:
+    """A readable name for the fact ('people killed', 'fire duration', 'quote by Novak')."""
+    if e.kind == "quote":
+        return f"quote by {e.speaker}" if e.speaker and e.speaker != "unknown" else "quote"
+    if e.kind == "attribution":
+        return f"statement by {e.speaker or e.head or 'unknown'}"
+    head = (e.head or "").strip()
+    words = e.key.split()
+    if e.kind == "quantity":
+        if not head or head in ("event", "thing", "item", "unit"):
+            return f"count ({e.slot})" if e.slot else "count"
+        words = [_PERSON.get(w, w) if i == 0 else w for i, w in enumerate(words)]
+        return " ".join(words)
+    if head in ("", "event"):
+        noun = {"date": "date", "time": "time", "duration": "duration"}.get(e.kind, e.kind)
+        return f"{noun} ({e.slot})" if e.slot else noun
+    return e.key
+
+
+def add_frames(
+    text: str,
+    sentences: Sequence[Sentence],
+    extractions: Sequence[Extraction],
+    language: str,
+    published: str | None,
+    lex: Lexicon | None,
+) -> list[Extraction]:
+    """Frames for one article's extractions; attributions fold into their sentence's claims.
+
+    An attribution ("…, police said") is not a claim of its own: it becomes the `holder` of the
+    values in its sentence. Reported speech that carries no checkable value is left out (a
+    whole sentence as a "claim" cannot be corroborated or contradicted by value, and such
+    rows were most of the single-source noise on real news).
+    """
+    sents = list(sentences) or [Sentence(0, len(text), text)]
+    dates = [e for e in extractions if e.kind == "date"]
+    ref_year = _reference_year(published, dates, text)
+    by_sentence: dict[int, list[Extraction]] = {}
+    for e in extractions:
+        by_sentence.setdefault(e.sentence_index, []).append(e)
+    out: list[Extraction] = []
+    names_cache: dict[int, list[tuple[int, str]]] = {}
+    for e in extractions:
+        idx = e.sentence_index if 0 <= e.sentence_index < len(sents) else -1
+        sent = sents[idx] if idx >= 0 else Sentence(0, len(text), text)
+        same = by_sentence.get(e.sentence_index, [])
+        if e.kind == "attribution":
+            continue
+        holder = e.holder
+        if e.kind == "quote":
+            holder = e.head
+        elif e.kind != "attribution":
+            att = next((o for o in same if o.kind == "attribution"), None)
+            if att is not None:
+                holder = att.head
+        if idx not in names_cache:
+            names_cache[idx] = _names(text, sent, lex)
+        names = [
+            (abs(pos - e.start), n) for pos, n in names_cache[idx] if not e.start <= pos < e.end
+        ]
+        names.sort()
+        participants = tuple(dict.fromkeys(n for _, n in names))
+        event_year = None
+        if ref_year is not None and e.kind not in ("quote", "attribution"):
+            years = {int(y) for y in _YEAR.findall(text, sent.start, sent.end)}
+            if e.kind == "date" and str(e.value or "")[:4].isdigit():
+                years.add(int(str(e.value)[:4]))
+            other = sorted(y for y in years if y != ref_year)
+            if other and ref_year not in years:
+                event_year = other[0]
+        framed = replace(
+            e,
+            holder=holder,
+            participants=participants,
+            event_year=event_year,
+            modality=_modality(text, sent, e, language),
+        )
+        framed.label = label_for(framed)
+        out.append(framed)
+    return out

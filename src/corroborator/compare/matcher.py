@@ -1,0 +1,344 @@
+"""The pairwise matcher: how likely two value mentions state the same fact.
+
+Alignment (`compare.align`) groups a story's mentions into slots by clustering on this
+probability. Two mentions can only be compared when they are of the same kind and unit family
+(durations with durations, money in one currency); within that, the matcher scores them from
+the claim frames (`claims.frames`) and the text around them:
+
+- what is measured: the same head (counted noun / measured property, lemmatised and made
+  English by the extractors), the same event verb, the same key;
+- what the value is about in other words: cosine of the slot phrases and of the sentences
+  (multilingual USE, so this works across languages), overlap of the folded words around the
+  value;
+- whose number: the nearest name to the value and the names of its clause (participants);
+- which event: a year in the sentence that is not the article's (a background event);
+- who says so (holder) and how (negated, hedged);
+- whether the values agree, and how far apart they are (log ratio).
+
+The weights are an L2-regularised logistic regression (numpy, `provenance.paraphrase.
+fit_logistic`) trained by `bench/train_matcher.py` on pairs of mentions from the tuning half
+of the development gold (mentions mapped to gold facts by span; a pair is positive when both
+state the same gold fact), shipped as JSON in the package. Two weight sets ship: `full`
+(with embeddings, `compare` and full analysis) and `plain` (no embeddings: corpus mode's fast
+analysis), so a missing vector is never read as "dissimilar".
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from corroborator.model import Extraction
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "same_article",
+    "same_group",
+    "head_equal",
+    "head_generic",
+    "verb_equal",
+    "verb_differ",
+    "key_equal",
+    "slot_cos",
+    "sent_cos",
+    "context_overlap",
+    "near_name_equal",
+    "near_name_differ",
+    "names_overlap",
+    "year_mismatch",
+    "holder_equal",
+    "holder_differ",
+    "modality_differ",
+    "values_agree",
+    "log_ratio",
+    "disagree_x_head",
+    "disagree_x_sent",
+    "disagree_x_context",
+    "disagree_x_near_name",
+    "same_language",
+    "both_lead",
+)
+GENERIC_HEADS = frozenset({"", "event", "thing", "item", "unit"})
+PERSON_HEADS = frozenset(
+    {
+        "person",
+        "people",
+        "resident",
+        "inhabitant",
+        "villager",
+        "local",
+        "citizen",
+        "civilian",
+        "individual",
+        "passenger",
+        "traveller",
+        "traveler",
+    }
+)
+CONTEXT_WIDTH = 6
+LEAD_SENTENCES = 3
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def head_class(head: str | None) -> str:
+    h = (head or "").strip().lower()
+    return "person" if h in PERSON_HEADS else h
+
+
+def verb_of(e: Extraction) -> str:
+    head = (e.head or "").lower()
+    key = e.key.lower()
+    return key[len(head) :].strip() if head and key.startswith(head) else ""
+
+
+def _fold(word: str) -> str:
+    text = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))[:6]
+
+
+def context_words(sentence: str, start: int, end: int, stopwords: frozenset[str]) -> frozenset[str]:
+    """Folded content words within CONTEXT_WIDTH words each side of [start, end) (offsets in
+    `sentence`)."""
+    left = [w for w in _WORD.findall(sentence[:start]) if w.lower() not in stopwords]
+    right = [w for w in _WORD.findall(sentence[end:]) if w.lower() not in stopwords]
+    words = left[-CONTEXT_WIDTH:] + right[:CONTEXT_WIDTH]
+    return frozenset(_fold(w) for w in words if len(w) > 2)
+
+
+@dataclass
+class MatchItem:
+    """One mention as the matcher sees it."""
+
+    article: str
+    group: int
+    ext: Extraction
+    language: str = ""
+    ref_day: str = ""
+    context: frozenset[str] = frozenset()
+    vec: np.ndarray | None = None  # slot phrase
+    svec: np.ndarray | None = None  # sentence
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def unit_family(e: Extraction) -> str:
+    return f"{e.kind}:{e.unit or ''}" if e.kind in ("money", "percentage", "duration") else e.kind
+
+
+def comparable(a: Extraction, b: Extraction) -> bool:
+    return a.kind == b.kind and unit_family(a) == unit_family(b)
+
+
+def _numeric(v: object) -> float | None:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return None
+    return float(v)
+
+
+def log_ratio(a: Extraction, b: Extraction) -> float:
+    """How far apart two values are: |log(a/b)| for numbers, log(1 + days) for dates and
+    log(1 + minutes) for times; capped at 5."""
+    va, vb = _numeric(a.value), _numeric(b.value)
+    if va is not None and vb is not None:
+        if va == vb:
+            return 0.0
+        if va <= 0 or vb <= 0:
+            return 5.0
+        return min(5.0, abs(math.log(va / vb)))
+    sa, sb = str(a.value or ""), str(b.value or "")
+    if a.kind == "date" and len(sa) >= 10 and len(sb) >= 10:
+        from datetime import date
+
+        try:
+            days = abs((date.fromisoformat(sa[:10]) - date.fromisoformat(sb[:10])).days)
+        except ValueError:
+            return 5.0
+        return min(5.0, math.log1p(days))
+    if a.kind == "time" and ":" in sa and ":" in sb:
+        try:
+            ma = int(sa[:2]) * 60 + int(sa[3:5])
+            mb = int(sb[:2]) * 60 + int(sb[3:5])
+        except ValueError:
+            return 5.0
+        return min(5.0, math.log1p(abs(ma - mb)))
+    return 0.0 if sa == sb else 5.0
+
+
+def _cos(x: np.ndarray | None, y: np.ndarray | None) -> float:
+    if x is None or y is None:
+        return 0.0
+    return float(x @ y)
+
+
+def pair_features(a: MatchItem, b: MatchItem, agree: bool) -> np.ndarray:
+    """The FEATURE_NAMES vector of one pair (`agree`: their values are compatible)."""
+    ea, eb = a.ext, b.ext
+    ha, hb = head_class(ea.head), head_class(eb.head)
+    generic = ha in GENERIC_HEADS or hb in GENERIC_HEADS
+    head_equal = float(ha == hb and not generic)
+    va, vb = verb_of(ea), verb_of(eb)
+    ctx = (
+        len(a.context & b.context) / min(len(a.context), len(b.context))
+        if a.context and b.context
+        else 0.0
+    )
+    pa, pb = ea.participants, eb.participants
+    near_equal = float(bool(pa) and bool(pb) and pa[0] == pb[0])
+    near_differ = float(bool(pa) and bool(pb) and pa[0] != pb[0] and pa[0] not in pb)
+    names = len(set(pa) & set(pb)) / min(len(pa), len(pb)) if pa and pb else 0.0
+    year_mismatch = float(ea.event_year != eb.event_year)
+    holder_equal = float(bool(ea.holder) and ea.holder == eb.holder)
+    holder_differ = float(bool(ea.holder) and bool(eb.holder) and ea.holder != eb.holder)
+    sent = _cos(a.svec, b.svec)
+    dis = 0.0 if agree else 1.0
+    lead = float(
+        0 <= ea.sentence_index < LEAD_SENTENCES and 0 <= eb.sentence_index < LEAD_SENTENCES
+    )
+    return np.array(
+        [
+            float(a.article == b.article),
+            float(a.group == b.group),
+            head_equal,
+            float(generic),
+            float(bool(va) and va == vb),
+            float(bool(va) and bool(vb) and va != vb),
+            float(ea.key.lower() == eb.key.lower()),
+            _cos(a.vec, b.vec),
+            sent,
+            ctx,
+            near_equal,
+            near_differ,
+            names,
+            year_mismatch,
+            holder_equal,
+            holder_differ,
+            float(ea.modality != eb.modality),
+            float(agree),
+            log_ratio(ea, eb),
+            dis * head_equal,
+            dis * sent,
+            dis * ctx,
+            dis * near_equal,
+            float(a.language == b.language),
+            lead,
+        ],
+        dtype=np.float64,
+    )
+
+
+@dataclass(frozen=True)
+class LogisticHead:
+    """One logistic regression over standardised FEATURE_NAMES."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        z = (features - self.mean) / self.scale @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
+
+    def contributions(self, features: np.ndarray) -> np.ndarray:
+        return np.asarray((features - self.mean) / self.scale * self.coef)
+
+    def to_dict(self) -> dict[str, Any]:
+        def nums(v: np.ndarray) -> list[float]:
+            return [round(float(x), 6) for x in v]
+
+        return {
+            "mean": nums(self.mean),
+            "scale": nums(self.scale),
+            "coef": nums(self.coef),
+            "intercept": round(self.intercept, 6),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LogisticHead:
+        return cls(
+            np.asarray(data["mean"], dtype=np.float64),
+            np.asarray(data["scale"], dtype=np.float64),
+            np.asarray(data["coef"], dtype=np.float64),
+            float(data["intercept"]),
+        )
+
+
+@dataclass(frozen=True)
+class MatcherModel:
+    """Two logistic heads, one for pairs whose values agree and one for pairs whose values
+    disagree (the evidence that two different numbers are about one fact is not the evidence
+    that two equal ones are: on the tuning half only 3 % of disagreeing pairs are one fact),
+    and the alignment thresholds chosen on the tuning half (see `compare.align`)."""
+
+    agree: LogisticHead
+    disagree: LogisticHead
+    join: float  # link probability above which agreeing mentions share a slot
+    conflict: float  # ... above which disagreeing ones are one fact (a conflict)
+    possible: float  # ... above which they are shown as a possible conflict
+    trained_on: str = ""
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        if len(features) == 0:
+            return np.zeros(0)
+        agree = features[:, FEATURE_NAMES.index("values_agree")] > 0.5
+        return np.where(
+            agree, self.agree.probabilities(features), self.disagree.probabilities(features)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": list(FEATURE_NAMES),
+            "agree": self.agree.to_dict(),
+            "disagree": self.disagree.to_dict(),
+            "join": self.join,
+            "conflict": self.conflict,
+            "possible": self.possible,
+            "trained_on": self.trained_on,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MatcherModel:
+        if list(data["features"]) != list(FEATURE_NAMES):
+            raise ValueError("matcher weights were trained on another feature set")
+        return cls(
+            LogisticHead.from_dict(data["agree"]),
+            LogisticHead.from_dict(data["disagree"]),
+            float(data["join"]),
+            float(data["conflict"]),
+            float(data["possible"]),
+            str(data.get("trained_on", "")),
+        )
+
+    def explain(self, features: np.ndarray, top: int = 3) -> list[str]:
+        """The features that pushed this pair's score up the most, for a claim's one-line
+        explanation."""
+        head = self.agree if features[FEATURE_NAMES.index("values_agree")] > 0.5 else self.disagree
+        contrib = head.contributions(features)
+        order = np.argsort(-contrib, kind="stable")
+        return [FEATURE_NAMES[i] for i in order[:top] if contrib[i] > 0 and features[i] != 0]
+
+
+WEIGHTS_FILE = "matcher_weights.json"
+
+
+@lru_cache(maxsize=2)
+def default_model(variant: str = "full") -> MatcherModel:
+    """The shipped weights: `full` (with embeddings) or `plain` (without)."""
+    text = resources.files("corroborator.compare").joinpath(WEIGHTS_FILE).read_text("utf-8")
+    return MatcherModel.from_dict(json.loads(text)[variant])
+
+
+def score_pairs(
+    model: MatcherModel, pairs: Sequence[tuple[MatchItem, MatchItem, bool]]
+) -> np.ndarray:
+    if not pairs:
+        return np.zeros(0)
+    x = np.vstack([pair_features(a, b, agree) for a, b, agree in pairs])
+    return model.probabilities(x)
