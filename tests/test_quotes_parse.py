@@ -63,6 +63,40 @@ def test_speaker_from_parse(text: str, key: str) -> None:
     assert got == key, speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # a clause with no speech verb introduces the quote with a colon
+        (
+            "Mayor Ruth Calloway leaned towards the microphones and raised her voice: "
+            '"Nobody in this valley will be forgotten."',
+            "calloway",
+        ),
+        # a name alone before the colon
+        ('Ilse Brandt: "The numbers were wrong from the very first day."', "brandt"),
+        # a participle on a statement: whoever issued the statement speaks
+        (
+            "The Dunmore Rowing Club issued a statement on Monday describing the regatta as "
+            '"the safest event we have ever organised on this river."',
+            "club",
+        ),
+        # "shot back"
+        ('"That is simply not what the report says," Weller shot back.', "weller"),
+    ],
+)
+def test_speaker_without_a_listed_verb(text: str, key: str) -> None:
+    [(speaker, got)] = speakers(text)
+    assert got == key, speaker
+
+
+def test_quote_paragraphs_back_to_back_continue() -> None:
+    text = (
+        '"We lost the east wing in under an hour," said Jonas Weller.\n\n'
+        '"The west wing we saved, and the archive with it."'
+    )
+    assert [k for _, k in speakers(text)] == ["weller", "weller"]
+
+
 def test_pronoun_speaker_resolved_to_earlier_speaker() -> None:
     text = (
         "Ruth Calloway, the mayor of Dunmore, said the district would be rebuilt by spring. "
