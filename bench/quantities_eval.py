@@ -13,6 +13,9 @@ written* (`NumberMention.raw_value`: "90 minutes" -> 90, unit "minute"). Units: 
 counted noun's lemma) is compared with the gold `normalized_unit`, loosely: equal after
 lower-casing and singularising, or the gold unit's last word equals ours ("year of age" vs
 "age" excepted: we map ages to "year of age"). Gold "-" (no unit) matches a count with any noun.
+Vague plurals ("dozens of", "tens of thousands of") are scored by their raw value, the
+order-of-magnitude range NewsQuant writes ((12, 120), (10000, 100000)); clock times are not
+quantities (NewsQuant annotates none) and `find_numbers` leaves them out.
 """
 
 from __future__ import annotations

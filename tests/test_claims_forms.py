@@ -380,8 +380,16 @@ def test_glued_units(text: str, value: float, head: str) -> None:
     assert (e.value, e.head) == (value, head)
 
 
-def test_a_glued_m_before_a_noun_is_not_metres() -> None:
-    assert not [e for e in of_kind("The firm sold 2m phones.", "quantity") if e.head == "metre"]
+@pytest.mark.parametrize(
+    "text", ["The firm sold 2m phones.", "The film made 4.3M digital sales.", "2m people voted."]
+)
+def test_a_glued_m_before_a_noun_is_not_metres(text: str) -> None:
+    assert not [e for e in of_kind(text, "quantity") if e.head == "metre"]
+
+
+def test_a_glued_m_before_a_clause_is_metres() -> None:
+    (e,) = of_kind("He fell about 600m while climbing.", "quantity")
+    assert (e.value, e.head, e.approximate) == (600, "metre", True)
 
 
 @pytest.mark.parametrize(

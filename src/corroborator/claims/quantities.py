@@ -109,6 +109,7 @@ class _Patterns:
     unit_half: re.Pattern[str] | None = None
     ago_prefix: re.Pattern[str] | None = None
     vague: tuple[tuple[re.Pattern[str], float], ...] = ()
+    vague_any: re.Pattern[str] | None = None
     number_tail: re.Pattern[str] | None = None
     partitive: re.Pattern[str] | None = None
     zero_subject: re.Pattern[str] | None = None
@@ -185,6 +186,11 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         unit_half=re.compile(lex.unit_half_re, i) if lex.unit_half_re else None,
         ago_prefix=re.compile(rf"(?:{lex.ago_prefix_re})\s+$", i) if lex.ago_prefix_re else None,
         vague=tuple((re.compile(p, i), u) for p, u in lex.vague_counts),
+        vague_any=(
+            re.compile("|".join(f"(?:{p})" for p, _u in lex.vague_counts), i)
+            if lex.vague_counts
+            else None
+        ),
         number_tail=re.compile(rf"(?:\d|\b(?:{lex.number_words_re}))\s*$", i),
         partitive=(
             re.compile(rf"\s+(?:{_alt(lex.partitive_words)})\s+(?=\w)", i)
@@ -345,11 +351,15 @@ def _glued_unit(
     tokens: list[Token],
 ) -> NumberMention | None:
     """'200ft', '48km', '600m down a gully' -> a count of feet/kilometres/metres. A glued 'm'
-    before a noun ('2m people') is millions, not metres: left unread."""
+    before a counted noun ('2m people') is millions, not metres: left unread."""
     if unit == "m":
         nxt = next((t for t in tokens if t.start >= n_end), None)
-        if nxt is not None and nxt.is_word and nxt.lower not in lex.stopwords:
-            return None
+        if text[n_end - 1 : n_end] == "M" or (
+            nxt is not None
+            and nxt.is_word
+            and (nxt.lower in lex.noun_heads or lex.lemmatize(nxt.text) != nxt.lower)
+        ):
+            return None  # a counted (plural) noun after it: "2m phones", "2m people"
     nm = _finish(text, s_start, s_end, n_start, n_end, value, "quantity", None, lex, pats, tokens)
     nm.head = lex.glued_units[unit]
     return nm
@@ -385,6 +395,8 @@ def _vague_counts(
     range as NewsQuant writes it ("dozens" = (12, 120)).
     """
     out: list[NumberMention] = []
+    if pats.vague_any is None or not pats.vague_any.search(text, start, end):
+        return out  # one scan for the usual sentence without any
     spans = list(taken)
     for pat, unit in pats.vague:
         for m in pat.finditer(text, start, end):
