@@ -154,6 +154,19 @@ def test_speech_verb_forms() -> None:
     )
 
 
+def test_parser_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from corroborator.claims.quotes import PARSER_ENV, speaker_parser
+
+    assert speaker_parser("en") is not None
+    monkeypatch.setenv(PARSER_ENV, "off")
+    assert speaker_parser("en") is None
+    text = (
+        "“I have never seen the river this high,” Calloway, who has farmed the valley "
+        "for forty years, told a local radio station."
+    )
+    assert speakers(text) == speakers(text, use_parser=False)
+
+
 def test_other_languages_keep_the_rule_path() -> None:
     from corroborator.claims.quotes import speaker_parser
 
