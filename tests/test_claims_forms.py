@@ -188,6 +188,11 @@ def test_zero_counts(text: str, lang: str) -> None:
     assert e.key in ("person injured", "person killed")
 
 
+def test_none_of_a_counted_group() -> None:
+    (e,) = of_kind("None of the 40 passengers were injured.", "quantity")
+    assert (e.value, e.key) == (0, "passenger injured")
+
+
 def test_zero_has_the_key_of_the_count_it_contradicts() -> None:
     zero = one("No one was injured in the collision.", "quantity")
     nine = one("Nine people were injured in the collision.", "quantity")
@@ -196,7 +201,13 @@ def test_zero_has_the_key_of_the_count_it_contradicts() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["No one knows why the fire started.", "There is no reason to panic."]
+    "text",
+    [
+        "No one knows why the fire started.",
+        "There is no reason to panic.",
+        "No charges were filed.",
+        "None of them knew.",
+    ],
 )
 def test_no_event_no_zero(text: str) -> None:
     assert of_kind(text, "quantity") == []

@@ -474,6 +474,22 @@ def _zero_counts(
                 verb = tokens[k]
                 zero(m.start(), verb.end, "person", lex.event_verbs[verb.lower], [verb])
                 continue
+            # "None of the 40 passengers were injured": zero of the counted noun.
+            j = after
+            if j < len(tokens) and tokens[j].lower in lex.partitive_words:
+                j += 1
+                while j < len(tokens) and tokens[j].lower in lex.determiners:
+                    j += 1
+                if j < len(tokens) and pats.number.fullmatch(tokens[j].text):
+                    j += 1
+                if j < len(tokens):
+                    nm = NumberMention(
+                        "quantity", m.start(), m.end(), 0.0, None, None, Bounds(0, 0, 0, False)
+                    )
+                    got = _count_head(nm, tokens[j].start, lex, tokens, 0.0)
+                    if got is not None and got.verb in events and got.head not in (None, "event"):
+                        zero(got.start, got.end, got.head or "", got.verb, got.slot_tokens)
+                        continue
             # Verb first: "Verletzt wurde niemand".
             before = next((k for k, t in enumerate(tokens) if t.start >= m.start()), 0) - 1
             k = fillers(before, -1)
