@@ -167,6 +167,21 @@ def test_parser_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert speakers(text) == speakers(text, use_parser=False)
 
 
+def test_a_failing_parser_falls_back_to_rules() -> None:
+    class Broken:
+        name = "broken"
+        lang = "en"
+
+        def parse(self, text: str) -> None:
+            raise RuntimeError("boom")
+
+        def pipe(self, texts: object) -> None:
+            raise RuntimeError("boom")
+
+    text = '"We did what we could," said Anna Novak.'
+    assert speakers(text, parser=Broken()) == speakers(text, use_parser=False)
+
+
 def test_other_languages_keep_the_rule_path() -> None:
     from corroborator.claims.quotes import speaker_parser
 

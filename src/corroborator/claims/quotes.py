@@ -29,6 +29,7 @@ Either way a quote with no speaker shortly after a quote of the same paragraph c
 from __future__ import annotations
 
 import bisect
+import logging
 import os
 import re
 from collections.abc import Callable
@@ -37,6 +38,8 @@ from functools import lru_cache
 
 from corroborator.claims.lexicon import Lexicon
 from corroborator.nlp.base import Doc, Parser
+
+log = logging.getLogger(__name__)
 
 # Opening mark -> closing marks. Straight quotes pair with themselves.
 QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’"}
@@ -176,16 +179,19 @@ def find_quotes(
 ) -> list[QuoteMention]:
     """All direct quotes in `text` with speakers resolved as described in the module doc.
 
-    For a language with a dependency parser (English, French with the `nlp` extra) the speaker
-    comes from the parse; `parser` overrides the registry's parser, `use_parser=False` forces
-    the rule path.
+    For English with the `nlp` extra installed the speaker comes from the dependency parse;
+    `parser` overrides that parser (any language), `use_parser=False` forces the rule path.
+    A parse that fails falls back to the rules (logged), so this never raises on odd text.
     """
     spans = _quote_spans(text)
     cues: list[_Cue] | None = None
     if spans and lex is not None and use_parser:
         p = parser if parser is not None else speaker_parser(lex.code)
         if p is not None:
-            cues = _parse_cues(text, spans, lex, p)
+            try:
+                cues = _parse_cues(text, spans, lex, p)
+            except Exception:  # a parser bug must not lose the article's claims
+                log.exception("quote speakers: parse failed, using the rules")
     out: list[QuoteMention] = []
     last_person: str | None = None
     prev: QuoteMention | None = None
