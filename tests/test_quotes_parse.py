@@ -6,10 +6,10 @@ import pytest
 
 from corroborator.claims.lang import get_lexicon
 from corroborator.claims.quotes import candidate_chunks, find_quotes
-from corroborator.nlp import get_parser, spacy_available
+from corroborator.nlp import spacy_available
 from corroborator.nlp.neutral import NeutralParser
 
-pytestmark = pytest.mark.skipif(not spacy_available("en"), reason="nlp extra not installed")
+needs_en = pytest.mark.skipif(not spacy_available("en"), reason="nlp extra not installed")
 
 EN = get_lexicon("en")
 
@@ -18,6 +18,7 @@ def speakers(text: str, **kw: object) -> list[tuple[str | None, str | None]]:
     return [(q.speaker, q.speaker_key) for q in find_quotes(text, EN, **kw)]  # type: ignore[arg-type]
 
 
+@needs_en
 @pytest.mark.parametrize(
     ("text", "key"),
     [
@@ -63,6 +64,7 @@ def test_speaker_from_parse(text: str, key: str) -> None:
     assert got == key, speaker
 
 
+@needs_en
 @pytest.mark.parametrize(
     ("text", "key"),
     [
@@ -89,6 +91,7 @@ def test_speaker_without_a_listed_verb(text: str, key: str) -> None:
     assert got == key, speaker
 
 
+@needs_en
 def test_quote_paragraphs_back_to_back_continue() -> None:
     text = (
         '"We lost the east wing in under an hour," said Jonas Weller.\n\n'
@@ -97,6 +100,7 @@ def test_quote_paragraphs_back_to_back_continue() -> None:
     assert [k for _, k in speakers(text)] == ["weller", "weller"]
 
 
+@needs_en
 def test_pronoun_speaker_resolved_to_earlier_speaker() -> None:
     text = (
         "Ruth Calloway, the mayor of Dunmore, said the district would be rebuilt by spring. "
@@ -106,6 +110,7 @@ def test_pronoun_speaker_resolved_to_earlier_speaker() -> None:
     assert speakers(text) == [("Ruth Calloway", "calloway")]
 
 
+@needs_en
 def test_pronoun_of_organisation() -> None:
     text = (
         "The Northshore Water Company said the supply was safe. "
@@ -115,6 +120,7 @@ def test_pronoun_of_organisation() -> None:
     assert key == "company" and speaker is not None and "Northshore" in speaker
 
 
+@needs_en
 def test_continuation_quote_keeps_speaker() -> None:
     text = (
         '"The fire spread through the roof within minutes," said fire chief Marta Kovacs. '
@@ -123,6 +129,7 @@ def test_continuation_quote_keeps_speaker() -> None:
     assert [k for _, k in speakers(text)] == ["kovacs", "kovacs"]
 
 
+@needs_en
 def test_parser_beats_rules_on_relative_clause() -> None:
     text = (
         "“I have never seen the river this high,” Calloway, who has farmed the valley "
@@ -132,6 +139,7 @@ def test_parser_beats_rules_on_relative_clause() -> None:
     assert speakers(text) == [("Calloway", "calloway")]
 
 
+@needs_en
 def test_scare_quotes_are_not_quotes() -> None:
     text = 'Officials said the plan was "on track" and would be finished in May.'
     assert find_quotes(text, EN) == []
@@ -154,6 +162,7 @@ def test_speech_verb_forms() -> None:
     )
 
 
+@needs_en
 def test_parser_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     from corroborator.claims.quotes import PARSER_ENV, speaker_parser
 
@@ -203,4 +212,3 @@ def test_only_candidate_sentences_are_parsed() -> None:
     assert chunks == [
         'Emergency crews worked through the night. "We are stretched thin," said Ilse Brandt.'
     ]
-    assert get_parser("en").parse(chunks[0]).has_parse
