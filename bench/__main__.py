@@ -23,6 +23,7 @@ BENCHES = [
     "bench.crosslingual_eval",
     "bench.embed_choice",
     "bench.claims_coverage",
+    "bench.claims_crosslingual",
     "bench.provenance_eval",
     "bench.tempeval_eval",
 ]
