@@ -24,6 +24,7 @@ BENCHES = [
     "bench.embed_choice",
     "bench.claims_coverage",
     "bench.claims_crosslingual",
+    "bench.claims_dev",
     "bench.provenance_eval",
     "bench.tempeval_eval",
 ]

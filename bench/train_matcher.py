@@ -13,7 +13,8 @@ running `compare` end to end (bench/claims_dev.py figures), maximising conflict 
 precision weighted twice (a false conflict costs a reader more than a missed one) plus
 corroboration recall. The held-out half is never read here.
 
-Usage:  python -m bench.train_matcher [A|B] [--no-grid]
+Usage:  python -m bench.train_matcher [A|B] [--no-grid]   (--no-grid: refit the weights and keep
+the thresholds already in the weights file)
 Writes src/corroborator/compare/matcher_weights.json.
 """
 
@@ -42,7 +43,7 @@ L2 = 0.01
 
 def examples(half: str) -> tuple[np.ndarray, np.ndarray]:
     from corroborator.claims import extract_claims
-    from corroborator.compare.align import _attach_vectors, _Item, _match_item, items_agree
+    from corroborator.compare.align import _attach_vectors, _Item, items_agree, match_items
     from corroborator.compare.matcher import pair_features, unit_family
     from corroborator.embed import default_embedder
     from corroborator.model import Article
@@ -72,7 +73,7 @@ def examples(half: str) -> tuple[np.ndarray, np.ndarray]:
             for e in extract_claims(a.text, a.sentences, a.language, a.published):
                 if e.kind not in ("quote", "attribution"):
                     items.append(_Item(a.id, group_of[a.id], e, (a.published or "")[:10]))
-        mitems = [_match_item(it, by_id) for it in items]
+        mitems = match_items(items, by_id)
         _attach_vectors(mitems, by_id, embedder)
         # gold spans located in the cleaned texts
         spans: dict[str, list[tuple[int, int, str]]] = {}
@@ -156,7 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     x, y = examples(half)
     print(f"half {half}: {len(y)} pairs, {int(y.sum())} positive")
+    sweep = "--no-grid" not in args
     thresholds = {"join": 0.5, "conflict": 0.6, "possible": 0.35}
+    if "--no-grid" in args and WEIGHTS.exists():  # refit the weights, keep the chosen thresholds
+        old = json.loads(WEIGHTS.read_text(encoding="utf-8"))["full"]
+        thresholds = {k: old[k] for k in thresholds}
     weights: dict[str, Any] = {}
     for variant, plain in (("full", False), ("plain", True)):
         w = fit(x, y, plain)
@@ -173,23 +178,27 @@ def main(argv: list[str] | None = None) -> int:
             for name in PLAIN_ZERO:
                 xx[:, FEATURE_NAMES.index(name)] = 0.0
         print(f"{variant}: training pair AUC {auc(m.probabilities(xx), y):.3f}")
-    write(weights)
-    if "--no-grid" in args:
+    if not sweep:
+        write(weights)
         return 0
     scorer, gold = load_scorer(), load_gold()
     assert scorer is not None and gold is not None
-    from corroborator.compare.matcher import default_model
+    import corroborator.compare.align as align_module
+    from corroborator.compare.matcher import MatcherModel
 
+    # The sweep hands each candidate model to the aligner in this process only; the weights
+    # file is written once, at the end (tests and other runs never see a half-swept file).
+    current: dict[str, MatcherModel] = {}
+    align_module.default_model = lambda variant="full": current[variant]  # type: ignore[assignment]
     best: tuple[float, dict[str, float]] | None = None
     for join, conflict, possible in itertools.product(
-        (0.2, 0.3, 0.4, 0.5, 0.6), (0.2, 0.25, 0.3, 0.4, 0.5), (0.1, 0.15, 0.2, 0.25)
+        (0.2, 0.3, 0.4, 0.5), (0.15, 0.2, 0.25, 0.3), (0.1, 0.15)
     ):
         if possible > conflict:
             continue
         for v in ("full", "plain"):
             weights[v].update({"join": join, "conflict": conflict, "possible": possible})
-        write(weights)
-        default_model.cache_clear()
+            current[v] = MatcherModel.from_dict(weights[v])
         r = run_half(half, scorer, gold[0], gold[1], verbose=False, realign=True)
         score = objective(r)
         print(

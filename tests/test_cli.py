@@ -25,7 +25,7 @@ def test_text_summary_to_terminal(demo_paths: list[Path]) -> None:
 
 def test_each_format_to_file(tmp_path: Path, demo_paths: list[Path]) -> None:
     for fmt, marker in (
-        ("json", '"schema_version": "1"'),
+        ("json", '"schema_version": "2"'),
         ("md", "# "),
         ("html", "<!DOCTYPE html>"),
     ):

@@ -84,7 +84,8 @@ def test_key_order_follows_contract() -> None:
         (lambda d: d["stories"][0]["claims"][0].__setitem__("kind", "rumour"), "kind"),
         (lambda d: d["stories"][0]["claims"][0]["mentions"][0].pop("start"), "start"),
         (lambda d: d["articles"][0].pop("text"), "text"),
-        (lambda d: d.__setitem__("schema_version", "2"), "schema_version"),
+        (lambda d: d.__setitem__("schema_version", "3"), "schema_version"),
+        (lambda d: d["stories"][0]["claims"][0].pop("label"), "label"),
         (lambda d: d.__setitem__("extra", 1), "extra"),
         (lambda d: d["articles"][2]["derived_from"].__setitem__("relation", "clone"), "relation"),
         (lambda d: d["stories"][0]["claims"][0]["mentions"][0].__setitem__("value", [1]), "value"),
@@ -149,3 +150,23 @@ def test_render_dispatch_and_unknown_format() -> None:
         assert render(report, fmt)
     with pytest.raises(ValueError, match="choose one of: json, md, html, text"):
         render(report, "pdf")
+
+
+def test_a_version_1_document_is_migrated_on_read() -> None:
+    from corroborator.report.json import MIGRATED_EXPLANATION, from_dict, migrate, validate
+
+    data = sample_dict()
+    v1 = json.loads(json.dumps(data))
+    v1["schema_version"] = "1"
+    for story in v1["stories"]:
+        for claim in story["claims"]:
+            del claim["label"], claim["explanation"]
+    up = migrate(v1)
+    validate(up)
+    claim = up["stories"][0]["claims"][0]
+    assert up["schema_version"] == "2"
+    assert claim["label"] == claim["key"] and claim["explanation"] == MIGRATED_EXPLANATION
+    assert list(claim) == list(data["stories"][0]["claims"][0])
+    report = from_dict(v1)
+    assert report.stories[0].claims[0].label == claim["key"]
+    assert migrate(data) is data  # a current document is left alone

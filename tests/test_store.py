@@ -217,7 +217,21 @@ def test_schema_1_store_migrates(tmp_path: Path) -> None:
         assert isinstance(statement, str)
         db.execute(statement)
     db.execute("INSERT INTO schema_version VALUES (1, '2026-11-01T00:00:00+00:00')")
-    payload = {"id": "s1", "articles": ["a1", "a2"], "independent_groups": [["a1", "a2"]]}
+    v1_claim = {
+        "id": "c1",
+        "kind": "duration",
+        "key": "fire duration",
+        "verdict": "single_source",
+        "support": 1,
+        "sides": [],
+        "mentions": [],
+    }
+    payload = {
+        "id": "s1",
+        "articles": ["a1", "a2"],
+        "independent_groups": [["a1", "a2"]],
+        "claims": [v1_claim],
+    }
     stories = [
         ("s1", 2, 739740, json.dumps(payload), 2),
         ("s2", 1, 739700, json.dumps({"id": "s2", "error": "boom"}), 1),
@@ -242,7 +256,7 @@ def test_schema_1_store_migrates(tmp_path: Path) -> None:
     db.close()
     st = open_store(path)
     try:
-        assert isinstance(st, SQLiteStore) and st.schema_version() == SCHEMA_VERSION == 2
+        assert isinstance(st, SQLiteStore) and st.schema_version() == SCHEMA_VERSION == 3
         got = _summaries_match(st, StoryFilter())
         assert [(s.id, s.articles, s.usable) for s in got] == [
             ("s1", ["a1", "a2"], True),
@@ -250,11 +264,17 @@ def test_schema_1_store_migrates(tmp_path: Path) -> None:
             ("s3", [], False),
         ]
         assert got[0].independent_groups == [["a1", "a2"]]
+        # schema 3: stored claims follow report contract version 2
+        row = st.story("s1")
+        assert row is not None and row.payload is not None
+        (claim,) = row.payload["claims"]
+        assert {"label", "explanation"} <= set(claim)
+        assert claim["label"] == "fire duration" and claim["explanation"]
         st.write_batch(BatchWrite(stories=[_story("s4", 1, 739750)]))
         assert st.story_summaries(StoryFilter(limit=1))[0].id == "s4"
     finally:
         st.close()
     open_store(path).close()  # reopening a migrated file changes nothing
     db = sqlite3.connect(path)
-    assert [v for (v,) in db.execute("SELECT version FROM schema_version")] == [1, 2]
+    assert [v for (v,) in db.execute("SELECT version FROM schema_version")] == [1, 2, 3]
     db.close()

@@ -21,6 +21,10 @@ ClaimKind = Literal[
     "event",
 ]
 Verdict = Literal["corroborated", "conflicting", "possible_conflict", "single_source"]
+#: Version of the report contract (report/schema.json). "2": every claim carries `label` and
+#: `explanation` (required), verdicts include `possible_conflict`, kinds include `time`;
+#: `report.json.migrate` upgrades version-1 documents and stored payloads.
+REPORT_SCHEMA_VERSION = "2"
 Relation = Literal["copy", "syndication", "rewrite", "translation", "partial"]
 
 
@@ -256,7 +260,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema_version": "1",
+            "schema_version": REPORT_SCHEMA_VERSION,
             "generator": {"name": "corroborator", "version": self.generator_version},
             "articles": [a.to_dict() for a in self.articles],
             "stories": [s.to_dict() for s in self.stories],

@@ -64,7 +64,7 @@ MODALS: dict[str, frozenset[str]] = {
 CLAUSE_WINDOW = 6
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
-_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,])")
+_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\s[-–—]\s")
 
 

@@ -24,6 +24,7 @@ agreeing with its original never makes a corroboration.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -36,10 +37,13 @@ import numpy as np
 from corroborator.claims.lang import get_lexicon
 from corroborator.compare.matcher import (
     FEATURE_NAMES,
+    GENERIC_HEADS,
     MatcherModel,
     MatchItem,
+    adjacent_words,
     context_words,
     default_model,
+    head_class,
     pair_features,
     unit_family,
 )
@@ -57,25 +61,6 @@ EPSILON = 0.005
 SLOT_SIMILARITY = 0.6
 #: Token overlap above which two quotes (or two attributed statements) are the same claim.
 QUOTE_OVERLAP = 0.5
-GENERIC_HEADS = frozenset({"", "event", "thing", "item", "unit"})
-#: Heads that name people in general: "300 residents were evacuated" and "300 people were
-#: evacuated" fill the same slot. Specific roles (firefighter, soldier) stay distinct.
-PERSON_HEADS = frozenset(
-    {
-        "person",
-        "people",
-        "resident",
-        "inhabitant",
-        "villager",
-        "local",
-        "citizen",
-        "civilian",
-        "individual",
-        "passenger",
-        "traveller",
-        "traveler",
-    }
-)
 EMBEDDED_KINDS = frozenset({"duration", "percentage", "money", "date"})
 #: Kinds for which "the others do not mention it" is informative. Dates are left out: the
 #: event a date belongs to is too often unnamed or misnamed, which made false omissions.
@@ -83,11 +68,6 @@ OMISSION_KINDS = frozenset({"duration", "quantity", "percentage", "money"})
 KIND_ORDER = {"conflicting": 0, "possible_conflict": 1, "corroborated": 2, "single_source": 3}
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def head_class(head: str | None) -> str:
-    h = (head or "").strip().lower()
-    return "person" if h in PERSON_HEADS else h
 
 
 def interval(e: Extraction) -> tuple[float, float]:
@@ -150,11 +130,38 @@ def texts_overlap(a: str, b: str) -> float:
     return len(ta & tb) / min(len(ta), len(tb))
 
 
+#: Minutes either side of a hedged time of day ("about 10 pm", "shortly after 2 a.m.").
+APPROX_TIME_MINUTES = 15
+
+
+def _minutes(value: object) -> int | None:
+    text = str(value or "")
+    if len(text) < 5 or text[2] != ":" or not (text[:2] + text[3:5]).isdigit():
+        return None
+    return int(text[:2]) * 60 + int(text[3:5])
+
+
+def times_agree(a: Extraction, b: Extraction) -> bool:
+    """Times of day ("HH:MM") agree within APPROX_TIME_MINUTES when either is hedged, else when
+    equal. Two different stated zones ("local" against "GMT") cannot be compared without the
+    place's offset, so they never conflict."""
+    ma, mb = _minutes(a.value), _minutes(b.value)
+    if ma is None or mb is None:
+        return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return True
+    gap = min(abs(ma - mb), 1440 - abs(ma - mb))
+    slack = APPROX_TIME_MINUTES if (a.approximate or b.approximate) else 0
+    return gap <= slack
+
+
 def values_agree(a: Extraction, b: Extraction) -> bool:
     if a.kind in NUMERIC_KINDS:
         return numbers_agree(a, b)
     if a.kind == "date":
         return dates_agree(a, b)
+    if a.kind == "time":
+        return times_agree(a, b)
     return texts_overlap(str(a.value or ""), str(b.value or "")) >= QUOTE_OVERLAP
 
 
@@ -420,6 +427,11 @@ def _claim_of(
                     "text": side[0].ext.text,
                 }
             )
+        if _evolving(sides, articles):
+            for side, d in zip(sides, side_dicts, strict=True):
+                d["published"] = min(str(articles[it.article].published) for it in side)
+            side_dicts.sort(key=lambda d: d["published"])
+            explanation += "; the value changes with publication time: an update, not a dispute"
     else:
         verdict = "corroborated" if len(groups_in) > 1 else "single_source"
         support = len(groups_in)
@@ -435,6 +447,25 @@ def _claim_of(
         label=label,
         explanation=explanation,
     )
+
+
+def _evolving(sides: list[list[_Item]], articles: Mapping[str, Article]) -> bool:
+    """A running count reported at different times (a toll rising from 4 in the morning to 12
+    in the evening): counts whose sides, ordered by publication time, never overlap in time and
+    only grow. Needs publication times (a date alone cannot order two reports of one day)."""
+    if sides[0][0].ext.kind != "quantity":
+        return False
+    spans = []
+    for side in sides:
+        times = [str(articles[it.article].published or "") for it in side if it.article in articles]
+        if not times or any(len(t) < 16 for t in times):
+            return False
+        value = side[0].ext.value
+        if not isinstance(value, int | float):
+            return False
+        spans.append((min(times), max(times), float(value)))
+    spans.sort()
+    return all(a[1] < b[0] and a[2] < b[2] for a, b in itertools.pairwise(spans))
 
 
 def _slot_key(slot: _Slot) -> str:
@@ -461,6 +492,8 @@ _REASONS = {
     "holder_equal": "the same source",
     "values_agree": "compatible values",
     "log_ratio": "close values",
+    "adjacent_overlap": "the same words next to the value",
+    "both_first_of_head": "the first such figure in both articles",
     "both_lead": "both in the lead",
 }
 
@@ -481,13 +514,16 @@ def _cluster_values(
        between them, over pairs from different independence groups, is >= `model.possible`; the fact is a
        `conflicting` claim when every merge was >= `model.conflict`, else a
        `possible_conflict`. Two sides whose values all agree never merge here: a
-       low-confidence agreement would be a false corroboration.
+       low-confidence agreement would be a false corroboration. Nor do two sides that would
+       put two different values of one article into one fact (an article that gives 3 dead
+       in one town and 12 in another is stating two facts), nor values whose frames differ
+       (`_frames_differ`: counts of different things, different years).
     """
     if not items:
         return []
-    match_items = [_match_item(it, articles) for it in items]
+    mitems = match_items(items, articles)
     if embedder is not None:
-        _attach_vectors(match_items, articles, embedder)
+        _attach_vectors(mitems, articles, embedder)
     by_family: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         by_family.setdefault(unit_family(it.ext), []).append(i)
@@ -495,7 +531,7 @@ def _cluster_values(
     for family in sorted(by_family):
         idx = by_family[family]
         for sub in _blocks(idx, items):
-            out.extend(_cluster_block(sub, items, match_items, model))
+            out.extend(_cluster_block(sub, items, mitems, model))
     return out
 
 
@@ -521,12 +557,32 @@ def _match_item(it: _Item, articles: Mapping[str, Article]) -> MatchItem:
     art = articles.get(it.article)
     language = art.language if art is not None else ""
     context: frozenset[str] = frozenset()
+    adjacent: frozenset[str] = frozenset()
     if art is not None and 0 <= it.ext.sentence_index < len(art.sentences):
         sent = art.sentences[it.ext.sentence_index]
         lex = get_lexicon(language)
         stop = lex.stopwords if lex is not None else frozenset()
-        context = context_words(sent.text, it.ext.start - sent.start, it.ext.end - sent.start, stop)
-    return MatchItem(it.article, it.group, it.ext, language, it.ref_day, context)
+        start, end = it.ext.start - sent.start, it.ext.end - sent.start
+        context = context_words(sent.text, start, end, stop)
+        adjacent = adjacent_words(sent.text, start, end)
+    return MatchItem(it.article, it.group, it.ext, language, it.ref_day, context, adjacent=adjacent)
+
+
+def match_items(items: Sequence[_Item], articles: Mapping[str, Article]) -> list[MatchItem]:
+    """The matcher's view of a story's value mentions, with the per-article features (rank
+    of each mention among its article's mentions of the same measured thing, and how many
+    values the article gives for it)."""
+    out = [_match_item(it, articles) for it in items]
+    by_head: dict[tuple[str, str, str], list[MatchItem]] = {}
+    for m in out:
+        by_head.setdefault((m.article, unit_family(m.ext), head_class(m.ext.head)), []).append(m)
+    for group in by_head.values():
+        group.sort(key=lambda m: (m.ext.start, m.ext.end))
+        values = {repr(m.ext.value) for m in group}
+        for rank, m in enumerate(group):
+            m.head_rank = rank
+            m.head_values = len(values)
+    return out
 
 
 def _attach_vectors(
@@ -546,7 +602,7 @@ def _attach_vectors(
 
 
 def _cluster_block(
-    idx: list[int], items: list[_Item], match_items: list[MatchItem], model: MatcherModel
+    idx: list[int], items: list[_Item], mitems: list[MatchItem], model: MatcherModel
 ) -> list[tuple[_Slot, str]]:
     n = len(idx)
     agree = np.zeros((n, n), dtype=bool)
@@ -555,9 +611,7 @@ def _cluster_block(
             agree[a, b] = agree[b, a] = items_agree(items[idx[a]], items[idx[b]])
     pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
     feats = (
-        np.vstack(
-            [pair_features(match_items[idx[a]], match_items[idx[b]], agree[a, b]) for a, b in pairs]
-        )
+        np.vstack([pair_features(mitems[idx[a]], mitems[idx[b]], agree[a, b]) for a, b in pairs])
         if pairs
         else np.zeros((0, len(FEATURE_NAMES)))
     )
@@ -567,17 +621,26 @@ def _cluster_block(
     for (a, b), prob, f in zip(pairs, probs, feats, strict=True):
         p[a, b] = p[b, a] = prob
         feat_of[(a, b)] = f
-    # 1. sides: only agreeing pairs link
-    side_sim = np.where(agree, p, -np.inf)
-    sides = _average_linkage(side_sim, model.join, list(range(n)))
+    # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart
+    off_diagonal = ~np.eye(n, dtype=bool)
+    sides, _ = _linkage([[x] for x in range(n)], p, off_diagonal, ~agree, model.join)
     # 2. facts: disagreeing sides from different articles
     # a conflict is a disagreement between independent sources: values of one independence
     # group (an original and its copies) never make the sides of one
     same_group = np.array(
         [[items[idx[a]].group == items[idx[b]].group for b in range(n)] for a in range(n)]
     )
-    fact_sim = np.where(agree | same_group, np.nan, p)
-    facts, weakest = _merge_sides(sides, fact_sim, agree, model.possible)
+    counted = ~agree & ~same_group
+    # one article states one value for one fact: two of its values that disagree are two facts
+    split = ~agree & np.array(
+        [[items[idx[a]].article == items[idx[b]].article for b in range(n)] for a in range(n)]
+    )
+    frames_differ = np.array(
+        [[_frames_differ(items[idx[a]].ext, items[idx[b]].ext) for b in range(n)] for a in range(n)]
+    )
+    facts, weakest = _linkage(
+        sides, p, counted, split | (frames_differ & ~agree), model.possible, needed=~agree
+    )
     out: list[tuple[_Slot, str]] = []
     for fact, low in zip(facts, weakest, strict=True):
         members = sorted(fact)
@@ -587,53 +650,74 @@ def _cluster_block(
     return out
 
 
-def _average_linkage(sim: np.ndarray, threshold: float, members: list[int]) -> list[list[int]]:
-    """Average-linkage clusters over `sim` (pairs at -inf never join), deterministic."""
-    clusters = [[m] for m in members]
-    while len(clusters) > 1:
-        best: tuple[float, int, int] | None = None
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                block = sim[np.ix_(clusters[i], clusters[j])]
-                score = float(block.mean())
-                if score >= threshold and (best is None or score > best[0]):
-                    best = (score, i, j)
-        if best is None:
-            break
-        _, i, j = best
-        clusters[i] = sorted(clusters[i] + clusters[j])
-        del clusters[j]
-    return clusters
+def _frames_differ(a: Extraction, b: Extraction) -> bool:
+    """Frames that say two values are different facts, whatever the text similarity: counts of
+    different things ("12 firefighters" / "3 residents"; the head is the counted noun made
+    English, so it holds across languages), or values tied to different years (today's quake
+    against one in 2005 mentioned for context)."""
+    if a.event_year != b.event_year:
+        return True
+    if a.kind == "quantity":
+        ha, hb = head_class(a.head), head_class(b.head)
+        return ha != hb or ha in GENERIC_HEADS
+    return False
 
 
-def _merge_sides(
-    sides: list[list[int]], sim: np.ndarray, agree: np.ndarray, threshold: float
+def _linkage(
+    clusters: list[list[int]],
+    values: np.ndarray,
+    counted: np.ndarray,
+    blocked: np.ndarray,
+    threshold: float,
+    needed: np.ndarray | None = None,
 ) -> tuple[list[list[int]], list[float]]:
-    """Merge sides of disagreeing values into facts (see `_cluster_values`), returning each
-    fact's weakest merge score (inf for a fact of one side)."""
-    facts = [list(s) for s in sides]
-    weakest = [math.inf] * len(facts)
-    while len(facts) > 1:
-        best: tuple[float, int, int] | None = None
-        for i in range(len(facts)):
-            for j in range(i + 1, len(facts)):
-                if agree[np.ix_(facts[i], facts[j])].all():
-                    continue  # only agreeing values: never a low-confidence corroboration
-                block = sim[np.ix_(facts[i], facts[j])]
-                valid = block[~np.isnan(block)]
-                if valid.size == 0:
-                    continue
-                score = float(valid.mean())
-                if score >= threshold and (best is None or score > best[0]):
-                    best = (score, i, j)
-        if best is None:
+    """Average-linkage merging of `clusters` (lists of element indexes), deterministic.
+
+    Between two clusters the score is the mean of `values` over the element pairs marked in
+    `counted`; they may merge when the score is >= `threshold`, no pair between them is
+    `blocked` and (with `needed`) at least one pair is `needed`. The best-scoring pair merges
+    first (ties: the earliest pair). Cluster-level sums are kept and updated at each merge
+    (Lance-Williams), so a merge costs O(clusters) and finding the best one a vectorised
+    O(clusters^2). Returns the clusters and each one's weakest merge score (inf: no merge).
+    """
+    k = len(clusters)
+    if k < 2:
+        return [sorted(c) for c in clusters], [math.inf] * k
+    n = values.shape[0]
+    member = np.zeros((k, n))
+    for i, c in enumerate(clusters):
+        member[i, c] = 1.0
+
+    def agg(m: np.ndarray) -> np.ndarray:
+        return np.asarray(member @ m.astype(np.float64) @ member.T)
+
+    total, count, block = agg(values * counted), agg(counted), agg(blocked)
+    need = agg(needed) if needed is not None else None
+    groups = [sorted(c) for c in clusters]
+    weakest = [math.inf] * k
+    while len(groups) > 1:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            score = np.where(count > 0, total / np.where(count > 0, count, 1), -np.inf)
+        ok = (count > 0) & (block == 0) & (score >= threshold)
+        if need is not None:
+            ok &= need > 0
+        ok &= np.triu(np.ones_like(ok, dtype=bool), 1)
+        if not ok.any():
             break
-        score, i, j = best
-        facts[i] = sorted(facts[i] + facts[j])
-        weakest[i] = min(weakest[i], weakest[j], score)
-        del facts[j]
-        del weakest[j]
-    return facts, weakest
+        flat = np.where(ok, score, -np.inf)
+        i, j = divmod(int(np.argmax(flat)), flat.shape[1])
+        best = float(flat[i, j])
+        groups[i] = sorted(groups[i] + groups[j])
+        weakest[i] = min(weakest[i], weakest[j], best)
+        del groups[j], weakest[j]
+        for mat in (total, count, block, *([need] if need is not None else [])):
+            mat[i, :] += mat[j, :]
+            mat[:, i] += mat[:, j]
+        keep = [x for x in range(len(groups) + 1) if x != j]
+        total, count, block = (m[np.ix_(keep, keep)] for m in (total, count, block))
+        if need is not None:
+            need = need[np.ix_(keep, keep)]
+    return groups, weakest
 
 
 def _explain(
@@ -662,15 +746,25 @@ def _explain(
 
 def omissions_for(claims: Sequence[Claim], groups: Sequence[Sequence[str]]) -> list[Omission]:
     """For every checkable, named claim, the articles of independent groups that do not
-    mention it (quotes and attributions are not "omitted": outlets choose different ones)."""
+    mention it (quotes and attributions are not "omitted": outlets choose different ones), nor
+    state the same fact with another value."""
     out: list[Omission] = []
     if len(groups) < 2:
         return out
     group_of = {aid: g for g, members in enumerate(groups) for aid in members}
+    # An article that states the fact with another value (a claim of the same kind under the
+    # same key or label that alignment kept apart) does not omit it.
+    stating: dict[tuple[str, str], set[int]] = {}
+    for claim in claims:
+        gs = {group_of[m.article] for m in claim.mentions if m.article in group_of}
+        for name in {claim.key, claim.label} - {""}:
+            stating.setdefault((claim.kind, name), set()).update(gs)
     for claim in claims:
         if claim.kind not in OMISSION_KINDS or _generic_key(claim.key):
             continue
         present = {group_of[m.article] for m in claim.mentions if m.article in group_of}
+        for name in {claim.key, claim.label} - {""}:
+            present |= stating.get((claim.kind, name), set())
         missing = [aid for g, members in enumerate(groups) if g not in present for aid in members]
         if missing:
             out.append(Omission(claim.id, missing))

@@ -13,7 +13,10 @@ the claim frames (`claims.frames`) and the text around them:
 - whose number: the nearest name to the value and the names of its clause (participants);
 - which event: a year in the sentence that is not the article's (a background event);
 - who says so (holder) and how (negated, hedged);
-- whether the values agree, and how far apart they are (log ratio).
+- whether the values agree, and how far apart they are (log ratio);
+- where the value sits in its article: both the first mention of the measured thing (main
+  facts come first, background later), and how many different values each article gives for
+  it (the more, the less a shared head says).
 
 The weights are an L2-regularised logistic regression (numpy, `provenance.paraphrase.
 fit_logistic`) trained by `bench/train_matcher.py` on pairs of mentions from the tuning half
@@ -65,8 +68,13 @@ FEATURE_NAMES: tuple[str, ...] = (
     "disagree_x_near_name",
     "same_language",
     "both_lead",
+    "both_first_of_head",
+    "head_ambiguity",
+    "adjacent_overlap",
 )
 GENERIC_HEADS = frozenset({"", "event", "thing", "item", "unit"})
+#: Heads that name people in general: "300 residents were evacuated" and "300 people were
+#: evacuated" fill the same slot. Specific roles (firefighter, soldier) stay distinct.
 PERSON_HEADS = frozenset(
     {
         "person",
@@ -84,6 +92,7 @@ PERSON_HEADS = frozenset(
     }
 )
 CONTEXT_WIDTH = 6
+ADJACENT_WIDTH = 3
 LEAD_SENTENCES = 3
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -107,10 +116,22 @@ def _fold(word: str) -> str:
 def context_words(sentence: str, start: int, end: int, stopwords: frozenset[str]) -> frozenset[str]:
     """Folded content words within CONTEXT_WIDTH words each side of [start, end) (offsets in
     `sentence`)."""
+    return _window(sentence, start, end, stopwords, CONTEXT_WIDTH)
+
+
+def adjacent_words(sentence: str, start: int, end: int) -> frozenset[str]:
+    """Folded words (stopwords kept: "of", "in" tell a role) within ADJACENT_WIDTH words each
+    side of [start, end)."""
+    return _window(sentence, start, end, frozenset(), ADJACENT_WIDTH)
+
+
+def _window(
+    sentence: str, start: int, end: int, stopwords: frozenset[str], width: int
+) -> frozenset[str]:
     left = [w for w in _WORD.findall(sentence[:start]) if w.lower() not in stopwords]
     right = [w for w in _WORD.findall(sentence[end:]) if w.lower() not in stopwords]
-    words = left[-CONTEXT_WIDTH:] + right[:CONTEXT_WIDTH]
-    return frozenset(_fold(w) for w in words if len(w) > 2)
+    words = left[-width:] + right[:width]
+    return frozenset(_fold(w) for w in words if len(w) > 1)
 
 
 @dataclass
@@ -125,6 +146,13 @@ class MatchItem:
     context: frozenset[str] = frozenset()
     vec: np.ndarray | None = None  # slot phrase
     svec: np.ndarray | None = None  # sentence
+    adjacent: frozenset[str] = frozenset()
+    #: 0 when this is its article's first mention of the measured thing (head class and unit
+    #: family), 1 for the second, ...: a story's main facts come first, background later.
+    head_rank: int = 0
+    #: how many different values its article gives for the same measured thing: the more,
+    #: the less a match on the head alone says.
+    head_values: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -171,6 +199,10 @@ def log_ratio(a: Extraction, b: Extraction) -> float:
     return 0.0 if sa == sb else 5.0
 
 
+def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
 def _cos(x: np.ndarray | None, y: np.ndarray | None) -> float:
     if x is None or y is None:
         return 0.0
@@ -184,11 +216,7 @@ def pair_features(a: MatchItem, b: MatchItem, agree: bool) -> np.ndarray:
     generic = ha in GENERIC_HEADS or hb in GENERIC_HEADS
     head_equal = float(ha == hb and not generic)
     va, vb = verb_of(ea), verb_of(eb)
-    ctx = (
-        len(a.context & b.context) / min(len(a.context), len(b.context))
-        if a.context and b.context
-        else 0.0
-    )
+    ctx = _overlap(a.context, b.context)
     pa, pb = ea.participants, eb.participants
     near_equal = float(bool(pa) and bool(pb) and pa[0] == pb[0])
     near_differ = float(bool(pa) and bool(pb) and pa[0] != pb[0] and pa[0] not in pb)
@@ -228,6 +256,9 @@ def pair_features(a: MatchItem, b: MatchItem, agree: bool) -> np.ndarray:
             dis * near_equal,
             float(a.language == b.language),
             lead,
+            float(a.head_rank == 0 and b.head_rank == 0),
+            float(min(3, max(a.head_values, b.head_values) - 1)),
+            _overlap(a.adjacent, b.adjacent),
         ],
         dtype=np.float64,
     )

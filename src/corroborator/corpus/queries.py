@@ -11,7 +11,7 @@ from typing import Any
 from corroborator import __version__
 from corroborator.corpus.analyse import analyse_rows
 from corroborator.embed import Embedder, default_embedder
-from corroborator.model import Report
+from corroborator.model import REPORT_SCHEMA_VERSION, Report
 from corroborator.report.json import from_dict
 from corroborator.store.base import Store, StoryFilter, StoryRow, StorySummaryRow, iso_day
 
@@ -80,7 +80,7 @@ def story_report(store: Store, story_id: str, embedder: Embedder | None = None) 
     # The stored story object goes through the contract reader (validated like any report).
     return from_dict(
         {
-            "schema_version": "1",
+            "schema_version": REPORT_SCHEMA_VERSION,
             "generator": {"name": "corroborator", "version": __version__},
             "articles": [by_id[i].to_dict() for i in payload["articles"] if i in by_id],
             "stories": [payload],

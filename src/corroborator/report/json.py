@@ -18,7 +18,17 @@ from typing import Any
 
 import jsonschema
 
-from corroborator.model import Article, Claim, Derivation, Mention, Omission, Report, Skip, Story
+from corroborator.model import (
+    REPORT_SCHEMA_VERSION,
+    Article,
+    Claim,
+    Derivation,
+    Mention,
+    Omission,
+    Report,
+    Skip,
+    Story,
+)
 
 # Six significant digits is plenty for scores and ratios; large non-integral values (money
 # with cents) keep two decimals so the rounding never changes a figure a reader compares.
@@ -60,7 +70,8 @@ def canonical(obj: Any) -> Any:
 
 
 def to_json(report: Report) -> str:
-    """The report as contract JSON (schema_version "1"): indent 2, UTF-8 text, final newline."""
+    """The report as contract JSON (`REPORT_SCHEMA_VERSION`): indent 2, UTF-8 text, final
+    newline."""
     data = canonical(report.to_dict())
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
@@ -103,6 +114,49 @@ def validation_errors(data: Any) -> list[str]:
 
 class ReportFormatError(ValueError):
     """A document that is not a valid report; the message lists what is wrong."""
+
+
+#: What a version-1 claim's explanation says after migration: version 1 aligned by keys.
+MIGRATED_EXPLANATION = "aligned by corroborator report version 1 (same key); re-run for details"
+
+
+def migrate_claim(claim: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 claim dict as version 2: `label` (the key) and `explanation` added, in
+    contract key order. A version-2 claim is returned unchanged."""
+    if "label" in claim and "explanation" in claim:
+        return claim
+    out: dict[str, Any] = {}
+    for k, v in claim.items():
+        out[k] = v
+        if k == "key":
+            out["label"] = claim.get("label") or v
+        if k == "support":
+            out["explanation"] = claim.get("explanation") or MIGRATED_EXPLANATION
+    out.setdefault("label", str(claim.get("key") or ""))
+    out.setdefault("explanation", MIGRATED_EXPLANATION)
+    return out
+
+
+def migrate_story(story: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 story dict (as in a report or a corpus store payload) as version 2."""
+    if not isinstance(story.get("claims"), list):
+        return story
+    return {
+        **story,
+        "claims": [migrate_claim(c) if isinstance(c, dict) else c for c in story["claims"]],
+    }
+
+
+def migrate(data: Any) -> Any:
+    """A report document upgraded to `REPORT_SCHEMA_VERSION` (version 1 -> 2: see
+    schema.json). Anything that is not a version-1 report is returned as it is."""
+    if not isinstance(data, dict) or data.get("schema_version") != "1":
+        return data
+    out = dict(data)
+    out["schema_version"] = REPORT_SCHEMA_VERSION
+    if isinstance(out.get("stories"), list):
+        out["stories"] = [migrate_story(s) if isinstance(s, dict) else s for s in out["stories"]]
+    return out
 
 
 def _opt_float(x: Any) -> float | None:
@@ -179,9 +233,10 @@ def _story(d: dict[str, Any]) -> Story:
 def from_dict(data: Any) -> Report:
     """Read a contract document back into a `Report`; the inverse of `Report.to_dict`.
 
-    The document is validated first, so a bad file gives `ReportFormatError` listing every
+    A version-1 document is migrated first (`migrate`). The document is validated first, so a bad file gives `ReportFormatError` listing every
     problem (at most 20) instead of a KeyError deep inside.
     """
+    data = migrate(data)
     errors = validation_errors(data)
     if errors:
         shown = "; ".join(errors[:20])

@@ -130,6 +130,9 @@ def conflict_sides(claim: Claim) -> list[Side]:
         label = format_value(value, unit, kind=claim.kind, approximate=approximate)
         if value is None and mentions:
             label = format_mention(mentions[0], claim.kind)
+        published = raw.get("published")
+        if isinstance(published, str) and published:
+            label += f" (as of {published.replace('T', ' ')[:16]})"
         sides.append(Side(label, value, unit, articles, mentions, text))
     if sides:
         return sides

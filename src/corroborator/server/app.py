@@ -384,7 +384,7 @@ def create_app(
 
     @app.get("/api/stories/{story_id}", tags=["api"])
     def api_story(story_id: str) -> Response:
-        """The report contract (schema_version 1) for one story: its articles and verdicts."""
+        """The report contract (schema_version 2) for one story: its articles and verdicts."""
         return Response(to_json(story_report(story_id)), media_type="application/json")
 
     @app.get("/api/articles/{article_id}", tags=["api"])

@@ -14,7 +14,9 @@ meaning), as is a file that is not a corroborator database.
 Schema versions: 1, the first; 2 adds `stories.listing`, the payload's `listing_fields` as
 JSON (NULL exactly when `payload` is), so that story listings (`story_summaries`) never read
 and parse the claim payloads (140 MB on a 20,000-article store); migrating a version-1 file
-fills it from the stored payloads once.
+fills it from the stored payloads once. 3: story payloads follow report contract version 2
+(claims with `label` and `explanation`), and claim extractions made before claim frames are
+cleared so that the next analysis of their story extracts them again.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from corroborator.store.base import (
     listing_fields,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _fill_listings(db: sqlite3.Connection) -> None:
@@ -57,6 +59,27 @@ def _fill_listings(db: sqlite3.Connection) -> None:
         db.executemany(
             "UPDATE stories SET listing=? WHERE seq=?",
             [(_json(listing_fields(json.loads(p) if p else None)), seq) for seq, p in rows],
+        )
+        last = rows[-1][0]
+
+
+def _migrate_payloads(db: sqlite3.Connection) -> None:
+    """Schema 3: stored story payloads follow report contract version 2 (every claim has a
+    `label` and an `explanation`; see `report.json.migrate`), 500 payloads at a time."""
+    from corroborator.report.json import migrate_story
+
+    last = -1
+    while True:
+        rows = db.execute(
+            "SELECT seq, payload FROM stories WHERE seq > ? AND payload IS NOT NULL "
+            "ORDER BY seq LIMIT 500",
+            (last,),
+        ).fetchall()
+        if not rows:
+            return
+        db.executemany(
+            "UPDATE stories SET payload=? WHERE seq=?",
+            [(_json(migrate_story(json.loads(p))), seq) for seq, p in rows],
         )
         last = rows[-1][0]
 
@@ -95,6 +118,11 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     2: [
         "ALTER TABLE stories ADD COLUMN listing TEXT",
         _fill_listings,
+    ],
+    3: [
+        _migrate_payloads,
+        # extractions made before claim frames: recomputed at the story's next analysis
+        "UPDATE articles SET extractions = NULL",
     ],
 }
 

@@ -1,0 +1,139 @@
+"""Claim frames (holder, participants, background year, modality, label) and the matcher."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+from corroborator.claims import extract_claims
+from corroborator.compare.align import align_story, omissions_for
+from corroborator.compare.matcher import (
+    FEATURE_NAMES,
+    MatcherModel,
+    MatchItem,
+    default_model,
+    log_ratio,
+    pair_features,
+)
+from corroborator.model import Article, Extraction, Sentence
+
+
+def split(text: str) -> list[Sentence]:
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z0-9])", text):
+        out.append(Sentence(start, m.start(), text[start : m.start()]))
+        start = m.end()
+    out.append(Sentence(start, len(text), text[start:]))
+    return out
+
+
+def claims_of(text: str, published: str | None = "2026-05-02", lang: str = "en") -> list:
+    return extract_claims(text, split(text), lang, published)
+
+
+def test_the_attribution_is_the_holder_and_names_are_participants() -> None:
+    text = "Nine people were injured in Talvik on Saturday, police said."
+    (count,) = [e for e in claims_of(text) if e.kind == "quantity"]
+    assert count.value == 9 and count.holder == "police"
+    assert count.participants[0] == "talvik"
+    assert count.label == "people injured"
+    assert not [e for e in claims_of(text) if e.kind == "attribution"]
+
+
+def test_a_year_other_than_the_articles_marks_a_background_event() -> None:
+    text = (
+        "The quake killed 12 people on Saturday. "
+        "A quake in the same region killed 600 people in 2005."
+    )
+    counts = sorted((e for e in claims_of(text) if e.kind == "quantity"), key=lambda e: e.start)
+    assert [(e.value, e.event_year) for e in counts] == [(12, None), (600, 2005)]
+
+
+def test_background_year_without_a_publication_date_uses_the_latest_year() -> None:
+    text = "In March 2026 the storm destroyed 40 homes. A storm in 2019 destroyed 12 homes."
+    counts = sorted(
+        (e for e in claims_of(text, None) if e.kind == "quantity"), key=lambda e: e.start
+    )
+    assert [e.event_year for e in counts] == [None, 2019]
+
+
+def test_negation_and_hedging_are_recorded() -> None:
+    (neg,) = [
+        e for e in claims_of("The council did not approve 300 new homes.") if e.kind == "quantity"
+    ]
+    assert neg.modality == "negated"
+    hedged = [e for e in claims_of("The strike could last three days.") if e.kind == "duration"]
+    assert hedged and hedged[0].modality == "hedged"
+
+
+def _item(aid: str, group: int, e: Extraction, context: frozenset[str] = frozenset()) -> MatchItem:
+    return MatchItem(aid, group, e, "en", "", context)
+
+
+def _ext(value: float, key: str, head: str, **kw: object) -> Extraction:
+    return Extraction(
+        kind="quantity", key=key, start=0, end=1, text=str(value), value=value, head=head, **kw
+    )  # type: ignore[arg-type]
+
+
+def test_pair_features_read_the_frame() -> None:
+    a = _item("a1", 0, _ext(12, "person killed", "person", participants=("talvik",)))
+    b = _item("a2", 1, _ext(9, "person killed", "person", participants=("talvik",)))
+    c = _item("a3", 2, _ext(9, "person injured", "person", participants=("orvala",)))
+    f_ab = dict(zip(FEATURE_NAMES, pair_features(a, b, False), strict=True))
+    f_ac = dict(zip(FEATURE_NAMES, pair_features(a, c, False), strict=True))
+    assert f_ab["key_equal"] == 1 and f_ab["verb_equal"] == 1 and f_ab["near_name_equal"] == 1
+    assert f_ac["verb_differ"] == 1 and f_ac["near_name_differ"] == 1
+    assert f_ab["log_ratio"] == pytest.approx(np.log(12 / 9))
+    # the shipped model prefers the same fact over a look-alike one
+    model = default_model("full")
+    p = model.probabilities(np.vstack([pair_features(a, b, False), pair_features(a, c, False)]))
+    assert p[0] > p[1]
+
+
+def test_log_ratio_of_dates_and_times() -> None:
+    d1 = Extraction(kind="date", key="d", start=0, end=1, text="", value="2026-05-02")
+    d2 = Extraction(kind="date", key="d", start=0, end=1, text="", value="2026-05-09")
+    assert log_ratio(d1, d2) == pytest.approx(np.log1p(7))
+    t1 = Extraction(kind="time", key="t", start=0, end=1, text="", value="10:20")
+    t2 = Extraction(kind="time", key="t", start=0, end=1, text="", value="10:50")
+    assert log_ratio(t1, t2) == pytest.approx(np.log1p(30))
+
+
+def test_weights_round_trip_and_refuse_another_feature_set() -> None:
+    model = default_model("full")
+    again = MatcherModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    x = np.ones((1, len(FEATURE_NAMES)))
+    assert again.probabilities(x) == pytest.approx(model.probabilities(x), abs=1e-6)
+    bad = model.to_dict()
+    bad["features"] = bad["features"][:-1]
+    with pytest.raises(ValueError, match="another feature set"):
+        MatcherModel.from_dict(bad)
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(aid, aid, aid, "en", "2026-05-02", text, sentences=split(text))
+
+
+def test_an_article_stating_the_fact_with_another_value_does_not_omit_it() -> None:
+    arts = {
+        "a1": _article("a1", "The repair cost 4.2 million euros, the city said."),
+        "a2": _article(
+            "a2", "The bridge was shut for five weeks. The repair cost 4.5 million euros."
+        ),
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    groups = [["a1"], ["a2"]]
+    claims = align_story(groups, ext, arts, None)
+    for n, c in enumerate(claims, 1):
+        c.id = f"c{n}"
+    money = [c for c in claims if c.kind == "money"]
+    assert money
+    omitted = {(o.claim, tuple(o.articles)) for o in omissions_for(claims, groups)}
+    for c in money:
+        assert not any(claim == c.id for claim, _ in omitted)
+    for c in claims:
+        assert c.label and c.explanation
