@@ -83,3 +83,134 @@ def test_until_and_would_point_forward() -> None:
     ]
     assert dates("Die Straße bleibt bis Donnerstag gesperrt.", "de") == ["2026-03-05"]
     assert dates("He was arrested on Thursday.") == ["2026-02-26"]
+
+
+# --- quarters, halves, bare years and months, near-future days (published 1999-11-03) ---
+
+BIZ = "1999-11-03"  # a Wednesday, in the fourth quarter
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The mill posted a third-quarter net loss of $4 million.", "a third-quarter", "1999-Q3"),
+        ("Net income in the third quarter rose 12%.", "the third quarter", "1999-Q3"),
+        (
+            "Sales should climb in the fourth quarter, analysts said.",
+            "the fourth quarter",
+            "1999-Q4",
+        ),
+        ("Revenue in the year-ago quarter was $9 million.", "the year-ago quarter", "1998-Q3"),
+        ("In the latest quarter, revenue fell 3%.", "the latest quarter", "1999-Q3"),
+        (
+            "The bakery earned $2 million in the 1998 second quarter.",
+            "the 1998 second quarter",
+            "1998-Q2",
+        ),
+        (
+            "Profit rose in the first half of 2000, the bakery's revenue figures show.",
+            "the first half of 2000",
+            "2000-H1",
+        ),
+    ],
+)
+def test_quarters_and_halves(text: str, span: str, value: str) -> None:
+    assert dates(text, published=BIZ) == [(span, value, True)]
+
+
+def test_a_year_ago_in_a_quarterly_report_is_that_quarter() -> None:
+    text = "Third-quarter profit at the bakery rose 9% from a year ago."
+    assert [v for _, v, _ in dates(text, published=BIZ)] == ["1999-Q3", "1998-Q3"]
+    # Outside a quarterly report it is the year.
+    assert dates("The bridge opened a year ago.", published=BIZ) == [("a year ago", "1998", True)]
+    assert dates("The bridge opened a year earlier.", published=BIZ) == [
+        ("a year earlier", "1998", True)
+    ]
+
+
+def test_quarters_need_a_business_context() -> None:
+    # A basketball game's fourth quarter is not a date.
+    text = "The Hornets scored 20 points in the fourth quarter."
+    assert dates(text, published=BIZ) == []
+    assert dates("A quarter of the bakery's sales were online.", published=BIZ) == []
+    assert dates("The season began a month earlier than usual.", published=BIZ) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The mayor lost his 1996 campaign for re-election.", "1996", "1996"),
+        ("The 2005 quake destroyed the old market.", "2005", "2005"),
+        ("The firm began to fall apart in mid-1996.", "1996", "1996"),
+        ("Rates stay fixed until early 2001.", "2001", "2001"),
+        ("Cambodia's 1993 election was monitored.", "1993", "1993"),
+    ],
+)
+def test_bare_years(text: str, span: str, value: str) -> None:
+    assert dates(text, published=BIZ) == [(span, value, True)]
+
+
+def test_bare_year_ranges_and_counts() -> None:
+    text = "He sold the shares between 1985 and 1987."
+    assert [v for _, v, _ in dates(text, published=BIZ)] == ["1985", "1987"]
+    # A year-like number that counts something, or opens a sentence, is not a date.
+    assert dates("More than 1996 people were evacuated.", published=BIZ) == []
+    assert dates("Some 2000 soldiers were deployed.", published=BIZ) == []
+    assert dates("The 1500 residents were moved.", published=BIZ) == []
+    assert dates("The rent rose to 1990 francs.", published=BIZ) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The stake was cut in early September.", "September", "1999-09"),
+        ("Outflows reached $9 million since March.", "March", "1999-03"),
+        ("The market has been closed since December.", "December", "1998-12"),
+        ("Repairs will be finished by August.", "August", "2000-08"),
+        ("The program runs through January.", "January", "2000-01"),
+        ("The ratification began in February this year.", "February this year", "1999-02"),
+        ("The summit is in December.", "December", "1999-12"),
+        ("The bridge was closed in December.", "December", "1998-12"),
+        ("They signed a June agreement.", "June", "1999-06"),
+    ],
+)
+def test_months_without_a_day(text: str, span: str, value: str) -> None:
+    assert dates(text, published=BIZ) == [(span, value, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Up to about two months ahead, a day without a year is upcoming...
+        ("The hearing is on Dec. 14.", "1999-12-14"),
+        ("The bakery's offer expires Nov. 30.", "1999-11-30"),
+        # ...further ahead, or in a past clause, it is last year's.
+        ("The plant opened on Dec. 14 after the flood had receded.", "1998-12-14"),
+        ("The plant opened on March 30.", "1999-03-30"),
+        ("The plant was opened on Nov. 30.", "1998-11-30"),
+    ],
+)
+def test_day_without_a_year(text: str, value: str) -> None:
+    assert [v for _, v, _ in dates(text, published=BIZ)] == [value]
+
+
+def test_future_day_early_next_year() -> None:
+    # A future sentence in late December reads January as next year's; a past one does not.
+    assert [v for _, v, _ in dates("The talks will resume on Jan. 5.", "1999-12-20")] == [
+        "2000-01-05"
+    ]
+    assert [v for _, v, _ in dates("The talks resumed on Jan. 5.", "1999-12-20")] == ["1999-01-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The merger is scheduled to close Monday.", "1999-11-08"),
+        ("Members had filed their reports by Tuesday.", "1999-11-02"),
+        ("The road stays closed until Wednesday.", "1999-11-03"),
+        ("The council will vote on Wednesday.", "1999-11-03"),
+        ("The council will vote next Wednesday.", "1999-11-10"),
+    ],
+)
+def test_weekday_direction(text: str, value: str) -> None:
+    assert [v for _, v, _ in dates(text, published=BIZ)] == [value]

@@ -53,12 +53,18 @@ class _DatePatterns:
     dmy: re.Pattern[str]
     mdy: re.Pattern[str]
     my: re.Pattern[str]
+    month_rel_year: re.Pattern[str]
     weekday: re.Pattern[str]
     relday: re.Pattern[str]
     period: re.Pattern[str]
     rel_month: re.Pattern[str]
     year: re.Pattern[str]
     ago: re.Pattern[str]
+    bare_year: re.Pattern[str] | None
+    prep_month: re.Pattern[str] | None
+    period_ord: re.Pattern[str] | None
+    period_latest: re.Pattern[str] | None
+    quarter_context: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=16)
@@ -80,7 +86,13 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
     dur_units = _alt(lex.duration_units)
     of = rf"(?:(?:{_alt(lex.date_of_words)})\s+)?" if lex.date_of_words else ""
     ago_suffix = lex.ago_re.lstrip(chr(92) + "s+")
-    ago_num = rf"(?P<n>\d+|{lex.number_words_re})\s+(?P<u>{dur_units})"
+    if lex.earlier_re:
+        # "a year earlier", not the comparative "a month earlier than usual".
+        earlier = lex.earlier_re.lstrip(chr(92) + "s+")
+        than = rf"(?!\s+(?:{_alt(lex.than_words)})\b)" if lex.than_words else ""
+        ago_suffix += f"|{earlier}{than}"
+    one = rf"|(?P<one>{_alt(lex.one_words)})" if lex.one_words else ""
+    ago_num = rf"(?:(?P<n>\d+|{lex.number_words_re}){one})\s+(?P<u>{dur_units})"
     ago = rf"\b{ago_num}\s*(?:{ago_suffix})"
     if lex.ago_prefix_re:
         # "il y a deux jours", "hace dos días", "vor zwei Tagen"; phrases ("vor einer Woche")
@@ -95,15 +107,73 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
         dmy=re.compile(rf"\b{day}\s+{of}{mon}(?:,?\s+{of}{year})?\b", i),
         mdy=re.compile(rf"\b{mon}\s+{day}(?:,?\s+{year})?\b", i),
         my=re.compile(rf"\b{mon},?\s+{of}{year}\b", i),
+        month_rel_year=re.compile(
+            rf"\b{mon}\s+(?P<rel>{past}|{nxt}|{this})\s+(?:{units['y']})\b(?!-)", i
+        ),
         weekday=re.compile(rf"\b(?:(?P<rel>{past}|{nxt}|{this})\s+)?{wd}\b", i),
         relday=re.compile(rf"(?<!\w)(?P<rd>{_alt(lex.relative_days)})(?!\w)", i),
         period=re.compile(
             rf"\b(?P<rel>{past}|{nxt}|{this})\s+(?:(?P<w>{units['w']})|(?P<m>{units['m']})|(?P<y>{units['y']}))\b",
             i,
         ),
-        rel_month=re.compile(rf"\b(?:(?P<rel>{past}|{nxt}|{this}|in)\s+){mon}(?!\s*\d)", i),
+        rel_month=re.compile(rf"\b(?:(?P<rel>{past}|{nxt}|{this}|in)\s+){mon}(?!\s*\d)(?!\w)", i),
         year=re.compile(rf"\b(?P<prep>{_alt(lex.year_prepositions)})\s+{year}\b(?![-/.]\d)", i),
         ago=re.compile(ago, i),
+        bare_year=(
+            re.compile(rf"(?<![\w$€£¥.,:/]){year}(?![\w%'’]|[.,:/-]\d)")
+            if lex.year_modifiers
+            else None
+        ),
+        prep_month=(
+            re.compile(
+                rf"(?<![\w-])(?P<prep>{_alt(lex.month_prepositions)})(?:\s+|(?<=-)){mon}"
+                rf"(?!\s*\d)(?![\w-])",
+                i,
+            )
+            if lex.month_prepositions
+            else None
+        ),
+        period_ord=_period_ord(lex, year),
+        period_latest=_period_latest(lex),
+        quarter_context=re.compile(lex.quarter_context_re) if lex.quarter_context_re else None,
+    )
+
+
+def _period_ord(lex: Lexicon, year: str) -> re.Pattern[str] | None:
+    """'the third quarter', 'third-quarter', 'the 1988 third quarter', 'the year-ago fourth
+    quarter', 'the first half of 1990'."""
+    if not lex.period_ordinals or not lex.quarter_word_re:
+        return None
+    dets = _alt(lex.period_determiners)
+    yago = _alt(lex.year_ago_words) if lex.year_ago_words else "(?!)"
+    half = lex.half_word_re or "(?!)"
+    of = _alt(lex.date_of_words) if lex.date_of_words else "(?!)"
+    this = _alt(lex.this_words)
+    past = _alt(lex.past_words)
+    nxt = _alt(lex.next_words)
+    yw = lex.year_word_re
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{dets})\s+){{0,2}}(?:(?P<ya>{yago})\s+|{year.replace('<y>', '<py>')}\s+)?"
+        rf"(?:(?:{dets})\s+)?(?P<ord>{_alt(lex.period_ordinals)})[\s-]+"
+        rf"(?:(?P<q>{lex.quarter_word_re})|(?P<h>{half}))(?![\w-])"
+        rf"(?:\s+(?:{of})\s+(?:{year.replace('<y>', '<oy>')}\b|(?:(?:{dets})\s+)?(?P<rel>{this}|{past}|{nxt})?\s*(?P<yw>{yw})\b))?",
+        re.IGNORECASE,
+    )
+
+
+def _period_latest(lex: Lexicon) -> re.Pattern[str] | None:
+    """'the latest quarter', 'the quarter', 'the current quarter', 'the year-ago period'."""
+    if not lex.latest_words or not lex.quarter_word_re:
+        return None
+    dets = _alt(lex.period_determiners)
+    yago = _alt(lex.year_ago_words) if lex.year_ago_words else "(?!)"
+    period = lex.period_word_re or "(?!)"
+    cur = _alt(lex.current_words) if lex.current_words else "(?!)"
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<det>{dets})\s+)?(?:(?:(?P<ya>{yago})|(?P<lat>{_alt(lex.latest_words)}))"
+        rf"\s+(?:{lex.quarter_word_re}|{period})|(?P<det2>{dets})\s+(?:(?P<cur>{cur})\s+)?"
+        rf"{lex.quarter_word_re})(?![\w-])",
+        re.IGNORECASE,
     )
 
 
@@ -145,9 +215,7 @@ def find_dates(
             if m.group("y"):
                 y = int(m.group("y"))
             elif published is not None:
-                y = published.year
-                if _valid(y, mon, d) and date(y, mon, d) > published and not future:
-                    y -= 1
+                y = _day_year(mon, d, published, future, _past_clause(text, start, end, m, lex))
             else:
                 continue
             if _valid(y, mon, d):
@@ -159,10 +227,43 @@ def find_dates(
             f"{int(m.group('y')):04d}-{lex.months[m.group('mon').lower().rstrip('.')]:02d}",
             True,
         )
+    context = bool(
+        p.quarter_context and p.quarter_context.search(text, max(0, start - 3000), end + 3000)
+    )
+    if p.period_ord is not None:
+        for m in p.period_ord.finditer(text, start, end):
+            value = _period_value(m, lex, published, future, context)
+            if value:
+                add(m.start(), m.end(), value, True)
+    if published is not None:
+        for m in p.month_rel_year.finditer(text, start, end):
+            if not m.group("mon")[0].isupper():
+                continue
+            rel = m.group("rel").lower()
+            y = published.year + (-1 if rel in lex.past_words else rel in lex.next_words)
+            mon = lex.months[m.group("mon").lower().rstrip(".")]
+            add(m.start(), m.end(), f"{y:04d}-{mon:02d}", True)
     for m in p.year.finditer(text, start, end):
         add(m.start("y"), m.end("y"), m.group("y"), True)
+    if p.bare_year is not None:
+        for m in p.bare_year.finditer(text, start, end):
+            if _bare_year(text, start, end, m, lex, published):
+                add(m.start(), m.end(), m.group("y"), True)
     if published is None:
         return sorted(out, key=lambda x: (x.start, x.end))
+    if p.period_latest is not None and context:
+        for m in p.period_latest.finditer(text, start, end):
+            if (m.group("det2") or "").lower() in lex.one_words:
+                continue  # "a quarter of the votes"
+            if re.match(rf"\s+(?:{_alt(lex.date_of_words)})\b", text[m.end() : end], re.I):
+                continue  # "the quarter of voters who", "the latest quarter of a century"
+            y, q = _last_quarter(published)
+            this = (m.group("det2") or "").lower() in lex.this_words
+            if m.group("cur") or (this and future):
+                y, q = published.year, _quarter(published)
+            if m.group("ya"):
+                y -= 1
+            add(m.start(), m.end(), f"{y:04d}-Q{q}", True)
     for m in p.ago.finditer(text, start, end):
         groups = m.groupdict()
         raw = groups.get("n") or groups.get("n2")
@@ -175,6 +276,19 @@ def find_dates(
             continue
         unit, secs = lex.duration_units[unit_word.lower()]
         when = published - timedelta(seconds=n * secs)
+        if unit == "year" and n == 1 and context and p.period_ord is not None:
+            # "profit rose 19% from a year ago" in a quarterly report: that quarter a year before.
+            # The last quarter named before it, else the first one after it in the sentence.
+            seen = [
+                (q.start() > m.start(), v)
+                for q in p.period_ord.finditer(text, max(0, m.start() - 3000), end)
+                if q.group("q") and (v := _period_value(q, lex, published, future, context))
+            ]
+            before_q = [v for later, v in seen if not later]
+            prior = before_q[-1] if before_q else next((v for _, v in seen), None)
+            if prior:
+                add(m.start(), m.end(), f"{int(prior[:4]) - 1:04d}{prior[4:]}", True)
+                continue
         if unit in ("year", "decade"):
             add(m.start(), m.end(), f"{when.year:04d}", True)
         elif unit == "month":
@@ -192,33 +306,46 @@ def find_dates(
             add(m.start(), m.end(), f"{y:04d}-{mo + 1:02d}", True)
         else:
             add(m.start(), m.end(), f"{published.year + step:04d}", True)
+    if p.prep_month is not None:
+        for m in p.prep_month.finditer(text, start, end):
+            if not m.group("mon")[0].isupper():
+                continue  # "by march", "until may": only the capitalised form is a month here
+            mon = lex.months[m.group("mon").lower().rstrip(".")]
+            prep = m.group("prep").lower()
+            back = prep in lex.past_prepositions
+            past = back or _past_clause(text, start, end, m, lex)
+            # "through June", "by August": forward like "until Thursday", unless past.
+            ahead = (future and not back) or (prep in lex.forward_preps and not past)
+            y = _month_year(mon, published, "", lex, ahead, past)
+            add(m.start("mon"), m.end(), f"{y:04d}-{mon:02d}", True)
     for m in p.rel_month.finditer(text, start, end):
         rel = (m.group("rel") or "").lower()
         mon = lex.months[m.group("mon").lower().rstrip(".")]
         # "may" and "mar" are also verbs: only the capitalised form is a month.
         if m.group("mon").lower().rstrip(".") in ("may", "mar") and not m.group("mon")[0].isupper():
             continue
-        y = published.year
-        if rel in lex.next_words or (rel not in lex.past_words and future):
-            if mon <= published.month:
-                y += 1
-        elif (rel in lex.past_words or rel == "in") and (
-            mon > published.month or (rel in lex.past_words and mon == published.month)
-        ):
-            y -= 1
+        y = _month_year(mon, published, rel, lex, future, _past_clause(text, start, end, m, lex))
         add(m.start("mon") if rel == "in" else m.start(), m.end(), f"{y:04d}-{mon:02d}", True)
     for m in p.weekday.finditer(text, start, end):
         rel = (m.group("rel") or "").lower()
         wd = lex.weekdays[m.group("wd").lower()]
         before = text[max(start, m.start() - 12) : m.start()].lower().split()
-        forward = bool(before) and before[-1] in lex.forward_preps
+        # "until Thursday", "by Monday": forward, unless the clause is past ("had filed
+        # reports by Wednesday"); on the day itself it is that day.
+        forward = (
+            bool(before)
+            and before[-1] in lex.forward_preps
+            and not _past_clause(text, start, end, m, lex)
+        )
         ahead = (
             future
             and not _told_on(text, start, end, m.start(), m.end(), lex)
             and _is_future(_clause(text, start, end, m.start(), m.end(), lex), lex)
         )
         if rel in lex.next_words or forward or (ahead and rel not in lex.past_words):
-            delta = (wd - published.weekday()) % 7 or 7
+            delta = (wd - published.weekday()) % 7
+            if delta == 0 and rel in lex.next_words:
+                delta = 7  # "next Wednesday" on a Wednesday; "will meet Wednesday" is today
             when = published + timedelta(days=delta)
         else:
             delta = (published.weekday() - wd) % 7
@@ -272,6 +399,129 @@ def _clause(text: str, start: int, end: int, s: int, e: int, lex: Lexicon) -> st
         left = m.end()
     m2 = stop.search(text, e, end)
     return text[left : m2.start() if m2 else end]
+
+
+# A date without a year up to this many days after publication is upcoming, not last year's.
+NEAR_FUTURE_DAYS = 61
+
+
+def _day_year(mon: int, d: int, published: date, future: bool, past: bool) -> int:
+    """The year of "March 3" without one: the last one on or before publication, unless it is
+    at most NEAR_FUTURE_DAYS ahead or the sentence is in the future tense ("will meet on Jan. 5"
+    in late December is next year's), and the clause is not in the past tense ("had")."""
+    y = published.year
+    if not _valid(y, mon, d):
+        return y
+    gap = (date(y, mon, d) - published).days
+    if gap > 0 and (past or (not future and gap > NEAR_FUTURE_DAYS)):
+        return y - 1
+    if (
+        gap < 0
+        and future
+        and not past
+        and _valid(y + 1, mon, d)
+        and (date(y + 1, mon, d) - published).days <= NEAR_FUTURE_DAYS
+    ):
+        return y + 1
+    return y
+
+
+def _month_year(mon: int, published: date, rel: str, lex: Lexicon, future: bool, past: bool) -> int:
+    """The year of a month named without one: "next/last/this February" as said; otherwise the
+    coming one for a future sentence or one or two months ahead ("the summit in April" in early
+    February), unless the clause is in the past tense; else the last one."""
+    y = published.year
+    if rel in lex.next_words:
+        return y + (1 if mon <= published.month else 0)
+    if rel in lex.past_words:
+        return y - (1 if mon >= published.month else 0)
+    if rel in lex.this_words:
+        return y
+    ahead = (mon - published.month) % 12
+    if ahead == 0:
+        return y
+    if not past and (future or ahead <= 2):
+        return y + (1 if mon < published.month else 0)
+    return y - (1 if mon > published.month else 0)
+
+
+def _quarter(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _last_quarter(published: date) -> tuple[int, int]:
+    """The last quarter reported on: the one before the publication's quarter."""
+    q = _quarter(published) - 1
+    return (published.year, q) if q else (published.year - 1, 4)
+
+
+def _period_value(
+    m: re.Match[str], lex: Lexicon, published: date | None, future: bool, context: bool
+) -> str | None:
+    """'1998-Q3' / '1998-H1' for a `_period_ord` match, or None when it cannot be read (no
+    year and no publication date; no business context and no year: "the fourth quarter" of a
+    basketball game, "the first half" of a match)."""
+    n = lex.period_ordinals[m.group("ord").lower()]
+    quarter = bool(m.group("q"))
+    if not quarter and n > 2:
+        return None
+    letter = "Q" if quarter else "H"
+    explicit = m.group("py") or m.group("oy")
+    if explicit:
+        y = int(explicit)
+    else:
+        if published is None or not (context or m.group("yw")):
+            return None
+        y = published.year
+        rel = (m.group("rel") or "").lower()
+        if m.group("yw"):
+            y += -1 if rel in lex.past_words else 1 if rel in lex.next_words else 0
+        else:
+            current = _quarter(published) if quarter else (published.month - 1) // 6 + 1
+            if n > current + (1 if quarter else 0) and not future:
+                y -= 1
+    if m.group("ya"):
+        y -= 1
+    return f"{y:04d}-{letter}{n}"
+
+
+def _bare_year(
+    text: str, start: int, end: int, m: re.Match[str], lex: Lexicon, published: date | None
+) -> bool:
+    """Is a year without a preposition a date? "the 1996 campaign", "mid-1996", "fiscal 1989",
+    "between 1985 and 1987", "Cambodia's 1993 election" are; "1996 people", "the 2000
+    soldiers", a sentence-initial "1996" and a year far after publication are not."""
+    y = int(m.group("y"))
+    if published is not None and y > published.year + 30:
+        return False
+    after = re.match(r"\s*([\w'’-]+)", text[m.end() : end])
+    word = after.group(1).lower() if after else ""
+    if word in lex.year_count_nouns or word in lex.duration_units or word in lex.scales:
+        return False
+    before = text[max(start, m.start() - 40) : m.start()]
+    if before.endswith("-"):
+        w = re.search(r"([\w'’]+)-$", before)
+        return w is not None and w.group(1).lower() + "-" in lex.year_modifiers
+    words = before.lower().split()
+    if not words:
+        return False
+    last = words[-1].strip('("“')
+    if last.endswith(("'s", "’s")):
+        return True
+    if last in lex.year_modifiers:
+        return True
+    if last in lex.year_join_words:
+        rest = before.rstrip()[: -len(last)]
+        return bool(re.search(r"(?:1[89]|20)\d\d\W*$", rest))
+    return False
+
+
+def _past_clause(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """Does the clause around the match have a past auxiliary ("had", "was")?"""
+    if not lex.past_auxiliaries:
+        return False
+    words = set(_clause(text, start, end, m.start(), m.end(), lex).lower().split())
+    return any(w in words for w in lex.past_auxiliaries)
 
 
 def _valid(y: int, m: int, d: int) -> bool:

@@ -150,6 +150,40 @@ class Lexicon:
     zero_fillers: frozenset[str] = field(default_factory=frozenset)
     # Compounds glued to a weekday: German "Mittwochabend", "Montagmorgen" (regex).
     weekday_suffix_re: str = ""
+    # --- more date forms (see `claims/dates.py`); empty = not read for the language ---
+    # Words right before a bare year that make it a date: "the 1996 campaign", "early 1990",
+    # "mid-1996", "fiscal 1989", "between 1985 and 1987" (a year after `year_join_words` is
+    # a date only right after another year).
+    year_modifiers: tuple[str, ...] = ()
+    year_join_words: tuple[str, ...] = ()
+    # Nouns right after a bare year that make it a count ("the 2000 soldiers").
+    year_count_nouns: frozenset[str] = field(default_factory=frozenset)
+    # Words before a month name without a day: "since March", "by August", "early May".
+    month_prepositions: tuple[str, ...] = ()
+    # Of those, the ones that look back only ("since March").
+    past_prepositions: tuple[str, ...] = ()
+    # The article as the amount of "a year ago" ("a", "an"), and "earlier" read like "ago".
+    one_words: tuple[str, ...] = ()
+    earlier_re: str = ""
+    # Comparatives that make "earlier" not a date ("a month earlier than usual").
+    than_words: tuple[str, ...] = ()
+    # Quarters and halves of a year ("the third quarter", "third-quarter", "first half"):
+    # ordinal -> number; the words (regex); the determiners before them.
+    period_ordinals: Mapping[str, int] = field(default_factory=dict)
+    quarter_word_re: str = ""
+    half_word_re: str = ""
+    period_determiners: tuple[str, ...] = ()
+    # "the latest quarter", "the quarter" (the last one reported), "the current quarter",
+    # "the year-ago quarter"; read only where `quarter_context_re` matches the article.
+    latest_words: tuple[str, ...] = ()
+    # The noun of "the latest period" / "the year-ago period" (regex; a quarter in context).
+    period_word_re: str = ""
+    current_words: tuple[str, ...] = ()
+    year_ago_words: tuple[str, ...] = ()
+    quarter_context_re: str = ""
+    # Words in the clause that make a weekday after a forward preposition past ("had filed
+    # reports by Wednesday").
+    past_auxiliaries: tuple[str, ...] = ()
     # --- times of day (see `claims/times.py`) ---
     # Whether "a.m."/"pm" mark a 12-hour clock (English).
     ampm: bool = False
