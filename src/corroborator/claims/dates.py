@@ -65,6 +65,7 @@ class _DatePatterns:
     period_ord: re.Pattern[str] | None
     period_latest: re.Pattern[str] | None
     quarter_context: re.Pattern[str] | None
+    year_ago: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=16)
@@ -136,7 +137,36 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
         period_ord=_period_ord(lex, year),
         period_latest=_period_latest(lex),
         quarter_context=re.compile(lex.quarter_context_re) if lex.quarter_context_re else None,
+        year_ago=(
+            re.compile(rf"(?<![\w-])(?:{_alt(lex.year_ago_words)})(?![\w-])", i)
+            if lex.year_ago_words
+            else None
+        ),
     )
+
+
+def _quarter_named(
+    text: str,
+    start: int,
+    end: int,
+    m: re.Match[str],
+    p: _DatePatterns,
+    lex: Lexicon,
+    published: date | None,
+    future: bool,
+    context: bool,
+) -> str | None:
+    """The quarter a report is about ("1989-Q3"): the last one named before `m`, else the
+    first one after it in its sentence; None when none is named."""
+    if p.period_ord is None:
+        return None
+    seen = [
+        (q.start() > m.start(), v)
+        for q in p.period_ord.finditer(text, max(0, m.start() - 3000), end)
+        if q.group("q") and (v := _period_value(q, lex, published, future, context))
+    ]
+    before = [v for later, v in seen if not later]
+    return before[-1] if before else next((v for _, v in seen), None)
 
 
 def _period_ord(lex: Lexicon, year: str) -> re.Pattern[str] | None:
@@ -264,6 +294,14 @@ def find_dates(
             if m.group("ya"):
                 y -= 1
             add(m.start(), m.end(), f"{y:04d}-Q{q}", True)
+    if p.year_ago is not None and context:
+        # "compared with year-earlier profit": the quarter reported, a year before.
+        for m in p.year_ago.finditer(text, start, end):
+            prior = _quarter_named(text, start, end, m, p, lex, published, future, context)
+            if prior:
+                add(m.start(), m.end(), f"{int(prior[:4]) - 1:04d}{prior[4:]}", True)
+            else:
+                add(m.start(), m.end(), f"{published.year - 1:04d}", True)
     for m in p.ago.finditer(text, start, end):
         groups = m.groupdict()
         raw = groups.get("n") or groups.get("n2")
@@ -278,14 +316,7 @@ def find_dates(
         when = published - timedelta(seconds=n * secs)
         if unit == "year" and n == 1 and context and p.period_ord is not None:
             # "profit rose 19% from a year ago" in a quarterly report: that quarter a year before.
-            # The last quarter named before it, else the first one after it in the sentence.
-            seen = [
-                (q.start() > m.start(), v)
-                for q in p.period_ord.finditer(text, max(0, m.start() - 3000), end)
-                if q.group("q") and (v := _period_value(q, lex, published, future, context))
-            ]
-            before_q = [v for later, v in seen if not later]
-            prior = before_q[-1] if before_q else next((v for _, v in seen), None)
+            prior = _quarter_named(text, start, end, m, p, lex, published, future, context)
             if prior:
                 add(m.start(), m.end(), f"{int(prior[:4]) - 1:04d}{prior[4:]}", True)
                 continue
@@ -316,7 +347,10 @@ def find_dates(
             past = back or _past_clause(text, start, end, m, lex)
             # "through June", "by August": forward like "until Thursday", unless past.
             ahead = (future and not back) or (prep in lex.forward_preps and not past)
-            y = _month_year(mon, published, "", lex, ahead, past)
+            if back:  # "since December": the last one
+                y = published.year - (1 if mon > published.month else 0)
+            else:
+                y = _month_year(mon, published, "", lex, ahead, past)
             add(m.start("mon"), m.end(), f"{y:04d}-{mon:02d}", True)
     for m in p.rel_month.finditer(text, start, end):
         rel = (m.group("rel") or "").lower()
@@ -403,33 +437,31 @@ def _clause(text: str, start: int, end: int, s: int, e: int, lex: Lexicon) -> st
 
 # A date without a year up to this many days after publication is upcoming, not last year's.
 NEAR_FUTURE_DAYS = 61
+FUTURE_DAYS = 183
 
 
 def _day_year(mon: int, d: int, published: date, future: bool, past: bool) -> int:
     """The year of "March 3" without one: the last one on or before publication, unless it is
-    at most NEAR_FUTURE_DAYS ahead or the sentence is in the future tense ("will meet on Jan. 5"
-    in late December is next year's), and the clause is not in the past tense ("had")."""
+    at most NEAR_FUTURE_DAYS ahead ("payable Jan. 2" in early November is next year's; "was
+    extended to Nov. 16" late in October is this year's) or, in a future sentence not in the
+    past tense, at most FUTURE_DAYS ahead ("will succeed him Feb. 1")."""
     y = published.year
     if not _valid(y, mon, d):
         return y
     gap = (date(y, mon, d) - published).days
-    if gap > 0 and (past or (not future and gap > NEAR_FUTURE_DAYS)):
-        return y - 1
-    if (
-        gap < 0
-        and future
-        and not past
-        and _valid(y + 1, mon, d)
-        and (date(y + 1, mon, d) - published).days <= NEAR_FUTURE_DAYS
-    ):
-        return y + 1
+    if gap > 0:
+        return y if future or gap <= NEAR_FUTURE_DAYS else y - 1
+    if gap < 0 and not past and _valid(y + 1, mon, d):
+        ahead = (date(y + 1, mon, d) - published).days
+        if ahead <= (FUTURE_DAYS if future else NEAR_FUTURE_DAYS):
+            return y + 1
     return y
 
 
 def _month_year(mon: int, published: date, rel: str, lex: Lexicon, future: bool, past: bool) -> int:
     """The year of a month named without one: "next/last/this February" as said; otherwise the
-    coming one for a future sentence or one or two months ahead ("the summit in April" in early
-    February), unless the clause is in the past tense; else the last one."""
+    coming one when it is one or two months ahead ("the summit in April" in early February) or
+    the sentence is in the future tense and the clause not in the past; else the last one."""
     y = published.year
     if rel in lex.next_words:
         return y + (1 if mon <= published.month else 0)
@@ -440,7 +472,7 @@ def _month_year(mon: int, published: date, rel: str, lex: Lexicon, future: bool,
     ahead = (mon - published.month) % 12
     if ahead == 0:
         return y
-    if not past and (future or ahead <= 2):
+    if ahead <= 2 or (future and not past):
         return y + (1 if mon < published.month else 0)
     return y - (1 if mon > published.month else 0)
 
