@@ -219,3 +219,23 @@ def test_future_day_early_next_year() -> None:
 )
 def test_weekday_direction(text: str, value: str) -> None:
     assert [v for _, v, _ in dates(text, published=BIZ)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Prices peaked in the early 1980s.", "1980s", "198X"),
+        ("The 1990's boom ended.", "1990's", "199X"),
+        ("It rained hard last fall.", "last fall", "1998-FA"),
+        ("The pool will reopen this summer.", "this summer", "1999-SU"),
+        ("The river flooded in the summer of 1996.", "summer of 1996", "1996-SU"),
+    ],
+)
+def test_decades_and_seasons(text: str, span: str, value: str) -> None:
+    assert dates(text, published=BIZ) == [(span, value, True)]
+
+
+def test_no_decade_or_season_without_a_year() -> None:
+    assert dates("She is in her 40s.", published=BIZ) == []
+    assert dates("Skies cleared in the spring.", published=BIZ) == []
+    assert dates("Winter is coming.", published=BIZ) == []

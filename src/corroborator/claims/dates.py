@@ -66,6 +66,8 @@ class _DatePatterns:
     period_latest: re.Pattern[str] | None
     quarter_context: re.Pattern[str] | None
     year_ago: re.Pattern[str] | None
+    decade: re.Pattern[str] | None
+    season: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=16)
@@ -140,6 +142,20 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
         year_ago=(
             re.compile(rf"(?<![\w-])(?:{_alt(lex.year_ago_words)})(?![\w-])", i)
             if lex.year_ago_words
+            else None
+        ),
+        decade=(
+            re.compile(rf"(?<![\w$€£¥.,'’-])(?P<dec>(?:1[89]|20)\d)0{lex.decade_suffix_re}(?!\w)")
+            if lex.decade_suffix_re
+            else None
+        ),
+        season=(
+            re.compile(
+                rf"\b(?:(?P<rel>{past}|{nxt}|{this})\s+)?(?P<se>{_alt(lex.seasons)})"
+                rf"(?:\s+(?:{_alt(lex.date_of_words) or '(?!)'})\s+{year})?(?!\w)",
+                i,
+            )
+            if lex.seasons
             else None
         ),
     )
@@ -273,6 +289,14 @@ def find_dates(
             y = published.year + (-1 if rel in lex.past_words else rel in lex.next_words)
             mon = lex.months[m.group("mon").lower().rstrip(".")]
             add(m.start(), m.end(), f"{y:04d}-{mon:02d}", True)
+    if p.decade is not None:
+        for m in p.decade.finditer(text, start, end):
+            add(m.start(), m.end(), f"{m.group('dec')}X", True)
+    if p.season is not None:
+        for m in p.season.finditer(text, start, end):
+            value = _season_value(m, lex, published)
+            if value:
+                add(m.start(), m.end(), value, True)
     for m in p.year.finditer(text, start, end):
         add(m.start("y"), m.end("y"), m.group("y"), True)
     if p.bare_year is not None:
@@ -475,6 +499,23 @@ def _month_year(mon: int, published: date, rel: str, lex: Lexicon, future: bool,
     if ahead <= 2 or (future and not past):
         return y + (1 if mon < published.month else 0)
     return y - (1 if mon > published.month else 0)
+
+
+def _season_value(m: re.Match[str], lex: Lexicon, published: date | None) -> str | None:
+    """'last fall' -> '1997-FA', 'this summer' -> '1998-SU', 'the summer of 1996' ->
+    '1996-SU'; a season without a year or a relative word ("in the spring") is not read."""
+    code, mid = lex.seasons[m.group("se").lower()]
+    if m.group("y"):
+        return f"{m.group('y')}-{code}"
+    rel = (m.group("rel") or "").lower()
+    if not rel or published is None:
+        return None
+    y = published.year
+    if rel in lex.past_words:
+        y -= 0 if mid < published.month - 1 else 1
+    elif rel in lex.next_words:
+        y += 0 if mid > published.month + 1 else 1
+    return f"{y:04d}-{code}"
 
 
 def _quarter(d: date) -> int:

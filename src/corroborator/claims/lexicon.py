@@ -181,6 +181,11 @@ class Lexicon:
     current_words: tuple[str, ...] = ()
     year_ago_words: tuple[str, ...] = ()
     quarter_context_re: str = ""
+    # Decades: the ending after the decade's first year ("1990s", "1990's") -> "199X" (no
+    # digit for the year inside it, so it is not read as the year 1990 or 199).
+    decade_suffix_re: str = ""
+    # Seasons: word -> TIMEX code ("summer" -> "SU"), and the month in its middle (north).
+    seasons: Mapping[str, tuple[str, int]] = field(default_factory=dict)
     # Words in the clause that make a weekday after a forward preposition past ("had filed
     # reports by Wednesday").
     past_auxiliaries: tuple[str, ...] = ()

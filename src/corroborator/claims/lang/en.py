@@ -878,6 +878,14 @@ LEXICON = Lexicon(
         r"|\bprofits?\b|\bsales\b|\ba share\b|\bper share\b|\bfiscal\b|\beconom(?:y|ic)\b"
         r"|\bgdp\b|\bgross domestic product\b|\bdividends?\b|\banalysts?\b"
     ),
+    decade_suffix_re=r"['’]?s",
+    seasons={
+        "spring": ("SP", 4),
+        "summer": ("SU", 7),
+        "fall": ("FA", 10),
+        "autumn": ("FA", 10),
+        "winter": ("WI", 1),
+    },
     past_auxiliaries=("had", "was", "were", "did", "hadn't", "wasn't", "weren't", "didn't"),
     future_markers=(
         "will",
