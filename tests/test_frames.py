@@ -137,3 +137,18 @@ def test_an_article_stating_the_fact_with_another_value_does_not_omit_it() -> No
         assert not any(claim == c.id for claim, _ in omitted)
     for c in claims:
         assert c.label and c.explanation
+
+
+def test_lengths_in_different_units_are_one_distance() -> None:
+    (miles,) = [
+        e for e in claims_of("The quake struck 36 miles from the coast.") if e.kind == "quantity"
+    ]
+    (km,) = [e for e in claims_of("The quake struck 58 km from the coast.") if e.kind == "quantity"]
+    assert (miles.head, miles.unit, km.head, km.unit) == ("distance", "m", "distance", "m")
+    assert miles.value == pytest.approx(57936.384)
+    from corroborator.compare.align import values_agree
+
+    assert values_agree(miles, km)  # 36 miles is 57.9 km, printed as 58
+    (feet,) = [e for e in claims_of("He fell 600 feet.") if e.kind == "quantity"]
+    (metres,) = [e for e in claims_of("He fell 120 metres.") if e.kind == "quantity"]
+    assert not values_agree(feet, metres)

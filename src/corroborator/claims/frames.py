@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from corroborator.claims.lexicon import Lexicon
 from corroborator.model import Extraction, Sentence
+from corroborator.units import CONVERSION_TOLERANCE, PHYSICAL_UNITS
 
 NAME_PREFIX = 6
 
@@ -142,6 +143,32 @@ def _modality(text: str, sent: Sentence, e: Extraction, language: str) -> str:
 _PERSON = {"person": "people"}
 
 
+def _in_base_unit(e: Extraction) -> Extraction:
+    """A count of a physical unit ("36 miles") as the measured property in its base unit
+    (distance, 57,936 m; see `corroborator.units`); anything else unchanged."""
+    if e.kind != "quantity" or not isinstance(e.value, int | float):
+        return e
+    unit = PHYSICAL_UNITS.get((e.head or "").lower())
+    if unit is None:
+        return e
+    base, factor, prop = unit
+    verb = e.key[len(e.head or "") :].strip() if e.head and e.key.startswith(e.head) else ""
+    value = float(e.value) * factor
+    low = None if e.low is None else e.low * factor
+    high = None if e.high is None else e.high * factor
+    if factor != 1.0 and low is None and high is None and not e.approximate:
+        low, high = value * (1 - CONVERSION_TOLERANCE), value * (1 + CONVERSION_TOLERANCE)
+    return replace(
+        e,
+        value=value,
+        low=low,
+        high=high,
+        unit=base,
+        head=prop,
+        key=f"{prop} {verb}".strip(),
+    )
+
+
 def label_for(e: Extraction) -> str:
     """A readable name for the fact ('people killed', 'fire duration', 'quote by Novak')."""
     if e.kind == "quote":
@@ -213,7 +240,7 @@ def add_frames(
             if other and ref_year not in years:
                 event_year = other[0]
         framed = replace(
-            e,
+            _in_base_unit(e),
             holder=holder,
             participants=participants,
             event_year=event_year,

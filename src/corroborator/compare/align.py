@@ -171,10 +171,6 @@ def _verb(e: Extraction) -> str:
     return key[len(head) :].strip() if head and key.startswith(head) else ""
 
 
-def _unit_family(e: Extraction) -> str:
-    return f"{e.kind}:{e.unit or ''}" if e.kind in ("money", "percentage", "duration") else e.kind
-
-
 @dataclass
 class _Item:
     article: str
@@ -227,7 +223,7 @@ class _Slot:
 def match_strength(a: _Item, b: _Item) -> str | None:
     """'strong', 'weak' or None: can `b` fill the same slot as `a`? (see module docstring)"""
     ea, eb = a.ext, b.ext
-    if ea.kind != eb.kind or _unit_family(ea) != _unit_family(eb):
+    if ea.kind != eb.kind or unit_family(ea) != unit_family(eb):
         return None
     if ea.kind in ("quote", "attribution"):
         if ea.key.lower() != eb.key.lower():
@@ -263,7 +259,7 @@ def _join_key(item: _Item) -> tuple[str, ...] | None:
     linear in the story's claims instead of quadratic).
     """
     e = item.ext
-    family = _unit_family(e)
+    family = unit_family(e)
     if e.kind in ("quote", "attribution"):
         return ("key", family, e.key.lower())
     if e.kind == "quantity":
@@ -277,7 +273,7 @@ def _join_key(item: _Item) -> tuple[str, ...] | None:
 def _slot_keys(first: _Item) -> list[tuple[str, ...]]:
     """The buckets a slot founded by `first` is listed under (see `_join_key`)."""
     e = first.ext
-    family = _unit_family(e)
+    family = unit_family(e)
     if e.kind in ("quote", "attribution"):
         return [("key", family, e.key.lower())]
     if e.kind == "quantity":
@@ -531,7 +527,7 @@ def _cluster_values(
     for family in sorted(by_family):
         idx = by_family[family]
         for sub in _blocks(idx, items):
-            out.extend(_cluster_block(sub, items, mitems, model))
+            out.extend(_cluster_block(sub, items, mitems, model, articles))
     return out
 
 
@@ -601,8 +597,32 @@ def _attach_vectors(
         m.svec = vecs[len(items) + k]
 
 
+def _aligned_pairs(items: list[_Item], articles: Mapping[str, Article]) -> set[tuple[int, int]]:
+    """(i, j), i < j: mentions in sentences that provenance aligned between a derivative and
+    its original (`Derivation.alignment`)."""
+    out: set[tuple[int, int]] = set()
+    where: dict[tuple[str, int], list[int]] = {}
+    for k, it in enumerate(items):
+        where.setdefault((it.article, it.ext.sentence_index), []).append(k)
+    for k, it in enumerate(items):
+        art = articles.get(it.article)
+        d = art.derived_from if art is not None else None
+        if d is None or not d.alignment:
+            continue
+        for orig_idx, this_idx in d.alignment:
+            if this_idx != it.ext.sentence_index:
+                continue
+            for other in where.get((d.article, orig_idx), []):
+                out.add((min(k, other), max(k, other)))
+    return out
+
+
 def _cluster_block(
-    idx: list[int], items: list[_Item], mitems: list[MatchItem], model: MatcherModel
+    idx: list[int],
+    items: list[_Item],
+    mitems: list[MatchItem],
+    model: MatcherModel,
+    articles: Mapping[str, Article],
 ) -> list[tuple[_Slot, str]]:
     n = len(idx)
     agree = np.zeros((n, n), dtype=bool)
@@ -616,10 +636,13 @@ def _cluster_block(
         else np.zeros((0, len(FEATURE_NAMES)))
     )
     probs = model.probabilities(feats)
+    # A derivative's sentence aligned to its original's (provenance: a translation or rewrite)
+    # stating an agreeing value states the same fact, whatever the words around it.
+    aligned = _aligned_pairs([items[i] for i in idx], articles)
     p = np.zeros((n, n))
     feat_of: dict[tuple[int, int], np.ndarray] = {}
     for (a, b), prob, f in zip(pairs, probs, feats, strict=True):
-        p[a, b] = p[b, a] = prob
+        p[a, b] = p[b, a] = 1.0 if (a, b) in aligned and agree[a, b] else prob
         feat_of[(a, b)] = f
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart
     off_diagonal = ~np.eye(n, dtype=bool)

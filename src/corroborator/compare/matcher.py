@@ -157,7 +157,12 @@ class MatchItem:
 
 
 def unit_family(e: Extraction) -> str:
-    return f"{e.kind}:{e.unit or ''}" if e.kind in ("money", "percentage", "duration") else e.kind
+    """Mentions of one unit family can be compared: durations (seconds), money in one currency,
+    percentages or percentage points, counts, or one physical dimension (metres, km/h, ...:
+    `corroborator.units`)."""
+    if e.kind in ("money", "percentage", "duration") or (e.kind == "quantity" and e.unit):
+        return f"{e.kind}:{e.unit or ''}"
+    return e.kind
 
 
 def comparable(a: Extraction, b: Extraction) -> bool:

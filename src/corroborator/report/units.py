@@ -191,6 +191,10 @@ def _format_scalar(value: float, unit: str | None, kind: str | None) -> str:
         return format_number(value)
     if u in ("°C", "°F", "°"):
         return f"{format_number(value)}{u}"
+    if u == "m" and abs(value) >= 1000:  # distances in base metres (corroborator.units)
+        return f"{format_number(round(value / 1000, 1))} km"
+    if u in ("m", "kg", "km/h", "l", "m2"):  # converted values: a reader wants 3 digits
+        return f"{format_number(float(f'{value:.3g}'))} {u}"
     return f"{format_number(value)} {u}"
 
 

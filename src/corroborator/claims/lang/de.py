@@ -234,7 +234,12 @@ def lemmatize(word: str) -> str:
         return NOUN_HEADS[w]
     for suf in ("innen", "en", "er", "e", "n", "s"):
         if w.endswith(suf) and len(w) - len(suf) >= 4:
-            return w[: -len(suf)]
+            stem = w[: -len(suf)]
+            # an inflected form of a known noun: dative plural "Passagieren" -> "passagiere"
+            for known in (stem, stem + "e", stem + "en"):
+                if known in NOUN_HEADS:
+                    return NOUN_HEADS[known]
+            return stem
     return w
 
 
