@@ -239,3 +239,14 @@ def test_no_decade_or_season_without_a_year() -> None:
     assert dates("She is in her 40s.", published=BIZ) == []
     assert dates("Skies cleared in the spring.", published=BIZ) == []
     assert dates("Winter is coming.", published=BIZ) == []
+
+
+def test_weekends() -> None:
+    # 1999-11-03 is a Wednesday in ISO week 44.
+    assert dates("Officials met over the weekend.", published=BIZ) == [
+        ("the weekend", "1999-W43-WE", True)
+    ]
+    assert dates("The fair will open this weekend.", published=BIZ) == [
+        ("this weekend", "1999-W44-WE", True)
+    ]
+    assert dates("It is a weekend job.", published=BIZ) == []

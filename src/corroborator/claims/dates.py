@@ -68,6 +68,7 @@ class _DatePatterns:
     year_ago: re.Pattern[str] | None
     decade: re.Pattern[str] | None
     season: re.Pattern[str] | None
+    weekend: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=16)
@@ -156,6 +157,15 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
                 i,
             )
             if lex.seasons
+            else None
+        ),
+        weekend=(
+            re.compile(
+                rf"\b(?:(?P<rel>{past}|{nxt}|{this})|{_alt(lex.period_determiners)})\s+"
+                rf"(?:{lex.weekend_re})(?![\w-])",
+                i,
+            )
+            if lex.weekend_re and lex.period_determiners
             else None
         ),
     )
@@ -411,6 +421,20 @@ def find_dates(
                 delta = 7
             when = published - timedelta(days=delta)
         add(m.start(), m.end(), when.isoformat(), False)
+    if p.weekend is not None:
+        for m in p.weekend.finditer(text, start, end):
+            # The last weekend on or before publication; the coming one when said so ("next
+            # weekend") or in a future sentence.
+            if m.group().split()[0].lower() in lex.one_words:
+                continue  # "a weekend job"
+            rel = (m.group("rel") or "").lower()
+            saturday = published + timedelta(days=5 - published.weekday())
+            if saturday > published and not (rel in lex.next_words or future):
+                saturday -= timedelta(weeks=1)
+            if rel in lex.past_words and saturday == published:
+                saturday -= timedelta(weeks=1)
+            y, w, _ = saturday.isocalendar()
+            add(m.start(), m.end(), f"{y:04d}-W{w:02d}-WE", True)
     for m in p.relday.finditer(text, start, end):
         when = published + timedelta(days=lex.relative_days[m.group("rd").lower()])
         add(m.start(), m.end(), when.isoformat(), False)

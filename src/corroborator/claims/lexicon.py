@@ -186,6 +186,8 @@ class Lexicon:
     decade_suffix_re: str = ""
     # Seasons: word -> TIMEX code ("summer" -> "SU"), and the month in its middle (north).
     seasons: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+    # The weekend (regex): "over the weekend", "this weekend" -> ISO week + "-WE".
+    weekend_re: str = ""
     # Words in the clause that make a weekday after a forward preposition past ("had filed
     # reports by Wednesday").
     past_auxiliaries: tuple[str, ...] = ()

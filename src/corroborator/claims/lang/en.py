@@ -886,6 +886,7 @@ LEXICON = Lexicon(
         "autumn": ("FA", 10),
         "winter": ("WI", 1),
     },
+    weekend_re=r"weekend",
     past_auxiliaries=("had", "was", "were", "did", "hadn't", "wasn't", "weren't", "didn't"),
     future_markers=(
         "will",
