@@ -307,3 +307,42 @@ def test_a_rising_toll_reported_at_different_times_is_an_update() -> None:
         (12, "2026-05-02T19:00:00"),
     ]
     assert "update" in claim.explanation
+
+
+def test_dates_agree_when_their_periods_overlap() -> None:
+    from corroborator.compare.align import dates_agree
+
+    def d(value: str) -> Extraction:
+        return Extraction(kind="date", key="d", start=0, end=1, text=value, value=value)
+
+    assert dates_agree(d("2026-Q1"), d("2026-02-14"))
+    assert not dates_agree(d("2026-Q1"), d("2026-04"))
+    assert dates_agree(d("199X"), d("1995-06"))
+    assert not dates_agree(d("199X"), d("2001"))
+    assert dates_agree(d("2025-WI"), d("2026-01-10"))  # winter runs into the next year
+    assert dates_agree(d("2026-W11"), d("2026-03-12"))
+    assert not dates_agree(d("2026-03-14"), d("2026-03-16"))
+
+
+def test_vectorised_agreement_is_the_pairwise_rule() -> None:
+    from corroborator.compare.align import _agreement, _Item
+
+    rng = np.random.default_rng(7)
+    exts = []
+    for k in range(40):
+        v = float(rng.choice([100, 101, 120, 300, 0, 1e6]))
+        kw: dict[str, object] = {}
+        if k % 3 == 0:
+            kw["approx"] = True
+        if k % 5 == 0:
+            kw["low"] = v
+        if k % 7 == 0:
+            kw["high"] = v * 1.2
+            kw["low"] = None
+        exts.append(_q(v, "person", "person killed", **kw))  # type: ignore[arg-type]
+    items = [_Item(f"a{k}", k, e) for k, e in enumerate(exts)]
+    matrix = _agreement(items)
+    for a in range(len(items)):
+        for b in range(len(items)):
+            if a != b:
+                assert matrix[a, b] == numbers_agree(exts[a], exts[b]), (exts[a], exts[b])

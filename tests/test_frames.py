@@ -152,3 +152,28 @@ def test_lengths_in_different_units_are_one_distance() -> None:
     (feet,) = [e for e in claims_of("He fell 600 feet.") if e.kind == "quantity"]
     (metres,) = [e for e in claims_of("He fell 120 metres.") if e.kind == "quantity"]
     assert not values_agree(feet, metres)
+
+
+def test_the_vectorised_feature_matrix_is_pair_features(demo_paths) -> None:  # type: ignore[no-untyped-def]
+    from corroborator.compare.align import _agreement, _Item, match_items
+    from corroborator.compare.matcher import pair_feature_matrix
+    from corroborator.ingest.readers import read_path
+    from corroborator.pipeline import prepare_all
+
+    corpus = prepare_all(r for p in demo_paths for r in read_path(p))
+    arts = {a.id: a for a in corpus.articles}
+    items = [
+        _Item(a.id, g, e)
+        for g, a in enumerate(corpus.articles)
+        for e in extract_claims(a.text, a.sentences, a.language, a.published)
+        if e.kind == "quantity"
+    ]
+    mitems = match_items(items, arts)
+    rng = np.random.default_rng(3)
+    for m in mitems:
+        m.vec, m.svec = rng.normal(size=4), rng.normal(size=4)
+    agree = _agreement(items)
+    ia, ib = np.triu_indices(len(items), 1)
+    matrix = pair_feature_matrix(mitems, ia, ib, agree[ia, ib])
+    for k, (a, b) in enumerate(zip(ia, ib, strict=True)):
+        assert matrix[k] == pytest.approx(pair_features(mitems[a], mitems[b], agree[a, b]))

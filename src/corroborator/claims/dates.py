@@ -11,6 +11,7 @@ Language-neutral: ISO dates ("2025-03-03") are read for every language.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -244,6 +245,17 @@ def _is_future(sentence: str, lex: Lexicon) -> bool:
     )
 
 
+@lru_cache(maxsize=8)
+def _positions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
+    """Start offsets of `pattern` in `text`, found once per article (every sentence asks)."""
+    return tuple(m.start() for m in pattern.finditer(text))
+
+
+def _near(positions: tuple[int, ...], lo: int, hi: int) -> bool:
+    k = bisect.bisect_left(positions, max(0, lo))
+    return k < len(positions) and positions[k] < hi
+
+
 def find_dates(
     text: str, start: int, end: int, lex: Lexicon | None, published: date | None
 ) -> list[DateMention]:
@@ -284,7 +296,7 @@ def find_dates(
             True,
         )
     context = bool(
-        p.quarter_context and p.quarter_context.search(text, max(0, start - 3000), end + 3000)
+        p.quarter_context and _near(_positions(text, p.quarter_context), start - 3000, end + 3000)
     )
     if p.period_ord is not None:
         for m in p.period_ord.finditer(text, start, end):

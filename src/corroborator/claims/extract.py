@@ -41,13 +41,18 @@ from corroborator.model import Extraction, Sentence
 
 
 def extract_claims(
-    text: str, sentences: list[Sentence], language: str, published: str | None
+    text: str,
+    sentences: list[Sentence],
+    language: str,
+    published: str | None,
+    parse_quotes: bool = True,
 ) -> list[Extraction]:
     """All claims found in one article's clean body, sorted by (start, end, kind).
 
     `sentences` are offsets into `text`. An unknown language gets only language-neutral
     extraction (digits with %, currency symbols, ISO dates). Never raises on odd input: bad
-    offsets are clipped and an empty text gives an empty list.
+    offsets are clipped and an empty text gives an empty list. `parse_quotes=False` finds
+    quote speakers by rules only (no dependency parse: corpus mode's fast analysis).
     """
     if not text or not isinstance(text, str):
         return []
@@ -56,7 +61,7 @@ def extract_claims(
     sents = _usable_sentences(text, sentences)
     starts = [s.start for s in sents]
     out: list[Extraction] = []
-    quotes = find_quotes(text, lex) if lex is not None else []
+    quotes = find_quotes(text, lex, use_parser=parse_quotes) if lex is not None else []
     quote_spans = [(q.start, q.end) for q in quotes]
     for q in quotes:
         idx = _sentence_index(starts, q.start)

@@ -36,7 +36,6 @@ import numpy as np
 
 from corroborator.claims.lang import get_lexicon
 from corroborator.compare.matcher import (
-    FEATURE_NAMES,
     GENERIC_HEADS,
     MatcherModel,
     MatchItem,
@@ -44,9 +43,11 @@ from corroborator.compare.matcher import (
     context_words,
     default_model,
     head_class,
-    pair_features,
+    pair_feature_matrix,
     unit_family,
+    verb_of,
 )
+from corroborator.compare.values import date_interval
 from corroborator.embed import Embedder
 from corroborator.model import Article, Claim, Extraction, Mention, Omission
 
@@ -100,13 +101,18 @@ def numbers_agree(a: Extraction, b: Extraction) -> bool:
 
 
 def dates_agree(a: Extraction, b: Extraction) -> bool:
-    """ISO dates of any precision agree when one is a prefix of the other ("2026-03" and
-    "2026-03-14"); approximate dates (a week, a month) agree within 7 days."""
+    """Dates agree when the periods they name overlap ("2026-03" and "2026-03-14"; "2026-Q1"
+    and "2026-02"; "199X" and "1995": `date_interval`); approximate dates (a week, a month)
+    agree within 7 days. Values we cannot read as a period agree only by prefix."""
     va, vb = str(a.value or ""), str(b.value or "")
     if not va or not vb:
         return False
     if va.startswith(vb) or vb.startswith(va):
         return True
+    ia, ib = date_interval(va), date_interval(vb)
+    if ia is not None and ib is not None:
+        slack = 7 if (a.approximate or b.approximate) else 0
+        return ia[0] <= ib[1] + slack and ib[0] <= ia[1] + slack
     if (a.approximate or b.approximate) and len(va) >= 10 and len(vb) >= 10:
         from datetime import date
 
@@ -617,6 +623,44 @@ def _aligned_pairs(items: list[_Item], articles: Mapping[str, Article]) -> set[t
     return out
 
 
+def _agreement(items: list[_Item]) -> np.ndarray:
+    """`items_agree` for every pair, as a boolean matrix (diagonal True). Numbers (one unit
+    family) are compared as intervals with numpy, the same rule as `numbers_agree`."""
+    n = len(items)
+    if n and items[0].ext.kind in NUMERIC_KINDS:
+        bounds = np.array([interval(it.ext) for it in items], dtype=np.float64)
+        lo, hi = bounds[:, 0], bounds[:, 1]
+        finite = np.where(np.isfinite(bounds), np.abs(bounds), 0.0).max(axis=1)
+        eps = np.maximum.outer(finite, finite) * EPSILON
+        with np.errstate(invalid="ignore"):
+            out = (lo[:, None] <= hi[None, :] + eps) & (lo[None, :] <= hi[:, None] + eps)
+        out &= ~np.isnan(lo)[:, None] & ~np.isnan(lo)[None, :]
+        np.fill_diagonal(out, True)
+        return np.asarray(out)
+    out = np.eye(n, dtype=bool)
+    for a in range(n):
+        for b in range(a + 1, n):
+            out[a, b] = out[b, a] = items_agree(items[a], items[b])
+    return out
+
+
+def _candidate(a: MatchItem, b: MatchItem) -> bool:
+    """Whether a pair is worth scoring. Counts of different things (different heads) that share
+    no verb, key or word around the value are never one fact (the matcher gives them ~0): they
+    are left at probability 0 without computing features, which keeps alignment of large
+    corpus-mode stories cheap."""
+    ea, eb = a.ext, b.ext
+    if ea.kind != "quantity":
+        return True
+    ha, hb = head_class(ea.head), head_class(eb.head)
+    if ha == hb and ha not in GENERIC_HEADS:
+        return True
+    va, vb = verb_of(ea), verb_of(eb)
+    if (va and va == vb) or ea.key.lower() == eb.key.lower():
+        return True
+    return bool(a.context & b.context) or bool(a.adjacent & b.adjacent)
+
+
 def _cluster_block(
     idx: list[int],
     items: list[_Item],
@@ -625,20 +669,20 @@ def _cluster_block(
     articles: Mapping[str, Article],
 ) -> list[tuple[_Slot, str]]:
     n = len(idx)
-    agree = np.zeros((n, n), dtype=bool)
-    for a in range(n):
-        for b in range(a + 1, n):
-            agree[a, b] = agree[b, a] = items_agree(items[idx[a]], items[idx[b]])
-    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
-    feats = (
-        np.vstack([pair_features(mitems[idx[a]], mitems[idx[b]], agree[a, b]) for a, b in pairs])
-        if pairs
-        else np.zeros((0, len(FEATURE_NAMES)))
-    )
-    probs = model.probabilities(feats)
+    agree = _agreement([items[i] for i in idx])
     # A derivative's sentence aligned to its original's (provenance: a translation or rewrite)
     # stating an agreeing value states the same fact, whatever the words around it.
     aligned = _aligned_pairs([items[i] for i in idx], articles)
+    pairs = [
+        (a, b)
+        for a in range(n)
+        for b in range(a + 1, n)
+        if (a, b) in aligned or _candidate(mitems[idx[a]], mitems[idx[b]])
+    ]
+    ia = np.array([a for a, _ in pairs], dtype=np.int64)
+    ib = np.array([b for _, b in pairs], dtype=np.int64)
+    feats = pair_feature_matrix([mitems[i] for i in idx], ia, ib, agree[ia, ib])
+    probs = model.probabilities(feats)
     p = np.zeros((n, n))
     feat_of: dict[tuple[int, int], np.ndarray] = {}
     for (a, b), prob, f in zip(pairs, probs, feats, strict=True):

@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from corroborator.compare.values import date_interval
 from corroborator.model import Extraction
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -186,13 +187,11 @@ def log_ratio(a: Extraction, b: Extraction) -> float:
             return 5.0
         return min(5.0, abs(math.log(va / vb)))
     sa, sb = str(a.value or ""), str(b.value or "")
-    if a.kind == "date" and len(sa) >= 10 and len(sb) >= 10:
-        from datetime import date
-
-        try:
-            days = abs((date.fromisoformat(sa[:10]) - date.fromisoformat(sb[:10])).days)
-        except ValueError:
-            return 5.0
+    if a.kind == "date":
+        ia, ib = date_interval(sa), date_interval(sb)
+        if ia is None or ib is None:
+            return 0.0 if sa == sb else 5.0
+        days = abs((ia[0] + ia[1]) - (ib[0] + ib[1])) / 2  # between the periods' middles
         return min(5.0, math.log1p(days))
     if a.kind == "time" and ":" in sa and ":" in sb:
         try:
@@ -267,6 +266,116 @@ def pair_features(a: MatchItem, b: MatchItem, agree: bool) -> np.ndarray:
         ],
         dtype=np.float64,
     )
+
+
+def _codes(values: Sequence[object]) -> np.ndarray:
+    """Integer codes of hashable values (equal values, equal codes), in first-seen order."""
+    table: dict[object, int] = {}
+    return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
+
+
+def _set_overlap(sets: Sequence[frozenset[str]], ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """|A & B| / min(|A|, |B|) for each pair (0 when either is empty), as `_overlap`."""
+    vocab: dict[str, int] = {}
+    rows = [[vocab.setdefault(w, len(vocab)) for w in s] for s in sets]
+    m = np.zeros((len(sets), max(1, len(vocab))), dtype=np.float32)
+    for r, cols in enumerate(rows):
+        m[r, cols] = 1.0
+    sizes = m.sum(axis=1)
+    inter = (m @ m.T)[ia, ib]  # items x items, never pairs x vocabulary
+    small = np.minimum(sizes[ia], sizes[ib])
+    return np.where(small > 0, inter / np.where(small > 0, small, 1), 0.0)
+
+
+def _cosines(vecs: Sequence[np.ndarray | None], ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    if not vecs or any(v is None for v in vecs):
+        return np.array(
+            [_cos(vecs[a], vecs[b]) for a, b in zip(ia, ib, strict=True)], dtype=np.float64
+        )
+    m = np.vstack([np.asarray(v, dtype=np.float64) for v in vecs])
+    return np.asarray((m @ m.T)[ia, ib])
+
+
+def pair_feature_matrix(
+    items: Sequence[MatchItem], ia: np.ndarray, ib: np.ndarray, agree: np.ndarray
+) -> np.ndarray:
+    """`pair_features` for many pairs (items[ia[k]], items[ib[k]]) at once, vectorised over
+    the pairs (row k is exactly `pair_features(items[ia[k]], items[ib[k]], agree[k])`)."""
+    n_pairs = len(ia)
+    if n_pairs == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    ext = [m.ext for m in items]
+    heads = [head_class(e.head) for e in ext]
+    head = _codes(heads)
+    generic_item = np.array([h in GENERIC_HEADS for h in heads])
+    verbs = [verb_of(e) for e in ext]
+    verb = _codes(verbs)
+    has_verb = np.array([bool(v) for v in verbs])
+    key = _codes([e.key.lower() for e in ext])
+    article = _codes([m.article for m in items])
+    group = np.array([m.group for m in items])
+    language = _codes([m.language for m in items])
+    year = _codes([e.event_year for e in ext])
+    holders = [e.holder for e in ext]
+    holder = _codes(holders)
+    has_holder = np.array([bool(h) for h in holders])
+    modality = _codes([e.modality for e in ext])
+    sentence = np.array([e.sentence_index for e in ext])
+    rank = np.array([m.head_rank for m in items])
+    nvalues = np.array([m.head_values for m in items])
+    parts = [tuple(e.participants) for e in ext]
+    has_parts = np.array([bool(p) for p in parts])
+    near = _codes([p[0] if p else None for p in parts])
+    near_in_other = np.array(
+        [bool(parts[a]) and parts[a][0] in parts[b] for a, b in zip(ia, ib, strict=True)]
+    )
+    a_, b_ = ia, ib
+    generic = generic_item[a_] | generic_item[b_]
+    head_equal = (head[a_] == head[b_]) & ~generic
+    both_parts = has_parts[a_] & has_parts[b_]
+    near_equal = both_parts & (near[a_] == near[b_])
+    near_differ = both_parts & (near[a_] != near[b_]) & ~near_in_other
+    sent = _cosines([m.svec for m in items], a_, b_)
+    ctx = _set_overlap([m.context for m in items], a_, b_)
+    dis = (~agree).astype(np.float64)
+    lead = (
+        (sentence[a_] >= 0)
+        & (sentence[a_] < LEAD_SENTENCES)
+        & (sentence[b_] >= 0)
+        & (sentence[b_] < LEAD_SENTENCES)
+    )
+    ratio = np.array([log_ratio(ext[a], ext[b]) for a, b in zip(ia, ib, strict=True)])
+    cols = [
+        article[a_] == article[b_],
+        group[a_] == group[b_],
+        head_equal,
+        generic,
+        has_verb[a_] & (verb[a_] == verb[b_]),
+        has_verb[a_] & has_verb[b_] & (verb[a_] != verb[b_]),
+        key[a_] == key[b_],
+        _cosines([m.vec for m in items], a_, b_),
+        sent,
+        ctx,
+        near_equal,
+        near_differ,
+        _set_overlap([frozenset(p) for p in parts], a_, b_),
+        year[a_] != year[b_],
+        has_holder[a_] & (holder[a_] == holder[b_]),
+        has_holder[a_] & has_holder[b_] & (holder[a_] != holder[b_]),
+        modality[a_] != modality[b_],
+        agree,
+        ratio,
+        dis * head_equal,
+        dis * sent,
+        dis * ctx,
+        dis * near_equal,
+        language[a_] == language[b_],
+        lead,
+        (rank[a_] == 0) & (rank[b_] == 0),
+        np.minimum(3, np.maximum(nvalues[a_], nvalues[b_]) - 1),
+        _set_overlap([m.adjacent for m in items], a_, b_),
+    ]
+    return np.column_stack([np.asarray(c, dtype=np.float64) for c in cols])
 
 
 @dataclass(frozen=True)

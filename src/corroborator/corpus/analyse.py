@@ -18,11 +18,13 @@ from corroborator.pipeline import analyse_story
 from corroborator.store.base import ArticleRow, StoryRow
 
 
-def extractions_of(row: ArticleRow) -> list[Extraction]:
+def extractions_of(row: ArticleRow, parse_quotes: bool = True) -> list[Extraction]:
     """The article's claim extractions, computed and cached on the row when missing."""
     if row.extractions is None:
         article = row.to_article()
-        found = extract_claims(article.text, article.sentences, article.language, row.published)
+        found = extract_claims(
+            article.text, article.sentences, article.language, row.published, parse_quotes
+        )
         row.extractions = [asdict(e) for e in found]
     return [Extraction(**d) for d in row.extractions]
 
@@ -39,7 +41,7 @@ def analyse_rows(
     articles = [r.to_article() for r in rows]
     for a in articles:
         a.derived_from = None  # recomputed from scratch with the new members
-    extractions = {r.id: extractions_of(r) for r in rows}
+    extractions = {r.id: extractions_of(r, parse_quotes=not fast) for r in rows}
     result = analyse_story(story.id, articles, extractions, embedder, fast=fast)
     for row, art in zip(rows, articles, strict=True):
         row.derived_from = art.derived_from.to_dict() if art.derived_from else None

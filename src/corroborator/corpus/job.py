@@ -204,7 +204,10 @@ class CorpusIngest:
         written here while the workers prepare batch N+1."""
         start = time.perf_counter()
         current: _Pending | None = None
-        with Preparer(self.options.workers) as preparer:
+        # Fast analysis reads quote speakers by rules: the parser costs more than the rest of
+        # an article's preparation (bench/RESULTS.md, corpus_throughput).
+        parse = self.options.analysis != "fast"
+        with Preparer(self.options.workers, parse_quotes=parse) as preparer:
             for raws, skips in _batches(walk_inputs(paths), self.options.batch_size):
                 if current is None:
                     current = self._submit(preparer, raws, skips)
@@ -228,7 +231,7 @@ class CorpusIngest:
 
     def ingest_batch(self, raws: list[RawDocument], skips: list[Skip]) -> None:
         """One batch, start to end, in this process."""
-        preparer = Preparer(0)
+        preparer = Preparer(0, parse_quotes=self.options.analysis != "fast")
         self._settle(preparer, self._detect(preparer, self._submit(preparer, raws, skips)))
 
     def _submit(self, preparer: Preparer, raws: list[RawDocument], skips: list[Skip]) -> _Pending:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from multiprocessing import get_context
 from typing import Any, TypeVar
 
@@ -59,16 +59,17 @@ class Prepared:
     extractions: list[dict[str, Any]] | None = None
 
 
-def prepare_one(raw: RawDocument, article_id: str) -> Prepared:
+def prepare_one(raw: RawDocument, article_id: str, parse_quotes: bool = True) -> Prepared:
     """Clean `raw` and compute everything about it that needs no other article.
 
     A bug met on odd text must not stop a crawl: it becomes a Skip that names the error.
+    `parse_quotes=False` (fast analysis) finds quote speakers by rules, without the parser.
     """
     try:
         art = prepare(raw, article_id)
         if isinstance(art, Skip):
             return Prepared(art)
-        found = extract_claims(art.text, art.sentences, art.language, art.published)
+        found = extract_claims(art.text, art.sentences, art.language, art.published, parse_quotes)
         return Prepared(
             article=art,
             lead=lead_text(art),
@@ -80,8 +81,10 @@ def prepare_one(raw: RawDocument, article_id: str) -> Prepared:
         return Prepared(Skip(raw.source, f"could not prepare the article: {exc!r}"))
 
 
-def _prepare_chunk(items: Sequence[tuple[RawDocument, str]]) -> list[Prepared]:
-    return [prepare_one(raw, aid) for raw, aid in items]
+def _prepare_chunk(
+    items: Sequence[tuple[RawDocument, str]], parse_quotes: bool = True
+) -> list[Prepared]:
+    return [prepare_one(raw, aid, parse_quotes) for raw, aid in items]
 
 
 #: Leads per embedding task (about 5 of the model's token-budget micro-batches).
@@ -174,8 +177,9 @@ class Preparer:
     run goes on, slower, with the same results.
     """
 
-    def __init__(self, workers: int = 0):
+    def __init__(self, workers: int = 0, parse_quotes: bool = True):
         self.workers = max(0, workers)
+        self._prepare = partial(_prepare_chunk, parse_quotes=parse_quotes)
         self.broken: str | None = None
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 0:
@@ -208,10 +212,10 @@ class Preparer:
             yield fn(chunk)
 
     def submit(self, items: Sequence[tuple[RawDocument, str]]) -> Handle:
-        return self._submit(_prepare_chunk, items, CHUNK)
+        return self._submit(self._prepare, items, CHUNK)
 
     def results(self, handle: Handle) -> Iterator[Prepared]:
-        for part in self._collect(_prepare_chunk, handle):
+        for part in self._collect(self._prepare, handle):
             yield from part
 
     def submit_embed(self, leads: Sequence[str]) -> EmbedHandle:
