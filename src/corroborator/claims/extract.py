@@ -16,6 +16,7 @@ content words around the number) for cross-lingual matching by embeddings.
 from __future__ import annotations
 
 import bisect
+import re
 
 from corroborator.claims.dates import find_dates, parse_published
 from corroborator.claims.frames import add_frames
@@ -225,7 +226,15 @@ def _number_extraction(
 def _date_head(tokens: list[Token], start: int, end: int, lex: Lexicon) -> str:
     """'the fire started on Tuesday' -> 'fire start'; nothing found -> 'event'."""
     left = [t for t in tokens if t.end <= start]
-    while left and (left[-1].lower in lex.prepositions or left[-1].lower in lex.past_words):
+    # "closed for three hours on Thursday": the date belongs to the clause, not to the
+    # duration in front of it.
+    while left and (
+        left[-1].lower in lex.prepositions
+        or left[-1].lower in lex.past_words
+        or left[-1].lower in lex.duration_units
+        or not left[-1].is_word
+        or re.fullmatch(lex.number_words_re, left[-1].lower, re.IGNORECASE)
+    ):
         left.pop()
     subj, verb = (None, None)
     if left:
