@@ -177,3 +177,14 @@ def test_the_vectorised_feature_matrix_is_pair_features(demo_paths) -> None:  # 
     matrix = pair_feature_matrix(mitems, ia, ib, agree[ia, ib])
     for k, (a, b) in enumerate(zip(ia, ib, strict=True)):
         assert matrix[k] == pytest.approx(pair_features(mitems[a], mitems[b], agree[a, b]))
+
+
+def test_values_of_different_days_never_make_one_fact() -> None:
+    a1 = _article("a1", "On March 1 the quake injured two people in Port Alder.")
+    a2 = _article("a2", "On March 2 an aftershock injured five people in Port Alder.")
+    arts = {"a1": a1, "a2": a2}
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    counts = [e for es in ext.values() for e in es if e.kind == "quantity"]
+    assert sorted(e.event_date or "" for e in counts) == ["2026-03-01", "2026-03-02"]
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    assert not [c for c in claims if c.kind == "quantity" and len(c.sides) > 1]

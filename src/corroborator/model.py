@@ -156,6 +156,11 @@ class Extraction:
     #: a year stated in the sentence when it is not the publication year ("a quake in 2005"):
     #: the value belongs to another (background) event.
     event_year: int | None = None
+    #: the day a dated clause puts the value on ("Monday's quake injured five"): the ISO date
+    #: of a date stated with a day in the same sentence, and whether it was written with digits
+    #: or a month (explicit) rather than a weekday resolved against the publication date.
+    event_date: str | None = None
+    event_date_explicit: bool = False
     #: "negated" ("no one was hurt"), "hedged" ("could", "may", "proposed") or "" (asserted).
     modality: str = ""
     #: a readable label for a journalist ("people killed", "quake magnitude").

@@ -66,6 +66,7 @@ CLAUSE_WINDOW = 6
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
+_MONTH_WORD = re.compile(r"[^\W\d_]{3,}\.?\s+\d|\d\s*[^\W\d_]{3,}")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\s[-–—]\s")
 
 
@@ -239,11 +240,28 @@ def add_frames(
             other = sorted(y for y in years if y != ref_year)
             if other and ref_year not in years:
                 event_year = other[0]
+        event_date, explicit = None, False
+        if e.kind not in ("quote", "attribution", "date"):
+            day = next(
+                (
+                    d
+                    for d in same
+                    if d.kind == "date" and len(str(d.value or "")) == 10 and not d.approximate
+                ),
+                None,
+            )
+            if day is not None:
+                event_date = str(day.value)
+                explicit = any(ch.isdigit() for ch in day.text) or bool(
+                    _MONTH_WORD.search(day.text)
+                )
         framed = replace(
             _in_base_unit(e),
             holder=holder,
             participants=participants,
             event_year=event_year,
+            event_date=event_date,
+            event_date_explicit=bool(explicit),
             modality=_modality(text, sent, e, language),
         )
         framed.label = label_for(framed)

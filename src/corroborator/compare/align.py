@@ -496,6 +496,7 @@ _REASONS = {
     "log_ratio": "close values",
     "adjacent_overlap": "the same words next to the value",
     "both_first_of_head": "the first such figure in both articles",
+    "specific_agree": "the same precise value",
     "both_lead": "both in the lead",
 }
 
@@ -698,12 +699,13 @@ def _cluster_block(
         [[items[idx[a]].group == items[idx[b]].group for b in range(n)] for a in range(n)]
     )
     counted = ~agree & ~same_group
-    # one article states one value for one fact: two of its values that disagree are two facts
+    # one article states one value for one fact: two of its values that disagree are two facts,
+    # unless it gives them from two different sources ("6.0, Iran said; the USGS put it at 5.9")
     split = ~agree & np.array(
-        [[items[idx[a]].article == items[idx[b]].article for b in range(n)] for a in range(n)]
+        [[_one_voice(items[idx[a]], items[idx[b]]) for b in range(n)] for a in range(n)]
     )
     frames_differ = np.array(
-        [[_frames_differ(items[idx[a]].ext, items[idx[b]].ext) for b in range(n)] for a in range(n)]
+        [[_frames_differ(items[idx[a]], items[idx[b]]) for b in range(n)] for a in range(n)]
     )
     facts, weakest = _linkage(
         sides, p, counted, split | (frames_differ & ~agree), model.possible, needed=~agree
@@ -717,13 +719,26 @@ def _cluster_block(
     return out
 
 
-def _frames_differ(a: Extraction, b: Extraction) -> bool:
+def _one_voice(x: _Item, y: _Item) -> bool:
+    """Two mentions of one article from the same source (the same holder, or none)."""
+    return x.article == y.article and (x.ext.holder or "") == (y.ext.holder or "")
+
+
+def _frames_differ(x: _Item, y: _Item) -> bool:
     """Frames that say two values are different facts, whatever the text similarity: counts of
     different things ("12 firefighters" / "3 residents"; the head is the counted noun made
-    English, so it holds across languages), or values tied to different years (today's quake
-    against one in 2005 mentioned for context)."""
+    English, so it holds across languages), values tied to different years (today's quake
+    against one in 2005 mentioned for context), or to different days ("Sunday's quake injured
+    two" / "Monday's aftershock injured five"; weekdays only when resolved against the same
+    publication day, since two reports of different days name one day differently)."""
+    a, b = x.ext, y.ext
     if a.event_year != b.event_year:
         return True
+    if a.event_date and b.event_date and a.event_date != b.event_date:
+        if a.event_date_explicit and b.event_date_explicit:
+            return True
+        if x.ref_day and x.ref_day == y.ref_day:
+            return True
     if a.kind == "quantity":
         ha, hb = head_class(a.head), head_class(b.head)
         return ha != hb or ha in GENERIC_HEADS

@@ -72,6 +72,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "both_first_of_head",
     "head_ambiguity",
     "adjacent_overlap",
+    "specific_agree",
 )
 GENERIC_HEADS = frozenset({"", "event", "thing", "item", "unit"})
 #: Heads that name people in general: "300 residents were evacuated" and "300 people were
@@ -203,6 +204,26 @@ def log_ratio(a: Extraction, b: Extraction) -> float:
     return 0.0 if sa == sb else 5.0
 
 
+def specificity(e: Extraction) -> float:
+    """How telling it is that two mentions give this very value, 1 (a round, common value)
+    to 4: significant digits of a number (6.1 -> 2, 120,000 -> 2, 1,215 -> 4), a clock time's
+    digits without trailing zeros (13:53 -> 4, 10:00 -> 2), a date's precision (day 3)."""
+    v = e.value
+    if isinstance(v, bool):
+        return 1.0
+    if isinstance(v, int | float):
+        digits = f"{abs(float(v)):.6g}".replace(".", "").lstrip("0").rstrip("0")
+        if "e" in digits:
+            digits = digits.split("e")[0]
+        return float(min(4, max(1, len(digits))))
+    text = str(v or "")
+    if e.kind == "time" and len(text) >= 5:
+        return float(min(4, max(1, len((text[:2] + text[3:5]).lstrip("0").rstrip("0")))))
+    if e.kind == "date":
+        return {4: 1.0, 7: 2.0, 10: 3.0}.get(len(text), 1.0)
+    return 1.0
+
+
 def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0
 
@@ -263,6 +284,7 @@ def pair_features(a: MatchItem, b: MatchItem, agree: bool) -> np.ndarray:
             float(a.head_rank == 0 and b.head_rank == 0),
             float(min(3, max(a.head_values, b.head_values) - 1)),
             _overlap(a.adjacent, b.adjacent),
+            float(agree) * min(specificity(ea), specificity(eb)),
         ],
         dtype=np.float64,
     )
@@ -322,6 +344,7 @@ def pair_feature_matrix(
     modality = _codes([e.modality for e in ext])
     sentence = np.array([e.sentence_index for e in ext])
     rank = np.array([m.head_rank for m in items])
+    spec = np.array([specificity(e) for e in ext])
     nvalues = np.array([m.head_values for m in items])
     parts = [tuple(e.participants) for e in ext]
     has_parts = np.array([bool(p) for p in parts])
@@ -374,6 +397,7 @@ def pair_feature_matrix(
         (rank[a_] == 0) & (rank[b_] == 0),
         np.minimum(3, np.maximum(nvalues[a_], nvalues[b_]) - 1),
         _set_overlap([m.adjacent for m in items], a_, b_),
+        agree * np.minimum(spec[a_], spec[b_]),
     ]
     return np.column_stack([np.asarray(c, dtype=np.float64) for c in cols])
 
