@@ -125,40 +125,14 @@ def _sentence_claims(
     for d in dates:
         if d.dateline:
             continue  # "LIMA, March 3 (Reuters) -": the filing date, not a claim
-        head = _date_head(tokens, d.start, d.end, lex) if lex else "event"
         out.append(
-            Extraction(
-                kind="date",
-                key=f"{head} date",
-                start=d.start,
-                end=d.end,
-                text=text[d.start : d.end],
-                value=d.value,
-                unit="date",
-                approximate=d.approximate,
-                head=head,
-                slot=window_slot(tokens, d.start, d.end, lex) if lex else "",
-                sentence_index=idx,
-            )
+            _when("date", text, idx, d.start, d.end, d.value, "date", d.approximate, tokens, lex)
         )
     times = [t for t in find_times(text, sent.start, read_end, lex, masks) if t.start < sent.end]
     masks += [(t.start, t.end) for t in times] + neutral_masks(text, sent.start, read_end)
     for t in times:
-        head = _date_head(tokens, t.start, t.end, lex) if lex else "event"
         out.append(
-            Extraction(
-                kind="time",
-                key=f"{head} time",
-                start=t.start,
-                end=t.end,
-                text=text[t.start : t.end],
-                value=t.value,
-                unit=t.zone,
-                approximate=t.approximate,
-                head=head,
-                slot=window_slot(tokens, t.start, t.end, lex) if lex else "",
-                sentence_index=idx,
-            )
+            _when("time", text, idx, t.start, t.end, t.value, t.zone, t.approximate, tokens, lex)
         )
     read_tokens = tokens if read_end == sent.end else tokenize(text, sent.start, read_end)
     for nm in find_numbers(text, sent.start, read_end, lex, masks):
@@ -182,6 +156,35 @@ def _sentence_claims(
                 )
             )
     return out
+
+
+def _when(
+    kind: str,
+    text: str,
+    idx: int,
+    start: int,
+    end: int,
+    value: str,
+    unit: str | None,
+    approximate: bool,
+    tokens: list[Token],
+    lex: Lexicon | None,
+) -> Extraction:
+    """A date or time-of-day claim, keyed by what it dates ("fire start date", "quake time")."""
+    head = _date_head(tokens, start, end, lex) if lex else "event"
+    return Extraction(
+        kind=kind,  # type: ignore[arg-type]
+        key=f"{head} {kind}",
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        unit=unit,
+        approximate=approximate,
+        head=head,
+        slot=window_slot(tokens, start, end, lex) if lex else "",
+        sentence_index=idx,
+    )
 
 
 def _number_extraction(

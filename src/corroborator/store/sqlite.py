@@ -44,9 +44,9 @@ from corroborator.store.base import (
 SCHEMA_VERSION = 3
 
 
-def _fill_listings(db: sqlite3.Connection) -> None:
-    """Schema 2: `stories.listing` of every story already stored (from its payload), 500
-    payloads at a time (they can be large)."""
+def _map_payloads(db: sqlite3.Connection, column: str, fn: Callable[[Any], Any]) -> None:
+    """Set `stories.<column>` to `fn(payload)` for every story with a stored payload, 500
+    payloads at a time (they can be large). `column` is one of ours, never user input."""
     last = -1
     while True:
         rows = db.execute(
@@ -57,31 +57,23 @@ def _fill_listings(db: sqlite3.Connection) -> None:
         if not rows:
             return
         db.executemany(
-            "UPDATE stories SET listing=? WHERE seq=?",
-            [(_json(listing_fields(json.loads(p) if p else None)), seq) for seq, p in rows],
+            f"UPDATE stories SET {column}=? WHERE seq=?",
+            [(_json(fn(json.loads(p) if p else None)), seq) for seq, p in rows],
         )
         last = rows[-1][0]
+
+
+def _fill_listings(db: sqlite3.Connection) -> None:
+    """Schema 2: `stories.listing` of every story already stored (from its payload)."""
+    _map_payloads(db, "listing", listing_fields)
 
 
 def _migrate_payloads(db: sqlite3.Connection) -> None:
     """Schema 3: stored story payloads follow report contract version 2 (every claim has a
-    `label` and an `explanation`; see `report.json.migrate`), 500 payloads at a time."""
+    `label` and an `explanation`; see `report.json.migrate`)."""
     from corroborator.report.json import migrate_story
 
-    last = -1
-    while True:
-        rows = db.execute(
-            "SELECT seq, payload FROM stories WHERE seq > ? AND payload IS NOT NULL "
-            "ORDER BY seq LIMIT 500",
-            (last,),
-        ).fetchall()
-        if not rows:
-            return
-        db.executemany(
-            "UPDATE stories SET payload=? WHERE seq=?",
-            [(_json(migrate_story(json.loads(p))), seq) for seq, p in rows],
-        )
-        last = rows[-1][0]
+    _map_payloads(db, "payload", migrate_story)
 
 
 MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
