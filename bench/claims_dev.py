@@ -213,15 +213,25 @@ def main(argv: list[str] | None = None) -> int:
         print(rows[-1], flush=True)
     print(f"({time.perf_counter() - start:.0f} s)")
     if set(halves) >= {"A", "B"}:
-        from bench.results import update_section
+        from bench.results import RESULTS, update_section
 
+        # Notes written by hand after the table (2-fold checks, shortfalls) are kept.
+        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+        notes = ""
+        if "## claims_dev\n" in old:
+            section = old.split("## claims_dev\n", 1)[1].split("\n## ", 1)[0]
+            lines = section.rstrip("\n").split("\n")
+            last_row = max((i for i, ln in enumerate(lines) if ln.startswith("|")), default=-1)
+            notes = "\n".join(lines[last_row + 1 :]).strip()
         update_section(
             "claims_dev",
             f"`python -m bench.claims_dev` ({date.today().isoformat()}): the shared claims scorer "
             "on the development gold, split by ECB+ topic. Half A (topics 20, 24, 14, 10, 21) "
             "is where the matcher weights and thresholds were fitted; half B (topics 8, 7, 18, "
             "23) is held out. Conflict R counts `conflicting` only (`possible_conflict` finds in "
-            "brackets); single/article is per article of the run.\n\n" + "\n".join(header + rows),
+            "brackets); single/article is per article of the run.\n\n"
+            + "\n".join(header + rows)
+            + (f"\n\n{notes}" if notes else ""),
         )
     return 0
 

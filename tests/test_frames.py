@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -188,3 +189,54 @@ def test_values_of_different_days_never_make_one_fact() -> None:
     assert sorted(e.event_date or "" for e in counts) == ["2026-03-01", "2026-03-02"]
     claims = align_story([["a1"], ["a2"]], ext, arts, None)
     assert not [c for c in claims if c.kind == "quantity" and len(c.sides) > 1]
+
+
+# ------------------------------------------------------------------ end to end, own fixtures
+
+CASES = Path(__file__).parent / "data" / "claims" / "cases"
+
+
+def _report(*names: str):  # type: ignore[no-untyped-def]
+    from corroborator.ingest.readers import read_path
+    from corroborator.pipeline import build_report
+
+    return build_report(r for n in names for r in read_path(CASES / n))
+
+
+def _values(claim) -> set:  # type: ignore[no-untyped-def]
+    return {m.value for m in claim.mentions}
+
+
+def test_durations_of_one_call_conflict_and_neither_article_omits_it() -> None:
+    # "a three-hour phone call" against "spoke for about 45 minutes"
+    report = _report("call1.txt", "call2.txt")
+    (story,) = report.stories
+    (call,) = [c for c in story.claims if c.kind == "duration"]
+    assert call.verdict in ("conflicting", "possible_conflict")
+    assert _values(call) == {10800, 2700}
+    assert not [o for o in story.omissions if o.claim == call.id]
+
+
+def test_injured_counts_conflict_across_languages_and_with_zero() -> None:
+    # "Zwölf Menschen wurden verletzt" / "Nine people were injured" / "No one was hurt"
+    report = _report("inj_de.txt", "inj_en.txt", "inj_zero.txt")
+    (story,) = report.stories
+    assert story.independent_sources == 3
+    injured = [c for c in story.claims if {12, 9} & _values(c)]
+    assert len(injured) == 1
+    assert injured[0].verdict == "conflicting"
+    assert _values(injured[0]) == {12, 9, 0}
+
+
+def test_a_background_quake_and_a_buyers_revenue_are_different_facts() -> None:
+    report = _report("quake_today.txt", "quake_today2.txt")
+    (story,) = report.stories
+    killed = [c for c in story.claims if 4 in _values(c) and c.kind == "quantity"]
+    assert len(killed) == 1 and killed[0].verdict == "corroborated"
+    assert 212 not in _values(killed[0])  # the 2009 quake's toll is another fact
+    assert not [c for c in story.claims if c.verdict == "conflicting"]
+    report = _report("takeover1.txt", "takeover2.txt")
+    (story,) = report.stories
+    (price,) = [c for c in story.claims if c.kind == "money" and 2.1e9 in _values(c)]
+    assert price.verdict == "corroborated" and 5.4e9 not in _values(price)
+    assert not [c for c in story.claims if c.verdict in ("conflicting", "possible_conflict")]

@@ -720,8 +720,9 @@ def _cluster_block(
 
 
 def _one_voice(x: _Item, y: _Item) -> bool:
-    """Two mentions of one article from the same source (the same holder, or none)."""
-    return x.article == y.article and (x.ext.holder or "") == (y.ext.holder or "")
+    """Two mentions of one article not explicitly given by two different sources."""
+    hx, hy = x.ext.holder, y.ext.holder
+    return x.article == y.article and not (hx and hy and hx != hy)
 
 
 def _frames_differ(x: _Item, y: _Item) -> bool:

@@ -184,8 +184,10 @@ def log_ratio(a: Extraction, b: Extraction) -> float:
     if va is not None and vb is not None:
         if va == vb:
             return 0.0
-        if va <= 0 or vb <= 0:
+        if va < 0 or vb < 0:
             return 5.0
+        if va == 0 or vb == 0:  # "no one was hurt" against "nine injured": as 1 against 10
+            return min(5.0, math.log1p(max(va, vb)))
         return min(5.0, abs(math.log(va / vb)))
     sa, sb = str(a.value or ""), str(b.value or "")
     if a.kind == "date":
