@@ -158,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     x, y = examples(half)
     print(f"half {half}: {len(y)} pairs, {int(y.sum())} positive")
+    n_synth = int(args[args.index("--synth") + 1]) if "--synth" in args else 0
+    if n_synth:
+        from bench.synth_pairs import pairs
+
+        sx, sy = pairs(n_synth)
+        print(f"generated: {len(sy)} pairs, {int(sy.sum())} positive ({n_synth} stories)")
+        x, y = np.vstack([x, sx]), np.concatenate([y, sy])
     sweep = "--no-grid" not in args
     thresholds = {"join": 0.5, "conflict": 0.6, "possible": 0.35}
     if "--no-grid" in args and WEIGHTS.exists():  # refit the weights, keep the chosen thresholds
@@ -167,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     for variant, plain in (("full", False), ("plain", True)):
         w = fit(x, y, plain)
         w.update(thresholds)
-        w["trained_on"] = f"claims-dev half {half}: {len(y)} pairs"
+        w["trained_on"] = f"claims-dev half {half} + {n_synth} generated stories: {len(y)} pairs"
         weights[variant] = w
         from corroborator.compare.matcher import MatcherModel
 
@@ -225,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     for v in ("full", "plain"):
         weights[v].update(best[1])
     write(weights)
-    print(f"chosen on half {half}: {best[1]}")
+    print(f"chosen on half {half}: {best[1]} (neighbourhood objective {best[0]:.3f})")
     return 0
 
 
