@@ -430,10 +430,15 @@ def to_html(report: Report) -> str:
         out.append('<nav aria-label="Stories"><ul>')
         for s in report.stories:
             conflicts = sum(1 for c in s.claims if c.verdict == "conflicting")
+            possible = sum(1 for c in s.claims if c.verdict == "possible_conflict")
+            sources = s.independent_sources
+            counts = f"{sources} independent source{'s' if sources != 1 else ''}, "
+            counts += f"{conflicts} conflict{'s' if conflicts != 1 else ''}"
+            if possible:
+                counts += f", {possible} possible"
             out.append(
                 f'<li><a href="#story-{slug(s.id)}">{_e(s.title)}</a> '
-                f'<span class="note">{s.independent_sources} independent sources, '
-                f"{conflicts} conflicts</span></li>"
+                f'<span class="note">{counts}</span></li>'
             )
         out.append("</ul></nav>")
     out += ["</header>", "<main>"]
