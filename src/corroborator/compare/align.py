@@ -4,13 +4,13 @@ Alignment is by *what a value is about*, never by the value alone:
 
 1. Two mentions can only fill the same slot when they are of the same kind and unit family
    (money in different currencies is never compared).
-2. A **strong** match: the same normalised key ("person evacuated", "fire duration",
-   "quote: kovacs"), or, for counts, the same head class and the same event verb. Strongly
-   matched mentions whose values are incompatible are a *conflict*.
-3. A **weak** match: the key is partly unknown (a generic head such as "event", a count
-   without its verb) but the slot phrases embed close together (cross-lingual USE). A weak
-   match may only *corroborate*: it joins a slot only when its value agrees with a value
-   already there and adds no new side, so an uncertain match never creates a false conflict.
+2. Values (counts, durations, money, percentages, dates, times) are grouped by a learned
+   pairwise matcher over claim frames and text (`compare.matcher`), clustered twice: agreeing
+   values into sides, then sides of disagreeing values into one fact when the link between
+   them is strong enough; frames that differ (another counted thing, year or day) never make
+   one fact (see `_cluster_values`).
+3. Quotes are one claim when they have the same speaker key and overlapping words; they
+   corroborate and never conflict (outlets quote different sentences).
 
 Values are intervals: exact values are points, hedged values carry a tolerance band
 (`approximate`), one-sided hedges ("more than 300") are half-open. Two mentions agree when
@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -57,12 +57,8 @@ APPROX_TOLERANCE = {"duration": 0.15, "quantity": 0.10, "percentage": 0.10, "mon
 #: Relative slack for rounding in exact values ("1.2 million" vs "1,215,000" is a conflict,
 #: "33.3%" vs "33.33%" is not).
 EPSILON = 0.005
-#: Cosine between slot phrases above which two mentions are taken to be about the same thing
-#: in a weak match (USE: paraphrases/translations of a short phrase ~0.6-0.9; unrelated <0.3).
-SLOT_SIMILARITY = 0.6
 #: Token overlap above which two quotes (or two attributed statements) are the same claim.
 QUOTE_OVERLAP = 0.5
-EMBEDDED_KINDS = frozenset({"duration", "percentage", "money", "date"})
 #: Kinds for which "the others do not mention it" is informative. Dates are left out: the
 #: event a date belongs to is too often unnamed or misnamed, which made false omissions.
 OMISSION_KINDS = frozenset({"duration", "quantity", "percentage", "money"})
@@ -171,19 +167,12 @@ def values_agree(a: Extraction, b: Extraction) -> bool:
     return texts_overlap(str(a.value or ""), str(b.value or "")) >= QUOTE_OVERLAP
 
 
-def _verb(e: Extraction) -> str:
-    head = (e.head or "").lower()
-    key = e.key.lower()
-    return key[len(head) :].strip() if head and key.startswith(head) else ""
-
-
 @dataclass
 class _Item:
     article: str
     group: int
     ext: Extraction
     ref_day: str = ""  # the article's publication day: relative dates were resolved against it
-    vec: np.ndarray | None = None
 
 
 #: Relative dates ("on Thursday", "last week") resolved against two different publication
@@ -226,87 +215,21 @@ class _Slot:
         return self.items[0].ext
 
 
-def match_strength(a: _Item, b: _Item) -> str | None:
-    """'strong', 'weak' or None: can `b` fill the same slot as `a`? (see module docstring)"""
-    ea, eb = a.ext, b.ext
-    if ea.kind != eb.kind or unit_family(ea) != unit_family(eb):
-        return None
-    if ea.kind in ("quote", "attribution"):
-        if ea.key.lower() != eb.key.lower():
-            return None
-        return "strong" if values_agree(ea, eb) else None
-    if ea.kind == "quantity":
-        ha, hb = head_class(ea.head), head_class(eb.head)
-        if ha != hb or ha in GENERIC_HEADS:
-            return None
-        va, vb = _verb(ea), _verb(eb)
-        if va and vb:
-            return "strong" if va == vb else None
-        return "weak"
-    if ea.key.lower() == eb.key.lower() and head_class(ea.head) not in GENERIC_HEADS:
-        return "strong"
-    if a.vec is not None and b.vec is not None and float(a.vec @ b.vec) >= SLOT_SIMILARITY:
-        return "weak"
-    return None
-
-
-def _joins_without_new_side(slot: _Slot, item: _Item) -> bool:
-    """A weak match may add support to a value already in the slot, never a new value."""
-    return any(items_agree(o, item) for o in slot.items) and len(
-        _sides([*slot.items, item])
-    ) == len(_sides(slot.items))
-
-
-def _join_key(item: _Item) -> tuple[str, ...] | None:
-    """The bucket of slots `item` may join (None: it can join none).
-
-    A necessary condition of `match_strength(first, item)` against a slot's first item, so
-    looking only at that bucket gives the same result as trying every slot (the check is
-    linear in the story's claims instead of quadratic).
-    """
-    e = item.ext
-    family = unit_family(e)
-    if e.kind in ("quote", "attribution"):
-        return ("key", family, e.key.lower())
-    if e.kind == "quantity":
-        head = head_class(e.head)
-        return None if head in GENERIC_HEADS else ("head", family, head)
-    if item.vec is None:  # without a vector only the same key can match
-        return ("key", family, e.key.lower())
-    return ("family", family)
-
-
-def _slot_keys(first: _Item) -> list[tuple[str, ...]]:
-    """The buckets a slot founded by `first` is listed under (see `_join_key`)."""
-    e = first.ext
-    family = unit_family(e)
-    if e.kind in ("quote", "attribution"):
-        return [("key", family, e.key.lower())]
-    if e.kind == "quantity":
-        head = head_class(e.head)
-        return [] if head in GENERIC_HEADS else [("head", family, head)]
-    return [("key", family, e.key.lower()), ("family", family)]
-
-
-def _assign(slots: list[_Slot], item: _Item, buckets: dict[tuple[str, ...], list[int]]) -> None:
-    best: tuple[int, int] | None = None  # (rank, index): strong before weak, earliest slot
-    key = _join_key(item)
-    for idx in buckets.get(key, []) if key is not None else []:
-        slot = slots[idx]
-        strengths = [match_strength(other, item) for other in slot.items]
-        if any(s is None for s in strengths):
-            continue
-        if "weak" in strengths and not _joins_without_new_side(slot, item):
-            continue
-        rank = 0 if all(s == "strong" for s in strengths) else 1
-        if best is None or (rank, idx) < best:
-            best = (rank, idx)
-    if best is None:
-        slots.append(_Slot([item]))
-        for k in _slot_keys(item):
-            buckets.setdefault(k, []).append(len(slots) - 1)
-    else:
-        slots[best[1]].items.append(item)
+def _group_quotes(items: list[_Item]) -> list[_Slot]:
+    """Quotes (and attributions) into slots: a mention joins the earliest slot of its speaker
+    key all of whose mentions it agrees with (overlapping quoted words), else opens one."""
+    slots: list[_Slot] = []
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for it in items:
+        key = (unit_family(it.ext), it.ext.key.lower())
+        for idx in by_key.get(key, []):
+            if all(values_agree(o.ext, it.ext) for o in slots[idx].items):
+                slots[idx].items.append(it)
+                break
+        else:
+            by_key.setdefault(key, []).append(len(slots))
+            slots.append(_Slot([it]))
+    return slots
 
 
 def _sides(items: list[_Item]) -> list[list[_Item]]:
@@ -372,30 +295,20 @@ def align_story(
     quotes = [it for it in items if it.ext.kind in ("quote", "attribution")]
     values = [it for it in items if it.ext.kind not in ("quote", "attribution")]
 
-    slots: list[_Slot] = []
-    buckets: dict[tuple[str, ...], list[int]] = {}
-    for it in quotes:
-        _assign(slots, it, buckets)
-    explained: list[tuple[_Slot, str]] = [(slot, _quote_explanation(slot)) for slot in slots]
+    explained = [(slot, _quote_explanation(slot)) for slot in _group_quotes(quotes)]
     if model is None:
         model = default_model("full" if embedder is not None else "plain")
     explained.extend(_cluster_values(values, articles, embedder, model))
 
+    rank = _article_order(groups)
     claims: list[tuple[tuple[int, int, int], Claim]] = []
-    for order, (slot, explanation) in enumerate(explained):
-        slot.items.sort(key=lambda it: (it.group, _article_rank(groups, it.article), it.ext.start))
-        claim = _claim_of(slot, groups, articles, explanation)
-        first_pos = min((_article_rank(groups, it.article), it.ext.start) for it in slot.items)
-        claims.append(((KIND_ORDER[claim.verdict], first_pos[0], first_pos[1] + order * 0), claim))
-    claims.sort(key=lambda t: t[0])
+    for slot, explanation in explained:
+        slot.items.sort(key=lambda it: (it.group, rank(it.article), it.ext.start))
+        claim = _claim_of(slot, rank, articles, explanation)
+        first = min((rank(it.article), it.ext.start) for it in slot.items)
+        claims.append(((KIND_ORDER[claim.verdict], *first), claim))
+    claims.sort(key=lambda t: t[0])  # stable: ties keep the order the slots were made in
     return [claim for _, claim in claims]
-
-
-def _article_rank(groups: Sequence[Sequence[str]], aid: str) -> int:
-    for g, members in enumerate(groups):
-        if aid in members:
-            return g * 10_000 + list(members).index(aid)
-    return 10**9
 
 
 def _quote_explanation(slot: _Slot) -> str:
@@ -407,7 +320,7 @@ def _quote_explanation(slot: _Slot) -> str:
 
 def _claim_of(
     slot: _Slot,
-    groups: Sequence[Sequence[str]],
+    rank: Callable[[str], int],
     articles: Mapping[str, Article],
     explanation: str,
 ) -> Claim:
@@ -425,7 +338,7 @@ def _claim_of(
                     "value": _display_value(side[0].ext),
                     "unit": side[0].ext.unit,
                     "support": len({it.group for it in side}),
-                    "articles": sorted({it.article for it in side}, key=_article_order(groups)),
+                    "articles": sorted({it.article for it in side}, key=rank),
                     "text": side[0].ext.text,
                 }
             )
@@ -859,6 +772,6 @@ def _generic_key(key: str) -> bool:
     return key.split(" ", 1)[0] in GENERIC_HEADS
 
 
-def _article_order(groups: Sequence[Sequence[str]]) -> Any:
+def _article_order(groups: Sequence[Sequence[str]]) -> Callable[[str], int]:
     order = {aid: i for i, aid in enumerate(a for g in groups for a in g)}
     return lambda aid: order.get(aid, len(order))

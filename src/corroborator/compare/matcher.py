@@ -226,10 +226,6 @@ def specificity(e: Extraction) -> float:
     return 1.0
 
 
-def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
-    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
-
-
 def _cos(x: np.ndarray | None, y: np.ndarray | None) -> float:
     if x is None or y is None:
         return 0.0
@@ -237,59 +233,10 @@ def _cos(x: np.ndarray | None, y: np.ndarray | None) -> float:
 
 
 def pair_features(a: MatchItem, b: MatchItem, agree: bool) -> np.ndarray:
-    """The FEATURE_NAMES vector of one pair (`agree`: their values are compatible)."""
-    ea, eb = a.ext, b.ext
-    ha, hb = head_class(ea.head), head_class(eb.head)
-    generic = ha in GENERIC_HEADS or hb in GENERIC_HEADS
-    head_equal = float(ha == hb and not generic)
-    va, vb = verb_of(ea), verb_of(eb)
-    ctx = _overlap(a.context, b.context)
-    pa, pb = ea.participants, eb.participants
-    near_equal = float(bool(pa) and bool(pb) and pa[0] == pb[0])
-    near_differ = float(bool(pa) and bool(pb) and pa[0] != pb[0] and pa[0] not in pb)
-    names = len(set(pa) & set(pb)) / min(len(pa), len(pb)) if pa and pb else 0.0
-    year_mismatch = float(ea.event_year != eb.event_year)
-    holder_equal = float(bool(ea.holder) and ea.holder == eb.holder)
-    holder_differ = float(bool(ea.holder) and bool(eb.holder) and ea.holder != eb.holder)
-    sent = _cos(a.svec, b.svec)
-    dis = 0.0 if agree else 1.0
-    lead = float(
-        0 <= ea.sentence_index < LEAD_SENTENCES and 0 <= eb.sentence_index < LEAD_SENTENCES
-    )
-    return np.array(
-        [
-            float(a.article == b.article),
-            float(a.group == b.group),
-            head_equal,
-            float(generic),
-            float(bool(va) and va == vb),
-            float(bool(va) and bool(vb) and va != vb),
-            float(ea.key.lower() == eb.key.lower()),
-            _cos(a.vec, b.vec),
-            sent,
-            ctx,
-            near_equal,
-            near_differ,
-            names,
-            year_mismatch,
-            holder_equal,
-            holder_differ,
-            float(ea.modality != eb.modality),
-            float(agree),
-            log_ratio(ea, eb),
-            dis * head_equal,
-            dis * sent,
-            dis * ctx,
-            dis * near_equal,
-            float(a.language == b.language),
-            lead,
-            float(a.head_rank == 0 and b.head_rank == 0),
-            float(min(3, max(a.head_values, b.head_values) - 1)),
-            _overlap(a.adjacent, b.adjacent),
-            float(agree) * min(specificity(ea), specificity(eb)),
-        ],
-        dtype=np.float64,
-    )
+    """The FEATURE_NAMES vector of one pair (`agree`: their values are compatible): one row of
+    `pair_feature_matrix`, the single definition of every feature."""
+    row = pair_feature_matrix([a, b], np.array([0]), np.array([1]), np.array([agree]))
+    return np.asarray(row[0])
 
 
 def _codes(values: Sequence[object]) -> np.ndarray:
@@ -323,8 +270,9 @@ def _cosines(vecs: Sequence[np.ndarray | None], ia: np.ndarray, ib: np.ndarray) 
 def pair_feature_matrix(
     items: Sequence[MatchItem], ia: np.ndarray, ib: np.ndarray, agree: np.ndarray
 ) -> np.ndarray:
-    """`pair_features` for many pairs (items[ia[k]], items[ib[k]]) at once, vectorised over
-    the pairs (row k is exactly `pair_features(items[ia[k]], items[ib[k]], agree[k])`)."""
+    """The FEATURE_NAMES vectors of many pairs (items[ia[k]], items[ib[k]]) at once,
+    vectorised over the pairs; `agree[k]`: the pair's values are compatible. A row does not
+    depend on the other pairs or items of the batch (`pair_features` is a batch of one)."""
     n_pairs = len(ia)
     if n_pairs == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
