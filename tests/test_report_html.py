@@ -165,3 +165,25 @@ def test_hostile_ids_and_bad_offsets_do_not_break_the_page() -> None:
     assert ' lang="xx_BAD lang"' not in page
     assert "missing (not in report)" in page or "(not in report)" in page
     assert parser.texts[f"article-{slug(art.id)}"] == text
+
+
+def test_the_server_story_page_shows_possible_conflicts_as_cards() -> None:
+    from corroborator.model import Article, Claim, Mention, Report, Story
+    from corroborator.server.pages import story_body
+
+    text = "Nine people were injured. No one was hurt."
+    arts = [Article(a, a, a, "en", None, text) for a in ("a1", "a2")]
+    mentions = [
+        Mention("a1", "Nine people", text, 0, 11, 9, None, False),
+        Mention("a2", "No one was hurt", text, 26, 41, 0, None, False),
+    ]
+    sides = [
+        {"value": 9, "unit": None, "articles": ["a1"], "text": "Nine people"},
+        {"value": 0, "unit": None, "articles": ["a2"], "text": "No one was hurt"},
+    ]
+    claim = Claim("c1", "quantity", "person injured", "possible_conflict", 1, mentions, sides)
+    story = Story("s1", "t", ["a1", "a2"], [["a1"], ["a2"]], [claim])
+    html = story_body(story, Report(arts, [story], [], "0"), pages=False)
+    assert 'id="possible_conflict-s1"' in html
+    assert "1 possible</mark>" in html
+    assert html.count('class="side"') == 2  # a conflict card with both sides, not a table row

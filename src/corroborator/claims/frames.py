@@ -38,6 +38,8 @@ from corroborator.model import Extraction, Sentence
 from corroborator.units import CONVERSION_TOLERANCE, PHYSICAL_UNITS
 
 NAME_PREFIX = 6
+#: Heads the extractors give when they could not name what a value measures.
+GENERIC_HEADS = frozenset({"", "event", "thing", "item", "unit"})
 
 NEGATIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"not", "no", "never", "none", "nobody", "neither", "nor", "n't", "without"}),
@@ -174,12 +176,10 @@ def label_for(e: Extraction) -> str:
     """A readable name for the fact ('people killed', 'fire duration', 'quote by Novak')."""
     if e.kind == "quote":
         return f"quote by {e.speaker}" if e.speaker and e.speaker != "unknown" else "quote"
-    if e.kind == "attribution":
-        return f"statement by {e.speaker or e.head or 'unknown'}"
     head = (e.head or "").strip()
     words = e.key.split()
     if e.kind == "quantity":
-        if not head or head in ("event", "thing", "item", "unit"):
+        if head in GENERIC_HEADS:
             return f"count ({e.slot})" if e.slot else "count"
         words = [_PERSON.get(w, w) if i == 0 else w for i, w in enumerate(words)]
         return " ".join(words)
@@ -215,13 +215,13 @@ def add_frames(
     for e in extractions:
         idx = e.sentence_index if 0 <= e.sentence_index < len(sents) else -1
         sent = sents[idx] if idx >= 0 else Sentence(0, len(text), text)
-        same = by_sentence.get(e.sentence_index, [])
         if e.kind == "attribution":
             continue
+        same = by_sentence.get(e.sentence_index, [])
         holder = e.holder
         if e.kind == "quote":
             holder = e.head
-        elif e.kind != "attribution":
+        else:
             att = next((o for o in same if o.kind == "attribution"), None)
             if att is not None:
                 holder = att.head
@@ -233,7 +233,7 @@ def add_frames(
         names.sort()
         participants = tuple(dict.fromkeys(n for _, n in names))
         event_year = None
-        if ref_year is not None and e.kind not in ("quote", "attribution"):
+        if ref_year is not None and e.kind != "quote":
             years = {int(y) for y in _YEAR.findall(text, sent.start, sent.end)}
             if e.kind == "date" and str(e.value or "")[:4].isdigit():
                 years.add(int(str(e.value)[:4]))
@@ -241,7 +241,7 @@ def add_frames(
             if other and ref_year not in years:
                 event_year = other[0]
         event_date, explicit = None, False
-        if e.kind not in ("quote", "attribution", "date"):
+        if e.kind not in ("quote", "date"):
             day = next(
                 (
                     d

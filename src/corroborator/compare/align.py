@@ -34,9 +34,9 @@ from typing import Any
 
 import numpy as np
 
+from corroborator.claims.frames import GENERIC_HEADS
 from corroborator.claims.lang import get_lexicon
 from corroborator.compare.matcher import (
-    GENERIC_HEADS,
     MatcherModel,
     MatchItem,
     adjacent_words,

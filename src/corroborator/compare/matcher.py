@@ -31,7 +31,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from corroborator.claims.frames import GENERIC_HEADS, fold
 from corroborator.compare.values import date_interval
 from corroborator.model import Extraction
 
@@ -74,7 +74,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "adjacent_overlap",
     "specific_agree",
 )
-GENERIC_HEADS = frozenset({"", "event", "thing", "item", "unit"})
 #: Heads that name people in general: "300 residents were evacuated" and "300 people were
 #: evacuated" fill the same slot. Specific roles (firefighter, soldier) stay distinct.
 PERSON_HEADS = frozenset(
@@ -110,11 +109,6 @@ def verb_of(e: Extraction) -> str:
     return key[len(head) :].strip() if head and key.startswith(head) else ""
 
 
-def _fold(word: str) -> str:
-    text = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))[:6]
-
-
 def context_words(sentence: str, start: int, end: int, stopwords: frozenset[str]) -> frozenset[str]:
     """Folded content words within CONTEXT_WIDTH words each side of [start, end) (offsets in
     `sentence`)."""
@@ -133,7 +127,7 @@ def _window(
     left = [w for w in _WORD.findall(sentence[:start]) if w.lower() not in stopwords]
     right = [w for w in _WORD.findall(sentence[end:]) if w.lower() not in stopwords]
     words = left[-width:] + right[:width]
-    return frozenset(_fold(w) for w in words if len(w) > 1)
+    return frozenset(fold(w) for w in words if len(w) > 1)
 
 
 @dataclass

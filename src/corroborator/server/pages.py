@@ -33,6 +33,7 @@ from corroborator.report.html import (
     highlight,
 )
 from corroborator.report.view import (
+    CONFLICT_VERDICTS,
     VERDICT_TITLES,
     article_index,
     claims_by_verdict,
@@ -293,7 +294,7 @@ def _claims_html(story: Story, arts: dict[str, Article]) -> str:
             continue
         title = VERDICT_TITLES.get(verdict, verdict)
         out.append(f'<h2 id="{_e(verdict)}-{slug(story.id)}">{_e(title)} ({len(claims)})</h2>')
-        if verdict == "conflicting":
+        if verdict in CONFLICT_VERDICTS:
             out.extend(_conflict_card(story, c, arts) for c in claims)
         else:
             out.append(_claims_table(story, verdict, claims, arts))
@@ -323,7 +324,13 @@ def story_body(story: Story, report: Report, *, pages: bool) -> str:
         '<ul class="tally">'
         f'<li><a href="#conflicting-{sid}"><mark class="v-conflicting">{n["conflicting"]} '
         "conflicting</mark></a></li>"
-        f'<li><a href="#corroborated-{sid}"><mark class="v-corroborated">{n["corroborated"]} '
+        + (
+            f'<li><a href="#possible_conflict-{sid}"><mark class="v-conflicting">'
+            f"{n['possible_conflict']} possible</mark></a></li>"
+            if n.get("possible_conflict")
+            else ""
+        )
+        + f'<li><a href="#corroborated-{sid}"><mark class="v-corroborated">{n["corroborated"]} '
         "corroborated</mark></a></li>"
         f'<li><a href="#single_source-{sid}"><mark class="v-single_source">'
         f"{n['single_source']} single-source</mark></a></li></ul>"
