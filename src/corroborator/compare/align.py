@@ -433,7 +433,7 @@ def _cluster_values(
        low-confidence agreement would be a false corroboration. Nor do two sides that would
        put two different values of one article into one fact (an article that gives 3 dead
        in one town and 12 in another is stating two facts), nor values whose frames differ
-       (`_frames_differ`: counts of different things, different years).
+       (`_pair_relations`: counts of different things, different years or days).
     """
     if not items:
         return []
@@ -605,23 +605,12 @@ def _cluster_block(
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart
     off_diagonal = ~np.eye(n, dtype=bool)
     sides, _ = _linkage([[x] for x in range(n)], p, off_diagonal, ~agree, model.join)
-    # 2. facts: disagreeing sides from different articles
-    # a conflict is a disagreement between independent sources: values of one independence
-    # group (an original and its copies) never make the sides of one
-    same_group = np.array(
-        [[items[idx[a]].group == items[idx[b]].group for b in range(n)] for a in range(n)]
-    )
+    # 2. facts: disagreeing sides from different independence groups
+    block = [items[i] for i in idx]
+    same_group, one_voice, frames_differ = _pair_relations(block)
     counted = ~agree & ~same_group
-    # one article states one value for one fact: two of its values that disagree are two facts,
-    # unless it gives them from two different sources ("6.0, Iran said; the USGS put it at 5.9")
-    split = ~agree & np.array(
-        [[_one_voice(items[idx[a]], items[idx[b]]) for b in range(n)] for a in range(n)]
-    )
-    frames_differ = np.array(
-        [[_frames_differ(items[idx[a]], items[idx[b]]) for b in range(n)] for a in range(n)]
-    )
     facts, weakest = _linkage(
-        sides, p, counted, split | (frames_differ & ~agree), model.possible, needed=~agree
+        sides, p, counted, ~agree & (one_voice | frames_differ), model.possible, needed=~agree
     )
     out: list[tuple[_Slot, str]] = []
     for fact, low in zip(facts, weakest, strict=True):
@@ -632,31 +621,50 @@ def _cluster_block(
     return out
 
 
-def _one_voice(x: _Item, y: _Item) -> bool:
-    """Two mentions of one article not explicitly given by two different sources."""
-    hx, hy = x.ext.holder, y.ext.holder
-    return x.article == y.article and not (hx and hy and hx != hy)
+def _pair_relations(items: list[_Item]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Three boolean matrices over the pairs of `items`:
 
+    - `same_group`: one independence group (an original and its copies). A conflict is a
+      disagreement between independent sources, so such values never make its sides.
+    - `one_voice`: one article, not explicitly given by two different sources. An article
+      states one value for one fact: two of its values that disagree are two facts, unless it
+      gives them from two sources ("6.0, Iran said; the USGS put it at 5.9").
+    - `frames_differ`: frames that say two values are different facts, whatever the text
+      similarity: counts of different things ("12 firefighters" / "3 residents"; the head is
+      the counted noun made English, so it holds across languages), values tied to different
+      years (today's quake against one in 2005 mentioned for context), or to different days
+      ("Sunday's quake injured two" / "Monday's aftershock injured five"; weekdays only when
+      resolved against the same publication day, since two reports of different days name one
+      day differently).
+    """
+    ext = [it.ext for it in items]
 
-def _frames_differ(x: _Item, y: _Item) -> bool:
-    """Frames that say two values are different facts, whatever the text similarity: counts of
-    different things ("12 firefighters" / "3 residents"; the head is the counted noun made
-    English, so it holds across languages), values tied to different years (today's quake
-    against one in 2005 mentioned for context), or to different days ("Sunday's quake injured
-    two" / "Monday's aftershock injured five"; weekdays only when resolved against the same
-    publication day, since two reports of different days name one day differently)."""
-    a, b = x.ext, y.ext
-    if a.event_year != b.event_year:
-        return True
-    if a.event_date and b.event_date and a.event_date != b.event_date:
-        if a.event_date_explicit and b.event_date_explicit:
-            return True
-        if x.ref_day and x.ref_day == y.ref_day:
-            return True
-    if a.kind == "quantity":
-        ha, hb = head_class(a.head), head_class(b.head)
-        return ha != hb or ha in GENERIC_HEADS
-    return False
+    def codes(values: Sequence[object]) -> np.ndarray:
+        table: dict[object, int] = {}
+        return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
+
+    def eq(c: np.ndarray) -> np.ndarray:
+        return np.asarray(c[:, None] == c[None, :])
+
+    group = np.array([it.group for it in items])
+    same_group = group[:, None] == group[None, :]
+    has_holder = np.array([bool(e.holder) for e in ext])
+    holder = codes([e.holder or "" for e in ext])
+    two_sources = has_holder[:, None] & has_holder[None, :] & ~eq(holder)
+    one_voice = eq(codes([it.article for it in items])) & ~two_sources
+    has_date = np.array([bool(e.event_date) for e in ext])
+    explicit = np.array([e.event_date_explicit for e in ext])
+    has_ref = np.array([bool(it.ref_day) for it in items])
+    other_day = has_date[:, None] & has_date[None, :] & ~eq(codes([e.event_date for e in ext]))
+    comparable = (explicit[:, None] & explicit[None, :]) | (
+        has_ref[:, None] & eq(codes([it.ref_day for it in items]))
+    )
+    heads = [head_class(e.head) for e in ext]
+    quantity = np.array([e.kind == "quantity" for e in ext])
+    generic = np.array([h in GENERIC_HEADS for h in heads])
+    other_thing = quantity[:, None] & (~eq(codes(heads)) | generic[:, None])
+    frames_differ = ~eq(codes([e.event_year for e in ext])) | (other_day & comparable) | other_thing
+    return same_group, one_voice, frames_differ
 
 
 def _linkage(
