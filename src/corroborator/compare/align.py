@@ -45,6 +45,7 @@ from corroborator.compare.matcher import (
     head_class,
     pair_feature_matrix,
     unit_family,
+    value_codes,
     verb_of,
 )
 from corroborator.compare.values import date_interval
@@ -639,31 +640,31 @@ def _pair_relations(items: list[_Item]) -> tuple[np.ndarray, np.ndarray, np.ndar
     """
     ext = [it.ext for it in items]
 
-    def codes(values: Sequence[object]) -> np.ndarray:
-        table: dict[object, int] = {}
-        return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
-
     def eq(c: np.ndarray) -> np.ndarray:
         return np.asarray(c[:, None] == c[None, :])
 
     group = np.array([it.group for it in items])
     same_group = group[:, None] == group[None, :]
     has_holder = np.array([bool(e.holder) for e in ext])
-    holder = codes([e.holder or "" for e in ext])
+    holder = value_codes([e.holder or "" for e in ext])
     two_sources = has_holder[:, None] & has_holder[None, :] & ~eq(holder)
-    one_voice = eq(codes([it.article for it in items])) & ~two_sources
+    one_voice = eq(value_codes([it.article for it in items])) & ~two_sources
     has_date = np.array([bool(e.event_date) for e in ext])
     explicit = np.array([e.event_date_explicit for e in ext])
     has_ref = np.array([bool(it.ref_day) for it in items])
-    other_day = has_date[:, None] & has_date[None, :] & ~eq(codes([e.event_date for e in ext]))
+    other_day = (
+        has_date[:, None] & has_date[None, :] & ~eq(value_codes([e.event_date for e in ext]))
+    )
     comparable = (explicit[:, None] & explicit[None, :]) | (
-        has_ref[:, None] & eq(codes([it.ref_day for it in items]))
+        has_ref[:, None] & eq(value_codes([it.ref_day for it in items]))
     )
     heads = [head_class(e.head) for e in ext]
     quantity = np.array([e.kind == "quantity" for e in ext])
     generic = np.array([h in GENERIC_HEADS for h in heads])
-    other_thing = quantity[:, None] & (~eq(codes(heads)) | generic[:, None])
-    frames_differ = ~eq(codes([e.event_year for e in ext])) | (other_day & comparable) | other_thing
+    other_thing = quantity[:, None] & (~eq(value_codes(heads)) | generic[:, None])
+    frames_differ = (
+        ~eq(value_codes([e.event_year for e in ext])) | (other_day & comparable) | other_thing
+    )
     return same_group, one_voice, frames_differ
 
 

@@ -233,7 +233,7 @@ def pair_features(a: MatchItem, b: MatchItem, agree: bool) -> np.ndarray:
     return np.asarray(row[0])
 
 
-def _codes(values: Sequence[object]) -> np.ndarray:
+def value_codes(values: Sequence[object]) -> np.ndarray:
     """Integer codes of hashable values (equal values, equal codes), in first-seen order."""
     table: dict[object, int] = {}
     return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
@@ -272,27 +272,27 @@ def pair_feature_matrix(
         return np.zeros((0, len(FEATURE_NAMES)))
     ext = [m.ext for m in items]
     heads = [head_class(e.head) for e in ext]
-    head = _codes(heads)
+    head = value_codes(heads)
     generic_item = np.array([h in GENERIC_HEADS for h in heads])
     verbs = [verb_of(e) for e in ext]
-    verb = _codes(verbs)
+    verb = value_codes(verbs)
     has_verb = np.array([bool(v) for v in verbs])
-    key = _codes([e.key.lower() for e in ext])
-    article = _codes([m.article for m in items])
+    key = value_codes([e.key.lower() for e in ext])
+    article = value_codes([m.article for m in items])
     group = np.array([m.group for m in items])
-    language = _codes([m.language for m in items])
-    year = _codes([e.event_year for e in ext])
+    language = value_codes([m.language for m in items])
+    year = value_codes([e.event_year for e in ext])
     holders = [e.holder for e in ext]
-    holder = _codes(holders)
+    holder = value_codes(holders)
     has_holder = np.array([bool(h) for h in holders])
-    modality = _codes([e.modality for e in ext])
+    modality = value_codes([e.modality for e in ext])
     sentence = np.array([e.sentence_index for e in ext])
     rank = np.array([m.head_rank for m in items])
     spec = np.array([specificity(e) for e in ext])
     nvalues = np.array([m.head_values for m in items])
     parts = [tuple(e.participants) for e in ext]
     has_parts = np.array([bool(p) for p in parts])
-    near = _codes([p[0] if p else None for p in parts])
+    near = value_codes([p[0] if p else None for p in parts])
     near_in_other = np.array(
         [bool(parts[a]) and parts[a][0] in parts[b] for a, b in zip(ia, ib, strict=True)]
     )
