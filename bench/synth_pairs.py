@@ -120,22 +120,26 @@ def pairs(n_stories: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     for k in range(n_stories):
         texts, facts = story(seed * 100_003 + k)
         arts: list[Article] = []
-        maps: list[dict[int, str]] = []
+        maps: list[tuple[list[str], dict[int, str]]] = []
         for j, (text, fmap) in enumerate(zip(texts, facts, strict=True)):
             raw = RawDocument(source=f"synth{k}-{j}", text=text, published="2026-05-02")
             art = prepare(raw, f"a{j}")
             if isinstance(art, Article):
                 arts.append(art)
-                maps.append(fmap)
+                # the generated sentences, to map each mention to the fact it states
+                maps.append((_split(text.split("\n\n", 1)[1]), fmap))
         by_id = {a.id: a for a in arts}
         items: list[_Item] = []
         labels: list[str] = []
-        for g, (a, fmap) in enumerate(zip(arts, maps, strict=True)):
+        for g, (a, (generated, fmap)) in enumerate(zip(arts, maps, strict=True)):
             for e in extract_claims(a.text, a.sentences, a.language, a.published):
                 if e.kind in ("quote", "attribution", "date"):
                     continue
-                sent = a.sentences[e.sentence_index].text if e.sentence_index >= 0 else ""
-                fact = next((f for i, f in fmap.items() if _same(sent, texts, i, g)), "")
+                sent = a.sentences[e.sentence_index].text.strip() if e.sentence_index >= 0 else ""
+                fact = next(
+                    (f for i, f in fmap.items() if i < len(generated) and generated[i] == sent),
+                    "",
+                )
                 if fact:
                     items.append(_Item(a.id, g, e, "2026-05-02"))
                     labels.append(fact)
@@ -147,19 +151,6 @@ def pairs(n_stories: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
             xs.append(pair_features(mitems[i], mitems[j], agree))
             ys.append(int(labels[i] == labels[j]))
     return np.vstack(xs), np.asarray(ys, dtype=np.float64)
-
-
-_SENTENCES: dict[tuple[int, int], list[str]] = {}
-
-
-def _same(sentence: str, texts: list[str], i: int, g: int) -> bool:
-    """Whether `sentence` (from article g) is the i-th generated sentence of that article."""
-    key = (id(texts), g)
-    if key not in _SENTENCES:
-        body = texts[g].split("\n\n", 1)[1]
-        _SENTENCES[key] = _split(body)
-    parts = _SENTENCES[key]
-    return i < len(parts) and parts[i].strip() == sentence.strip()
 
 
 def _split(body: str) -> list[str]:
