@@ -278,3 +278,11 @@ def test_schema_1_store_migrates(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     assert [v for (v,) in db.execute("SELECT version FROM schema_version")] == [1, 2, 3]
     db.close()
+
+
+def test_schema_3_migration_leaves_odd_payloads_alone() -> None:
+    from corroborator.report.json import migrate_story
+
+    assert migrate_story(None) is None
+    assert migrate_story({"id": "s2", "error": "boom"}) == {"id": "s2", "error": "boom"}
+    assert migrate_story([1, 2]) == [1, 2]

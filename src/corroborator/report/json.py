@@ -137,9 +137,10 @@ def migrate_claim(claim: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def migrate_story(story: dict[str, Any]) -> dict[str, Any]:
-    """A version-1 story dict (as in a report or a corpus store payload) as version 2."""
-    if not isinstance(story.get("claims"), list):
+def migrate_story(story: Any) -> Any:
+    """A version-1 story dict (as in a report or a corpus store payload) as version 2; anything
+    else (a stored failure record, a null payload) is returned as it is."""
+    if not isinstance(story, dict) or not isinstance(story.get("claims"), list):
         return story
     return {
         **story,
