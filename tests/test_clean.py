@@ -503,3 +503,18 @@ def test_text_without_spaces_is_not_taken_for_labels(
     result = clean_text(raw)
     assert result.title == title
     assert result.text.startswith(body_start)
+
+
+def test_brief_that_is_only_its_headline_is_kept_as_the_body() -> None:
+    from corroborator.model import Article, RawDocument
+    from corroborator.pipeline import prepare
+
+    line = "Harbour crane collapses in Port Velmar, two dock workers slightly injured."
+    art = prepare(RawDocument(source="brief.txt", text=line, title=line), "a1")
+    assert isinstance(art, Article)
+    assert art.text == line
+    assert art.title == line
+    furniture_only = prepare(
+        RawDocument(source="f.txt", text="Share this article\nAdvertisement"), "a2"
+    )
+    assert not isinstance(furniture_only, Article)

@@ -104,7 +104,8 @@ def prepare(raw: RawDocument, article_id: str) -> Article | Skip:
         url, outlet = url or page.url, outlet or page.outlet
     else:
         cleaned = clean_text(raw.text or "", language_hint, title_hint=title)
-        body = cleaned.text
+        # A brief whose only line is its headline: that line is the article, not furniture.
+        body = cleaned.text if cleaned.text.strip() else (cleaned.title or "")
         removed = list(cleaned.removed)
         title = title or cleaned.title
         published = published or cleaned.published
