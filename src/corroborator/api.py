@@ -1,0 +1,329 @@
+"""The Python API: the CLI's commands as functions and objects.
+
+`compare` is `corroborator compare`; `Corpus` is the corpus-mode commands (`ingest`,
+`stories`, `report`, `skipped`) over one database. Both return the same report
+contract as the CLI: ``compare(paths).to_json()`` is byte for byte what
+``corroborator compare PATHS -f json`` prints.
+
+Articles can be files or in-memory records:
+
+>>> import corroborator
+>>> report = corroborator.compare([
+...     {"text": "Twelve firefighters fought a warehouse blaze on Pier 9 for three hours on "
+...      "Monday, the harbour authority said.", "outlet": "Harbour Post",
+...      "published": "2026-03-02"},
+...     {"text": "A fire broke out at a Pier 9 warehouse on Monday. Eight firefighters needed "
+...      "three hours to put it out, according to the harbour authority.",
+...      "outlet": "Bay Courier", "published": "2026-03-02"},
+... ])
+>>> report
+<Report: 2 articles, 1 stories, 3 claims, 0 skipped>
+>>> [a.outlet for a in report.articles], report.stories[0].independent_sources
+(['Harbour Post', 'Bay Courier'], 2)
+>>> conflict = next(c for c in report.claims if c.verdict == "conflicting")
+>>> conflict.label, [(side["value"], side["articles"]) for side in conflict.sides]
+('firefighter', [(12, ['a1']), (8, ['a2'])])
+>>> report.to_json().startswith('{')
+True
+
+A corpus database is built and queried the same way as with the CLI:
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "one.txt").write_text("Pier 9 fire: twelve firefighters fought the blaze.")
+>>> corpus = corroborator.Corpus(folder / "news.db")
+>>> summary = corpus.ingest([folder / "one.txt"])
+>>> summary.added, summary.skipped
+(1, 0)
+>>> [s["size"] for s in corpus.stories()]
+[1]
+>>> corpus.report(corpus.stories()[0]["id"]).articles[0].source.endswith("one.txt")
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from corroborator import model
+from corroborator.model import RawDocument, Skip
+
+if TYPE_CHECKING:
+    from corroborator.corpus import IngestSummary
+    from corroborator.embed import Embedder
+    from corroborator.store import Store
+
+#: One input of `compare`: a file path, a '-' for standard input, an article as a mapping
+#: (the keys of a JSON Lines record: ``text`` or ``html``, and optionally ``title``, ``url``,
+#: ``published``, ``outlet``, ``language``, ``source``), a `RawDocument`, or a string (see
+#: `compare` for how a string is told apart from a path).
+Input = str | os.PathLike[str] | Mapping[str, Any] | RawDocument
+
+#: File-name endings that make a one-line string a path rather than an article's text.
+_PATH_ENDINGS = (
+    ".txt",
+    ".text",
+    ".md",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".shtml",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".gz",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".warc",
+)
+
+
+class Report:
+    """One `compare` (or stored story's) report: the JSON contract as Python objects.
+
+    `stories`, `articles`, `skipped` and `claims` (every story's claims, in report order) are
+    the records of `corroborator.model`; `to_json`, `to_markdown`, `to_html` and `to_text`
+    render exactly what the CLI's ``--format json|md|html|text`` prints. `data` is the
+    underlying `corroborator.model.Report`.
+    """
+
+    def __init__(self, data: model.Report) -> None:
+        self.data = data
+
+    @property
+    def stories(self) -> list[model.Story]:
+        return self.data.stories
+
+    @property
+    def articles(self) -> list[model.Article]:
+        return self.data.articles
+
+    @property
+    def skipped(self) -> list[Skip]:
+        return self.data.skipped
+
+    @property
+    def claims(self) -> list[model.Claim]:
+        return [c for s in self.data.stories for c in s.claims]
+
+    def article(self, article_id: str) -> model.Article:
+        """The article with this id ("a1"); KeyError when there is none."""
+        for a in self.data.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as the JSON contract's object (report/schema.json)."""
+        return self.data.to_dict()
+
+    def to_json(self) -> str:
+        """The JSON report, as `corroborator compare -f json` prints it."""
+        return self.render("json")
+
+    def to_markdown(self) -> str:
+        return self.render("md")
+
+    def to_html(self) -> str:
+        """One self-contained HTML page (no network), as `-f html` writes it."""
+        return self.render("html")
+
+    def to_text(self, *, color: bool = False, width: int = 100) -> str:
+        """The terminal summary (`-f text`), with ANSI colour only when `color`."""
+        from corroborator.report import render
+
+        return render(self.data, "text", color=color, width=width)
+
+    def render(self, fmt: Literal["json", "md", "html", "text"]) -> str:
+        from corroborator.report import render
+
+        return render(self.data, fmt)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Report: {len(self.articles)} articles, {len(self.stories)} stories, "
+            f"{len(self.claims)} claims, {len(self.skipped)} skipped>"
+        )
+
+
+def _looks_like_path(text: str) -> bool:
+    if text == "-":
+        return True
+    if "\n" in text or len(text) > 4096:
+        return False
+    return os.path.exists(text) or text.lower().endswith(_PATH_ENDINGS)
+
+
+def _raw_from_mapping(obj: Mapping[str, Any], source: str) -> RawDocument | Skip:
+    from corroborator.ingest.readers import _from_json_object
+
+    given = obj.get("source")
+    name = given if isinstance(given, str) and given.strip() else source
+    return _from_json_object(dict(obj), name)
+
+
+def records(inputs: Input | Iterable[Input]) -> Iterator[RawDocument | Skip]:
+    """The records `compare` reads from `inputs`, in order (a bad input is a `Skip`).
+
+    Paths go through the same readers as the CLI's `compare`; mappings through the JSON Lines
+    reader (``<input N>`` names an input without a ``source``); a `RawDocument` as it is.
+    """
+    from corroborator.ingest.readers import read_inputs
+
+    items: Iterable[Input]
+    items = [inputs] if isinstance(inputs, str | os.PathLike | Mapping | RawDocument) else inputs
+    for number, item in enumerate(items, start=1):
+        name = f"<input {number}>"
+        if isinstance(item, RawDocument):
+            yield item
+        elif isinstance(item, Mapping):
+            yield _raw_from_mapping(item, name)
+        elif isinstance(item, os.PathLike):
+            yield from read_inputs([os.fspath(item)])
+        elif isinstance(item, str):
+            if _looks_like_path(item):
+                yield from read_inputs([item])
+            elif item.strip():
+                yield RawDocument(source=name, text=item)
+            else:
+                yield Skip(name, "empty input")
+        else:
+            yield Skip(name, f"cannot read a {type(item).__name__} (give a path, str or dict)")
+
+
+def compare(inputs: Input | Iterable[Input], *, embedder: Embedder | None = None) -> Report:
+    """Compare articles: stories, independent sources, agreements and conflicts.
+
+    `inputs` is one input or a list of them: paths (`str` or `pathlib.Path`, read like the
+    CLI reads them: .txt, .html, .json/.jsonl), mappings with a ``text`` or ``html`` key (and
+    the optional JSON Lines metadata keys), `RawDocument`s, or article texts. A `str` is a
+    path when it names an existing file, is '-' or is one line ending in a known suffix
+    (".txt", ".html", ".jsonl", ...); otherwise it is an article's text. Article ids are
+    "a1", "a2", ... in input order, as in the CLI.
+
+    Inputs that cannot be used are listed in `Report.skipped` with the reason; raises
+    `corroborator.NoUsableInput` when none can. `embedder` replaces the default sentence
+    embedding model (see `corroborator.embed`).
+    """
+    from corroborator.pipeline import build_report
+
+    return Report(build_report(records(inputs), embedder))
+
+
+@dataclass
+class Corpus:
+    """A corpus database: the `ingest`, `stories`, `report` and `skipped` commands.
+
+    Each call opens the SQLite store, does its work and closes it, as the CLI does, so a
+    `Corpus` can be kept around while other processes (a server, a cron ingest) use the same
+    file. Reading methods raise `corroborator.store.StoreError` when the database is missing.
+    """
+
+    db: str | os.PathLike[str]
+
+    @property
+    def path(self) -> Path:
+        return Path(self.db)
+
+    def _open(self, create: bool) -> Store:
+        from corroborator.store import open_store
+
+        return open_store(self.path, create=create)
+
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        analysis: Literal["full", "fast"] = "full",
+        batch_size: int = 256,
+        workers: int = 0,
+        progress: Callable[[IngestSummary], None] | None = None,
+        embedder: Embedder | None = None,
+    ) -> IngestSummary:
+        """Add files and folders (walked recursively) to the database, as `ingest` does.
+
+        `workers` > 0 runs per-article work in that many processes (started with `spawn`: a
+        script must guard its entry point with ``if __name__ == "__main__":``). `progress` is
+        called with the running counters after each batch. Returns the run's counters.
+        """
+        from corroborator.corpus import IngestOptions
+        from corroborator.corpus import ingest as run_ingest
+
+        if analysis not in ("full", "fast"):
+            raise ValueError(f"unknown analysis {analysis!r}; choose 'full' or 'fast'")
+        options = IngestOptions(batch_size=batch_size, analysis=analysis, workers=workers)
+        store = self._open(create=True)
+        try:
+            return run_ingest(
+                [os.fspath(p) for p in paths], store, embedder, options=options, progress=progress
+            )
+        finally:
+            store.close()
+
+    def stories(
+        self,
+        *,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        language: str | None = None,
+        min_sources: int = 1,
+        conflicts_only: bool = False,
+        limit: int | None = None,
+        claims: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Stories, most recent first: the objects `stories -f json` lists (claims only
+        with `claims`). Dates are ISO strings ("2026-03-14") or `datetime.date`."""
+        from corroborator.corpus import list_stories
+        from corroborator.store import StoryFilter
+
+        filters = StoryFilter(
+            since=_day(since, "since"),
+            until=_day(until, "until"),
+            language=language,
+            min_sources=min_sources,
+            conflicts_only=conflicts_only,
+            limit=limit,
+        )
+        store = self._open(create=False)
+        try:
+            return list_stories(store, filters, with_claims=claims)
+        finally:
+            store.close()
+
+    def report(self, story_id: str, *, embedder: Embedder | None = None) -> Report:
+        """The full report of one stored story (`corroborator report STORY`); raises
+        `corroborator.corpus.queries.UnknownStory` for an unknown id."""
+        from corroborator.corpus import story_report
+
+        store = self._open(create=False)
+        try:
+            return Report(story_report(store, story_id, embedder))
+        finally:
+            store.close()
+
+    def skipped(self) -> list[Skip]:
+        """What ingest skipped, and why."""
+        store = self._open(create=False)
+        try:
+            return store.skips()
+        finally:
+            store.close()
+
+
+def _day(value: str | date | None, name: str) -> int | None:
+    from corroborator.store.base import day_of
+
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.toordinal()
+    day = day_of(value)
+    if day is None:
+        raise ValueError(f"{name} must be a date like 2026-03-14, not {value!r}")
+    return day
