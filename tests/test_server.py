@@ -50,6 +50,13 @@ def build_store(folder: str) -> Path:
     return db
 
 
+def local(app: Any, raise_server_exceptions: bool = False) -> TestClient:
+    """A test client whose requests name 127.0.0.1 as their host (the app refuses others)."""
+    return TestClient(
+        app, base_url="http://127.0.0.1", raise_server_exceptions=raise_server_exceptions
+    )
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_store(str(tmp_path_factory.getbasetemp() / "server-store"))
@@ -57,7 +64,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db), raise_server_exceptions=False)
+    return local(create_app(db))
 
 
 def _fire(client: TestClient) -> dict[str, Any]:
@@ -335,7 +342,7 @@ def test_compare_of_unusable_articles_is_422(client: TestClient) -> None:
 
 
 def test_oversized_bodies_get_413(db: Path) -> None:
-    small = TestClient(create_app(db, max_body_bytes=2000), raise_server_exceptions=False)
+    small = local(create_app(db, max_body_bytes=2000))
     big = {"articles": [{"text": "word " * 400}, {"text": "word " * 400}]}
     r = small.post("/api/compare", json=big)
     assert r.status_code == 413
@@ -408,7 +415,7 @@ def test_ingest_through_api_when_enabled(tmp_path: Path, db: Path) -> None:
     src.backup(dst)
     src.close()
     dst.close()
-    app = TestClient(create_app(copy, allow_ingest=True))
+    app = local(create_app(copy, allow_ingest=True), raise_server_exceptions=True)
     body = {
         "articles": [
             {"title": "Orchard fair opens in Brindle", "text": A.replace("Fernhill", "Brindle")}
@@ -442,7 +449,7 @@ def test_unusable_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_compare_only_app_without_store() -> None:
-    app = TestClient(create_app(None))
+    app = local(create_app(None), raise_server_exceptions=True)
     assert app.get("/").status_code == 200
     assert app.get("/api/stories").status_code == 404
     assert app.get("/api/health").json()["store"] is None

@@ -17,6 +17,14 @@ Security, as the routes below rely on it:
   default is 'none' (no script source allowed), `nosniff` and `no-referrer`.
 * Docs: FastAPI's /docs page loads Swagger from a CDN, so it is replaced by a page rendered
   here from the same OpenAPI schema (at /openapi.json).
+* Hosts: `HostCheck` answers 400 to a request whose `Host` header names a host that is not
+  allowed (DNS rebinding: a web page whose name resolves to 127.0.0.1 would otherwise read
+  the local API). Allowed: localhost, 127.0.0.1, [::1], and the names given to `create_app`
+  (`serve` adds the host it is bound to); the port is ignored, `*` allows any host and
+  `*.example.org` any subdomain.
+* Analyses: compares and stale stories are analysed in worker processes under a time budget
+  (`corroborator.server.workers`): over budget, the request gets 504 and its worker is
+  killed; no free worker in time, 503. Pages and other API calls never wait for an analysis.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ import json
 import logging
 import tempfile
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping
 from contextlib import asynccontextmanager
 from datetime import date
 from functools import cache
@@ -34,25 +42,25 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import anyio
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborator import __version__
-from corroborator.report import render, to_json
+from corroborator.model import Report
+from corroborator.report import to_json
 from corroborator.server import pages
 from corroborator.server.compare import (
     MAX_ARTICLES,
     ArticleIn,
     CompareInputError,
     CompareRequest,
+    compare_job,
+    compare_page_job,
     documents_from_request,
-    documents_from_uploads,
-    run_compare,
-    split_pasted,
 )
 from corroborator.server.data import (
     SORTS,
@@ -62,6 +70,13 @@ from corroborator.server.data import (
     Sort,
     article_payload,
     open_reader,
+    story_job,
+)
+from corroborator.server.workers import (
+    DEFAULT_BUDGET,
+    DEFAULT_WORKERS,
+    AnalysisPool,
+    PoolError,
 )
 from corroborator.store import StoreError
 
@@ -83,6 +98,103 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+# Host names served whatever the configuration (the port of a Host header is ignored).
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+# How long a request may spend finding a free analysis worker and running in it is the
+# pool's budget; how many compare requests may be in flight (waiting or running) at once:
+COMPARE_THREADS = 32
+
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+def host_name(value: str) -> str:
+    """The host of a `Host` header or an allowed-host entry: lower case, without the port
+    and a trailing dot; IPv6 addresses in brackets ("::1" and "[::1]:8000" give "[::1]")."""
+    v = value.strip().lower()
+    if v.startswith("["):
+        end = v.find("]")
+        return v[: end + 1] if end > 0 else v
+    if v.count(":") >= 2:  # a bare IPv6 address (allowed-host entries, the bound host)
+        return f"[{v}]"
+    return v.split(":", 1)[0].rstrip(".")
+
+
+def allowed_host_names(extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """The loopback names plus `extra` (entries may hold several names split by commas)."""
+    names = list(LOOPBACK_HOSTS)
+    for entry in extra:
+        for part in entry.split(","):
+            name = host_name(part)
+            if name and name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def host_allowed(host: str, allowed: Iterable[str]) -> bool:
+    """Whether a request's `Host` header value names an allowed host."""
+    name = host_name(host)
+    if not name:
+        return False
+    for pattern in allowed:
+        if pattern == "*" or pattern == name:
+            return True
+        if pattern.startswith("*.") and name.endswith(pattern[1:]):
+            return True
+    return False
+
+
+async def _send_json(send: Send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class HostCheck:
+    """ASGI middleware: 400 for a request whose `Host` is not allowed (see module docstring).
+
+    Starlette's TrustedHostMiddleware is not used: it cuts the header at the first colon,
+    so it cannot allow the IPv6 loopback "[::1]:8000", and it answers in plain text."""
+
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]):
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        host = ""
+        for name, value in scope.get("headers", []):
+            if name == b"host":
+                host = value.decode("latin-1")
+                break
+        if host_allowed(host, self.allowed):
+            await self.app(scope, receive, send)
+            return
+        shown = repr(host_name(host)[:100]) if host else "(none)"
+        await _send_json(
+            send,
+            400,
+            f"host {shown} is not allowed; this server answers to "
+            f"{', '.join(self.allowed)} (start it with --allowed-host NAME to add one)",
+        )
 
 
 class BodyLimit:
@@ -123,14 +235,7 @@ class BodyLimit:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [
-                    (b"content-security-policy", CSP.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
-                    (b"x-frame-options", b"DENY"),
-                ]
-                message["headers"] = headers
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
             await send(message)
 
         for name, value in scope.get("headers", []):
@@ -268,23 +373,37 @@ def create_app(
     *,
     allow_ingest: bool = False,
     max_body_bytes: int = DEFAULT_MAX_BODY,
+    allowed_hosts: Iterable[str] = (),
+    compare_timeout: float = DEFAULT_BUDGET,
+    workers: int = DEFAULT_WORKERS,
 ) -> FastAPI:
     """The web app over the store at `db` (None: compare only). Raises StoreError when the
-    store cannot be opened, with the store's one-line reason."""
+    store cannot be opened, with the store's one-line reason.
+
+    `allowed_hosts` are served besides the loopback names (see `HostCheck`);
+    `compare_timeout` is the seconds an analysis may take (and wait for one of the `workers`
+    processes) before the request gets 504 (503). The pool is `app.state.pool`; it starts
+    with the app (or at the first analysis) and its workers are killed when the app stops.
+    """
     reader: CorpusReader | None = open_reader(db) if db is not None else None
-    analysis_lock = threading.Lock()  # the embedding model is shared; one analysis at a time
+    pool = AnalysisPool(workers=workers, budget=compare_timeout)
     ingest_lock = threading.Lock()
+    limiter: list[anyio.CapacityLimiter] = []  # made in the event loop, at first use
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        pool.start()  # load the model in the workers before the first compare arrives
         if reader is not None:
             # Build the story-list index while the server starts listening: it reads every
             # story's summary row (a few tenths of a second on a 20,000-article store), which
             # the first visitor would otherwise wait for.
             threading.Thread(target=reader.index, name="story-index", daemon=True).start()
-        yield
-        if reader is not None:
-            reader.close()
+        try:
+            yield
+        finally:
+            pool.close()
+            if reader is not None:
+                reader.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -295,7 +414,23 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
+    app.state.pool = pool
     app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(HostCheck, allowed=allowed_host_names(allowed_hosts))
+
+    async def analyse(fn: Callable[..., Any], *args: Any) -> Any:
+        """`fn(*args)` in the pool, waited for in a thread of a separate limiter, so requests
+        waiting for an analysis never hold the threads that serve pages; a cancelled request
+        (server shutdown) stops waiting at once."""
+        if not limiter:
+            limiter.append(anyio.CapacityLimiter(COMPARE_THREADS))
+        return await anyio.to_thread.run_sync(
+            pool.run, fn, *args, abandon_on_cancel=True, limiter=limiter[0]
+        )
+
+    def pool_http_error(exc: PoolError) -> HTTPException:
+        headers = {"Retry-After": "10"} if exc.status == 503 else None
+        return HTTPException(exc.status, str(exc), headers=headers)
 
     def need_reader() -> CorpusReader:
         if reader is None:
@@ -308,9 +443,12 @@ def create_app(
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail = str(exc.detail)
+        headers = getattr(exc, "headers", None)
         if is_api(request):
-            return JSONResponse({"detail": detail}, status_code=exc.status_code)
-        return HTMLResponse(pages.error_page(exc.status_code, detail), status_code=exc.status_code)
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers)
+        return HTMLResponse(
+            pages.error_page(exc.status_code, detail), status_code=exc.status_code, headers=headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -327,15 +465,23 @@ def create_app(
             return JSONResponse({"detail": msg}, status_code=500)
         return HTMLResponse(pages.error_page(500, msg), status_code=500)
 
-    def story_report(story_id: str) -> Any:
+    def stored_story(story_id: str) -> Report:
+        """A story's report; a stale one is analysed in the pool (runs in a server thread)."""
         r = need_reader()
+        try:
+            if r.needs_analysis(story_id):
+                report: Report = pool.run(story_job, str(r.db), story_id)
+                return report
+            return r.story(story_id)
+        except PoolError as exc:
+            raise pool_http_error(exc) from None
+
+    def story_report(story_id: str) -> Report:
+        need_reader()
         if len(story_id) > 200:
             raise HTTPException(404, "no story with that id")
         try:
-            if r.needs_analysis(story_id):
-                with analysis_lock:
-                    return r.story(story_id)
-            return r.story(story_id)
+            return stored_story(story_id)
         except NotFound as exc:
             raise HTTPException(404, str(exc)) from None
 
@@ -344,7 +490,7 @@ def create_app(
         if len(article_id) > 200:
             raise HTTPException(404, "no article with that id")
         try:
-            return r.article(article_id, analysis_lock)
+            return r.article(article_id, stored_story)
         except NotFound as exc:
             raise HTTPException(404, str(exc)) from None
 
@@ -393,19 +539,28 @@ def create_app(
         article, report = article_with_report(article_id)
         return article_payload(article, report)
 
-    @app.post("/api/compare", tags=["api"])
-    def api_compare(body: CompareRequest) -> Response:
-        """Compare 2-20 articles without a store; `format` json (default), html or md."""
+    @app.post(
+        "/api/compare",
+        tags=["api"],
+        responses={
+            503: {"description": "No analysis worker free within the time budget."},
+            504: {"description": "The analysis ran past the time budget and was stopped."},
+        },
+    )
+    async def api_compare(body: CompareRequest) -> Response:
+        """Compare 2-20 articles without a store; `format` json (default), html or md.
+
+        The analysis runs in a worker process under the server's time budget
+        (`--compare-timeout`): past it the answer is 504 and the work is stopped."""
         try:
-            with analysis_lock:
-                report = run_compare(list(documents_from_request(body)))
+            media_type, content = await analyse(
+                compare_job, list(documents_from_request(body)), body.format
+            )
         except CompareInputError as exc:
             raise HTTPException(422, str(exc)) from None
-        if body.format == "json":
-            return Response(to_json(report), media_type="application/json")
-        if body.format == "html":
-            return HTMLResponse(render(report, "html"))
-        return PlainTextResponse(render(report, "md"), media_type="text/markdown; charset=utf-8")
+        except PoolError as exc:
+            raise pool_http_error(exc) from None
+        return Response(content, media_type=media_type)
 
     @app.post("/api/ingest", tags=["api"])
     def api_ingest(body: IngestRequest) -> dict[str, Any]:
@@ -418,7 +573,7 @@ def create_app(
         from corroborator.corpus import ingest
         from corroborator.store import open_store
 
-        with ingest_lock, analysis_lock, tempfile.TemporaryDirectory() as tmp:
+        with ingest_lock, tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "api.jsonl"
             with path.open("w", encoding="utf-8") as fh:
                 for a in body.articles:
@@ -486,17 +641,17 @@ def create_app(
         for item in form.getlist("files"):
             if not isinstance(item, str):
                 uploads.append((item.filename, await item.read()))
-        records = [*split_pasted(pasted_text), *documents_from_uploads(uploads)]
-
-        def work() -> Any:
-            with analysis_lock:
-                return run_compare(records)
-
         try:
-            report = await run_in_threadpool(work)
+            page: str = await analyse(compare_page_job, pasted_text, uploads)
         except CompareInputError as exc:
             return HTMLResponse(pages.compare_form(str(exc), pasted_text), status_code=422)
-        return HTMLResponse(pages.compare_result(report))
+        except PoolError as exc:
+            return HTMLResponse(
+                pages.compare_form(str(exc), pasted_text),
+                status_code=exc.status,
+                headers=pool_http_error(exc).headers,
+            )
+        return HTMLResponse(page)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs_page() -> str:
@@ -505,4 +660,12 @@ def create_app(
     return app
 
 
-__all__ = ["DEFAULT_MAX_BODY", "StoreError", "create_app", "list_query"]
+__all__ = [
+    "DEFAULT_MAX_BODY",
+    "LOOPBACK_HOSTS",
+    "StoreError",
+    "allowed_host_names",
+    "create_app",
+    "host_allowed",
+    "list_query",
+]

@@ -131,3 +131,29 @@ def run_compare(records: list[RawDocument | Skip]) -> Report:
         return build_report(records)
     except NoUsableInput as exc:
         raise CompareInputError(str(exc)) from None
+
+
+# -- jobs run in the analysis workers (`corroborator.server.workers`) -------------------------
+
+
+def compare_job(records: list[RawDocument | Skip], fmt: CompareFormat) -> tuple[str, bytes]:
+    """`POST /api/compare` in a worker: (media type, body) of the rendered report.
+
+    Rendering happens here too, so the server process only passes bytes along."""
+    from corroborator.report import render, to_json
+
+    report = run_compare(records)
+    if fmt == "json":
+        return "application/json", to_json(report).encode()
+    if fmt == "html":
+        return "text/html; charset=utf-8", render(report, "html").encode()
+    return "text/markdown; charset=utf-8", render(report, "md").encode()
+
+
+def compare_page_job(pasted: str, uploads: list[tuple[str | None, bytes]]) -> str:
+    """`POST /compare` (the form) in a worker: the result page. Uploads are read here, as
+    reading is part of the work an odd input can make slow."""
+    from corroborator.server import pages
+
+    records = [*split_pasted(pasted), *documents_from_uploads(uploads)]
+    return pages.compare_result(run_compare(records))

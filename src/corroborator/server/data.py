@@ -24,7 +24,7 @@ import contextlib
 import sqlite3
 import threading
 import time
-from contextlib import AbstractContextManager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -257,21 +257,18 @@ class CorpusReader:
         )
 
     def article(
-        self, article_id: str, analysis_lock: AbstractContextManager[Any] | None = None
+        self, article_id: str, story: Callable[[str], Report] | None = None
     ) -> tuple[Article, Report]:
         """One article (with provenance as last analysed) and its story's report.
 
-        `analysis_lock` is held while a stale story is re-analysed (see `needs_analysis`).
+        `story` gives a story's report by id (default `self.story`); the app passes one that
+        runs a stale story's analysis in its worker pool (see `needs_analysis`).
         """
         rows = self._store().articles([article_id])
         if not rows:
             raise NotFound(f"no article {article_id!r} in {self.name}")
         row = rows[0]
-        if analysis_lock is not None and self.needs_analysis(row.story_id):
-            with analysis_lock:
-                report = self.story(row.story_id)
-        else:
-            report = self.story(row.story_id)
+        report = (story or self.story)(row.story_id)
         for a in report.articles:
             if a.id == article_id:
                 return a, report
@@ -317,3 +314,15 @@ def article_payload(article: Article, report: Report) -> dict[str, Any]:
             )
     out["claims"] = claims
     return out
+
+
+def story_job(db: str, story_id: str) -> Report:
+    """A story whose verdicts are stale, analysed in a worker (`corroborator.server.workers`)
+    over the worker's own read-only connection; raises NotFound for an unknown id."""
+    store = open_store(db, create=False)
+    try:
+        return story_report(store, story_id)
+    except UnknownStory:
+        raise NotFound(f"no story {story_id!r} in {Path(db).name}") from None
+    finally:
+        store.close()
