@@ -312,6 +312,26 @@ def serve(
     max_body_mb: Annotated[
         float, typer.Option("--max-body-mb", min=0.01, help="Largest request body accepted.")
     ] = 8.0,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            envvar="CORROBORATOR_ALLOWED_HOSTS",
+            help="Host name requests may use besides localhost, 127.0.0.1, [::1] and --host "
+            "(repeat, or list in the variable; '*' allows any; others get 400).",
+        ),
+    ] = None,
+    compare_timeout: Annotated[
+        float,
+        typer.Option(
+            "--compare-timeout",
+            min=0.01,
+            help="Seconds one analysis may run (504 past it, and it is stopped).",
+        ),
+    ] = 60.0,
+    compare_workers: Annotated[
+        int, typer.Option("--compare-workers", min=1, max=64, help="Analysis processes.")
+    ] = 2,
 ) -> None:
     """Serve a corpus database as a local web app and HTTP API (docs at /docs)."""
     from corroborator.server import serve as run_server
@@ -331,6 +351,9 @@ def serve(
         port,
         allow_ingest=allow_ingest,
         max_body_bytes=int(max_body_mb * 1024 * 1024),
+        allowed_hosts=allowed_host or [],
+        compare_timeout=compare_timeout,
+        workers=compare_workers,
     )
 
 
