@@ -30,12 +30,18 @@ from corroborator.stories.cluster import cluster_stories
 from corroborator.text.clean import clean_lines, clean_text
 from corroborator.text.html import extract_html
 from corroborator.text.language import detect_language
-from corroborator.text.sentences import split_sentences
+from corroborator.text.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 _COPYRIGHT_OUTLET = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?(?P<name>[^.|,]{2,60}?)(?:\s*(?:\.|,|\||All rights|Alle Rechte|Tous droits|$))",
     re.IGNORECASE,
 )
+
+
+#: Longest article body analysed, in characters: about 50 long news articles. Beyond it a
+#: "document" is a dump, not a report; the rest is cut (and the cut listed in `removed`) so
+#: that no single input can hold a run for minutes.
+MAX_ARTICLE_CHARS = 250_000
 
 
 class NoUsableInput(Exception):
@@ -112,8 +118,20 @@ def prepare(raw: RawDocument, article_id: str) -> Article | Skip:
     body = body.strip()
     if not body:
         return Skip(raw.source, "no article text left after removing boilerplate")
+    if len(body) > MAX_ARTICLE_CHARS:
+        cut = body.rfind(" ", 0, MAX_ARTICLE_CHARS) + 1 or MAX_ARTICLE_CHARS
+        removed.append(
+            f"[cut: {len(body) - cut:,} characters after the first {cut:,} were not analysed]"
+        )
+        body = body[:cut].rstrip()
     language = detect_language(body if not title else f"{title}\n{body}", hint=language_hint)
-    sentences = split_sentences(body, language)
+    cuts: list[int] = []
+    sentences = split_sentences(body, language, cuts)
+    if cuts:
+        removed.append(
+            f"[cut: {len(cuts)} run-on stretch(es) without sentence breaks were split every "
+            f"{MAX_SENTENCE_CHARS:,} characters or less]"
+        )
     if not title:
         title = sentences[0].text[:120] if sentences else body[:120]
     return Article(

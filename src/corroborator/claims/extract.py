@@ -36,6 +36,8 @@ from corroborator.claims.tokens import (
     subject_and_verb,
     subject_head,
     tokenize,
+    tokens_after,
+    tokens_before,
     window_slot,
 )
 from corroborator.model import Extraction, Sentence
@@ -228,7 +230,7 @@ def _number_extraction(
 
 def _date_head(tokens: list[Token], start: int, end: int, lex: Lexicon) -> str:
     """'the fire started on Tuesday' -> 'fire start'; nothing found -> 'event'."""
-    left = [t for t in tokens if t.end <= start]
+    left = tokens_before(tokens, start)
     # "closed for three hours on Thursday": the date belongs to the clause, not to the
     # duration in front of it.
     while left and (
@@ -249,7 +251,7 @@ def _date_head(tokens: list[Token], start: int, end: int, lex: Lexicon) -> str:
         subj = subject_head(tokens, start, lex)
         if subj is None:
             return "event"
-        right = [t for t in tokens if t.start >= end][:3]
+        right = tokens_after(tokens, end, 3)
         around = [*right, *[t for t in left if t.start > subj.end][-2:]]
         verb = next((t for t in around if t.lower in lex.verb_nouns), None)
     base = lex.noun_heads.get(subj.lower) or lex.lemmatize(subj.text)

@@ -30,6 +30,8 @@ from corroborator.claims.tokens import (
     subject_and_verb,
     subject_head,
     tokenize,
+    tokens_after,
+    tokens_before,
 )
 
 # Currency symbols: language-neutral. "$" is USD unless a prefix says otherwise.
@@ -907,7 +909,7 @@ def _is_year(raw: str, value: float) -> bool:
 
 def _named_number(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     """'Flight 370', 'Apollo 11', 'COVID 19': a capitalised word glued to the number."""
-    left = [t for t in tokens if t.end <= pos]
+    left = tokens_before(tokens, pos)
     if left and left[-1].text == "-" and left[-1].end == pos:
         left = left[:-1]  # "COVID-19", "F-16"
     if not left or left[-1].end != pos - 1:
@@ -942,7 +944,7 @@ def _head_run(
     tokens: list[Token], pos: int, lex: Lexicon, value: float
 ) -> tuple[list[Token], Token | None, Token | None]:
     """The noun phrase right after a number: (run, head token, pre-modifier event participle)."""
-    after = [t for t in tokens if t.start >= pos][:5]
+    after = tokens_after(tokens, pos, 5)
     run: list[Token] = []
     head: Token | None = None
     pre_verb: Token | None = None
@@ -993,7 +995,7 @@ def _count_head(
     nm: NumberMention, pos: int, lex: Lexicon, tokens: list[Token], value: float
 ) -> NumberMention | None:
     """Counted noun and governing event verb; None when nothing is counted (no count)."""
-    nxt = [t for t in tokens if t.start >= pos][:2]
+    nxt = tokens_after(tokens, pos, 2)
     if (
         len(nxt) == 2
         and nxt[0].text == "-"
@@ -1011,7 +1013,7 @@ def _count_head(
     _run, head, pre_verb = _head_run(tokens, pos, lex, value)
     if head is None:
         # "50 were injured", "dozens were killed": the people are implied.
-        after = [t for t in tokens if t.start >= pos][:4]
+        after = tokens_after(tokens, pos, 4)
         k = 0
         while k < len(after) and (
             after[k].lower in lex.auxiliaries or after[k].lower.endswith("ly")
@@ -1030,7 +1032,7 @@ def _count_head(
             return nm
         # Nothing counted after the number, an event verb before it: "Gunman kills 1, wounds
         # 2", "killing 10 and injuring 80", "injured almost 50".
-        left = [t for t in tokens if t.end <= nm.start]
+        left = tokens_before(tokens, nm.start)
         while left and left[-1].lower in _COUNT_MODIFIERS:
             left.pop()
         if (
@@ -1063,7 +1065,7 @@ def _count_head(
         return nm
     nm.head = canonical
     verb: str | None = lex.event_verbs.get(pre_verb.lower) if pre_verb else None
-    after = [t for t in tokens if t.start >= head.end][:5]
+    after = tokens_after(tokens, head.end, 5)
     # Passive / reduced relative after the head: "residents were (safely) evacuated".
     k = 0
     while k < len(after) and (after[k].lower in lex.auxiliaries or after[k].lower.endswith("ly")):
@@ -1075,7 +1077,7 @@ def _count_head(
         elif cand.endswith("ed") and cand not in lex.stopwords and not lex.nouns_capitalised:
             verb, verb_tok = cand, after[k]
     # Active verb or nominal event before the number: "evacuated 300", "evacuation of 300".
-    left = [t for t in tokens if t.end <= nm.start]
+    left = tokens_before(tokens, nm.start)
     while left and left[-1].lower in lex.determiners:
         left.pop()
     if verb is None and left:
@@ -1099,7 +1101,7 @@ def _percent_head(
     text: str, s_end: int, nm: NumberMention, lex: Lexicon, tokens: list[Token]
 ) -> NumberMention:
     """'a 12 percent increase in prices' -> 'price increase'; 'unemployment rose to 5%'."""
-    after = [t for t in tokens if t.start >= nm.end][:4]
+    after = tokens_after(tokens, nm.end, 4)
     if after and after[0].is_word and after[0].lower not in lex.stopwords:
         noun = after[0]
         if len(after) >= 3 and after[1].lower in lex.prepositions and after[2].is_word:
@@ -1126,7 +1128,7 @@ def _money_head(
     text: str, s_end: int, nm: NumberMention, lex: Lexicon, tokens: list[Token]
 ) -> NumberMention:
     """'$1.2 million in damage' / 'a fine of €40,000' / 'damage estimated at $1.2m'."""
-    after = [t for t in tokens if t.start >= nm.end][:4]
+    after = tokens_after(tokens, nm.end, 4)
     if (
         len(after) >= 2
         and after[0].lower in lex.prepositions
@@ -1148,7 +1150,7 @@ def _money_head(
         nm.head = _canon(after[0], lex)
         nm.slot_tokens = [after[0]]
         return nm
-    left = [t for t in tokens if t.end <= nm.start]
+    left = tokens_before(tokens, nm.start)
     if (
         len(left) >= 2
         and left[-1].lower in lex.prepositions
@@ -1188,7 +1190,7 @@ def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
     """What a duration measures (see module doc of `claims.extract`)."""
     # Pre-modifier: "a two-hour meeting", "the 90-minute talks".
     inside = [t for t in tokens if nm.start <= t.start < nm.end]
-    after = [t for t in tokens if t.start >= nm.end][:3]
+    after = tokens_after(tokens, nm.end, 3)
     # English writes "a two hour meeting" with a singular unit after a plural number; other
     # languages' unit surfaces never equal the canonical (English) unit name.
     singular_unit = bool(inside) and inside[-1].lower == nm.raw_unit and _is_multi(nm)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from corroborator.claims.lexicon import Lexicon
@@ -41,6 +42,26 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, stop)]
 
 
+def _start(t: Token) -> int:
+    return t.start
+
+
+def _end(t: Token) -> int:
+    return t.end
+
+
+def tokens_before(tokens: list[Token], pos: int) -> list[Token]:
+    """The tokens that end at or before offset `pos` (tokens are in text order, so a binary
+    search finds the cut: extraction stays linear in long sentences)."""
+    return tokens[: bisect_right(tokens, pos, key=_end)]
+
+
+def tokens_after(tokens: list[Token], pos: int, n: int | None = None) -> list[Token]:
+    """The first `n` tokens (all when None) that start at or after offset `pos`."""
+    k = bisect_left(tokens, pos, key=_start)
+    return tokens[k:] if n is None else tokens[k : k + n]
+
+
 def is_content_word(tok: Token, lex: Lexicon) -> bool:
     return tok.is_word and tok.lower not in lex.stopwords and len(tok.text) > 1
 
@@ -65,7 +86,7 @@ def subject_and_verb(
     -> (road, closed); "unemployment rose to | 5%" -> (unemployment, rose). A comma-enclosed
     relative clause between subject and verb is skipped ("The fire, which ..., burned").
     """
-    left = [t for t in tokens if t.end <= before]
+    left = tokens_before(tokens, before)
     i = len(left) - 1
     # "rose to | 5%", Spanish "alcanzó el | 12 %": prepositions and articles before the value.
     while i >= 0 and (left[i].lower in lex.prepositions or left[i].lower in lex.determiners):
@@ -99,7 +120,7 @@ def subject_and_verb(
 
 def nearest_determined_noun(tokens: list[Token], before: int, lex: Lexicon) -> Token | None:
     """Fallback head: the nearest 'the/a/its <noun>' to the left of `before`."""
-    left = [t for t in tokens if t.end <= before]
+    left = tokens_before(tokens, before)
     # Stay inside the clause: a noun before a comma belongs to another claim.
     for k in range(len(left) - 1, -1, -1):
         if left[k].text in ",;:":
@@ -145,7 +166,7 @@ def subject_head(tokens: list[Token], before: int, lex: Lexicon) -> Token | None
        where nouns are capitalised, the first capitalised word after the determiner.
     Returns None when the clause has no such phrase (pronoun subjects: "He served for ...").
     """
-    left = [t for t in tokens if t.end <= before]
+    left = tokens_before(tokens, before)
     # 1. Relative clause: skip prepositions, the verb, auxiliaries/adverbs, then "that".
     i = len(left) - 1
     while i >= 0 and left[i].lower in lex.prepositions:

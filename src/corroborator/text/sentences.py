@@ -383,31 +383,61 @@ def _is_boundary(
     return True
 
 
-def split_sentences(text: str, language: str = "") -> list[Sentence]:
+#: Longest sentence kept whole, in characters. Real news sentences stay well under it (a long
+#: one is 600-800 characters); text without sentence breaks (a scraped table, a run-on dump)
+#: is cut into pieces of at most this size, so that per-sentence work (claim reading looks at
+#: the tokens around each number) stays linear in the length of the text.
+MAX_SENTENCE_CHARS = 2000
+_SOFT_BREAKS = (";", ",", ")", ":")
+
+
+def split_sentences(text: str, language: str = "", cuts: list[int] | None = None) -> list[Sentence]:
     """Split ``text`` into sentences whose offsets slice ``text`` exactly.
 
     ``language`` is an ISO 639-1 code (region subtags are ignored: "de-AT" -> "de"); unknown
     or empty codes get the shared default rules. Sentences are stripped of surrounding
     whitespace, in order, non-overlapping, and together cover every non-space character.
+    A sentence longer than MAX_SENTENCE_CHARS is cut at a space (after a comma or semicolon
+    where one is near the limit); the offset of each cut is appended to ``cuts`` when given.
     """
     rules, candidate = _rules_for(language)
     out: list[Sentence] = []
+    found_cuts = cuts if cuts is not None else []
     for para in split_paragraphs(text):
         sent_start = para.start
         for m in candidate.finditer(text, para.start, para.end):
             if m.end() <= sent_start:
                 continue
             if _is_boundary(text, para.start, sent_start, m, para.end, rules):
-                _append_sentence(text, sent_start, m.end(), out)
+                _append_sentence(text, sent_start, m.end(), out, found_cuts)
                 sent_start = m.end()
-        _append_sentence(text, sent_start, para.end, out)
+        _append_sentence(text, sent_start, para.end, out, found_cuts)
     return out
 
 
-def _append_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _cut_point(text: str, start: int, end: int) -> int:
+    """Where to cut text[start:end] (longer than the cap): the last soft break, else the last
+    space, in the final quarter of the window; a hard cut when there is neither."""
+    limit = start + MAX_SENTENCE_CHARS
+    floor = start + MAX_SENTENCE_CHARS * 3 // 4
+    for marks in (_SOFT_BREAKS, (" ", "\n", "\t")):
+        best = max(text.rfind(mark, floor, limit) for mark in marks)
+        if best >= floor:
+            return best + 1
+    return limit
+
+
+def _append_sentence(text: str, start: int, end: int, out: list[Sentence], cuts: list[int]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut_point(text, start, end)
+        cuts.append(cut)
+        _append_sentence(text, start, cut, out, cuts)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         out.append(Sentence(start, end, text[start:end]))
