@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from corroborator.ingest.readers import MAX_DOCUMENT_BYTES, Record, _too_large
-from corroborator.ingest.walk import _read_gzip_bounded
+from corroborator.ingest.files import MAX_DOCUMENT_BYTES, NotReadable, one_line, too_large
+from corroborator.ingest.readers import Record
 from corroborator.model import RawDocument, Skip
 
 
@@ -38,12 +38,16 @@ def entries_from_bytes(data: bytes, name: str) -> Iterator[Record]:
     if not data.strip():
         yield Skip(name, "empty input")
         return
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as exc:  # the parser's own failure on odd XML
+        yield Skip(name, one_line(f"broken feed XML: {type(exc).__name__}: {exc}"))
+        return
     entries = list(feed.get("entries", []))
     problem = feed.get("bozo_exception") if feed.get("bozo") else None
     if not entries:
         if problem is not None:
-            yield Skip(name, f"broken feed XML: {problem}")
+            yield Skip(name, one_line(f"broken feed XML: {problem}"))
         elif not feed.get("version"):
             yield Skip(name, "not an RSS or Atom feed")
         else:
@@ -51,55 +55,57 @@ def entries_from_bytes(data: bytes, name: str) -> Iterator[Record]:
         return
     if problem is not None:
         yield Skip(
-            name, f"malformed feed XML ({problem}); {len(entries)} entries recovered and read"
+            name,
+            one_line(f"malformed feed XML ({problem}); {len(entries)} entries recovered and read"),
         )
     outlet = feed.get("feed", {}).get("title") or None
+    language = feed.get("feed", {}).get("language") or None
     for number, entry in enumerate(entries, start=1):
         ident = entry.get("id") or entry.get("link") or str(number)
         source = f"{name}#{ident}"
-        body, mime = "", ""
-        contents = entry.get("content") or []
-        if contents:
-            body = "\n".join(str(c.get("value", "")) for c in contents)
-            mime = str(contents[0].get("type", ""))
-        if not body.strip():
-            body = str(entry.get("summary", "") or "")
-            mime = str(entry.get("summary_detail", {}).get("type", ""))
-        if not body.strip():
-            yield Skip(source, "feed entry has no content or summary")
-            continue
-        if len(body.encode("utf-8")) > MAX_DOCUMENT_BYTES:
-            yield Skip(source, _too_large(len(body.encode("utf-8"))))
-            continue
-        html = _looks_html(body, mime)
-        yield RawDocument(
-            source=source,
-            text=None if html else body,
-            html=f"<html><body><article>{body}</article></body></html>" if html else None,
-            title=(entry.get("title") or "").strip() or None,
-            url=entry.get("link") or None,
-            published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
-            outlet=outlet,
-            language=(entry.get("language") or feed.get("feed", {}).get("language") or None),
-        )
+        try:
+            yield _entry_record(entry, source, outlet, language)
+        except Exception as exc:  # one odd entry must not end the feed
+            yield Skip(source, one_line(f"unreadable feed entry: {type(exc).__name__}: {exc}"))
+
+
+def _entry_record(entry: Any, source: str, outlet: Any, language: Any) -> Record:
+    body, mime = "", ""
+    contents = entry.get("content") or []
+    if contents:
+        body = "\n".join(str(c.get("value", "")) for c in contents)
+        mime = str(contents[0].get("type", ""))
+    if not body.strip():
+        body = str(entry.get("summary", "") or "")
+        mime = str(entry.get("summary_detail", {}).get("type", ""))
+    if not body.strip():
+        return Skip(source, "feed entry has no content or summary")
+    size = len(body.encode("utf-8", "surrogatepass"))
+    if size > MAX_DOCUMENT_BYTES:
+        return Skip(source, too_large(size))
+    html = _looks_html(body, mime)
+    return RawDocument(
+        source=source,
+        text=None if html else body,
+        html=f"<html><body><article>{body}</article></body></html>" if html else None,
+        title=str(entry.get("title") or "").strip() or None,
+        url=str(entry.get("link") or "") or None,
+        published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+        outlet=str(outlet) if outlet else None,
+        language=str(entry.get("language") or language or "") or None,
+    )
 
 
 def read_feed(path: Path) -> Iterator[Record]:
     """Records from one feed file (`.rss`, `.atom`, `.xml`, optionally `.gz`)."""
-    name = str(path)
-    if path.suffix.lower() == ".gz":
-        data = _read_gzip_bounded(path, name)
-        if isinstance(data, Skip):
-            yield data
-            return
-    else:
-        try:
-            size = path.stat().st_size
-            if size > 8 * MAX_DOCUMENT_BYTES:  # a feed holds many articles; still bounded
-                yield Skip(name, _too_large(size) + " (feed)")
-                return
-            data = path.read_bytes()
-        except OSError as exc:
-            yield Skip(name, f"cannot read: {exc.strerror or exc}")
-            return
-    yield from entries_from_bytes(data, name)
+    from corroborator.ingest.files import display_name, kind_of, open_regular
+    from corroborator.ingest.walk import guarded, read_stream
+
+    name = display_name(path)
+    try:
+        fh = open_regular(path)
+    except NotReadable as exc:
+        yield Skip(name, str(exc))
+        return
+    with fh:
+        yield from guarded(read_stream(fh, name, "feed", kind_of(path)[1]), name)

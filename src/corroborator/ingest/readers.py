@@ -1,30 +1,51 @@
-"""Readers: one per input format, each yielding RawDocument or Skip records.
+"""Readers of one document's bytes: plain text, HTML and JSON / JSON Lines.
 
 Readers never raise on bad input: every unusable file or line becomes a `Skip` with a
-one-line reason, so nothing is dropped silently. Files are read one at a time and JSONL is
-streamed line by line, so memory stays bounded by the largest single article.
+one-line reason, so nothing is dropped silently. JSON Lines is streamed line by line, so
+memory stays bounded by the largest single article.
+
+The entry point for paths is `corroborator.ingest.read(paths)` (in `walk.py`): it picks the
+reader by file name (this module, `feeds`, `warc`), applies the bounds of `files.py` and
+catches what a reader may still raise. `read_bytes` is the entry point for bytes held in
+memory (an uploaded file): the same readers, picked by the name given.
 """
 
 from __future__ import annotations
 
+import io
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from corroborator.ingest.decode import DecodeError, decode_bytes, looks_binary
+from corroborator.ingest.files import (
+    HTML_SUFFIXES,
+    MAX_DOCUMENT_BYTES,
+    kind_of,
+    one_line,
+    too_large,
+)
 from corroborator.model import RawDocument, Skip
 
-#: One article larger than this is not a news article (a dump, a log, a book); refuse it.
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}  # .json is read whole: object or array
-
-_JSONL_FIELDS = ("text", "html", "title", "url", "published", "outlet", "language")
+__all__ = [
+    "HTML_SUFFIXES",
+    "MAX_DOCUMENT_BYTES",
+    "Record",
+    "read_bytes",
+    "read_inputs",
+    "read_jsonl_lines",
+    "read_path",
+    "sniff_format",
+]
 
 Record = RawDocument | Skip
+
+_META = ("title", "url", "published", "outlet", "language")
+
+
+def _too_large(size: int) -> str:
+    return too_large(size)
 
 
 def sniff_format(text: str) -> str:
@@ -39,22 +60,14 @@ def sniff_format(text: str) -> str:
     return "text"
 
 
-def _format_for(path: Path) -> str | None:
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in {".txt", ".text", ".md", ""}:
-        return "text"
-    return None
-
-
-def _too_large(size: int) -> str:
-    return (
-        f"too large: {size / 1048576:.1f} MB, over the {MAX_DOCUMENT_BYTES // 1048576} MB "
-        "limit for one article"
-    )
+def valid_text(value: str) -> str:
+    """`value` with lone surrogates (a JSON '\\udcff' escape) replaced by U+FFFD, so that the
+    text can be written as UTF-8 anywhere; valid surrogate pairs become their character."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
 
 
 def _from_json_object(obj: Any, source: str) -> Record:
@@ -66,26 +79,41 @@ def _from_json_object(obj: Any, source: str) -> Record:
     if not (text and text.strip()) and not (html and html.strip()):
         return Skip(source, "no 'text' or 'html' field with content")
     meta: dict[str, str | None] = {}
-    for name in ("title", "url", "published", "outlet", "language"):
+    for name in _META:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
             value = str(value)
-        meta[name] = value.strip() if isinstance(value, str) and value.strip() else None
+        meta[name] = valid_text(value.strip()) if isinstance(value, str) and value.strip() else None
     return RawDocument(
         source=source,
-        text=text if text and text.strip() else None,
-        html=None if text and text.strip() else html,
+        text=valid_text(text) if text and text.strip() else None,
+        html=None if text and text.strip() else valid_text(html or ""),
         **meta,
     )
 
 
-def read_jsonl_lines(lines: Iterable[bytes | str], name: str) -> Iterator[Record]:
-    """One article per line; blank lines are ignored, every other bad line is a Skip."""
+def _json_error(exc: Exception) -> str:
+    """One line for what `json.loads` raised on one document."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"malformed JSON: {exc.msg} at column {exc.colno}"
+    if isinstance(exc, RecursionError):
+        return "unreadable JSON: nested too deeply"
+    return one_line(f"unreadable JSON: {exc}")
+
+
+def read_jsonl_lines(lines: Iterable[bytes | str | int], name: str) -> Iterator[Record]:
+    """One article per line; blank lines are ignored, every other bad line is a Skip.
+
+    An int in `lines` stands for a line too long to be kept (its length in bytes).
+    """
     for number, line in enumerate(lines, start=1):
         source = f"{name}:{number}"
+        if isinstance(line, int):
+            yield Skip(source, too_large(line))
+            continue
         if isinstance(line, bytes):
             if len(line) > MAX_DOCUMENT_BYTES:
-                yield Skip(source, _too_large(len(line)))
+                yield Skip(source, too_large(len(line)))
                 continue
             try:
                 line = line.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -96,8 +124,8 @@ def read_jsonl_lines(lines: Iterable[bytes | str], name: str) -> Iterator[Record
             continue
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skip(source, f"malformed JSON: {exc.msg} at column {exc.colno}")
+        except (ValueError, RecursionError) as exc:
+            yield Skip(source, _json_error(exc))
             continue
         yield _from_json_object(obj, source)
 
@@ -109,6 +137,9 @@ def _read_json_document(text: str, name: str) -> Iterator[Record]:
     except json.JSONDecodeError:
         yield from read_jsonl_lines(text.splitlines(), name)
         return
+    except (ValueError, RecursionError) as exc:
+        yield Skip(name, _json_error(exc))
+        return
     if isinstance(obj, list):
         if not obj:
             yield Skip(name, "empty JSON array")
@@ -118,10 +149,10 @@ def _read_json_document(text: str, name: str) -> Iterator[Record]:
         yield _from_json_object(obj, name)
 
 
-def read_bytes(data: bytes, name: str, fmt: str | None = None) -> Iterator[Record]:
-    """Turn the bytes of one input (a file or stdin) into records."""
-    if len(data) > MAX_DOCUMENT_BYTES and fmt != "jsonl":
-        yield Skip(name, _too_large(len(data)))
+def read_document(data: bytes, name: str, fmt: str | None = None) -> Iterator[Record]:
+    """The bytes of one text, HTML or JSON document; `fmt` None sniffs the content."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        yield Skip(name, too_large(len(data)))
         return
     try:
         decoded = decode_bytes(data)
@@ -138,52 +169,43 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None) -> Iterator[Recor
         yield RawDocument(source=name, text=text)
 
 
-def _read_jsonl_file(path: Path, name: str) -> Iterator[Record]:
-    with path.open("rb") as fh:
-        head = fh.read(8192)
-        if not head.strip():
-            yield Skip(name, "empty input")
-            return
-        if looks_binary(head):
-            yield Skip(name, "binary content (not text)")
-            return
-        fh.seek(0)
-        yield from read_jsonl_lines(_stream_lines(fh), name)
+def jsonl_head_problem(head: bytes) -> str | None:
+    """Why a JSON Lines stream starting with `head` is not read at all, or None."""
+    if not head.strip():
+        return "empty input"
+    if looks_binary(head):
+        return "binary content (not text)"
+    return None
 
 
-def _stream_lines(fh: BinaryIO) -> Iterator[bytes]:
-    yield from fh
+def read_bytes(data: bytes, name: str, fmt: str | None = None) -> Iterator[Record]:
+    """Records from bytes held in memory (standard input, an uploaded file).
+
+    With `fmt` given ('text', 'html' or 'jsonl') the bytes are one document of that format.
+    Otherwise the name picks the reader as for files (`.warc`, `.rss`/`.atom`/`.xml`, `.gz`
+    of any kind), and text, HTML and JSON are told apart by their content.
+    """
+    if fmt is not None:
+        yield from read_document(data, name, fmt)
+        return
+    kind, gz = kind_of(name)
+    if not gz and kind not in ("warc", "feed"):
+        yield from read_document(data, name)
+        return
+    from corroborator.ingest.walk import guarded, read_stream
+
+    yield from guarded(read_stream(io.BytesIO(data), name, kind, gz, trust_suffix=False), name)
 
 
 def read_path(path: str | Path) -> Iterator[Record]:
-    """Records from one path given on the command line ('-' is standard input)."""
-    if str(path) == "-":
-        yield from read_bytes(sys.stdin.buffer.read(), "<stdin>")
-        return
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        yield Skip(name, "no such file")
-        return
-    if p.is_dir():
-        yield Skip(name, "is a directory (compare takes files; use `ingest` for folders)")
-        return
-    fmt = _format_for(p)
-    try:
-        if fmt == "jsonl" and p.suffix.lower() != ".json":
-            yield from _read_jsonl_file(p, name)
-            return
-        size = p.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            yield Skip(name, _too_large(size))
-            return
-        data = p.read_bytes()
-    except OSError as exc:
-        yield Skip(name, f"cannot read: {exc.strerror or exc}")
-        return
-    yield from read_bytes(data, name, fmt)
+    """Records from one file ('-' is standard input); a folder is a Skip (see `read`)."""
+    from corroborator.ingest.walk import read
+
+    yield from read([path], folders=False)
 
 
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Record]:
-    for path in paths:
-        yield from read_path(path)
+    """Records from files ('-' is standard input); a folder is a Skip (see `read`)."""
+    from corroborator.ingest.walk import read
+
+    yield from read(paths, folders=False)

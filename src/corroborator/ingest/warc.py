@@ -11,9 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from corroborator.ingest.decode import DecodeError, decode_bytes
-from corroborator.ingest.readers import MAX_DOCUMENT_BYTES, Record, _too_large
+from corroborator.ingest.files import (
+    MAX_DECOMPRESSED_BYTES,
+    MAX_DOCUMENT_BYTES,
+    MAX_RECORDS_PER_FILE,
+    NotReadable,
+    display_name,
+    one_line,
+    open_regular,
+    stream_size,
+    too_large,
+)
+from corroborator.ingest.readers import Record
 from corroborator.model import RawDocument, Skip
 
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -21,61 +33,91 @@ _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 
 def read_warc(path: Path) -> Iterator[Record]:
     """Records from one WARC file (see the module docstring)."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    name = str(path)
-    read = other = 0
+    name = display_name(path)
     try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield Skip(name, f"cannot read: {exc.strerror or exc}")
+        fh = open_regular(path)
+    except NotReadable as exc:
+        yield Skip(name, str(exc))
         return
     with fh:
-        try:
-            size = path.stat().st_size
-            archive = ArchiveIterator(fh)
-            for record in archive:
-                read += 1
-                if record.rec_type != "response":
-                    continue
-                ctype = ""
-                if record.http_headers is not None:
-                    ctype = record.http_headers.get_header("Content-Type") or ""
-                if "html" not in ctype.lower():
-                    other += 1
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                source = f"{name}#{uri or read}"
-                data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
-                if len(data) > MAX_DOCUMENT_BYTES:
-                    yield Skip(source, _too_large(len(data)))
-                    continue
-                m = _CHARSET.search(ctype)
-                try:
-                    decoded = decode_bytes(data, m.group(1) if m else None)
-                except DecodeError as exc:
-                    yield Skip(source, str(exc))
-                    continue
-                yield RawDocument(
-                    source=source,
-                    html=decoded.text,
-                    url=uri or None,
-                    published=record.rec_headers.get_header("WARC-Date") or None,
+        yield from read_warc_stream(fh, name)
+
+
+def _declared_length(record: object) -> int:
+    try:
+        return max(0, int(getattr(record, "length", 0) or 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def read_warc_stream(fh: BinaryIO, name: str) -> Iterator[Record]:
+    """Records from one WARC archive open for reading (a file, or bytes in memory).
+
+    At most `MAX_RECORDS_PER_FILE` WARC records are read, and records whose declared
+    lengths add up to more than `MAX_DECOMPRESSED_BYTES` end the archive with a note.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    read = other = 0
+    declared = 0
+    size = stream_size(fh)
+    try:
+        archive = ArchiveIterator(fh)
+        for record in archive:
+            read += 1
+            declared += _declared_length(record)
+            if read > MAX_RECORDS_PER_FILE or declared > MAX_DECOMPRESSED_BYTES:
+                limit = (
+                    f"{MAX_RECORDS_PER_FILE:,} records"
+                    if read > MAX_RECORDS_PER_FILE
+                    else f"{MAX_DECOMPRESSED_BYTES // 1048576:,} MB of records"
                 )
-        except Exception as exc:  # warcio raises many types on damaged input
-            kind = type(exc).__name__
-            yield Skip(
-                name, f"truncated or corrupt WARC after {read} records ({kind}: {exc})".strip()
+                yield Skip(
+                    name,
+                    f"stopped at record {read}: over {limit}, the limit for one archive; "
+                    "the rest is not read",
+                )
+                return
+            if record.rec_type != "response":
+                continue
+            ctype = ""
+            if record.http_headers is not None:
+                ctype = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in ctype.lower():
+                other += 1
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            source = f"{name}#{uri or read}"
+            data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+            if len(data) > MAX_DOCUMENT_BYTES:
+                yield Skip(source, too_large(len(data)))
+                continue
+            m = _CHARSET.search(ctype)
+            try:
+                decoded = decode_bytes(data, m.group(1) if m else None)
+            except DecodeError as exc:
+                yield Skip(source, str(exc))
+                continue
+            yield RawDocument(
+                source=source,
+                html=decoded.text,
+                url=uri or None,
+                published=record.rec_headers.get_header("WARC-Date") or None,
             )
-            return
-        # warcio stops quietly at a record cut short; what it could not parse is left over.
-        if archive.offset < size:
-            yield Skip(
-                name,
-                f"truncated or corrupt WARC: {size - archive.offset} bytes after record "
-                f"{read} could not be read",
-            )
-            return
+    except Exception as exc:  # warcio raises many types on damaged input
+        kind = type(exc).__name__
+        yield Skip(
+            name, one_line(f"truncated or corrupt WARC after {read} records ({kind}: {exc})")
+        )
+        return
+    # warcio stops quietly at a record cut short; what it could not parse is left over.
+    if size is not None and archive.offset < size:
+        yield Skip(
+            name,
+            f"truncated or corrupt WARC: {size - archive.offset} bytes after record "
+            f"{read} could not be read",
+        )
+        return
     if read == 0:
         yield Skip(name, "not a WARC archive (no records)")
     elif other:
