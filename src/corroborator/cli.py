@@ -61,12 +61,12 @@ def compare(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
-    from corroborator.ingest.readers import read_inputs
+    from corroborator.ingest import read
     from corroborator.pipeline import NoUsableInput, build_report
     from corroborator.report import render
 
     try:
-        report = build_report(read_inputs(paths))
+        report = build_report(read(paths))
     except NoUsableInput as exc:
         _fail(str(exc))
         return
