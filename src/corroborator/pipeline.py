@@ -44,6 +44,15 @@ _COPYRIGHT_OUTLET = re.compile(
 MAX_ARTICLE_CHARS = 250_000
 
 
+# "Subscribe to The Metro Bulletin for €1 a week": capitalised words after "subscribe to".
+_SUBSCRIBE_OUTLET = re.compile(
+    r"^(?i:subscribe(?:\s+now)?\s+to)\s+(?P<name>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})"
+)
+_NOT_OUTLET = frozenset(
+    {"our", "your", "my", "this", "newsletter", "newsletters", "updates", "alerts", "podcast"}
+)
+
+
 class NoUsableInput(Exception):
     """Nothing usable remains after skipping bad inputs; `skipped` says why for each."""
 
@@ -80,12 +89,21 @@ def normalise_published(value: str | None) -> str | None:
 
 
 def outlet_from_removed(removed: Sequence[str]) -> str | None:
-    """A copyright footer names the outlet ("© 2026 Northshore Ledger. All rights reserved.")."""
+    """The outlet named by the site furniture cleaning removed: a copyright footer ("© 2026
+    Northshore Ledger. All rights reserved."), else a subscription line ("Subscribe to The
+    Metro Bulletin for €1 a week"); None when neither names one."""
     for line in removed:
         m = _COPYRIGHT_OUTLET.match(line.strip())
         if m:
             name = m.group("name").strip(" -–")
             if name and not name.lower().startswith(("all rights", "alle rechte")):
+                return name
+    for line in removed:
+        m = _SUBSCRIBE_OUTLET.match(line.strip())
+        if m:
+            name = m.group("name").rstrip(".")
+            words = name.lower().split()
+            if words != ["the"] and not _NOT_OUTLET.intersection(words):
                 return name
     return None
 
