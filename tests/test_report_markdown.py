@@ -36,11 +36,15 @@ def test_sections_in_order() -> None:
 
 def test_conflict_table_shows_human_values_and_bold_spans() -> None:
     md = to_markdown(sample())
-    assert "| **\\~45 min** | a1 | “about 45 minutes” | The emergency council meeting lasted " in md
-    assert "**about 45 minutes**." in md
-    assert "| **2 h** | a4 | “два часа” | Совещание длилось **два часа**. |" in md
-    assert "| damage | money | USD 1.2M | 2 | a1, a2 |" in md
-    assert "| ferry service resumed | date | 2 Apr 2025 | 2 | a5, a6 |" in md
+    assert "| Value | Independent sources | Article | Span | Sentence |" in md
+    assert (
+        "| **\\~45 min** | 1 | Riverton Gazette | “about 45 minutes” | The emergency council "
+        "meeting lasted **about 45 minutes**. |"
+    ) in md
+    assert "| **2 h** | 2 | Северные вести | “два часа” | Совещание длилось **два часа**. |" in md
+    assert "| damage | money | USD 1.2M | 2 | Riverton Gazette, Valley Post |" in md
+    assert "| ferry service resumed | date | 2 Apr 2025 | 2 | 湾岸新聞, Harbour Times |" in md
+    assert "| Wire Copy | Flood forces evacuation in Riverton | en |" in md  # name → id table
     assert "unsupported format: image/jpeg" in md
 
 

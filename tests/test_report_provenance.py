@@ -104,8 +104,12 @@ def test_graph_has_one_node_per_article_and_one_edge_per_derivation() -> None:
     assert "syndication 1.00 ?" in "".join(synd.itertext())
     assert all(g.find("path[@class='pg-arrow']") is not None for g in by_class["pg-copy"])
     titles = [g.findtext("title") or "" for g in by_class["pg-translation"]]
-    assert any(t.startswith("p5 ← p1: translation, score 0.91 (de ← en)") for t in titles)
-    assert any(t.startswith("p6 ← p5: translation, score 0.88 (pl ← de)") for t in titles)
+    assert any(
+        t.startswith("Outlet P5 ← Outlet P1: translation, score 0.91 (de ← en)") for t in titles
+    )
+    assert any(
+        t.startswith("Outlet P6 ← Outlet P5: translation, score 0.88 (pl ← de)") for t in titles
+    )
 
 
 def test_layout_is_a_left_to_right_tree_per_group() -> None:
@@ -144,7 +148,8 @@ def test_svg_is_well_formed_escaped_and_offline() -> None:
     assert "&amp;" in svg.group(0) and "\x07" not in svg.group(0)
     assert root.findtext("title") == "Provenance graph: Bridge & <tunnel>"
     assert root.get("aria-labelledby") == "pg-s1-t pg-s1-d"
-    assert "p5 from p1: translation 0.91 (de ← en)" in (root.findtext("desc") or "")
+    desc = root.findtext("desc") or ""
+    assert "Outlet P5 from Outlet P1: translation 0.91 (de ← en)" in desc
     assert "<script" not in page.lower()
     assert not re.search(r"href\s*=\s*\"(?!#)", page)
     assert "http://" not in page and "https://" not in page and "url(" not in page
@@ -155,8 +160,9 @@ def test_plain_list_repeats_the_links_and_machine_badges() -> None:
     page = to_html(provenance_report())
     listing = page[page.index('<div class="pg-list">') :]
     listing = listing[: listing.index("</div>")]
-    for aid in ("p2", "p3", "p4", "p5", "p6", "p8", "p9"):
-        assert f'<a href="#article-{aid}">{aid}</a>' in listing
+    for aid in ("p2", "p3", "p4", "p5", "p6", "p8", "p9"):  # named by outlet, linked by id
+        assert f'<a href="#article-{aid}">Outlet {aid.upper()}</a>' in listing
+    assert '<a href="#article-p7">A&amp;B &lt;News&gt;</a>' in listing
     assert "ghost1 (not in report)" in listing
     assert "syndication, score 1.00, direction unknown" in listing
     assert "translation, score 0.88, pl ← de" in listing
@@ -176,12 +182,13 @@ def test_plain_list_repeats_the_links_and_machine_badges() -> None:
 def test_terminal_summarises_provenance() -> None:
     out = to_text(provenance_report(), width=120)
     block = out[out.index("Provenance:") :]
-    assert "p3 ← p1 syndication 1.00 (direction unknown)" in block
-    assert "p5 ← p1 translation 0.91 (de ← en)" in block
-    assert "p2 ← p1 copy 0.99\n" in block
-    assert "p8 ← p7 partial 0.35 (fr ← en, direction unknown)" in block
-    assert "p4 reads machine-paraphrased 0.82: spinner vocabulary (5)" in block
-    assert "p7 reads" not in block
+    assert "Outlet P3 ← Outlet P1 syndication 1.00 (direction unknown)" in block
+    assert "Outlet P5 ← Outlet P1 translation 0.91 (de ← en)" in block
+    assert "Outlet P2 ← Outlet P1 copy 0.99\n" in block
+    assert "Outlet P8 ← A&B <News> partial 0.35 (fr ← en, direction unknown)" in block
+    assert "Outlet P9 ← ghost1 copy 0.97" in block  # an original not in the report: its id
+    assert "Outlet P4 reads machine-paraphrased 0.82: spinner vocabulary (5)" in block
+    assert "A&B <News> reads" not in block
     assert out.index("Independent sources: 3") < out.index("Provenance:")
 
 
@@ -189,9 +196,12 @@ def test_markdown_provenance_table() -> None:
     md = to_markdown(provenance_report())
     assert "### Provenance" in md
     assert "| Derivative | Original | Relation | Score | Direction | Evidence |" in md
-    assert "| p3 | p1 | syndication | 1.00 | unknown | same body |" in md
-    assert "| p5 | p1 | translation | 0.91 | p1 is the original \\(de ← en\\) |" in md
-    assert "| p4 | reads machine-paraphrased 0.82 | spinner vocabulary \\(5\\): " in md
+    assert "| Outlet P3 | Outlet P1 | syndication | 1.00 | unknown | same body |" in md
+    assert (
+        "| Outlet P5 | Outlet P1 | translation | 0.91 | Outlet P1 is the original \\(de ← en\\) |"
+        in md
+    )
+    assert "| Outlet P4 | reads machine-paraphrased 0.82 | spinner vocabulary \\(5\\): " in md
     assert md.index("**Independent sources: 3**") < md.index("### Provenance")
 
 
@@ -267,4 +277,4 @@ def test_demo_report_graph_matches_its_stories(demo_report: Report) -> None:
         edges = provenance_edges(story, arts)
         assert len([g for g in root.iter("g") if "pg-edge" in (g.get("class") or "")]) == len(edges)
         for edge in edges:
-            assert edge_line(edge) in text
+            assert edge_line(edge, arts) in text

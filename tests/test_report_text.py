@@ -37,12 +37,14 @@ def test_header_and_section_order() -> None:
 def test_conflict_values_in_human_units_with_spans() -> None:
     out = to_text(sample())
     conflict = out[out.index("CONFLICTS") : out.index("CORROBORATED")]
-    assert "~45 min  — a1, a3" in conflict
-    assert "2 h  — a2, a4" in conflict
+    # each side: its value, the independent sources behind it, the articles by outlet
+    assert "~45 min  — 1 independent source: Riverton Gazette, Wire Copy" in conflict
+    assert "2 h  — 2 independent sources: Valley Post, Северные вести" in conflict
     assert "“about 45 minutes”" in conflict and "“два часа”" in conflict
     assert "USD 1.2M" in out
     assert "2 Apr 2025" in out
-    assert "syndication of a1, score 0.98" in out
+    assert "syndication of Riverton Gazette, score 0.98" in out
+    assert "group 3: Северные вести · Наводнение в Ривертоне" in out
 
 
 def test_width_and_color() -> None:

@@ -32,8 +32,10 @@ from dataclasses import dataclass, field
 from corroborator.model import Article, Story
 from corroborator.report.view import (
     RELATION_STYLES,
+    ArticleIndex,
     ProvenanceEdge,
     direction_note,
+    index_of,
     machine_note,
     provenance_edges,
     slug,
@@ -197,20 +199,25 @@ def layout(story: Story, articles: dict[str, Article]) -> Layout:
     return Layout(used_width, y + shelf if blocks else 0, blocks, nodes, edges)
 
 
-def _node_svg(node: Node, articles: dict[str, Article], edge: ProvenanceEdge | None) -> str:
-    article = articles.get(node.article)
+def _node_svg(node: Node, names: ArticleIndex, edge: ProvenanceEdge | None) -> str:
+    """A node: the article's name and language on the first line, its title on the second;
+    the tooltip repeats both with the derivation."""
+    article = names.get(node.article)
     lang = article.language if article else ""
-    head = f"{node.article} · {lang}" if lang else node.article
-    if article is None:
-        second = "(not in report)"
-    else:
-        second = article.outlet or article.title or article.source
+    name = names.name(node.article)
     note = machine_note(article)
-    tip = [f"{node.article}: {article.title if article else '(not in report)'}"]
+    # A flagged node keeps room on its first line for "machine 0.82".
+    units = 12 if note is not None and note.flagged else LABEL_UNITS
+    suffix = f" · {lang}" if lang else ""
+    head = shorten(name, max(4, units - len(suffix))) + suffix
+    second = "(not in report)" if article is None else article.title or article.source
+    tip = [f"{name}: {article.title if article else '(not in report)'}"]
     if article is not None:
-        tip.append(", ".join(p for p in (article.outlet or "", lang) if p))
+        tip.append(", ".join(p for p in (article.id, lang) if p))
     tip.append(
-        f"{edge.relation} of {edge.original}, score {edge.score:.2f}" if edge else "original"
+        f"{edge.relation} of {names.name(edge.original)}, score {edge.score:.2f}"
+        if edge
+        else "original"
     )
     if note is not None and note.flagged:
         tip.append(note.label)
@@ -218,7 +225,7 @@ def _node_svg(node: Node, articles: dict[str, Article], edge: ProvenanceEdge | N
     parts = [
         f"<title>{xml_text(' — '.join(p for p in tip if p))}</title>",
         f'<rect x="{node.x}" y="{node.y}" width="{NODE_W}" height="{NODE_H}" rx="5"/>',
-        f'<text x="{tx}" y="{ty}" class="pg-id">{xml_text(shorten(head, 12))}</text>',
+        f'<text x="{tx}" y="{ty}" class="pg-id">{xml_text(head)}</text>',
     ]
     if note is not None and note.flagged:
         parts.append(
@@ -232,7 +239,9 @@ def _node_svg(node: Node, articles: dict[str, Article], edge: ProvenanceEdge | N
     return f'<a href="#article-{slug(node.article)}" class="pg-node">{body}</a>'
 
 
-def _edge_svg(edge: ProvenanceEdge, nodes: dict[str, Node], slot: tuple[int, int]) -> str:
+def _edge_svg(
+    edge: ProvenanceEdge, nodes: dict[str, Node], slot: tuple[int, int], names: ArticleIndex
+) -> str:
     """One edge; `slot` = (k, n): this is the k-th of n edges leaving the original, top to
     bottom, so their start points are spread along the original's right side."""
     src, dst = nodes[edge.original], nodes[edge.derivative]
@@ -253,7 +262,8 @@ def _edge_svg(edge: ProvenanceEdge, nodes: dict[str, Node], slot: tuple[int, int
         else ""
     )
     note = direction_note(edge)
-    tip = f"{edge.derivative} ← {edge.original}: {edge.relation}, score {edge.score:.2f}"
+    der, orig = names.name(edge.derivative), names.name(edge.original)
+    tip = f"{der} ← {orig}: {edge.relation}, score {edge.score:.2f}"
     tip += f" ({note})" if note else ""
     tip += f". Evidence: {edge.evidence}" if edge.evidence else ""
     label = f"{edge.relation} {edge.score:.2f}" + ("" if edge.known_direction else " ?")
@@ -267,7 +277,7 @@ def _edge_svg(edge: ProvenanceEdge, nodes: dict[str, Node], slot: tuple[int, int
     )
 
 
-def _describe(lay: Layout) -> str:
+def _describe(lay: Layout, names: ArticleIndex) -> str:
     n_edges = len(lay.edges)
     groups = sum(1 for b in lay.blocks if b.title != "not in a group")
     parts = [
@@ -277,7 +287,7 @@ def _describe(lay: Layout) -> str:
     for e in lay.edges:
         note = direction_note(e)
         parts.append(
-            f"{e.derivative} from {e.original}: {e.relation} {e.score:.2f}"
+            f"{names.name(e.derivative)} from {names.name(e.original)}: {e.relation} {e.score:.2f}"
             + (f" ({note})" if note else "")
         )
     return "; ".join(parts) + "."
@@ -286,7 +296,8 @@ def _describe(lay: Layout) -> str:
 def provenance_svg(story: Story, articles: dict[str, Article]) -> str:
     """The story's provenance graph as an inline `<svg>` element, or "" for a story with no
     articles. Ids inside are prefixed with the story's slug, so several graphs share a page."""
-    lay = layout(story, articles)
+    names = index_of(articles)
+    lay = layout(story, names)
     if not lay.nodes:
         return ""
     sid = f"pg-{slug(story.id)}"
@@ -294,7 +305,7 @@ def provenance_svg(story: Story, articles: dict[str, Article]) -> str:
         f'<svg class="pg" id="{sid}" role="group" aria-labelledby="{sid}-t {sid}-d" '
         f'viewBox="0 0 {lay.width} {lay.height}" width="{lay.width}" height="{lay.height}">',
         f'<title id="{sid}-t">Provenance graph: {xml_text(story.title)}</title>',
-        f'<desc id="{sid}-d">{xml_text(_describe(lay))}</desc>',
+        f'<desc id="{sid}-d">{xml_text(_describe(lay, names))}</desc>',
     ]
     for block in lay.blocks:
         out.append(
@@ -311,9 +322,9 @@ def provenance_svg(story: Story, articles: dict[str, Article]) -> str:
     for out_edges in leaving.values():
         ordered = sorted(out_edges, key=lambda e: (lay.nodes[e.derivative].y, e.derivative))
         slots.update({e.derivative: (k, len(ordered)) for k, e in enumerate(ordered)})
-    out.extend(_edge_svg(e, lay.nodes, slots[e.derivative]) for e in drawn)
+    out.extend(_edge_svg(e, lay.nodes, slots[e.derivative], names) for e in drawn)
     out.extend(
-        _node_svg(lay.nodes[aid], articles, by_derivative.get(aid))
+        _node_svg(lay.nodes[aid], names, by_derivative.get(aid))
         for b in lay.blocks
         for col in b.columns
         for aid in col

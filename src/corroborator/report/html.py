@@ -1,5 +1,10 @@
 """One self-contained HTML file: inline CSS, no script, no external URL of any kind.
 
+Articles are named by outlet and title (`view.ArticleIndex`), never by id; ids stay in the
+anchors and in each article's metadata. Claims can be filtered by verdict and by kind with
+radio buttons (`filter_bar`) that work by CSS alone (`:has()`), so the page and the web app
+keep their promise of carrying no script; single-source claims are folded in a `<details>`.
+
 Safety: every string that comes from an article, a source name or a claim goes through
 `html.escape` (quotes included), so a `<script>` in an article is shown as text. Article
 URLs are printed as text, never turned into links, so the page makes no request when opened.
@@ -14,16 +19,21 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import get_args
 
-from corroborator.model import Article, Claim, Mention, Report, Story
+from corroborator.model import Article, Claim, ClaimKind, Mention, Report, Story
 from corroborator.report.graph import DASHES, provenance_svg
 from corroborator.report.view import (
     CONFLICT_VERDICTS,
     RELATION_STYLES,
+    VERDICT_ORDER,
     VERDICT_TITLES,
+    ArticleIndex,
     MachineNote,
     article_index,
     claim_label,
@@ -33,6 +43,7 @@ from corroborator.report.view import (
     derivation_note,
     direction_note,
     flagged_machine_notes,
+    index_of,
     locate_in_sentence,
     machine_note,
     provenance_edges,
@@ -126,10 +137,18 @@ def _sentence_html(m: Mention, article: Article | None) -> str:
     )
 
 
+def _data_attrs(claim: Claim) -> str:
+    """What the claim filters (`filter_bar`) select on."""
+    return f' data-verdict="{_e(claim.verdict)}" data-kind="{_e(claim.kind)}"'
+
+
 def _conflict_card(story: Story, claim: Claim, articles: dict[str, Article]) -> str:
-    sides = conflict_sides(claim)
+    """One conflict card: each side's value, how many independent sources back it, and every
+    mention by article name with its sentence (the span highlighted, linked to the text)."""
+    names = index_of(articles)
+    sides = conflict_sides(claim, story)
     out = [
-        f'<article class="card" id="{_claim_anchor(story, claim.id)}">',
+        f'<article class="card" id="{_claim_anchor(story, claim.id)}"{_data_attrs(claim)}>',
         f'<h4>{_e(claim_label(claim))} <span class="kind">{_e(claim.kind)}</span> '
         f'<span class="cid">{_e(claim.id)} · {len(sides)} values</span></h4>',
         '<div class="sides">',
@@ -137,13 +156,16 @@ def _conflict_card(story: Story, claim: Claim, articles: dict[str, Article]) -> 
     for side in sides:
         out.append('<div class="side">')
         out.append(f'<p class="value">{_e(side.label)}</p>')
+        out.append(f'<p class="sources">{_e(side.sources_label)}</p>')
         out.append("<ul>")
         if not side.mentions:
-            ids = ", ".join(f'<a href="#{_article_anchor(a)}">{_e(a)}</a>' for a in side.articles)
-            out.append(f'<li>{ids}: <mark class="v-conflicting">{_e(side.text)}</mark></li>')
+            who = ", ".join(
+                f'<a href="#{_article_anchor(a)}">{_e(names.name(a))}</a>' for a in side.articles
+            )
+            out.append(f'<li>{who}: <mark class="v-conflicting">{_e(side.text)}</mark></li>')
         for m in side.mentions:
-            article = articles.get(m.article)
-            who = _e(m.article) + (f" · {_e(article.outlet)}" if article and article.outlet else "")
+            article = names.get(m.article)
+            who = _e(names.name(m.article))
             out.append(f"<li>{_mention_link(m, article, who)}{_sentence_html(m, article)}</li>")
         out.append("</ul></div>")
     out.append("</div>")
@@ -154,14 +176,15 @@ def _conflict_card(story: Story, claim: Claim, articles: dict[str, Article]) -> 
 
 
 def _claims_table(story: Story, verdict: str, claims: list[Claim], arts: dict[str, Article]) -> str:
+    names = index_of(arts)
     support = verdict == "corroborated"
     head = "<th>Claim</th><th>Kind</th><th>Value</th>"
-    head += '<th class="num">Support</th>' if support else ""
+    head += '<th class="num">Independent sources</th>' if support else ""
     head += "<th>Mentions</th>"
     rows = []
     for c in claims:
         mentions = "<br>".join(
-            _mention_link(m, arts.get(m.article), _e(m.article)) + f" “{_e(m.text)}”"
+            _mention_link(m, names.get(m.article), _e(names.name(m.article))) + f" “{_e(m.text)}”"
             for m in c.mentions
         )
         cells = [
@@ -172,10 +195,92 @@ def _claims_table(story: Story, verdict: str, claims: list[Claim], arts: dict[st
         if support:
             cells.append(f'<td class="num">{c.support}</td>')
         cells.append(f"<td>{mentions}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        rows.append(f'<tr class="claim"{_data_attrs(c)}>' + "".join(cells) + "</tr>")
     return (
         f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def verdict_section(
+    story: Story, verdict: str, claims: list[Claim], arts: dict[str, Article], *, level: int = 3
+) -> str:
+    """The claims of one verdict under a heading "Conflicts (2)": conflict cards, or a table;
+    single-source claims folded in a `<details>` (open it to read them). The wrapper carries
+    the verdict and the kinds inside, so the filters hide it when nothing in it is shown."""
+    kinds = " ".join(dict.fromkeys(_e(c.kind) for c in claims))
+    title = f"{_e(VERDICT_TITLES.get(verdict, verdict))} ({len(claims)})"
+    hid = f' id="{_e(verdict)}-{slug(story.id)}"'
+    heading = f"<h{level}{hid}>{title}</h{level}>"
+    if verdict in CONFLICT_VERDICTS:
+        body = "\n".join(_conflict_card(story, c, arts) for c in claims)
+    else:
+        body = _claims_table(story, verdict, claims, arts)
+    if verdict == "single_source":
+        inner = f'<details class="fold"><summary>{heading}</summary>\n{body}\n</details>'
+    else:
+        inner = f"{heading}\n{body}"
+    return (
+        f'<section class="verdict" data-verdict="{_e(verdict)}" data-kinds="{kinds}">'
+        f"\n{inner}\n</section>"
+    )
+
+
+# -- filters ---------------------------------------------------------------------------------
+
+#: Claim kinds of the report contract (schema.json), each with a filter rule.
+KINDS: tuple[str, ...] = get_args(ClaimKind)
+
+
+def _filter_rules() -> str:
+    """One CSS rule per verdict and per kind: while a filter's radio button is checked,
+    claims (cards, table rows) of any other verdict or kind are hidden, and so is a verdict
+    section holding no claim of the chosen kind. Pure CSS (`:has()`), so it runs where no
+    script may."""
+    rules = []
+    for v in VERDICT_ORDER:
+        on = f'body:has(.claim-filters input[name="fv"][value="{v}"]:checked)'
+        rules.append(f'{on} [data-verdict]:not([data-verdict="{v}"]) {{ display: none; }}')
+    for k in KINDS:
+        on = f'body:has(.claim-filters input[name="fk"][value="{k}"]:checked)'
+        rules.append(f'{on} [data-kind]:not([data-kind="{k}"]) {{ display: none; }}')
+        rules.append(f'{on} [data-kinds]:not([data-kinds~="{k}"]) {{ display: none; }}')
+    return "\n".join(rules)
+
+
+FILTER_CSS = _filter_rules()
+
+
+def _radio(name: str, value: str, label: str, checked: bool) -> str:
+    rid = f"f{name}-{slug(value)}"
+    mark = " checked" if checked else ""
+    return (
+        f'<span class="choice"><input type="radio" id="{rid}" name="f{name}" value="{_e(value)}"'
+        f'{mark}><label for="{rid}">{_e(label)}</label></span>'
+    )
+
+
+def filter_bar(claims: Iterable[Claim]) -> str:
+    """Radio buttons that show the claims of one verdict or one kind (see `FILTER_CSS`), with
+    the number of claims of each; "" when there are no claims. One bar per page."""
+    claims = list(claims)
+    if not claims:
+        return ""
+    verdicts = Counter(str(c.verdict) for c in claims)
+    kinds = Counter(str(c.kind) for c in claims)
+    v_opts = [_radio("v", "all", f"All ({len(claims)})", True)] + [
+        _radio("v", v, f"{VERDICT_TITLES[v].split(' (')[0]} ({verdicts[v]})", False)
+        for v in VERDICT_ORDER
+        if verdicts[v]
+    ]
+    k_opts = [_radio("k", "all", "All kinds", True)] + [
+        _radio("k", k, f"{k} ({kinds[k]})", False) for k in KINDS if kinds[k]
+    ]
+    return (
+        '<div class="claim-filters" role="group" aria-label="Filter claims">'
+        f"<fieldset><legend>Verdict</legend>{''.join(v_opts)}</fieldset>"
+        f"<fieldset><legend>Kind</legend>{''.join(k_opts)}</fieldset>"
+        "</div>"
     )
 
 
@@ -213,17 +318,16 @@ def _legend() -> str:
 def _provenance_html(story: Story, arts: dict[str, Article]) -> str:
     """The provenance graph (inline SVG) with its legend, and beside it the same links as a
     plain list, for screen readers and for readers whose browser does not draw SVG."""
-    svg = provenance_svg(story, arts)
+    names = index_of(arts)
+    svg = provenance_svg(story, names)
     if not svg:
         return ""
-    edges = provenance_edges(story, arts)
+    edges = provenance_edges(story, names)
 
     def link(aid: str) -> str:
-        a = arts.get(aid)
-        if a is None:
+        if aid not in names:
             return f"{_e(aid)} (not in report)"
-        outlet = f" ({_e(a.outlet)})" if a.outlet else ""
-        return f'<a href="#{_article_anchor(aid)}">{_e(aid)}</a>{outlet}'
+        return f'<a href="#{_article_anchor(aid)}">{_e(names.name(aid))}</a>'
 
     items = []
     for e in edges:
@@ -256,7 +360,7 @@ def _provenance_html(story: Story, arts: dict[str, Article]) -> str:
     )
 
 
-def _story_html(story: Story, arts: dict[str, Article]) -> str:
+def _story_html(story: Story, arts: ArticleIndex) -> str:
     sid = slug(story.id)
     out = [f'<section class="story" id="story-{sid}" aria-labelledby="story-{sid}-h">']
     out.append(
@@ -268,14 +372,16 @@ def _story_html(story: Story, arts: dict[str, Article]) -> str:
         members = []
         for aid in group:
             a = arts.get(aid)
-            title = f" {_e(a.title)}" if a else " (not in report)"
-            outlet = f' <span class="note">{_e(a.outlet)}</span>' if a and a.outlet else ""
-            note = derivation_note(a)
+            if a is None:
+                members.append(f"{_e(aid)} (not in report)")
+                continue
+            label = _e(arts.label(aid))
+            note = derivation_note(a, arts)
             note_html = f' <span class="note">({_e(note)})</span>' if note else ""
             machine = machine_note(a)
             badge = " " + _machine_badge(machine) if machine and machine.flagged else ""
             members.append(
-                f'<a href="#{_article_anchor(aid)}">{_e(aid)}</a>{title}{outlet}{note_html}{badge}'
+                f'<a href="#{_article_anchor(aid)}" dir="auto">{label}</a>{note_html}{badge}'
             )
         out.append("<li>" + "; ".join(members) + "</li>")
     out.append("</ol>")
@@ -283,19 +389,16 @@ def _story_html(story: Story, arts: dict[str, Article]) -> str:
     if not story.claims:
         out.append('<p class="note">No claims extracted.</p>')
     for verdict, claims in claims_by_verdict(story):
-        if not claims:
-            continue
-        out.append(f"<h3>{_e(VERDICT_TITLES.get(verdict, verdict))} ({len(claims)})</h3>")
-        if verdict in CONFLICT_VERDICTS:
-            out.extend(_conflict_card(story, c, arts) for c in claims)
-        else:
-            out.append(_claims_table(story, verdict, claims, arts))
+        if claims:
+            out.append(verdict_section(story, verdict, claims, arts))
     if story.omissions:
         keys = {c.id: claim_label(c) for c in story.claims}
         out.append(f"<h3>Omissions ({len(story.omissions)})</h3>")
         rows = []
         for o in story.omissions:
-            missing = ", ".join(f'<a href="#{_article_anchor(a)}">{_e(a)}</a>' for a in o.articles)
+            missing = ", ".join(
+                f'<a href="#{_article_anchor(a)}">{_e(arts.name(a))}</a>' for a in o.articles
+            )
             claim_link = f'<a href="#{_claim_anchor(story, o.claim)}">{_e(o.claim)}</a>'
             rows.append(
                 f"<tr><td>{_e(keys.get(o.claim, o.claim))} {claim_link}</td><td>{missing}</td></tr>"
@@ -347,6 +450,7 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]], article_id: str
 
 
 def _article_html(article: Article, report: Report, arts: dict[str, Article]) -> str:
+    names = index_of(arts)
     spans: list[tuple[int, int, str, str]] = []
     for story in report.stories:
         for c in story.claims:
@@ -367,7 +471,7 @@ def _article_html(article: Article, report: Report, arts: dict[str, Article]) ->
     d = article.derived_from
     if d is not None:
         target = (
-            f'<a href="#{_article_anchor(d.article)}">{_e(d.article)}</a>'
+            f'<a href="#{_article_anchor(d.article)}">{_e(names.name(d.article))}</a>'
             if d.article in arts
             else _e(d.article)
         )
@@ -386,7 +490,8 @@ def _article_html(article: Article, report: Report, arts: dict[str, Article]) ->
         meta.append(("Machine-made text", _machine_badge(machine, open_details=machine.flagged)))
     out = [
         f'<article class="article" id="{aid}" aria-labelledby="{aid}-h">',
-        f'<h3 id="{aid}-h"{lang} dir="auto">{_e(article.title) or _e(article.id)}</h3>',
+        f'<h3 id="{aid}-h"><span class="who" dir="auto">{_e(names.name(article.id))}</span> '
+        f'<span{lang} dir="auto">{_e(article.title)}</span></h3>',
         "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta) + "</dl>",
         f'<div class="text"{lang} dir="auto">{highlight(article.text, spans, article.id)}</div>',
     ]
@@ -416,7 +521,7 @@ def to_html(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="corroborator {_e(report.generator_version)}">',
         f"<title>{_e(title)}</title>",
-        f"<style>\n{_css()}\n</style>",
+        f"<style>\n{_css()}\n{FILTER_CSS}\n</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -441,6 +546,7 @@ def to_html(report: Report) -> str:
                 f'<span class="note">{counts}</span></li>'
             )
         out.append("</ul></nav>")
+    out.append(filter_bar(c for s in report.stories for c in s.claims))
     out += ["</header>", "<main>"]
     if not report.stories:
         out.append('<p class="note">No stories.</p>')

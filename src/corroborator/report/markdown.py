@@ -13,8 +13,8 @@ from corroborator.model import Claim, Report, Story
 from corroborator.report.view import (
     CONFLICT_VERDICTS,
     VERDICT_TITLES,
+    ArticleIndex,
     article_index,
-    article_label,
     claim_articles,
     claim_label,
     claims_by_verdict,
@@ -92,35 +92,36 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [*lines, ""]
 
 
-def _conflict(claim: Claim, report: Report) -> list[str]:
-    articles = article_index(report)
+def _conflict(claim: Claim, story: Story, articles: ArticleIndex) -> list[str]:
     lines = [
         f"#### {escape_inline(claim_label(claim))} ({claim.kind}, {escape_inline(claim.id)})",
         "",
     ]
     rows: list[list[str]] = []
-    for side in conflict_sides(claim):
+    for side in conflict_sides(claim, story):
         mentions = side.mentions
+        sources = str(side.sources)
         if not mentions:
-            rows.append(
-                [escape_inline(side.label), escape_inline(", ".join(side.articles)), "", ""]
-            )
+            names = ", ".join(articles.names(side.articles))
+            rows.append([escape_inline(side.label), sources, escape_inline(names), "", ""])
             continue
         for m in mentions:
             bounds = locate_in_sentence(m, articles.get(m.article))
             rows.append(
                 [
                     f"**{escape_inline(side.label)}**",
-                    escape_inline(m.article),
+                    sources,
+                    escape_inline(articles.name(m.article)),
                     _span(m.text),
                     _sentence_with_span(m.sentence, bounds),
                 ]
             )
     why = [f"Why grouped: {escape_inline(claim.explanation)}", ""] if claim.explanation else []
-    return lines + _table(["Value", "Article", "Span", "Sentence"], rows) + why
+    header = ["Value", "Independent sources", "Article", "Span", "Sentence"]
+    return lines + _table(header, rows) + why
 
 
-def _claims_table(verdict: str, claims: list[Claim]) -> list[str]:
+def _claims_table(verdict: str, claims: list[Claim], articles: ArticleIndex) -> list[str]:
     header = ["Claim", "Kind", "Value"]
     if verdict == "corroborated":
         header.append("Support")
@@ -131,15 +132,14 @@ def _claims_table(verdict: str, claims: list[Claim]) -> list[str]:
         if verdict == "corroborated":
             row.append(str(c.support))
         spans = "; ".join(dict.fromkeys(_span(m.text) for m in c.mentions))
-        row += [escape_inline(", ".join(claim_articles(c))), spans]
+        row += [escape_inline(", ".join(articles.names(claim_articles(c)))), spans]
         rows.append(row)
     return _table(header, rows)
 
 
-def _provenance(story: Story, report: Report) -> list[str]:
+def _provenance(story: Story, articles: ArticleIndex) -> list[str]:
     """A "Provenance" table (one row per derivation) and the articles flagged as machine-made;
     nothing when the story has neither."""
-    articles = article_index(report)
     edges = provenance_edges(story, articles)
     notes = flagged_machine_notes(story, articles)
     if not edges and not notes:
@@ -148,13 +148,14 @@ def _provenance(story: Story, report: Report) -> list[str]:
     if edges:
         rows = []
         for e in edges:
-            direction = f"{e.original} is the original" if e.known_direction else "unknown"
+            original = articles.name(e.original)
+            direction = f"{original} is the original" if e.known_direction else "unknown"
             if language_note(e):
                 direction += f" ({language_note(e)})"
             rows.append(
                 [
-                    escape_inline(e.derivative),
-                    escape_inline(e.original),
+                    escape_inline(articles.name(e.derivative)),
+                    escape_inline(original),
                     escape_inline(e.relation),
                     f"{e.score:.2f}",
                     escape_inline(direction),
@@ -166,27 +167,30 @@ def _provenance(story: Story, report: Report) -> list[str]:
         )
     if notes:
         rows = [
-            [escape_inline(n.article), escape_inline(n.label), escape_inline("; ".join(n.evidence))]
+            [
+                escape_inline(articles.name(n.article)),
+                escape_inline(n.label),
+                escape_inline("; ".join(n.evidence)),
+            ]
             for n in notes
         ]
         lines += _table(["Article", "Machine-made text", "Evidence"], rows)
     return lines
 
 
-def _story(story: Story, report: Report) -> list[str]:
-    articles = article_index(report)
+def _story(story: Story, articles: ArticleIndex) -> list[str]:
     lines = [f"## {escape_inline(story.id)}: {escape_inline(story.title)}", ""]
     lines += [f"**Independent sources: {story.independent_sources}**", ""]
     for i, group in enumerate(story.independent_groups, 1):
         members = []
         for aid in group:
             article = articles.get(aid)
-            note = derivation_note(article)
-            label = escape_inline(article_label(article, aid))
+            note = derivation_note(article, articles)
+            label = escape_inline(articles.label(aid))
             members.append(f"{label} ({escape_inline(note)})" if note else label)
         lines.append(f"{i}. " + "; ".join(members))
     lines.append("")
-    lines += _provenance(story, report)
+    lines += _provenance(story, articles)
     if not story.claims:
         lines += ["No claims extracted.", ""]
     for verdict, claims in claims_by_verdict(story):
@@ -196,9 +200,9 @@ def _story(story: Story, report: Report) -> list[str]:
         lines += [f"### {title} ({len(claims)})", ""]
         if verdict in CONFLICT_VERDICTS:
             for claim in claims:
-                lines += _conflict(claim, report)
+                lines += _conflict(claim, story, articles)
         else:
-            lines += _claims_table(verdict, claims)
+            lines += _claims_table(verdict, claims, articles)
     if story.omissions:
         keys = {c.id: claim_label(c) for c in story.claims}
         lines += [f"### Omissions ({len(story.omissions)})", ""]
@@ -206,7 +210,7 @@ def _story(story: Story, report: Report) -> list[str]:
             [
                 escape_inline(keys.get(o.claim, o.claim)),
                 escape_inline(o.claim),
-                escape_inline(", ".join(o.articles)),
+                escape_inline(", ".join(articles.names(o.articles))),
             ]
             for o in story.omissions
         ]
@@ -215,29 +219,33 @@ def _story(story: Story, report: Report) -> list[str]:
 
 
 def to_markdown(report: Report) -> str:
-    """The report as Markdown: summary, stories (conflicts first), articles, skipped inputs."""
+    """The report as Markdown: summary, stories (conflicts first), articles, skipped inputs.
+
+    Articles are named by outlet (`view.ArticleIndex`); the "Articles" table at the end maps
+    each name to its id (the key of the JSON report), title and source."""
+    articles = article_index(report)
     lines = ["# Corroboration report", "", counts_line(report), ""]
     if not report.stories:
         lines += ["No stories.", ""]
     for story in report.stories:
-        lines += _story(story, report)
+        lines += _story(story, articles)
     if report.articles:
         lines += ["## Articles", ""]
         rows = []
         for a in report.articles:
             rows.append(
                 [
-                    escape_inline(a.id),
+                    escape_inline(articles.name(a.id)),
                     escape_inline(a.title),
-                    escape_inline(a.outlet or ""),
                     escape_inline(a.language),
                     escape_inline(a.published or ""),
-                    escape_inline(derivation_note(a)),
+                    escape_inline(derivation_note(a, articles)),
                     escape_inline(a.source),
+                    escape_inline(a.id),
                 ]
             )
         lines += _table(
-            ["Id", "Title", "Outlet", "Language", "Published", "Derived from", "Source"], rows
+            ["Name", "Title", "Language", "Published", "Derived from", "Source", "Id"], rows
         )
     if report.skipped:
         lines += [f"## Skipped inputs ({len(report.skipped)})", ""]

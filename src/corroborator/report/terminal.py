@@ -18,8 +18,8 @@ from corroborator.model import Claim, Report, Story
 from corroborator.report.view import (
     CONFLICT_VERDICTS,
     VERDICT_TITLES,
+    ArticleIndex,
     article_index,
-    article_label,
     claim_articles,
     claim_label,
     claims_by_verdict,
@@ -50,8 +50,7 @@ def _header(report: Report) -> Text:
     return text
 
 
-def _groups(story: Story, report: Report) -> RenderableType:
-    articles = article_index(report)
+def _groups(story: Story, articles: ArticleIndex) -> RenderableType:
     lines = Text()
     lines.append(f"Independent sources: {story.independent_sources}", style="bold")
     for i, group in enumerate(story.independent_groups, 1):
@@ -60,41 +59,41 @@ def _groups(story: Story, report: Report) -> RenderableType:
             if j:
                 lines.append("; ")
             article = articles.get(aid)
-            lines.append(article_label(article, aid, max_title=40))
-            note = derivation_note(article)
+            lines.append(articles.label(aid, max_title=40))
+            note = derivation_note(article, articles)
             if note:
                 lines.append(f" [{note}]", style="dim")
     return lines
 
 
-def _provenance(story: Story, report: Report) -> RenderableType | None:
-    """One line per derivation ("a3 ← a1 syndication 1.00 (direction unknown)") and per
-    article flagged as machine-made (score and its first piece of evidence); None when the
-    story has neither."""
-    articles = article_index(report)
+def _provenance(story: Story, articles: ArticleIndex) -> RenderableType | None:
+    """One line per derivation ("Dunmore Post ← Northshore Ledger syndication 1.00 (direction
+    unknown)") and per article flagged as machine-made (score and its first piece of
+    evidence); None when the story has neither."""
     edges = provenance_edges(story, articles)
     notes = flagged_machine_notes(story, articles)
     if not edges and not notes:
         return None
     out = Text("Provenance:", style="bold")
     for edge in edges:
-        out.append("\n  " + edge_line(edge))
+        out.append("\n  " + edge_line(edge, articles))
     for note in notes:
-        out.append(f"\n  {note.article} {note.label}", style="magenta")
+        out.append(f"\n  {articles.name(note.article)} {note.label}", style="magenta")
         if note.evidence:
             out.append(f": {note.evidence[0]}", style="dim")
     return out
 
 
-def _conflict(claim: Claim, report: Report) -> RenderableType:
+def _conflict(claim: Claim, story: Story, articles: ArticleIndex) -> RenderableType:
     out = Text()
     mark = "✗" if claim.verdict == "conflicting" else "?"
+    sides = conflict_sides(claim, story)
     out.append(f"{mark} {claim_label(claim)}", style=_STYLE.get(claim.verdict, "bold red"))
-    out.append(f"  ({claim.kind}, {claim.id}, {len(conflict_sides(claim))} values)", style="dim")
-    for side in conflict_sides(claim):
+    out.append(f"  ({claim.kind}, {claim.id}, {len(sides)} values)", style="dim")
+    for side in sides:
         out.append("\n    ")
         out.append(side.label, style="bold")
-        out.append(f"  — {', '.join(side.articles)}")
+        out.append(f"  — {side.sources_label}: {', '.join(articles.names(side.articles))}")
         spans = [m.text for m in side.mentions] or ([side.text] if side.text else [])
         seen: list[str] = []
         for span in spans:
@@ -108,7 +107,7 @@ def _conflict(claim: Claim, report: Report) -> RenderableType:
     return out
 
 
-def _claim_table(verdict: str, claims: list[Claim]) -> Table:
+def _claim_table(verdict: str, claims: list[Claim], articles: ArticleIndex) -> Table:
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, expand=False)
     table.add_column("claim", overflow="fold")
     table.add_column("kind")
@@ -122,18 +121,18 @@ def _claim_table(verdict: str, claims: list[Claim]) -> Table:
         row = [Text(claim_label(claim)), Text(claim.kind), Text(value_summary(claim))]
         if verdict == "corroborated":
             row.append(Text(str(claim.support)))
-        row += [Text(", ".join(claim_articles(claim))), Text(spans)]
+        row += [Text(", ".join(articles.names(claim_articles(claim)))), Text(spans)]
         table.add_row(*row)
     return table
 
 
-def _story(story: Story, report: Report) -> list[RenderableType]:
+def _story(story: Story, articles: ArticleIndex) -> list[RenderableType]:
     parts: list[RenderableType] = [
         Text(""),
         Rule(Text(f"{story.id}: {' '.join(story.title.split())}", style="bold"), align="left"),
-        _groups(story, report),
+        _groups(story, articles),
     ]
-    provenance = _provenance(story, report)
+    provenance = _provenance(story, articles)
     if provenance is not None:
         parts.append(provenance)
     if not story.claims:
@@ -144,15 +143,15 @@ def _story(story: Story, report: Report) -> list[RenderableType]:
         title = VERDICT_TITLES.get(verdict, verdict).upper()
         parts.append(Text(f"\n{title} ({len(claims)})", style=_STYLE.get(verdict, "bold")))
         if verdict in CONFLICT_VERDICTS:
-            parts.extend(_conflict(c, report) for c in claims)
+            parts.extend(_conflict(c, story, articles) for c in claims)
         else:
-            parts.append(_claim_table(verdict, claims))
+            parts.append(_claim_table(verdict, claims, articles))
     if story.omissions:
         keys = {c.id: claim_label(c) for c in story.claims}
         parts.append(Text(f"\nOMISSIONS ({len(story.omissions)})", style="bold"))
         for om in story.omissions:
             line = Text(f"  {keys.get(om.claim, om.claim)} ({om.claim}) — not in: ")
-            line.append(", ".join(om.articles))
+            line.append(", ".join(articles.names(om.articles)))
             parts.append(line)
     return parts
 
@@ -161,8 +160,9 @@ def to_text(report: Report, *, color: bool = False, width: int = 100) -> str:
     """The report as a terminal summary; ANSI colours only when `color` is true.
 
     Order: header counts; per story its independent groups, conflicts (each side's value in
-    human units with article ids and exact spans), corroborated, single-source, omissions;
-    then skipped inputs with reasons.
+    human units with its number of independent sources, the articles by name and the exact
+    spans), corroborated, single-source, omissions; then skipped inputs with reasons.
+    Articles are named by outlet (`view.ArticleIndex`), never by id.
     """
     buffer = io.StringIO()
     console = Console(
@@ -179,8 +179,9 @@ def to_text(report: Report, *, color: bool = False, width: int = 100) -> str:
     console.print(_header(report))
     if not report.stories:
         console.print(Text("No stories.", style="dim"))
+    articles = article_index(report)
     for story in report.stories:
-        console.print(Group(*_story(story, report)))
+        console.print(Group(*_story(story, articles)))
     if report.skipped:
         console.print()
         console.print(Rule(Text(f"Skipped inputs ({len(report.skipped)})"), align="left"))

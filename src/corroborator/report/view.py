@@ -10,8 +10,11 @@ renderer must still produce output rather than a traceback).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from corroborator.model import Article, Claim, Mention, Report, Story
 from corroborator.report.units import format_mention, format_value
@@ -38,6 +41,12 @@ class Side:
     articles: list[str]
     mentions: list[Mention] = field(default_factory=list)
     text: str = ""  # exact span representing the side (first mention when not given)
+    sources: int = 0  # independent groups backing the value (see `conflict_sides`)
+
+    @property
+    def sources_label(self) -> str:
+        """ "1 independent source", "3 independent sources"."""
+        return _plural(self.sources, "independent source", "independent sources")
 
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9-]")
@@ -91,7 +100,25 @@ def _same_value(mention: Mention, value: Any, unit: Any) -> bool:
     return mention.value == value and (unit is None or mention.unit == unit)
 
 
-def conflict_sides(claim: Claim) -> list[Side]:
+def _count(obj: Any) -> int | None:
+    return obj if isinstance(obj, int) and not isinstance(obj, bool) and obj >= 0 else None
+
+
+def count_groups(articles: Iterable[str], story: Story | None) -> int:
+    """How many independent groups of `story` the articles belong to; an article in no group
+    (or any article when the story is unknown) counts as a group of its own."""
+    group_of: dict[str, int] = {}
+    if story is not None:
+        for i, group in enumerate(story.independent_groups):
+            for aid in group:
+                group_of.setdefault(aid, i)
+    keys: set[tuple[int, str]] = set()
+    for aid in articles:
+        keys.add((group_of[aid], "") if aid in group_of else (-1, aid))
+    return len(keys)
+
+
+def conflict_sides(claim: Claim, story: Story | None = None) -> list[Side]:
     """The distinct values of a claim, one `Side` each, with the mentions that assert it.
 
     Uses `claim.sides` when the compare step filled it (see schema.json: each side has
@@ -99,6 +126,10 @@ def conflict_sides(claim: Claim) -> list[Side]:
     mentions of a side are, in order of preference, those indexed by `mentions`, those from
     the side's articles carrying the side's value, or all mentions from the side's articles.
     Without `sides`, mentions are grouped by (value, unit) in order of first appearance.
+
+    `Side.sources`, the independent groups backing a value, is the side's `support` when
+    given, else the number of its `groups`, else counted from the story's independence groups
+    (`count_groups`; without the story, each article counts as one source).
     """
     sides: list[Side] = []
     for raw in claim.sides:
@@ -133,7 +164,12 @@ def conflict_sides(claim: Claim) -> list[Side]:
         published = raw.get("published")
         if isinstance(published, str) and published:
             label += f" (as of {published.replace('T', ' ')[:16]})"
-        sides.append(Side(label, value, unit, articles, mentions, text))
+        sources = _count(raw.get("support"))
+        if sources is None and isinstance(raw.get("groups"), list) and raw["groups"]:
+            sources = len(raw["groups"])
+        if sources is None:
+            sources = count_groups(articles, story)
+        sides.append(Side(label, value, unit, articles, mentions, text, sources))
     if sides:
         return sides
     by_value: dict[tuple[str, str], Side] = {}
@@ -147,6 +183,8 @@ def conflict_sides(claim: Claim) -> list[Side]:
         side.mentions.append(m)
         if m.article not in side.articles:
             side.articles.append(m.article)
+    for side in by_value.values():
+        side.sources = count_groups(side.articles, story)
     return list(by_value.values())
 
 
@@ -166,32 +204,130 @@ def claim_articles(claim: Claim) -> list[str]:
     return _unique([m.article for m in claim.mentions])
 
 
-def article_index(report: Report) -> dict[str, Article]:
-    """Articles by id; on duplicate ids the first wins (ids are meant to be unique)."""
-    index: dict[str, Article] = {}
-    for article in report.articles:
-        index.setdefault(article.id, article)
-    return index
+# --- readable article names ----------------------------------------------------------------
+
+#: Longest outlet part of a name, and the title part added when two articles share an outlet.
+MAX_OUTLET = 40
+NAME_TITLE = 32
+
+
+def _flat(text: object) -> str:
+    return " ".join(str(text).split()) if text else ""
+
+
+def _cut(text: str, limit: int) -> str:
+    flat = _flat(text)
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _host(url: str | None) -> str:
+    """ "dunmore-post.example" for "https://www.dunmore-post.example/news/x"; "" when none."""
+    if not url or "://" not in url:
+        return ""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def source_outlet(article: Article) -> str:
+    """Who published the article, for people: its outlet (metadata or copyright line), else
+    the host of its URL, else the host of a URL source, else the file name of its source
+    ("04-abendzeitung-de.txt", "feed.jsonl:3", "pasted article 2"), else its id."""
+    for candidate in (article.outlet, _host(article.url)):
+        if _flat(candidate):
+            return _cut(str(candidate), MAX_OUTLET)
+    source = _flat(article.source)
+    host = _host(source.split("#", 1)[-1] if "#" in source else source)
+    if host:
+        return _cut(host, MAX_OUTLET)
+    parts = [p for p in re.split(r"[/\\]", source) if p]
+    return _cut(parts[-1], MAX_OUTLET) if parts else article.id
+
+
+class ArticleIndex(dict[str, Article]):
+    """Articles by id (report order; on duplicate ids the first wins) with readable names.
+
+    `name(id)` is unique within the index and deterministic (it depends only on the articles
+    and their order): the article's outlet (`source_outlet`) when no other article shares it,
+    else "Outlet · short title", and " (2)", " (3)" … when that still repeats. Reports show
+    names where a person reads; ids stay in the JSON and in the anchors.
+    """
+
+    def __init__(self, articles: Iterable[Article] = ()):
+        super().__init__()
+        for article in articles:
+            self.setdefault(article.id, article)
+        outlets = {aid: source_outlet(a) for aid, a in self.items()}
+        shared = Counter(outlets.values())
+        self._names: dict[str, str] = {}
+        self._titled: set[str] = set()
+        used: set[str] = set()
+        for aid, article in self.items():
+            name = outlets[aid]
+            if shared[name] > 1 and _flat(article.title):
+                name = f"{name} · {_cut(article.title, NAME_TITLE)}"
+                self._titled.add(aid)
+            if name in used:
+                k = 2
+                while f"{name} ({k})" in used:
+                    k += 1
+                name = f"{name} ({k})"
+            used.add(name)
+            self._names[aid] = name
+
+    def name(self, article_id: str) -> str:
+        """The article's readable unique name; an id not in the index is returned as it is."""
+        return self._names.get(article_id, article_id)
+
+    def names(self, article_ids: Iterable[str]) -> list[str]:
+        return [self.name(a) for a in article_ids]
+
+    def outlet(self, article_id: str) -> str:
+        article = self.get(article_id)
+        return source_outlet(article) if article is not None else article_id
+
+    def label(self, article_id: str, *, max_title: int = 60) -> str:
+        """ "Outlet · Title" (the title cut to `max_title`); "a9 (not in report)" when the id
+        is unknown."""
+        article = self.get(article_id)
+        if article is None:
+            return f"{article_id} (not in report)"
+        name = self._names[article_id]
+        title = _cut(article.title, max_title)
+        if article_id in self._titled or not title:
+            return name
+        return f"{name} · {title}"
+
+
+def article_index(report: Report) -> ArticleIndex:
+    """Articles by id with their readable names (`ArticleIndex`)."""
+    return ArticleIndex(report.articles)
+
+
+def index_of(articles: dict[str, Article]) -> ArticleIndex:
+    """`articles` as an `ArticleIndex` (itself when it already is one)."""
+    return articles if isinstance(articles, ArticleIndex) else ArticleIndex(articles.values())
 
 
 def article_label(article: Article | None, article_id: str, *, max_title: int = 60) -> str:
-    """Short "a1 · Title (Outlet)" label; an unknown id is shown as "a9 (not in report)"."""
+    """ "Outlet · Title" for one article on its own (no other article to tell it from); an
+    unknown id is shown as "a9 (not in report)". Prefer `ArticleIndex.label` in a report."""
     if article is None:
         return f"{article_id} (not in report)"
-    title = " ".join(article.title.split())
-    if len(title) > max_title:
-        title = title[: max_title - 1].rstrip() + "…"
-    outlet = f" ({article.outlet})" if article.outlet else ""
-    return f"{article_id} · {title}{outlet}" if title else f"{article_id}{outlet}"
+    return ArticleIndex([article]).label(article_id, max_title=max_title)
 
 
-def derivation_note(article: Article | None) -> str:
-    """ "copy of a1, score 0.97" for a derivative, "" for an original or unknown article."""
+def derivation_note(article: Article | None, names: ArticleIndex | None = None) -> str:
+    """ "copy of Coastal Daily, score 0.97" for a derivative (the original by its name in
+    `names`, else by id), "" for an original or unknown article."""
     if article is None or article.derived_from is None:
         return ""
     d = article.derived_from
+    original = names.name(d.article) if names is not None else d.article
     direction = "" if d.direction == "derived" else f", direction {d.direction}"
-    return f"{d.relation} of {d.article}, score {d.score:.2f}{direction}"
+    return f"{d.relation} of {original}, score {d.score:.2f}{direction}"
 
 
 def summary_counts(report: Report) -> dict[str, int]:
@@ -349,10 +485,14 @@ def direction_note(edge: ProvenanceEdge) -> str:
     return ", ".join(parts)
 
 
-def edge_line(edge: ProvenanceEdge) -> str:
-    """ "a3 ← a1 syndication 1.00 (direction unknown)", "a6 ← a2 translation 0.91 (de ← en)"."""
+def edge_line(edge: ProvenanceEdge, names: ArticleIndex | None = None) -> str:
+    """ "Dunmore Post ← Northshore Ledger syndication 1.00 (direction unknown)" (ids when no
+    `names` are given: "a6 ← a2 translation 0.91 (de ← en)")."""
     note = direction_note(edge)
-    base = f"{edge.derivative} ← {edge.original} {edge.relation} {edge.score:.2f}"
+    der, orig = edge.derivative, edge.original
+    if names is not None:
+        der, orig = names.name(der), names.name(orig)
+    base = f"{der} ← {orig} {edge.relation} {edge.score:.2f}"
     return f"{base} ({note})" if note else base
 
 

@@ -24,18 +24,19 @@ from corroborator.model import Article, Claim, Report, Story
 # The report's building blocks are module-private there; they are reused, not copied, so the
 # claim rendering exists once (see the module docstring).
 from corroborator.report.html import (
+    FILTER_CSS,
     _article_html,
     _claim_anchor,
-    _claims_table,
-    _conflict_card,
     _lang_attr,
     _provenance_html,
+    filter_bar,
     highlight,
+    verdict_section,
 )
 from corroborator.report.view import (
-    CONFLICT_VERDICTS,
-    VERDICT_TITLES,
+    ArticleIndex,
     article_index,
+    claim_label,
     claims_by_verdict,
     derivation_note,
 )
@@ -66,8 +67,9 @@ def story_url(story_id: str) -> str:
     return "/stories/" + quote(story_id, safe="")
 
 
-def layout(title: str, body: str, *, active: str = "") -> str:
-    """The page shell: skip link, top navigation, main landmark, footer."""
+def layout(title: str, body: str, *, active: str = "", style: str = "") -> str:
+    """The page shell: skip link, top navigation, main landmark, footer; `style` is extra
+    CSS for this page's `<head>` (the claim filters' rules)."""
 
     def nav(href: str, label: str, key: str) -> str:
         current = ' aria-current="page"' if key == active else ""
@@ -82,6 +84,7 @@ def layout(title: str, body: str, *, active: str = "") -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{_e(title)} · corroborator</title>",
             '<link rel="stylesheet" href="/static/app.css">',
+            *([f"<style>\n{style}\n</style>"] if style else []),
             "</head>",
             "<body>",
             '<a class="skip" href="#main">Skip to content</a>',
@@ -237,8 +240,9 @@ def list_page(page: Page, q: ListQuery, languages: list[str], store_name: str) -
 # -- story page ------------------------------------------------------------------------------
 
 
-def _groups_html(story: Story, arts: dict[str, Article], *, pages: bool) -> str:
-    """Articles grouped by independence group: outlet, language, date, derivation."""
+def _groups_html(story: Story, arts: ArticleIndex, *, pages: bool) -> str:
+    """Articles grouped by independence group: title, name (the outlet, or the URL host or
+    file name when no outlet is known), language, date, derivation."""
     out = [f"<h2>Sources: {story.independent_sources} independent</h2>", '<ol class="groups">']
     for n, group in enumerate(story.independent_groups, start=1):
         rows = []
@@ -246,12 +250,12 @@ def _groups_html(story: Story, arts: dict[str, Article], *, pages: bool) -> str:
             a = arts.get(aid)
             href = article_url(aid) if pages else f"#article-{slug(aid)}"
             title = _e(a.title or aid) if a else f"{_e(aid)} (not in report)"
-            note = derivation_note(a)
+            note = derivation_note(a, arts)
             lang = _lang_attr(a.language if a else None)
             rows.append(
                 "<tr>"
                 f'<td data-label="Article"><a href="{href}"{lang} dir="auto">{title}</a></td>'
-                f'<td data-label="Outlet">{_e(a.outlet or "—") if a else "—"}</td>'
+                f'<td data-label="Outlet" dir="auto">{_e(arts.name(aid)) if a else "—"}</td>'
                 f'<td data-label="Language">{_e(a.language) if a else "—"}</td>'
                 f'<td data-label="Published">{_e(a.published or "undated") if a else "—"}</td>'
                 f'<td data-label="Derived">{_e(note) if note else "original"}</td>'
@@ -268,13 +272,15 @@ def _groups_html(story: Story, arts: dict[str, Article], *, pages: bool) -> str:
     return "\n".join(out)
 
 
-def _omissions_html(story: Story) -> str:
+def _omissions_html(story: Story, arts: ArticleIndex) -> str:
     if not story.omissions:
         return ""
-    keys = {c.id: c.key for c in story.claims}
+    keys = {c.id: claim_label(c) for c in story.claims}
     rows = []
     for o in story.omissions:
-        missing = ", ".join(f'<a href="#article-{slug(a)}">{_e(a)}</a>' for a in o.articles)
+        missing = ", ".join(
+            f'<a href="#article-{slug(a)}">{_e(arts.name(a))}</a>' for a in o.articles
+        )
         claim = f'<a href="#{_claim_anchor(story, o.claim)}">{_e(o.claim)}</a>'
         rows.append(f"<tr><td>{_e(keys.get(o.claim, o.claim))} {claim}</td><td>{missing}</td></tr>")
     return (
@@ -285,20 +291,21 @@ def _omissions_html(story: Story) -> str:
     )
 
 
-def _claims_html(story: Story, arts: dict[str, Article]) -> str:
+def _claims_html(story: Story, arts: ArticleIndex) -> str:
     out = []
     if not story.claims:
         out.append('<p class="note">No claims extracted.</p>')
     for verdict, claims in claims_by_verdict(story):
-        if not claims:
-            continue
-        title = VERDICT_TITLES.get(verdict, verdict)
-        out.append(f'<h2 id="{_e(verdict)}-{slug(story.id)}">{_e(title)} ({len(claims)})</h2>')
-        if verdict in CONFLICT_VERDICTS:
-            out.extend(_conflict_card(story, c, arts) for c in claims)
-        else:
-            out.append(_claims_table(story, verdict, claims, arts))
+        if claims:
+            out.append(verdict_section(story, verdict, claims, arts, level=2))
     return "\n".join(out)
+
+
+def claim_filters(stories: list[Story]) -> str:
+    """The verdict and kind filters of a page (one per page); their CSS rules (`FILTER_CSS`)
+    go in the page's head: the app's Content-Security-Policy allows inline styles and no
+    script at all."""
+    return filter_bar(c for s in stories for c in s.claims)
 
 
 def _counts(story: Story) -> dict[str, int]:
@@ -344,7 +351,7 @@ def story_body(story: Story, report: Report, *, pages: bool) -> str:
             _groups_html(story, arts, pages=pages),
             _provenance_html(story, arts).replace("<h3", "<h2", 1).replace("</h3>", "</h2>", 1),
             _claims_html(story, arts),
-            _omissions_html(story),
+            _omissions_html(story, arts),
             f'<h2 id="texts-{sid}">Article texts</h2>',
             '<p class="legend">Highlights: <mark class="v-conflicting">conflicting</mark> '
             '<mark class="v-corroborated">corroborated</mark> '
@@ -360,9 +367,10 @@ def story_page(report: Report) -> str:
     api = f"/api/stories/{quote(story.id, safe='')}"
     crumbs = (
         '<nav class="crumbs" aria-label="Breadcrumb"><a href="/">Stories</a> › '
-        f'<span>{_e(story.id)}</span> · <a href="{api}">as JSON</a></nav>'
+        f'<span dir="auto">{_e(story.title)}</span> · <a href="{api}">as JSON</a></nav>'
     )
-    return layout(story.title, crumbs + story_body(story, report, pages=True), active="stories")
+    body = crumbs + claim_filters([story]) + story_body(story, report, pages=True)
+    return layout(story.title, body, active="stories", style=FILTER_CSS)
 
 
 # -- article page ----------------------------------------------------------------------------
@@ -460,7 +468,7 @@ def article_page(article: Article, report: Report) -> str:
     if story is not None:
         crumbs += f'<a href="{story_url(story.id)}">{_e(story.title)}</a> › '
     crumbs += (
-        f'<span>{_e(article.id)}</span> · <a href="/api/articles/'
+        f'<span dir="auto">{_e(arts.name(article.id))}</span> · <a href="/api/articles/'
         f'{quote(article.id, safe="")}">as JSON</a></nav>'
     )
     body = "\n".join(
@@ -521,6 +529,7 @@ def compare_result(report: Report) -> str:
     if report.skipped:
         items = "".join(f"<li>{_e(s.source)}: {_e(s.reason)}</li>" for s in report.skipped)
         parts.append(f"<details open><summary>Skipped inputs</summary><ul>{items}</ul></details>")
+    parts.append(claim_filters(report.stories))
     for story in report.stories:
         members = set(story.articles)
         sub = Report(
@@ -530,7 +539,7 @@ def compare_result(report: Report) -> str:
             generator_version=report.generator_version,
         )
         parts.append(story_body(story, sub, pages=False))
-    return layout("Compare result", "\n".join(parts), active="compare")
+    return layout("Compare result", "\n".join(parts), active="compare", style=FILTER_CSS)
 
 
 # -- API docs --------------------------------------------------------------------------------
