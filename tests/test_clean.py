@@ -518,3 +518,81 @@ def test_brief_that_is_only_its_headline_is_kept_as_the_body() -> None:
         RawDocument(source="f.txt", text="Share this article\nAdvertisement"), "a2"
     )
     assert not isinstance(furniture_only, Article)
+
+
+LONG_BODY = [
+    "Firefighters from three districts fought a blaze at the Orlen timber yard in Velmar "
+    "through Tuesday night.",
+    "The fire started in a drying shed shortly after nine in the evening, a spokesman for the "
+    "regional fire service said.",
+    "Residents of twelve houses on the eastern edge of the town were asked to keep their "
+    "windows closed because of the smoke.",
+    "Nobody was hurt, and the cause of the fire is not yet known, the police said on "
+    "Wednesday morning.",
+]
+
+
+def test_caption_label_in_a_third_language_is_removed_by_its_language() -> None:
+    raw = _doc(
+        "Timber yard fire in Velmar burns through the night",
+        "zdroj fotografie",
+        *LONG_BODY[:2],
+        "Hasiči u skladu dřeva",
+        *LONG_BODY[2:],
+    )
+    result = clean_text(raw, language="en")
+    assert result.title == "Timber yard fire in Velmar burns through the night"
+    assert result.removed == ["zdroj fotografie", "Hasiči u skladu dřeva"]
+
+
+def test_names_and_body_language_subheadings_are_not_foreign() -> None:
+    raw = _doc(
+        "Timber yard fire in Velmar burns through the night",
+        *LONG_BODY[:2],
+        "Port Velmar",
+        "Smoke over the eastern houses",
+        *LONG_BODY[2:],
+    )
+    result = clean_text(raw, language="en")
+    assert result.removed == []
+
+
+def test_credit_lines_are_removed() -> None:
+    lines = [
+        "Reporting contributed by Ana Velez from Port Velmar and Tom Birk from Oslund.",
+        "Ana Velez contributed reporting from Port Velmar.",
+    ]
+    for credit in lines:
+        result = clean_text(_doc("Timber yard fire in Velmar", *LONG_BODY, credit))
+        assert result.removed == [credit]
+        assert credit not in result.text
+
+
+def test_photo_credit_tail_without_a_credit_word_marks_a_caption() -> None:
+    captions = [
+        "Smoke rises over the timber yard on Tuesday. (Ana Velez / Velmar Courier)",
+        "Un camión cisterna junto al almacén de madera / Bomberos de Velmar",
+    ]
+    for caption in captions:
+        result = clean_text(
+            _doc("Timber yard fire in Velmar", LONG_BODY[0], caption, *LONG_BODY[1:])
+        )
+        assert result.removed == [caption]
+    # A sentence that ends with a slash between names is body text.
+    body = "The brigade's new ladder truck came from the twin town of Oslund / Norby."
+    result = clean_text(_doc("Timber yard fire in Velmar", LONG_BODY[0], body, *LONG_BODY[1:]))
+    assert result.removed == []
+
+
+def test_a_label_that_recurs_with_other_values_is_chrome() -> None:
+    raw = _doc(
+        "Timber yard fire in Velmar",
+        LONG_BODY[0],
+        "Bildnachweis: Ana Velez",
+        *LONG_BODY[1:3],
+        "Bildnachweis: Velmar Courier",
+        LONG_BODY[3],
+        "Smith: We will rebuild.",
+    )
+    result = clean_text(raw, language="en")
+    assert result.removed == ["Bildnachweis: Ana Velez", "Bildnachweis: Velmar Courier"]

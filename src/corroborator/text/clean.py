@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import pycld2
+
 from corroborator.text import furniture_lexicon as lex
 from corroborator.text.furniture_dates import TIME_SPAN, date_spans, find_date
 
@@ -162,6 +164,21 @@ _LIST_MARKS = "-–•*·▪◦"
 _TITLE_CASE_SHARE = 0.7
 # Teaser headlines following a "Related" label: at most this many are dropped with it.
 _MAX_RELATED_BLOCK = 12
+# A photo credit at the end of a caption, whatever its wording: "(Rachel Ngata / Carrow
+# Gazette)", "... near the dam / Servicio Forestal". A name group is one to five capitalised
+# tokens (name joiners allowed inside); the parenthesised form needs two groups around "/".
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’.&-]*"
+_NAME_GROUP = rf"{_CAP}(?:\s+(?:{_CAP}|de|del|la|le|van|von|der|di|da|du)){{0,4}}"
+_CREDIT_TAIL = re.compile(
+    rf"(?:\(\s*{_NAME_GROUP}(?:\s*/\s*{_NAME_GROUP})+\s*\)|\s/\s{_NAME_GROUP}"
+    rf"(?:\s*/\s*{_NAME_GROUP})*)$"
+)
+# Short labels judged by language: at most this many words (captions, credit labels).
+_MAX_FOREIGN_WORDS = 8
+# The body's language is read from its first sentences, up to this many characters.
+_LANGUAGE_SAMPLE_CHARS = 2000
+# A "label: value" line whose label recurs is chrome ("Zdroj: ČTK" ... "Zdroj: Reuters").
+_LABEL_PREFIX = re.compile(r"([^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?)\s*:\s*(\S.{0,80})")
 
 
 def _normalise(line: str) -> str:
@@ -332,6 +349,9 @@ def _classify(line: str) -> str | None:
         return category
     if _AGENCY_TAIL.search(low[-_AGENCY_TAIL_CHARS:]) and len(core.split()) >= 3:
         return "caption"
+    credit = _CREDIT_TAIL.search(line)
+    if credit is not None and len(line[: credit.start()].split()) >= 4:
+        return "caption"
     return _structural(line, core)
 
 
@@ -445,6 +465,78 @@ def _repeats(lines: list[str], labels: list[str | None]) -> None:
         seen.add(key)
 
 
+def _cld2(text: str) -> str | None:
+    """CLD2's language code for `text` when it is sure, else None."""
+    try:
+        reliable, _, details = pycld2.detect(text, bestEffort=False)
+    except pycld2.error:
+        return None
+    code = details[0][1] if details else "un"
+    return code if reliable and code not in ("un", "xxx") else None
+
+
+def _foreign_labels(lines: list[str], labels: list[str | None]) -> None:
+    """Short label lines in another language than the body are captions or credits.
+
+    A caption label pasted from another site or language edition ("zdroj fotografie" in an
+    English article) matches no word list. It is recognised by three things at once: it is
+    short and not a sentence; its common words (lower-case words, and the first word; names
+    are left out, since a name reads as any language) occur nowhere in the body; and CLD2 is
+    sure of a language for those words that is not the body's. A subheading shares the
+    body's language, a line of names has no common words, so both stay.
+    """
+    candidates: list[tuple[int, list[str]]] = []
+    sentences: list[str] = []
+    for i, line in enumerate(lines):
+        if labels[i] is not None:
+            continue
+        if looks_like_sentence(line):
+            sentences.append(line)
+            continue
+        if word_count(line) > _MAX_FOREIGN_WORDS:
+            continue
+        words = _WORD.findall(_core(line))
+        common = [
+            w.casefold() for k, w in enumerate(words) if (k == 0 or w.islower()) and not w.isupper()
+        ]
+        if any(len(w) >= 4 for w in common):
+            candidates.append((i, common))
+    if not candidates or not sentences:
+        return
+    text = " ".join(sentences)
+    body_language = _cld2(text[:_LANGUAGE_SAMPLE_CHARS])
+    if body_language is None:
+        return
+    vocabulary = {w.casefold() for w in _WORD.findall(text)}
+    for i, common in candidates:
+        if any(w in vocabulary for w in common):
+            continue
+        language = _cld2(" ".join(common))
+        if language is not None and language != body_language:
+            labels[i] = "caption"
+
+
+def _label_repeats(lines: list[str], labels: list[str | None]) -> None:
+    """Lines of the form "label: short value" whose label occurs twice or more are chrome.
+
+    "Zdroj: ČTK" and "Zdroj: Reuters" under two pictures share the label, not the line, so
+    the exact-repeat rule misses them. The value must not read as a sentence (an interview's
+    "Smith: We will rebuild." stays).
+    """
+    keys: list[str | None] = []
+    for line in lines:
+        m = _LABEL_PREFIX.fullmatch(_core(line))
+        ok = m is not None and not looks_like_sentence(line) and not _TERMINAL.search(line)
+        keys.append(m.group(1).casefold() if ok and m is not None else None)
+    counts: dict[str, int] = {}
+    for key in keys:
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    for i, key in enumerate(keys):
+        if key is not None and counts[key] >= 2 and labels[i] is None:
+            labels[i] = "caption"
+
+
 def _label_lines(
     lines: list[str], title_hint: str | None, detect_title: bool
 ) -> tuple[list[str | None], int | None]:
@@ -453,6 +545,8 @@ def _label_lines(
     title = _header(lines, labels, title_hint) if detect_title else None
     _footer(lines, labels)
     _repeats(lines, labels)
+    _label_repeats(lines, labels)
+    _foreign_labels(lines, labels)
     return labels, title
 
 

@@ -318,6 +318,11 @@ STRICT: dict[str, dict[str, list[str]]] = {
             r"\(?(?:writing|editing|edited|compiled|produced|written|graphics|research|"
             r"translated|reported|additional reporting) by .{1,160}",
             r"\(?(?:with|additional) (?:reporting|input|contributions) (?:from|by) .{1,160}",
+            # "Reporting contributed by Jane Doe from Nairobi." and "Jane Doe contributed
+            # reporting from Nairobi and John Roe from Lagos."
+            r"\(?(?:additional )?reporting (?:was )?contributed by .{1,240}",
+            r"[^.!?:;]{2,160}? contributed (?:additional )?(?:reporting|research)"
+            r"(?: (?:from|in|to this (?:article|report|story)) .{1,160})?",
             r"(?:this (?:story|article|report) (?:was|has been) (?:updated|corrected|"
             r"produced|written)).{0,200}",
             # Syndication credits: "From our partners at the Northshore Ledger".
@@ -423,6 +428,14 @@ STRICT: dict[str, dict[str, list[str]]] = {
 }
 
 WEAK: dict[str, dict[str, list[str]]] = {
+    "caption": {
+        "*": [
+            # A source label and a short name: "Source: Northwire", "Zdroj: ČTK".
+            r"(?:source|sources|quelle|fuente|fonte|bron|źródło|zdroj|источник|kilde|källa|"
+            r"lähde|forrás|sursa|kaynak)(?: (?:photo|foto|fotografie|de la photo|de la imagen))?"
+            r"\s*:\s*[^\d.:;!?]{1,60}",
+        ],
+    },
     "related": {
         "en": [
             r"more (?:in|on|from|about) .{1,80}",
