@@ -38,8 +38,9 @@ def test_conflict_values_in_human_units_with_spans() -> None:
     out = to_text(sample())
     conflict = out[out.index("CONFLICTS") : out.index("CORROBORATED")]
     # each side: its value, the independent sources behind it, the articles by outlet
-    assert "~45 min  — 1 independent source: Riverton Gazette, Wire Copy" in conflict
-    assert "2 h  — 2 independent sources: Valley Post, Северные вести" in conflict
+    # ("+" joins one group's articles, ";" separates groups)
+    assert "~45 min  — 1 independent source: Riverton Gazette + Wire Copy" in conflict
+    assert "2 h  — 2 independent sources: Valley Post; Северные вести" in conflict
     assert "“about 45 minutes”" in conflict and "“два часа”" in conflict
     assert "USD 1.2M" in out
     assert "2 Apr 2025" in out

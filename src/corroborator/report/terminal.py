@@ -20,6 +20,7 @@ from corroborator.report.view import (
     VERDICT_TITLES,
     ArticleIndex,
     article_index,
+    by_group,
     claim_articles,
     claim_label,
     claims_by_verdict,
@@ -93,7 +94,9 @@ def _conflict(claim: Claim, story: Story, articles: ArticleIndex) -> RenderableT
     for side in sides:
         out.append("\n    ")
         out.append(side.label, style="bold")
-        out.append(f"  — {side.sources_label}: {', '.join(articles.names(side.articles))}")
+        # articles of one independent group joined by "+", groups by ";"
+        groups = "; ".join(" + ".join(articles.names(g)) for g in by_group(side.articles, story))
+        out.append(f"  — {side.sources_label}: {groups}")
         spans = [m.text for m in side.mentions] or ([side.text] if side.text else [])
         seen: list[str] = []
         for span in spans:
@@ -109,19 +112,22 @@ def _conflict(claim: Claim, story: Story, articles: ArticleIndex) -> RenderableT
 
 def _claim_table(verdict: str, claims: list[Claim], articles: ArticleIndex) -> Table:
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, expand=False)
-    table.add_column("claim", overflow="fold")
+    table.add_column("claim", overflow="fold", max_width=18)
     table.add_column("kind")
-    table.add_column("value", overflow="fold")
+    table.add_column("value", overflow="fold", max_width=16)
     if verdict == "corroborated":
-        table.add_column("support", justify="right")
-    table.add_column("articles", overflow="fold")
-    table.add_column("span", overflow="fold")
+        table.add_column("sources", justify="right")
+    # One name a line; the column is as wide as the longest name (up to 24), so a file name
+    # such as "04-abendzeitung-de.txt" is not folded mid-word.
+    longest = max((len(articles.name(a)) for c in claims for a in claim_articles(c)), default=8)
+    table.add_column("articles", overflow="fold", min_width=min(24, longest))
+    table.add_column("span", overflow="fold", min_width=16)
     for claim in claims:
-        spans = " | ".join(dict.fromkeys(_quoted(m.text) for m in claim.mentions))
+        spans = "\n".join(dict.fromkeys(_quoted(m.text) for m in claim.mentions))
         row = [Text(claim_label(claim)), Text(claim.kind), Text(value_summary(claim))]
         if verdict == "corroborated":
             row.append(Text(str(claim.support)))
-        row += [Text(", ".join(articles.names(claim_articles(claim)))), Text(spans)]
+        row += [Text("\n".join(articles.names(claim_articles(claim)))), Text(spans)]
         table.add_row(*row)
     return table
 

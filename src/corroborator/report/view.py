@@ -104,18 +104,25 @@ def _count(obj: Any) -> int | None:
     return obj if isinstance(obj, int) and not isinstance(obj, bool) and obj >= 0 else None
 
 
-def count_groups(articles: Iterable[str], story: Story | None) -> int:
-    """How many independent groups of `story` the articles belong to; an article in no group
-    (or any article when the story is unknown) counts as a group of its own."""
+def by_group(articles: Iterable[str], story: Story | None) -> list[list[str]]:
+    """The articles partitioned by the story's independent groups, in order of first
+    appearance; an article in no group (or any article when the story is unknown) is a group
+    of its own."""
     group_of: dict[str, int] = {}
     if story is not None:
         for i, group in enumerate(story.independent_groups):
             for aid in group:
                 group_of.setdefault(aid, i)
-    keys: set[tuple[int, str]] = set()
-    for aid in articles:
-        keys.add((group_of[aid], "") if aid in group_of else (-1, aid))
-    return len(keys)
+    parts: dict[tuple[int, str], list[str]] = {}
+    for aid in _unique(list(articles)):
+        key = (group_of[aid], "") if aid in group_of else (-1, aid)
+        parts.setdefault(key, []).append(aid)
+    return list(parts.values())
+
+
+def count_groups(articles: Iterable[str], story: Story | None) -> int:
+    """How many independent groups of `story` the articles belong to (see `by_group`)."""
+    return len(by_group(articles, story))
 
 
 def conflict_sides(claim: Claim, story: Story | None = None) -> list[Side]:
