@@ -1,13 +1,19 @@
 """`make bench`: run every benchmark in turn; each prints its table and updates RESULTS.md.
 
-A benchmark whose data is absent prints why and is counted as skipped, not failed.
+A benchmark whose data is absent prints why and is counted as skipped, not failed. Run alone
+(`python -m bench.speed`), a benchmark only prints; `--write` updates its RESULTS.md section,
+which `make bench` asks of every benchmark. Arguments here pick benchmarks by name
+(`python -m bench speed claims`).
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 import time
+
+from bench.results import write_all
 
 BENCHES = [
     "bench.speed",
@@ -30,7 +36,25 @@ BENCHES = [
 ]
 
 
+def _run(module: object) -> int:
+    """The module's main, asked to write its section (`--write` where it takes arguments)."""
+    main = getattr(module, "main", None)
+    if main is None:
+        return 0
+    takes_argv = bool(inspect.signature(main).parameters)
+    # Benchmarks that parse `--write` get it; older ones write when run from here (write_all).
+    source = inspect.getsource(module)
+    if takes_argv and ("parse_args(" in source or '"--write"' in source):
+        return int(main(["--write"]) or 0)
+    return int(main() or 0)
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] in ("-h", "--help"):
+        print(__doc__)
+        print("benchmarks:", ", ".join(b.removeprefix("bench.") for b in BENCHES))
+        return 0
+    write_all()
     wanted = [b for b in BENCHES if not argv or any(a in b for a in argv)]
     failed = []
     for name in wanted:
@@ -38,7 +62,7 @@ def main(argv: list[str]) -> int:
         start = time.perf_counter()
         try:
             module = importlib.import_module(name)
-            code = module.main() if hasattr(module, "main") else 0
+            code = _run(module)
         except ModuleNotFoundError as exc:
             print(f"skipped: {exc}")
             continue

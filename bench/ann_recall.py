@@ -27,7 +27,7 @@ from datetime import date
 import numpy as np
 
 from bench.corpus_throughput import base_articles
-from bench.results import update_section
+from bench.results import parse_args, parser, update_section
 from corroborator.corpus.ann import ExactSearch, HnswSearch
 from corroborator.corpus.work import embed_leads
 from corroborator.store.base import StoryRow
@@ -59,10 +59,11 @@ def _leads(limit: int) -> np.ndarray:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    sizes = [5000, 20000, 100000]
-    if "--sizes" in argv:
-        sizes = [int(x) for x in argv[argv.index("--sizes") + 1].split(",")]
+    ap = parser(__doc__, "python -m bench.ann_recall")
+    ap.add_argument(
+        "--sizes", default="5000,20000,100000", help="open stories per row, comma-separated"
+    )
+    sizes = [int(x) for x in parse_args(ap, argv).sizes.split(",")]
     try:
         import usearch.index  # noqa: F401
     except ImportError:

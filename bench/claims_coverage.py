@@ -81,7 +81,10 @@ def evaluate(lang: str) -> dict[str, Any]:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    from bench.results import parse_args, parser
+
+    parse_args(parser(__doc__, "python -m bench.claims_coverage"), argv)
     rows = [evaluate(lang) for lang in LANGS]
     en_keys = rows[0]["keys"]
     lines = [

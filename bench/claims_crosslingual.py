@@ -323,12 +323,18 @@ def tables(r: dict[str, Any], langs: tuple[str, ...]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    verbose = "-v" in args
-    limit = None
-    if "--limit" in args:
-        limit = int(args[args.index("--limit") + 1])
-    langs = tuple(a for a in args if a in LANGS) or LANGS
+    from bench.results import parse_args, parser
+
+    ap = parser(__doc__, "python -m bench.claims_crosslingual")
+    ap.add_argument("langs", nargs="*", help=f"translations: {' '.join(LANGS)} (default: all)")
+    ap.add_argument("--limit", type=int, default=None, help="at most N articles per language")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    args = parse_args(ap, argv)
+    verbose = args.verbose
+    limit = args.limit
+    if set(args.langs) - set(LANGS):
+        ap.error(f"unknown language(s) {sorted(set(args.langs) - set(LANGS))}; choose from {LANGS}")
+    langs = tuple(args.langs) or LANGS
     docs = load_docs()
     if docs is None:
         print("skipped: ../shared/data/cdcr/meantime/meantime_docs.jsonl not found")

@@ -10,7 +10,7 @@ near-duplicate of its original. Real dates matter: with one shared date, years o
 politics coverage (BASIL, PolNeAR) fall into one time window and centroid drift grows
 stories of hundreds of articles (first attempt; see RESULTS.md). The
 articles are written as JSON Lines files (1,000 per file) in a temporary folder, then
-`corroborator ingest FOLDER --db NEW.db --analysis MODE --json` runs in a fresh process:
+`corroborator ingest FOLDER --db NEW.db --analysis MODE -f json` runs in a fresh process:
 read, clean, embed, cluster, provenance, claims and store are all inside the timing.
 Peak RSS is the peak of the summed resident sets of the ingest process and its worker
 processes (sampled from /proc every 0.25 s). The machine's cores are all the
@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench.datasets import dataset
-from bench.results import merge_table
+from bench.results import merge_table, parse_args, parser
 
 DATE = date.today().isoformat()
 _SENT = re.compile(r"(?<=[.!?])\s+")
@@ -150,7 +150,7 @@ print(stdout.strip().splitlines()[-1] if stdout.strip() else stderr[-2000:])
 
 def run_one(folder: Path, db: Path, mode: str, workers: int | None) -> dict[str, float]:
     exe = Path(sys.executable).parent / "corroborator"
-    cmd = [str(exe), "ingest", str(folder), "--db", str(db), "--analysis", mode, "--json"]
+    cmd = [str(exe), "ingest", str(folder), "--db", str(db), "--analysis", mode, "-f", "json"]
     if workers is not None:
         cmd += ["--workers", str(workers)]
     out = subprocess.run(
@@ -193,12 +193,16 @@ def _record(rows: list[str], distinct: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    sizes: list[str] = ["distinct", "1000", "5000", "20000"]
-    if "--sizes" in argv:
-        sizes = argv[argv.index("--sizes") + 1].split(",")
-    workers = int(argv[argv.index("--workers") + 1]) if "--workers" in argv else None
-    modes = ["fast", "full"] if "--full" in argv else ["fast"]
+    ap = parser(__doc__, "python -m bench.corpus_throughput")
+    ap.add_argument(
+        "--sizes", default="distinct,1000,5000,20000", help="rows to run, comma-separated"
+    )
+    ap.add_argument("--workers", type=int, default=None, help="ingest --workers (default: cores)")
+    ap.add_argument("--full", action="store_true", help="also run --analysis full")
+    args = parse_args(ap, argv)
+    sizes: list[str] = args.sizes.split(",")
+    workers = args.workers
+    modes = ["fast", "full"] if args.full else ["fast"]
     base = base_articles()
     if not base:
         print("skipped: no corpora found to assemble a throughput corpus")

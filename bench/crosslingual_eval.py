@@ -172,7 +172,10 @@ def wmt_rows() -> list[tuple[str, str, dict[str, float]]]:
     return rows
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    from bench.results import parse_args, parser
+
+    parse_args(parser(__doc__, "python -m bench.crosslingual_eval"), argv)
     rows = meantime_rows() + newswcl_rows() + wmt_rows()
     if not rows:
         return 0

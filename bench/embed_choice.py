@@ -144,7 +144,10 @@ def measure(
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    from bench.results import parse_args, parser
+
+    parse_args(parser(__doc__, "python -m bench.embed_choice"), argv)
     meantime = load_meantime()
     ecb = load_ecb_dev()
     if not meantime and not ecb:

@@ -60,7 +60,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from bench.corpus_throughput import base_articles, edited
-from bench.results import update_section
+from bench.results import parse_args, parser, update_section
 from corroborator.corpus.minhash import (
     BANDS,
     NEAR_DUPLICATE_JACCARD,
@@ -330,16 +330,17 @@ def _record(speed: list[str], detect: list[str], distinct: int, dt_note: str) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    sizes = [5000]
-    if "--sizes" in argv:
-        sizes = [int(x) for x in argv[argv.index("--sizes") + 1].split(",")]
+    ap = parser(__doc__, "python -m bench.neardup_compare")
+    ap.add_argument("--sizes", default="5000", help="documents per row, comma-separated")
+    ap.add_argument("--no-datatrove", action="store_true", help="run our stage only")
+    args = parse_args(ap, argv)
+    sizes = [int(x) for x in args.sizes.split(",")]
     base = base_articles()
     if not base:
         print("skipped: no corpora found to assemble a near-duplicate corpus")
         return 0
     py: Path | None = None
-    if "--no-datatrove" in argv:
+    if args.no_datatrove:
         dt_note = "not run: --no-datatrove"
     else:
         py, info = datatrove_python()

@@ -37,7 +37,7 @@ from dataclasses import replace
 import numpy as np
 
 from bench.datasets import dataset
-from bench.results import update_section
+from bench.results import parse_args, parser, update_section
 from corroborator.embed import default_embedder
 from corroborator.model import Article
 from corroborator.provenance.derive import DEFAULT_THRESHOLDS, Thresholds, derive_pair, prepare
@@ -492,8 +492,11 @@ def run_synthetic(th: Thresholds = DEFAULT_THRESHOLDS) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     known = ("msrp", "synthetic", "wmt21")
-    args = list(argv if argv is not None else sys.argv[1:])
-    parts = [a for a in args if a in known] or list(known)
+    ap = parser(__doc__, "python -m bench.provenance_eval")
+    ap.add_argument("parts", nargs="*", help=f"parts to run: {', '.join(known)} (default: all)")
+    parts = parse_args(ap, argv).parts or list(known)
+    if set(parts) - set(known):
+        ap.error(f"unknown part(s) {sorted(set(parts) - set(known))}; choose from {known}")
     start = time.perf_counter()
     if "msrp" in parts:
         run_msrp()

@@ -89,7 +89,10 @@ def values_match(gold: float | tuple[float, float], ours: float | tuple[float, f
     return close(ours, gold)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    from bench.results import parse_args, parser
+
+    parse_args(parser(__doc__, "python -m bench.quantities_eval"), argv)
     path = data_dir() / "newsquant.jsonl"
     if not path.exists():
         print(f"newsquant data not found at {path}; skipping")

@@ -111,10 +111,15 @@ def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
-def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    use_parser = "--rules" not in argv
-    split = args[0] if args else "test"
+def main(argv: list[str] | None = None) -> int:
+    from bench.results import parse_args, parser
+
+    ap = parser(__doc__, "python -m bench.quotes_eval")
+    ap.add_argument("split", nargs="?", default="test", help="dataset split (default: test)")
+    ap.add_argument("--rules", action="store_true", help="no parser: the rule path only")
+    args = parse_args(ap, argv)
+    use_parser = not args.rules
+    split = args.split
     path = data_dir() / f"polnear_{split}.jsonl"
     if not path.exists():
         print(f"polnear data not found at {path}; skipping")

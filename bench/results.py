@@ -1,16 +1,73 @@
-"""Keep bench/RESULTS.md up to date: each benchmark owns one section."""
+"""Keep bench/RESULTS.md up to date: each benchmark owns one section.
+
+A benchmark writes its section only when asked: `python -m bench.X --write`, or `make bench`
+(`python -m bench`, which asks every benchmark). Run without `--write` it prints its figures
+and leaves RESULTS.md as it is; `--help` says what it measures and runs nothing.
+"""
 
 from __future__ import annotations
 
+import argparse
 import re
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADER = "# Benchmark results\n\nFigures written by `make bench` (see each bench/*.py). Dates are run dates.\n"
 
 
+# Whether update_section writes: None until a benchmark parses its arguments with
+# `parse_args` (a benchmark that never does keeps writing, as before `--write` existed).
+_write: bool | None = None
+# Set by `python -m bench` (make bench): every benchmark it runs writes its section.
+_write_all = False
+
+
+def write_all() -> None:
+    """Every benchmark run from now on in this process writes its section (`make bench`)."""
+    global _write_all, _write
+    _write_all = True
+    _write = True
+
+
+def parser(doc: str | None, prog: str) -> argparse.ArgumentParser:
+    """An argument parser for one benchmark: its module docstring as help, and `--write`."""
+    text = (doc or "").strip()
+    first, _, rest = text.partition("\n\n")
+    ap = argparse.ArgumentParser(
+        prog=prog,
+        description=first,
+        epilog=rest or None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "--write",
+        action="store_true",
+        help="update this benchmark's section of bench/RESULTS.md (default: print only)",
+    )
+    return ap
+
+
+def parse_args(ap: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse `argv` (the command line when None) and decide whether RESULTS.md is written."""
+    global _write
+    args = ap.parse_args(list(sys.argv[1:] if argv is None else argv))
+    _write = bool(args.write) or _write_all
+    return args
+
+
+def _may_write(name: str) -> bool:
+    if _write is None or _write:
+        return True
+    print(f"(bench/RESULTS.md not updated for '{name}': pass --write to record it)")
+    return False
+
+
 def update_section(name: str, body: str) -> None:
-    """Replace (or append) the section `## name` with `body`."""
+    """Replace (or append) the section `## name` with `body` (only when writing, see above)."""
+    if not _may_write(name):
+        return
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else HEADER
     section = f"## {name}\n\n{body.strip()}\n"
     pattern = re.compile(rf"^## {re.escape(name)}\n.*?(?=^## |\Z)", re.S | re.M)
@@ -30,6 +87,8 @@ def merge_table(name: str, intro: str, header: str, rows: list[str], key_columns
     as history. Earlier rows with a different number of cells are kept under the new header
     with blank cells appended, so nothing measured is lost.
     """
+    if not _may_write(name):
+        return
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else HEADER
     pattern = re.compile(rf"^## {re.escape(name)}\n(.*?)(?=^## |\Z)", re.S | re.M)
     m = pattern.search(text)

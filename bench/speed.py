@@ -105,7 +105,10 @@ def _first_output(cmd: list[str]) -> float:
     return statistics.median(runs)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    from bench.results import parse_args, parser
+
+    parse_args(parser(__doc__, "python -m bench.speed"), argv)
     rows: list[tuple[str, str, float]] = []
     startup = _time([*CLI, "version"])
     rows.append(("process start to exit (`corroborator version`)", "corroborator version", startup))

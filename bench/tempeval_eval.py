@@ -420,9 +420,14 @@ def _table(rows: list[tuple[str, str, str, dict[str, float]]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    use_dp = "--no-dateparser" not in args
-    n_err = int(args[args.index("--errors") + 1]) if "--errors" in args else 15
+    from bench.results import parse_args, parser  # here, so tests can load this file by path
+
+    ap = parser(__doc__, "python -m bench.tempeval_eval")
+    ap.add_argument("--no-dateparser", action="store_true", help="our rules only")
+    ap.add_argument("--errors", type=int, default=15, help="errors to print per split")
+    args = parse_args(ap, argv)
+    use_dp = not args.no_dateparser
+    n_err = args.errors
     base = data_dir()
     if not all((base / f).exists() for _, f in SPLITS):
         print(f"tempeval3 data not found at {base}; skipping")

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.datasets import dataset
-from bench.results import update_section
+from bench.results import parse_args, parser, update_section
 from corroborator.embed import default_embedder
 from corroborator.provenance.paraphrase import (
     WEIGHTS_FILE,
@@ -87,7 +87,11 @@ def cross_validate(x: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(argv if argv is not None else sys.argv[1:])
+    ap = parser(__doc__, "python -m bench.train_paraphrase")
+    ap.add_argument(
+        "--eval-only", action="store_true", help="score the shipped weights, do not retrain"
+    )
+    args = parse_args(ap, argv)
     folder = dataset("msrp")
     if folder is None:
         return 0
@@ -95,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     feats, cos, labels, train = load(folder)
     print(f"features for {len(feats)} pairs in {time.perf_counter() - start:.0f} s")
     cv_note = "weights as shipped (--eval-only)"
-    if "--eval-only" not in args:
+    if not args.eval_only:
         cv_acc, l2, t = cross_validate(feats[train], labels[train])
         print(f"chosen on train CV: l2={l2:g}, threshold={t:.2f}, CV accuracy {cv_acc:.4f}")
         model = ParaphraseModel.fit(feats[train], labels[train].astype(float), l2, t)

@@ -63,7 +63,7 @@ def test_nothing_usable_is_a_one_line_error(tmp_path: Path) -> None:
 
 def test_unknown_format_and_unwritable_output(tmp_path: Path, demo_paths: list[Path]) -> None:
     result = runner.invoke(app, ["compare", str(demo_paths[0]), "-f", "pdf"])
-    assert result.exit_code == 2 and "unknown format" in result.stderr
+    assert result.exit_code == 2 and "'pdf' is not one of" in result.stderr
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result = runner.invoke(app, ["compare", str(demo_paths[0]), "-o", str(blocker / "r.json")])

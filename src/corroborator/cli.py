@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,6 +22,49 @@ app = typer.Typer(
 )
 
 FORMATS = ("text", "json", "md", "html")
+
+
+class ReportFormat(StrEnum):
+    """Formats of a report (`compare`, `report`): the same content in each."""
+
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+class ListFormat(StrEnum):
+    """Formats of a listing or summary (`ingest`, `stories`, `skipped`)."""
+
+    text = "text"
+    json = "json"
+
+
+class Analysis(StrEnum):
+    full = "full"
+    fast = "fast"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"corroborator {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """corroborator: what several news reports of one event actually agree on."""
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -48,8 +92,8 @@ def compare(
         typer.Argument(help="Article files (.txt, .html, .jsonl/.json) or '-' for stdin."),
     ],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, json, md or html.")
-    ] = "text",
+        ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+    ] = ReportFormat.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
@@ -58,9 +102,6 @@ def compare(
     ] = None,
 ) -> None:
     """Compare articles: stories, independent sources, agreements and conflicts."""
-    fmt = fmt.lower()
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
     from corroborator.ingest import read
     from corroborator.pipeline import NoUsableInput, build_report
     from corroborator.report import render
@@ -116,13 +157,14 @@ def ingest(
         int, typer.Option("--batch-size", min=1, help="Articles per transaction.")
     ] = 256,
     analysis: Annotated[
-        str,
+        Analysis,
         typer.Option(
+            case_sensitive=False,
             help="Per-story verdicts: 'full' (as `compare`: rewrites and translations found "
             "by sentence alignment) or 'fast' (copies and syndication only; no sentence "
-            "embeddings, for large crawls)."
+            "embeddings, for large crawls).",
         ),
-    ] = "full",
+    ] = Analysis.full,
     workers: Annotated[
         int | None,
         typer.Option(
@@ -132,60 +174,62 @@ def ingest(
             "the main process. Default: one per core. The store is the same either way.",
         ),
     ] = None,
+    fmt: Annotated[
+        ListFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="Summary format (json: one object)."
+        ),
+    ] = ListFormat.text,
     json_summary: Annotated[
-        bool, typer.Option("--json", help="Print the summary as one JSON object.")
+        bool, typer.Option("--json", hidden=True, help="Deprecated: use -f json.")
+    ] = False,
+    log_json: Annotated[
+        bool,
+        typer.Option(
+            "--log-json",
+            help="Progress for machines: one JSON object per line on stderr after each batch "
+            '("event": "progress", with read, total, rate, eta_s), then the summary.',
+        ),
     ] = False,
 ) -> None:
-    """Add a crawl to a corpus database: stories are created and updated incrementally."""
+    """Add a crawl to a corpus database: stories are created and updated incrementally.
+
+    Progress on a terminal: articles read (of the total when known), rate and time left.
+    """
     import json
 
     from corroborator.corpus import IngestOptions, IngestSummary
     from corroborator.corpus import ingest as run_ingest
+    from corroborator.corpus.progress import IngestProgress, Mode, count_articles
+    from corroborator.corpus.work import default_workers
     from corroborator.store import StoreError
 
-    if analysis not in ("full", "fast"):
-        _fail(f"unknown analysis {analysis!r}; choose full or fast", 2)
+    if json_summary:
+        typer.echo("warning: --json is deprecated; use -f json", err=True)
+        fmt = ListFormat.json
     store = _open(db, create=True)
-    from corroborator.corpus.work import default_workers
-
     options = IngestOptions(
         batch_size=batch_size,
-        analysis=analysis,
+        analysis=analysis.value,
         workers=default_workers() if workers is None else workers,
     )
-    progress = None
-    bar = None
-    if sys.stderr.isatty() and not json_summary:
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        bar = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True
-        )
-        task = bar.add_task("ingesting", total=None)
-        bar.start()
-
-        def progress(s: IngestSummary) -> None:
-            bar.update(
-                task,
-                description=f"read {s.read}  added {s.added}  duplicates {s.duplicates}  "
-                f"skipped {s.skipped}  stories {len(s.stories_touched)}",
-            )
-
+    mode: Mode = "json" if log_json else ("bar" if sys.stderr.isatty() else "quiet")
+    progress = IngestProgress(mode, count_articles(paths) if mode != "quiet" else None)
+    summary: IngestSummary | None = None
     try:
         summary = run_ingest(paths, store, options=options, progress=progress)
     except StoreError as exc:
         _fail(str(exc))
         return
     finally:
-        if bar is not None:
-            bar.stop()
+        progress.close(summary)
         store.close()
-    if json_summary:
+    if fmt == "json":
         typer.echo(json.dumps(summary.to_dict()))
     else:
         typer.echo(summary.line())
     for warning in summary.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        progress.warning(warning)
 
 
 @app.command()
@@ -202,7 +246,9 @@ def stories(
     ] = False,
     claims: Annotated[bool, typer.Option("--claims", help="Include claims (JSON).")] = False,
     limit: Annotated[int | None, typer.Option(min=1, help="At most N stories.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "text",
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+    ] = ListFormat.text,
 ) -> None:
     """List the stories of a corpus database, most recent first."""
     import json
@@ -210,9 +256,6 @@ def stories(
     from corroborator.corpus import list_stories
     from corroborator.store import StoryFilter
 
-    fmt = fmt.lower()
-    if fmt not in ("json", "text"):
-        _fail(f"unknown format {fmt!r}; choose json or text", 2)
     filters = StoryFilter(
         since=_day_option(since, "--since"),
         until=_day_option(until, "--until"),
@@ -247,8 +290,8 @@ def report(
     story_id: Annotated[str, typer.Argument(help="A story id from `corroborator stories`.")],
     db: DbOption = Path("corpus.db"),
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, json, md or html.")
-    ] = "text",
+        ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+    ] = ReportFormat.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
@@ -258,9 +301,6 @@ def report(
     from corroborator.corpus.queries import UnknownStory
     from corroborator.report import render
 
-    fmt = fmt.lower()
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
     store = _open(db, create=False)
     try:
         rep = story_report(store, story_id)
@@ -276,7 +316,9 @@ def report(
 @app.command()
 def skipped(
     db: DbOption = Path("corpus.db"),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "text",
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+    ] = ListFormat.text,
 ) -> None:
     """What ingest skipped, and why."""
     import json
@@ -286,7 +328,7 @@ def skipped(
         found = store.skips()
     finally:
         store.close()
-    if fmt.lower() == "json":
+    if fmt == "json":
         typer.echo(json.dumps({"skipped": [s.to_dict() for s in found]}, ensure_ascii=False))
         return
     for s in found:
