@@ -199,21 +199,27 @@ def layout(story: Story, articles: dict[str, Article]) -> Layout:
     return Layout(used_width, y + shelf if blocks else 0, blocks, nodes, edges)
 
 
+def _flat_title(article: Article) -> str:
+    return " ".join((article.title or article.source).split())
+
+
 def _node_svg(node: Node, names: ArticleIndex, edge: ProvenanceEdge | None) -> str:
-    """A node: the article's name and language on the first line, its title on the second;
-    the tooltip repeats both with the derivation."""
+    """A node: the article's outlet on the first line (bold, with the name's "(2)" when two
+    articles share outlet and title), its language and title on the second; the tooltip
+    gives the full name, the title and the derivation."""
     article = names.get(node.article)
     lang = article.language if article else ""
     name = names.name(node.article)
     note = machine_note(article)
-    # A flagged node keeps room on its first line for "machine 0.82".
-    units = 12 if note is not None and note.flagged else LABEL_UNITS
-    suffix = f" · {lang}" if lang else ""
-    head = shorten(name, max(4, units - len(suffix))) + suffix
-    second = "(not in report)" if article is None else article.title or article.source
+    # Bold text is about 3 units wider; a flagged node keeps room for "machine 0.82".
+    head = shorten(names.short(node.article), 11 if note is not None and note.flagged else 21)
+    if article is None:
+        second = "(not in report)"
+    else:
+        second = " · ".join(p for p in (lang, _flat_title(article)) if p)
     tip = [f"{name}: {article.title if article else '(not in report)'}"]
-    if article is not None:
-        tip.append(", ".join(p for p in (article.id, lang) if p))
+    if lang:
+        tip.append(lang)
     tip.append(
         f"{edge.relation} of {names.name(edge.original)}, score {edge.score:.2f}"
         if edge

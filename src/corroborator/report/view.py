@@ -269,6 +269,7 @@ class ArticleIndex(dict[str, Article]):
         outlets = {aid: source_outlet(a) for aid, a in self.items()}
         shared = Counter(outlets.values())
         self._names: dict[str, str] = {}
+        self._short: dict[str, str] = {}
         self._titled: set[str] = set()
         used: set[str] = set()
         for aid, article in self.items():
@@ -276,17 +277,24 @@ class ArticleIndex(dict[str, Article]):
             if shared[name] > 1 and _flat(article.title):
                 name = f"{name} · {_cut(article.title, NAME_TITLE)}"
                 self._titled.add(aid)
+            suffix = ""
             if name in used:
                 k = 2
                 while f"{name} ({k})" in used:
                     k += 1
-                name = f"{name} ({k})"
-            used.add(name)
-            self._names[aid] = name
+                suffix = f" ({k})"
+            used.add(name + suffix)
+            self._names[aid] = name + suffix
+            self._short[aid] = outlets[aid] + suffix
 
     def name(self, article_id: str) -> str:
         """The article's readable unique name; an id not in the index is returned as it is."""
         return self._names.get(article_id, article_id)
+
+    def short(self, article_id: str) -> str:
+        """The name without its title part ("Harbour Times", "Harbour Times (2)"), for places
+        that show the title beside it (graph nodes)."""
+        return self._short.get(article_id, article_id)
 
     def names(self, article_ids: Iterable[str]) -> list[str]:
         return [self.name(a) for a in article_ids]
