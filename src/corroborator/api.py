@@ -1,7 +1,7 @@
 """The Python API: the CLI's commands as functions and objects.
 
 `compare` is `corroborator compare`; `Corpus` is the corpus-mode commands (`ingest`,
-`stories`, `report`, `skipped`) over one database. Both return the same report
+`stories`, `report`, `skipped`, `export`) over one database. Both return the same report
 contract as the CLI: ``compare(paths).to_json()`` is byte for byte what
 ``corroborator compare PATHS -f json`` prints.
 
@@ -218,7 +218,7 @@ def compare(inputs: Input | Iterable[Input], *, embedder: Embedder | None = None
 
 @dataclass
 class Corpus:
-    """A corpus database: the `ingest`, `stories`, `report` and `skipped` commands.
+    """A corpus database: the `ingest`, `stories`, `report`, `skipped` and `export` commands.
 
     Each call opens the SQLite store, does its work and closes it, as the CLI does, so a
     `Corpus` can be kept around while other processes (a server, a cron ingest) use the same
@@ -312,6 +312,21 @@ class Corpus:
         store = self._open(create=False)
         try:
             return store.skips()
+        finally:
+            store.close()
+
+    def export(
+        self,
+        what: Literal["claims", "articles", "stories", "links"],
+        fmt: Literal["csv", "jsonl", "parquet"],
+        output: str | os.PathLike[str],
+    ) -> int:
+        """Write one table (see `corroborator.export`) to `output`; returns the row count."""
+        from corroborator.export import export_table
+
+        store = self._open(create=False)
+        try:
+            return export_table(store, what, fmt, Path(output))
         finally:
             store.close()
 

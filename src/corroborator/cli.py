@@ -336,6 +336,53 @@ def skipped(
     typer.echo(f"{len(found)} skipped", err=True)
 
 
+class ExportWhat(StrEnum):
+    claims = "claims"
+    articles = "articles"
+    stories = "stories"
+    links = "links"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    what: Annotated[
+        ExportWhat,
+        typer.Option(
+            "--what",
+            case_sensitive=False,
+            help="Table: claims (one row per mention), articles, stories or links (provenance).",
+        ),
+    ],
+    db: DbOption = Path("corpus.db"),
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="File format.")
+    ] = ExportFormat.csv,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (stdout for csv and jsonl)."),
+    ] = None,
+) -> None:
+    """Export a table of a corpus database for pandas, Polars or Spark (columns in the README)."""
+    from corroborator.export import ExportError, export_table
+
+    store = _open(db, create=False)
+    try:
+        n = export_table(store, what.value, fmt.value, output)
+    except ExportError as exc:
+        _fail(str(exc))
+        return
+    finally:
+        store.close()
+    where = output if output is not None else "stdout"
+    typer.echo(f"wrote {n} {what.value} rows to {where} ({fmt.value})", err=True)
+
+
 @app.command()
 def serve(
     db: Annotated[
