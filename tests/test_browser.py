@@ -283,3 +283,71 @@ def test_phone_width_pages(phone: PageWatch, base_url: str) -> None:
     page.goto(base_url + "/compare")
     _no_horizontal_scroll(page)
     phone.shot("compare-phone")
+
+
+def _shown(page: Any, selector: str) -> list[bool]:
+    return [el.is_visible() for el in page.locator(selector).all()]
+
+
+def test_report_filters_by_verdict_and_kind(laptop: PageWatch) -> None:
+    """The self-contained HTML report: a verdict filter hides the claims of other verdicts, a
+    kind filter those of other kinds; single-source claims start folded. No script runs (the
+    filters are CSS), and the page loads nothing."""
+    from corroborator.report import from_json, to_html
+
+    sample = Path(__file__).parent / "data" / "report" / "sample_report.json"
+    report = from_json(sample.read_text(encoding="utf-8"))
+    page = laptop.page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.set_content(to_html(report))
+    cards, rows = "article.card", "tr.claim"
+    single = 'section[data-verdict="single_source"] tr.claim'
+    corroborated = 'section[data-verdict="corroborated"] tr.claim'
+    assert all(_shown(page, cards)) and all(_shown(page, corroborated))
+    assert not any(_shown(page, single))  # folded by default
+    page.locator('section[data-verdict="single_source"] summary').first.click()
+    assert all(_shown(page, single))
+    laptop.shot("report-filters-all")
+
+    page.get_by_label("Conflicts (1)").check()
+    assert all(_shown(page, cards)) and not any(_shown(page, rows))
+    assert not page.locator('section[data-verdict="corroborated"]').first.is_visible()
+    laptop.shot("report-filters-conflicts")
+
+    page.get_by_label("Corroborated (3)").check()
+    assert not any(_shown(page, cards))
+    assert all(_shown(page, corroborated)) and not any(_shown(page, single))
+
+    page.get_by_label("All (8)").check()
+    page.locator('.claim-filters input[name="fk"][value="quantity"]').check()
+    kinds = page.locator(rows).evaluate_all(
+        "rs => rs.filter(r => r.checkVisibility()).map(r => r.dataset.kind)"
+    )
+    assert kinds and set(kinds) == {"quantity"}
+    assert not any(_shown(page, cards))  # the conflict is a duration
+    page.get_by_label("All kinds").check()
+    assert all(_shown(page, cards))
+    assert requests == [] and laptop.dialogs == []
+
+
+def test_story_page_filters_and_names(laptop: PageWatch, base_url: str) -> None:
+    """The web app's story page: articles are named by outlet, not by their hash ids; each
+    conflict side says how many independent sources back it; the verdict filter works."""
+    page = laptop.page
+    page.goto(base_url + "/?q=warehouse")
+    page.locator("ol.stories a").first.click()
+    page.wait_for_url("**/stories/*")
+    card = page.locator("article.card").first
+    sources = card.locator(".side .sources").all_inner_texts()
+    assert sources and all(
+        s.endswith(("independent source", "independent sources")) for s in sources
+    )
+    who = card.locator(".side li > a").all_inner_texts()
+    assert who and not any(len(w) == 17 and w.startswith("a") and w[1:].isalnum() for w in who)
+    page.locator('.claim-filters input[name="fv"][value="conflicting"]').check()
+    assert card.is_visible() and not any(_shown(page, "tr.claim"))
+    page.locator('.claim-filters input[name="fv"][value="single_source"]').check()
+    assert not card.is_visible()
+    laptop.shot("story-filter-single-source")
+    assert laptop.dialogs == []

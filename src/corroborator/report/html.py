@@ -490,7 +490,7 @@ def _article_html(article: Article, report: Report, arts: dict[str, Article]) ->
         meta.append(("Machine-made text", _machine_badge(machine, open_details=machine.flagged)))
     out = [
         f'<article class="article" id="{aid}" aria-labelledby="{aid}-h">',
-        f'<h3 id="{aid}-h"><span class="who" dir="auto">{_e(names.name(article.id))}</span> '
+        f'<h3 id="{aid}-h"><span class="who" dir="auto">{_e(names.name(article.id))}</span> · '
         f'<span{lang} dir="auto">{_e(article.title)}</span></h3>',
         "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta) + "</dl>",
         f'<div class="text"{lang} dir="auto">{highlight(article.text, spans, article.id)}</div>',
