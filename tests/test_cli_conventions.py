@@ -228,3 +228,36 @@ def test_bench_results_written_only_when_asked(
     results.parse_args(ap, [])
     results.update_section("z", "more")
     assert "## z" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("bench_importable")
+def test_make_bench_asks_every_benchmark_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bench.__main__ as runner_module
+    import bench.results as results
+
+    target = tmp_path / "RESULTS.md"
+    monkeypatch.setattr(results, "RESULTS", target)
+    monkeypatch.setattr(results, "_write", None)
+    monkeypatch.setattr(results, "_write_all", False)
+    (tmp_path / "flagged_bench.py").write_text(
+        '"""A benchmark with --write."""\n'
+        "from bench.results import parse_args, parser, update_section\n\n"
+        "def main(argv=None):\n"
+        '    args = parse_args(parser(__doc__, "flagged"), argv)\n'
+        '    update_section("flagged", f"write={args.write}")\n'
+        "    return 0\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plain_bench.py").write_text(
+        "from bench.results import update_section\n\n"
+        "def main():\n"
+        '    update_section("plain", "written")\n',
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(runner_module, "BENCHES", ["flagged_bench", "plain_bench"])
+    assert runner_module.main([]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "## flagged\n\nwrite=True" in text and "## plain\n\nwritten" in text
