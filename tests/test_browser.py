@@ -347,7 +347,9 @@ def test_story_page_filters_and_names(laptop: PageWatch, base_url: str) -> None:
     assert who and not any(len(w) == 17 and w.startswith("a") and w[1:].isalnum() for w in who)
     page.locator('.claim-filters input[name="fv"][value="conflicting"]').check()
     assert card.is_visible() and not any(_shown(page, "tr.claim"))
+    assert not any(_shown(page, 'section[data-verdict="single_source"] tr.claim'))  # folded
     page.locator('.claim-filters input[name="fv"][value="single_source"]').check()
     assert not card.is_visible()
+    assert all(_shown(page, 'section[data-verdict="single_source"] tr.claim'))  # unfolded
     laptop.shot("story-filter-single-source")
     assert laptop.dialogs == []

@@ -235,8 +235,8 @@ KINDS: tuple[str, ...] = get_args(ClaimKind)
 def _filter_rules() -> str:
     """One CSS rule per verdict and per kind: while a filter's radio button is checked,
     claims (cards, table rows) of any other verdict or kind are hidden, and so is a verdict
-    section holding no claim of the chosen kind. Pure CSS (`:has()`), so it runs where no
-    script may."""
+    section holding no claim of the chosen kind; choosing single-source claims unfolds them.
+    Pure CSS (`:has()`), so it runs where no script may."""
     rules = []
     for v in VERDICT_ORDER:
         on = f'body:has(.claim-filters input[name="fv"][value="{v}"]:checked)'
@@ -245,6 +245,10 @@ def _filter_rules() -> str:
         on = f'body:has(.claim-filters input[name="fk"][value="{k}"]:checked)'
         rules.append(f'{on} [data-kind]:not([data-kind="{k}"]) {{ display: none; }}')
         rules.append(f'{on} [data-kinds]:not([data-kinds~="{k}"]) {{ display: none; }}')
+    # Asking for single-source claims unfolds them (browsers without ::details-content
+    # ignore the rule; the reader then opens the fold).
+    on = 'body:has(.claim-filters input[name="fv"][value="single_source"]:checked)'
+    rules.append(f"{on} details.fold::details-content {{ content-visibility: visible; }}")
     return "\n".join(rules)
 
 
