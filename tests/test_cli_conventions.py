@@ -117,6 +117,16 @@ def test_count_articles(tmp_path: Path) -> None:
     assert count_articles(["-"]) is None
 
 
+def test_total_is_counted_before_the_first_tick(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Article {i}.", encoding="utf-8")
+    out = io.StringIO()
+    progress = IngestProgress("json", None, stream=out)
+    progress.count_total([tmp_path])
+    progress(IngestSummary(read=1, seconds=1.0))
+    assert json.loads(out.getvalue())["total"] == 3
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
 def test_count_articles_never_opens_a_fifo(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.jsonl")  # opening it would block for ever

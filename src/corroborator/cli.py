@@ -200,7 +200,7 @@ def ingest(
 
     from corroborator.corpus import IngestOptions, IngestSummary
     from corroborator.corpus import ingest as run_ingest
-    from corroborator.corpus.progress import IngestProgress, Mode, count_articles
+    from corroborator.corpus.progress import IngestProgress, Mode
     from corroborator.corpus.work import default_workers
     from corroborator.store import StoreError
 
@@ -214,7 +214,9 @@ def ingest(
         workers=default_workers() if workers is None else workers,
     )
     mode: Mode = "json" if log_json else ("bar" if sys.stderr.isatty() else "quiet")
-    progress = IngestProgress(mode, count_articles(paths) if mode != "quiet" else None)
+    progress = IngestProgress(mode, None)
+    if mode != "quiet":
+        progress.count_total(paths)
     summary: IngestSummary | None = None
     try:
         summary = run_ingest(paths, store, options=options, progress=progress)

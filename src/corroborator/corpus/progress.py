@@ -5,8 +5,9 @@ text or HTML file, one per non-blank line of a JSON Lines file; None as soon as 
 holds an unknown number of articles (a .json array, a feed, a WARC, a gzip, standard
 input). Only regular files are opened: a FIFO or a device is never read here.
 
-`IngestProgress` shows the counters after each batch: a rich progress bar on a terminal,
-one JSON object per line for machines (``--log-json``), nothing otherwise.
+`IngestProgress` counts the total in the background (`count_total`) and shows the counters
+after each batch: a rich progress bar on a terminal, one JSON object per line for machines
+(``--log-json``), nothing otherwise.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import os
 import stat
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
@@ -136,6 +138,24 @@ class IngestProgress:
             )
             self._task = self._bar.add_task("starting", total=total)
             self._bar.start()
+
+    def count_total(self, paths: Iterable[str | Path], wait: float = 2.0) -> None:
+        """Count the articles of `paths` (`count_articles`) in a background thread, waiting
+        at most `wait` seconds: a small crawl starts with its total, a large one starts at
+        once and gets its total (and an ETA) when the count is done."""
+
+        def count() -> None:
+            try:
+                total = count_articles(paths)
+            except (OSError, ValueError):  # the ingest itself reports unreadable inputs
+                return
+            self.total = total
+            if self._bar is not None and self._task is not None:
+                self._bar.update(self._task, total=total)
+
+        worker = threading.Thread(target=count, name="count-articles", daemon=True)
+        worker.start()
+        worker.join(wait)
 
     def __call__(self, summary: IngestSummary) -> None:
         fields = progress_fields(summary, self.total)
