@@ -3,16 +3,22 @@
 Unlike bench/stories_eval.py (per-topic piles, as a user hands them to `compare`), each
 dataset split is ingested as ONE stream, in publication order, through the same steps as
 `corroborator ingest`: prepare -> one title+lead embedding per article -> anchors ->
-`corpus.assign.StoryIndex` in batches of 256 (MinHash joins left out: these corpora hold no
-copies). Scores: B³ P/R/F1 and pairwise F1 over the whole split.
+`corpus.assign.StoryIndex` (the one assignment rule and scorer of `corroborator.stories`,
+which `compare` runs too) in batches of 256 (MinHash joins left out: these corpora hold no
+copies). Scores: B³ P/R/F1 and pairwise F1 over the whole split. The side-by-side
+comparison with the engines of before and a TF-IDF baseline, in both settings, is
+bench/stories_eval.py; this bench adds BASIL and pairwise figures.
 
-Tuning: the `AssignParams` grid runs on ECB+ **train** only; the best B³ F1 there is the
-shipped default. ECB+ dev, NewsWCL50, MEANTIME and BASIL are report-only (the ECB+ test
-split is reserved and absent). Command: `.venv/bin/python -m bench.corpus_stories [--grid]`.
+Tuning: the shipped `StoryParams` are chosen by bench/stories_eval.py --grid (ECB+ train,
+MEANTIME airbus, train claims subtopics); `--grid` here sweeps threshold x anchor weights
+on ECB+ train alone, for reference. ECB+ dev, NewsWCL50, MEANTIME and BASIL are report-only
+(the ECB+ test split is reserved and absent). Command: `.venv/bin/python -m
+bench.corpus_stories [--grid] [--write]` (`--write` puts the table into bench/RESULTS.md).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -170,8 +176,13 @@ def grid(prep: Prepared) -> tuple[AssignParams, list[tuple[AssignParams, dict[st
     return best, rows
 
 
-def main(argv: Sequence[str] = ()) -> int:
-    argv = list(argv or sys.argv[1:])
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m bench.corpus_stories", description="corpus-mode story grouping vs gold"
+    )
+    ap.add_argument("--grid", action="store_true", help="sweep threshold x anchors on ECB+ train")
+    ap.add_argument("--write", action="store_true", help="write the table into bench/RESULTS.md")
+    args = ap.parse_args(argv)
     streams = ["ecbplus-train", "ecbplus-dev", "newswcl50", "meantime", "basil"]
     prepared: dict[str, Prepared] = {}
     for name in streams:
@@ -184,7 +195,7 @@ def main(argv: Sequence[str] = ()) -> int:
         print("skipped: no evaluation data found")
         return 0
     params = DEFAULT_ASSIGN
-    if "--grid" in argv and "ecbplus-train" in prepared:
+    if args.grid and "ecbplus-train" in prepared:
         best, rows = grid(prepared["ecbplus-train"])
         for p, s in sorted(rows, key=lambda r: -r[1]["b3_f1"])[:8]:
             print(
@@ -206,16 +217,17 @@ def main(argv: Sequence[str] = ()) -> int:
         print(line)
     body = (
         "Each split ingested as one stream in publication order through corpus-mode story "
-        "assignment (title+lead USE embedding against open-story centroids + shared anchors, "
-        f"time window {params.window_days} days, batches of 256). Parameters "
-        f"threshold={params.threshold}, anchor_weight={params.anchor_weight}, "
-        f"anchor_base={params.anchor_base} chosen on ECB+ train only (grid in the script). "
+        "assignment (the one scorer of `corroborator.stories`: title+lead USE embedding "
+        "averaged over a story's members, IDF-weighted event keys of both sides, years, time "
+        f"window {params.window_days} days, batches of 256). Parameters: {params} (chosen "
+        "by bench/stories_eval.py --grid). "
         "ECB+ test is reserved/absent, so dev is the held-out figure. Reference: the strongest "
         "published multilingual news stream clusterer reports F1 0.94 on English (different "
         "data, metric as defined there). Command: `.venv/bin/python -m bench.corpus_stories "
         "--grid`.\n\n" + "\n".join(lines)
     )
-    update_section("corpus_stories (bench/corpus_stories.py)", body)
+    if args.write:
+        update_section("corpus_stories (bench/corpus_stories.py)", body)
     return 0
 
 

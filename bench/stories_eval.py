@@ -1,183 +1,327 @@
-"""Story grouping for `compare` on ECB+: can we keep two events of the same kind apart?
+"""Story grouping side by side: a TF-IDF baseline, the two engines of before, the one scorer.
 
-Every ECB+ topic holds articles about two *different* real-world events of the same kind
-(two earthquakes, two celebrity rehab stays): exactly the pile a user hands to `compare`.
-Per topic we cluster its articles and score against the gold subtopics (one event each):
-B³ precision/recall/F1 and pairwise F1, macro-averaged over topics. The standard test split
-is reserved (not in the shared data), so, as the data README says, the threshold is chosen
-on the train topics and reported on the dev topics.
+Every engine runs on the same prepared articles (cleaned as `compare` and `ingest` clean
+them, dated where the data has a date) in both settings:
 
-Two clusterings are scored: the first stage alone (average linkage at the threshold, what
-`compare` shipped until 2026-12-06) and the shipped two-stage grouping of `cluster_stories`
-(then fragments of at most `fragment_size` articles attach to a larger story at the lower
-`attach_threshold`; see the docstring of `corroborator.stories.cluster`). A grid of attach
-bars and fragment sizes on train is printed (that is where the shipped values come from).
+- `compare`: each pile a user would hand to `compare` is grouped alone and scored against
+  its gold events; B³ macro-averaged over piles. Piles: an ECB+ topic (two different events
+  of the same kind: two quakes, two takeovers), NewsWCL50 (all 50 articles, 10 events),
+  a MEANTIME topic (30 Wikinews articles x en/es/it/nl; gold = the article and its
+  translations);
+- `corpus`: the whole split is one stream in publication order, in batches of 256, with the
+  open-story window, as `corroborator ingest` runs it; B³ over the split.
 
-Second check, the other way round: each subtopic of the claims development gold
-(claims/claims_dev.json: 11 ECB+ subtopics, ONE event each) is run alone, prepared exactly as
-`compare` prepares its inputs; we count the stories it falls into and the gold facts
-(conflict / corroborated slots) whose values sit in articles of different stories (or in an
-article `compare` skipped): those are never compared. Subtopics of ECB+ train topics are
-tuning data, those of dev topics are held out.
+Engines:
+
+- `tfidf`: TF-IDF (title + text, smoothed IDF over the pile or split, l2) cosine, average
+  linkage at a threshold chosen on ECB+ train (a batch method: in the corpus setting it sees
+  the whole split at once);
+- `pairwise (before)`: the `compare` grouping until this change (average linkage over USE
+  cosine + IDF-weighted names + date penalty, then the attach stage,
+  `stories.cluster.cluster_stories_pairwise`); in the corpus setting the whole split is its batch;
+- `centroid (before)`: the corpus-mode assignment until this change (greedy, article
+  against open-story centroid + unweighted shared names, threshold 0.6; reimplemented here
+  from the removed `corpus/assign.py` scorer as it was);
+- `one scorer`: `stories.score` + `stories.incremental` (what both modes run now).
+
+Third table: each claims-dev subtopic (ONE event, claims/claims_dev.json) run alone in the
+`compare` setting; a gold fact (conflict/corroborated) is split when its values sit in
+different stories or in an article that cleaning skipped: those are never compared.
+
+Splits: ECB+ train, MEANTIME `airbus` and the claims-dev subtopics of ECB+ train topics are
+tuning data (`--grid`); ECB+ dev, NewsWCL50, MEANTIME `apple` + `gm` and the dev-topic claims
+subtopics are held out (the ECB+ test split is reserved and absent from ../shared/data, so
+ECB+ dev is the held-out ECB+ figure). Command: `python -m bench.stories_eval [--grid]
+[--cache FILE] [--write]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
+import math
+import pickle
+import re
 import sys
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
 
 from bench.datasets import dataset
 from bench.results import update_section
-from corroborator.embed import default_embedder
+from corroborator.embed import Embedder, default_embedder
 from corroborator.model import Article, RawDocument
-from corroborator.pipeline import prepare
+from corroborator.pipeline import normalise_published, prepare
+from corroborator.store.base import StoryRow
+from corroborator.stories.candidates import unit
 from corroborator.stories.cluster import (
-    DEFAULT_PARAMS,
-    STORY_THRESHOLD,
     average_linkage,
-    similarity_matrix,
+    candidates,
+    cluster_stories_pairwise,
+    group,
+    lead_text,
 )
-from corroborator.text.language import detect_language
-from corroborator.text.sentences import split_sentences
+from corroborator.stories.incremental import StoryIndex
+from corroborator.stories.score import DEFAULT_PARAMS, Candidate, Scored, StoryParams
 
-THRESHOLDS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75]
-ATTACH_BARS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55]
-FRAGMENT_SIZES = [1, 2, 3, 4]
 DEV_TOPICS = {2, 5, 12, 18, 21, 23, 34, 35}  # the ECB+ dev split (data README)
-# (attach bar, fragment size): None = the first stage alone
-Attach = tuple[float, int] | None
-SHIPPED: Attach = (DEFAULT_PARAMS.attach_threshold, DEFAULT_PARAMS.fragment_size)
+BATCH = 256
+TUNE_SETS = ("ecbplus-train", "meantime-airbus")
+HELD_OUT = ("ecbplus-dev", "newswcl50", "meantime-apple-gm")
 
 
-def clusters_of(sim: object, threshold: float, attach: Attach) -> list[list[int]]:
-    if attach is None:
-        return average_linkage(sim, threshold)  # type: ignore[arg-type]
-    return average_linkage(sim, threshold, min(attach[0], threshold), attach[1])  # type: ignore[arg-type]
+@dataclass
+class Item:
+    gold: str
+    pile: str
+    article: Article | None  # None: `prepare` skipped it
+    source: str
 
 
-def b_cubed(pred: Sequence[int], gold: Sequence[str]) -> tuple[float, float]:
+# ---------------------------------------------------------------- data
+
+
+def _jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def _published(value: str | None) -> str | None:
+    try:
+        return normalise_published(value) if value else None
+    except (ValueError, OverflowError):
+        return None
+
+
+def _prepare(doc_id: str, text: str, title: str | None, published: str | None, aid: str) -> Item:
+    raw = RawDocument(source=doc_id, text=text, title=title, published=_published(published))
+    art = prepare(raw, aid)
+    return Item("", "", art if isinstance(art, Article) else None, doc_id)
+
+
+def load_sets() -> tuple[dict[str, list[Item]], dict]:
+    """{set name: items} and the claims-dev gold (empty where data is absent)."""
+    sets: dict[str, list[Item]] = {}
+    claims_gold: dict = {}
+    ecb = dataset("ecbplus")
+    if ecb is not None:
+        docs = _jsonl(ecb / "ecbplus_docs.jsonl")
+        for split in ("train", "dev"):
+            items = []
+            for d in docs:
+                if d["split"] == split:
+                    it = _prepare(
+                        d["id"], d["text"], d["title"] or "", d.get("date_raw"), "a" + d["id"]
+                    )
+                    it.gold, it.pile = d["subtopic"], str(d["topic"])
+                    items.append(it)
+            sets["ecbplus-" + split] = items
+        claims = dataset("claims")
+        if claims is not None:
+            claims_gold = json.loads((claims / "claims_dev.json").read_text(encoding="utf-8"))
+            by_id = {d["id"]: d for d in docs}
+            items = []
+            for sub, st in claims_gold["subtopics"].items():
+                for n, doc_id in enumerate(st["docs"], start=1):
+                    d = by_id[doc_id]
+                    it = _prepare(doc_id, d["text"], d["title"] or "", None, f"a{n}")
+                    it.gold = it.pile = sub
+                    items.append(it)
+            sets["claims-dev"] = items
+    cdcr = dataset("cdcr")
+    if cdcr is not None:
+        items = []
+        for d in _jsonl(cdcr / "newswcl50" / "newswcl50_docs.jsonl"):
+            it = _prepare(d["id"], d["text"], d.get("title"), d.get("date_publish"), "a" + d["id"])
+            it.gold, it.pile = str(d["event_id"]), "all"
+            items.append(it)
+        sets["newswcl50"] = items
+        tune: list[Item] = []
+        held: list[Item] = []
+        for d in _jsonl(cdcr / "meantime" / "meantime_docs.jsonl"):
+            it = _prepare(d["id"], d["text"], d.get("title"), d.get("date_publish"), "a" + d["id"])
+            it.gold, it.pile = str(d["article_id"]), d["topic"]
+            (tune if d["topic"] == "airbus" else held).append(it)
+        sets["meantime-airbus"], sets["meantime-apple-gm"] = tune, held
+    return sets, claims_gold
+
+
+class CachedEmbedder:
+    """The default embedder with every lead embedded once (engines share the vectors)."""
+
+    name = "use-cached"
+    dim = 512
+
+    def __init__(self, vectors: dict[str, np.ndarray] | None = None):
+        self.vectors = vectors or {}
+        self._model: Embedder | None = None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if missing:
+            model = self._model = self._model or default_embedder()
+            for t, v in zip(missing, model.encode(missing), strict=True):
+                self.vectors[t] = np.asarray(v, dtype=np.float32)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self.vectors[t] for t in texts])
+
+
+def load_all(cache: Path | None) -> tuple[dict[str, list[Item]], dict, CachedEmbedder]:
+    if cache is not None and cache.exists():
+        sets, gold, vectors = pickle.loads(cache.read_bytes())
+        return sets, gold, CachedEmbedder(vectors)
+    sets, gold = load_sets()
+    emb = CachedEmbedder()
+    emb.encode([lead_text(i.article) for s in sets.values() for i in s if i.article])
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((sets, gold, emb.vectors)))
+    return sets, gold, emb
+
+
+# ---------------------------------------------------------------- engines
+
+Engine = Callable[[list[Article], CachedEmbedder, bool], list[list[int]]]
+"""(articles in stream order, embedder, corpus setting?) -> clusters of positions."""
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def tfidf_engine(threshold: float) -> Engine:
+    def run(arts: list[Article], emb: CachedEmbedder, corpus: bool) -> list[list[int]]:
+        bags = [Counter(w.lower() for w in _WORD.findall(f"{a.title} {a.text}")) for a in arts]
+        df = Counter(w for b in bags for w in b)
+        vocab = {w: n for n, w in enumerate(sorted(df))}
+        m = np.zeros((len(arts), len(vocab)), dtype=np.float32)
+        for i, b in enumerate(bags):
+            for w, c in b.items():
+                m[i, vocab[w]] = (1 + math.log(c)) * math.log((1 + len(arts)) / (1 + df[w]) + 1)
+        m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
+        sim = np.asarray(m @ m.T, dtype=np.float64)
+        return average_linkage(sim, threshold)
+
+    return run
+
+
+def pairwise_engine(arts: list[Article], emb: CachedEmbedder, corpus: bool) -> list[list[int]]:
+    pos = {a.id: n for n, a in enumerate(arts)}
+    return [[pos[i] for i in c] for c in cluster_stories_pairwise(arts, emb)]
+
+
+class _CentroidIndex(StoryIndex):
+    """The corpus assignment of before: centroid cosine + unweighted anchor share, greedy."""
+
+    def _best(self, x: Scored, sids: Iterable[str], bar: float) -> str | None:
+        best, best_score = None, bar
+        for sid in sids:
+            row: StoryRow = self.open[sid]
+            if not self._allowed(row, x.cand.day):
+                continue
+            s = float(x.cand.vector @ unit(row.vector_sum))
+            if x.cand.anchors and row.anchors:
+                share = sum(1 for t in x.cand.anchors if t in row.anchors) / len(x.cand.anchors)
+                s += 1.0 * (share - 0.4)
+            if s >= best_score and (best is None or s > best_score or sid < best):
+                best, best_score = sid, s
+        return best
+
+
+CENTROID_PARAMS = replace(DEFAULT_PARAMS, threshold=0.6, fragment_size=0, search="exact")
+
+
+def _stream(index: StoryIndex, cands: list[Candidate], corpus: bool) -> list[list[int]]:
+    step = BATCH if corpus else max(len(cands), 1)
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for start in range(0, len(cands), step):
+        placed = index.assign(cands[start : start + step])
+        for n, (sid, _) in enumerate(placed, start=start):
+            by_story[sid].append(n)
+        index.evict()
+    return sorted(by_story.values())
+
+
+def centroid_engine(arts: list[Article], emb: CachedEmbedder, corpus: bool) -> list[list[int]]:
+    cands = candidates(arts, emb.encode([lead_text(a) for a in arts]))
+    return _stream(_CentroidIndex(CENTROID_PARAMS, 512), cands, corpus)
+
+
+def scorer_engine(params: StoryParams = DEFAULT_PARAMS) -> Engine:
+    def run(arts: list[Article], emb: CachedEmbedder, corpus: bool) -> list[list[int]]:
+        cands = candidates(arts, emb.encode([lead_text(a) for a in arts]))
+        if not corpus:
+            return group(cands, params)
+        return _stream(StoryIndex(replace(params, search="exact"), 512), cands, corpus)
+
+    return run
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def b_cubed(pred: Sequence[object], gold: Sequence[str]) -> tuple[float, float]:
     n = len(pred)
-    p = r = 0.0
-    for i in range(n):
-        same_pred = {j for j in range(n) if pred[j] == pred[i]}
-        same_gold = {j for j in range(n) if gold[j] == gold[i]}
-        both = len(same_pred & same_gold)
-        p += both / len(same_pred)
-        r += both / len(same_gold)
-    return p / n, r / n
+    joint = Counter(zip(pred, gold, strict=True))
+    psize, gsize = Counter(pred), Counter(gold)
+    p = sum(c * c / psize[pc] for (pc, _), c in joint.items()) / n
+    r = sum(c * c / gsize[gc] for (_, gc), c in joint.items()) / n
+    return p, r
 
 
-def pairwise(pred: Sequence[int], gold: Sequence[str]) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for i in range(len(pred)):
-        for j in range(i + 1, len(pred)):
-            sp, sg = pred[i] == pred[j], gold[i] == gold[j]
-            tp += sp and sg
-            fp += sp and not sg
-            fn += sg and not sp
-    return tp, fp, fn
+def f_beta(p: float, r: float, beta: float = 1.0) -> float:
+    b2 = beta * beta
+    return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
 
 
-def f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def load_topics(split: str) -> dict[int, list[dict]]:
-    folder = dataset("ecbplus")
-    if folder is None:
-        return {}
-    topics: dict[int, list[dict]] = defaultdict(list)
-    with (folder / "ecbplus_docs.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d["split"] == split:
-                topics[d["topic"]].append(d)
-    return dict(sorted(topics.items()))
-
-
-def topic_similarities(docs: list[dict]) -> tuple[list[str], object]:
-    arts = []
-    for d in docs:
-        text = d["text"]
-        lang = detect_language(text)
-        arts.append(
-            Article(
-                id=d["id"],
-                source=d["id"],
-                title=d["title"] or "",
-                language=lang,
-                published=None,
-                text=text,
-                sentences=split_sentences(text, lang),
-            )
-        )
-    return [d["subtopic"] for d in docs], similarity_matrix(arts, default_embedder())
+def _labels(items: list[Item], engine: Engine, emb: CachedEmbedder, corpus: bool) -> list[str]:
+    arts = [i.article for i in items if i.article is not None]
+    clusters = engine(arts, emb, corpus)
+    label = {arts[m].id: f"c{c}" for c, members in enumerate(clusters) for m in members}
+    return [label[i.article.id] if i.article else "skipped" for i in items]
 
 
 def evaluate(
-    split: str, thresholds: Sequence[float], attach: Attach = None, prepared: list | None = None
-) -> dict[float, dict[str, float]]:
-    if prepared is None:
-        prepared = [topic_similarities(docs) for docs in load_topics(split).values()]
-    out: dict[float, dict[str, float]] = {}
-    for t in thresholds:
-        bp = br = 0.0
-        tp = fp = fn = 0
-        mixed = 0
-        for gold, sim in prepared:
-            clusters = clusters_of(sim, t, attach)
-            pred = [0] * len(gold)
-            for c, members in enumerate(clusters):
-                for m in members:
-                    pred[m] = c
-            p, r = b_cubed(pred, gold)
-            bp, br = bp + p, br + r
-            a, b, c_ = pairwise(pred, gold)
-            tp, fp, fn = tp + a, fp + b, fn + c_
-            mixed += sum(1 for members in clusters if len({gold[m] for m in members}) > 1)
-        n = len(prepared) or 1
-        pp = tp / (tp + fp) if tp + fp else 0.0
-        pr = tp / (tp + fn) if tp + fn else 0.0
-        out[t] = {
-            "b3_p": bp / n,
-            "b3_r": br / n,
-            "b3_f1": f1(bp / n, br / n),
-            "pair_f1": f1(pp, pr),
-            "mixed_clusters": mixed,
-            "topics": n,
-        }
-    return out
+    items: list[Item], engine: Engine, emb: CachedEmbedder, corpus: bool
+) -> dict[str, float]:
+    """B³ (macro over piles in the compare setting, over the stream in the corpus setting)."""
+    kept = [i for i in items if i.article is not None]
+    if corpus:
+        kept.sort(key=lambda i: (i.article.published or "", i.article.id))  # type: ignore[union-attr]
+        piles = {"all": kept}
+    else:
+        piles = defaultdict(list)
+        for i in kept:
+            piles[i.pile].append(i)
+    ps, rs, stories = [], [], 0
+    for pile in piles.values():
+        pred = _labels(pile, engine, emb, corpus)
+        p, r = b_cubed(pred, [i.gold for i in pile])
+        ps.append(p)
+        rs.append(r)
+        stories += len(set(pred))
+    p, r = float(np.mean(ps)), float(np.mean(rs))
+    return {"p": p, "r": r, "f1": f_beta(p, r), "f2": f_beta(p, r, 2.0), "stories": stories}
 
 
-def claims_dev_splits(attach: Attach) -> dict[str, tuple[int, int, int]]:
-    """{subtopic: (stories, facts split over stories, facts)} with each subtopic run alone."""
-    claims, ecb = dataset("claims"), dataset("ecbplus")
-    if claims is None or ecb is None:
-        return {}
-    gold = json.loads((claims / "claims_dev.json").read_text(encoding="utf-8"))["subtopics"]
-    docs: dict[str, dict] = {}
-    with (ecb / "ecbplus_docs.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            docs[d["id"]] = d
-    out: dict[str, tuple[int, int, int]] = {}
-    for sub, st in gold.items():
-        arts = []
-        for n, doc_id in enumerate(st["docs"], start=1):
-            d = docs[doc_id]
-            raw = RawDocument(source=doc_id, text=d["text"], title=d["title"] or "")
-            art = prepare(raw, f"a{n}")
-            if isinstance(art, Article):
-                arts.append(art)
-        sim = similarity_matrix(arts, default_embedder())
-        clusters = clusters_of(sim, STORY_THRESHOLD, attach)
-        story = {arts[m].source: c for c, members in enumerate(clusters) for m in members}
-        facts = [s for s in st["slots"] if s["verdict"] in ("conflict", "corroborated")]
+def claims_splits(items: list[Item], gold: dict, engine: Engine, emb: CachedEmbedder) -> dict:
+    """{subtopic: (stories, facts split over stories, facts)}, each subtopic run alone."""
+    out = {}
+    piles: dict[str, list[Item]] = defaultdict(list)
+    for i in items:
+        piles[i.pile].append(i)
+    for sub, pile in piles.items():
+        labels = _labels(pile, engine, emb, False)
+        story = {i.source: lab for i, lab in zip(pile, labels, strict=True) if i.article}
+        facts = [
+            s
+            for s in gold["subtopics"][sub]["slots"]
+            if s["verdict"] in ("conflict", "corroborated")
+        ]
         split = sum(1 for s in facts if len({story.get(v["doc"]) for v in s["values"]}) > 1)
-        out[sub] = (len(clusters), split, len(facts))
+        out[sub] = (len(set(story.values())), split, len(facts))
     return out
 
 
@@ -185,81 +329,134 @@ def _topic(subtopic: str) -> int:
     return int(subtopic.split("ecb")[0])
 
 
-def main() -> int:
-    if dataset("ecbplus") is None:
+# ---------------------------------------------------------------- tuning
+
+
+def objective(
+    sets: dict[str, list[Item]], gold: dict, params: StoryParams, emb: CachedEmbedder
+) -> tuple[float, int, dict[str, float]]:
+    """Mean B³ F2 over the tuning sets in both settings, and train claims facts split."""
+    engine = scorer_engine(params)
+    cells = {}
+    for name in TUNE_SETS:
+        if name in sets:
+            for corpus in (False, True):
+                cells[f"{name}/{'corpus' if corpus else 'compare'}"] = evaluate(
+                    sets[name], engine, emb, corpus
+                )["f2"]
+    split = 0
+    if "claims-dev" in sets:
+        train = [i for i in sets["claims-dev"] if _topic(i.pile) not in DEV_TOPICS]
+        split = sum(r[1] for r in claims_splits(train, gold, engine, emb).values())
+    return float(np.mean(list(cells.values()))), split, cells
+
+
+GRID: dict[str, list[float]] = {
+    "threshold": [0.5, 0.55, 0.6, 0.65, 0.7],
+    "anchor_base": [0.2, 0.25, 0.3, 0.35, 0.4],
+    "word_weight": [0.0, 0.5, 1.0],
+    "word_base": [0.2, 0.3],
+    "story_side": [0.0, 0.3, 0.5, 0.7],
+    "attach_threshold": [0.35, 0.4, 0.45, 0.5],
+    "year_penalty": [0.0, 0.2, 0.4],
+    "refine_passes": [0, 2],
+}
+
+
+def grid(sets: dict[str, list[Item]], gold: dict, emb: CachedEmbedder) -> StoryParams:
+    """Coordinate search over GRID from the shipped defaults (F2, then fewer claims splits)."""
+    best = DEFAULT_PARAMS
+    best_key = objective(sets, gold, best, emb)
+    for _ in range(2):
+        for name, values in GRID.items():
+            for v in values:
+                cand = replace(best, **{name: type(getattr(best, name))(v)})
+                if cand.attach_threshold >= cand.threshold:
+                    continue
+                res = objective(sets, gold, cand, emb)
+                print(f"  {name}={v}: F2 {res[0]:.4f} claims-train split {res[1]}", flush=True)
+                if (res[0] - 0.002 * res[1]) > (best_key[0] - 0.002 * best_key[1]) + 1e-9:
+                    best, best_key = cand, res
+    print(f"best on tuning data: {best} F2 {best_key[0]:.4f} split {best_key[1]}")
+    return best
+
+
+def best_tfidf(sets: dict[str, list[Item]], emb: CachedEmbedder) -> float:
+    if "ecbplus-train" not in sets:
+        return 0.3
+    scores = {
+        t: evaluate(sets["ecbplus-train"], tfidf_engine(t), emb, False)["f1"]
+        for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
+    }
+    return max(scores, key=lambda t: scores[t])
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m bench.stories_eval", description=__doc__.split("\n")[0]
+    )
+    ap.add_argument("--grid", action="store_true", help="tune the scorer on the tuning sets first")
+    ap.add_argument("--cache", type=Path, help="pickle of the prepared articles and vectors")
+    ap.add_argument("--write", action="store_true", help="write the tables into bench/RESULTS.md")
+    args = ap.parse_args(argv)
+    sets, gold, emb = load_all(args.cache)
+    if not sets:
+        print("skipped: no evaluation data found")
         return 0
-    train_prep = [topic_similarities(docs) for docs in load_topics("train").values()]
-    dev_prep = [topic_similarities(docs) for docs in load_topics("dev").values()]
-    first = evaluate("train", THRESHOLDS, None, train_prep)
-    print("train, first stage alone (threshold sweep):")
-    for t, m in first.items():
-        print(
-            f"  t={t:.2f} B3 P {m['b3_p']:.3f} R {m['b3_r']:.3f} F1 {m['b3_f1']:.3f} "
-            f"pairF1 {m['pair_f1']:.3f} mixed {m['mixed_clusters']}"
-        )
-    print(f"train, threshold {STORY_THRESHOLD} + attach stage (bar x fragment size), B3 F1:")
-    for bar in ATTACH_BARS:
-        cells = []
-        for size in FRAGMENT_SIZES:
-            m = evaluate("train", [STORY_THRESHOLD], (bar, size), train_prep)[STORY_THRESHOLD]
-            cells.append(f"k={size} {m['b3_f1']:.3f} (P {m['b3_p']:.3f})")
-        print(f"  bar {bar:.2f}: " + "  ".join(cells))
-    best = max(first, key=lambda t: (first[t]["b3_f1"], -t))
-    t0 = STORY_THRESHOLD
-    runs: list[tuple[str, str, float, dict[str, float]]] = [
-        ("train", "first stage alone (best threshold on train)", best, first[best]),
-        ("train", "first stage alone", t0, first[t0]),
-        ("train", "shipped: + attach stage", t0, evaluate("train", [t0], SHIPPED, train_prep)[t0]),
-        ("dev", "first stage alone", t0, evaluate("dev", [t0], None, dev_prep)[t0]),
-        ("dev", "shipped: + attach stage", t0, evaluate("dev", [t0], SHIPPED, dev_prep)[t0]),
+    params = grid(sets, gold, emb) if args.grid else DEFAULT_PARAMS
+    t_tfidf = best_tfidf(sets, emb)
+    engines: list[tuple[str, Engine]] = [
+        (f"tfidf (t={t_tfidf})", tfidf_engine(t_tfidf)),
+        ("pairwise (before)", pairwise_engine),
+        ("centroid (before)", centroid_engine),
+        ("one scorer", scorer_engine(params)),
     ]
     today = dt.date.today().isoformat()
     rows = [
-        "| date | split | clustering | threshold | B³ P | B³ R | B³ F1 | pairwise F1 | "
-        "clusters mixing two events |",
+        "| date | set | role | engine | setting | B³ P | B³ R | B³ F1 | stories |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for split, label, t, m in runs:
-        rows.append(
-            f"| {today} | {split} | {label} | {t:.2f} | {m['b3_p']:.3f} | {m['b3_r']:.3f} | "
-            f"{m['b3_f1']:.3f} | {m['pair_f1']:.3f} | {m['mixed_clusters']} |"
-        )
+    for name in [*TUNE_SETS, *HELD_OUT]:
+        if name not in sets:
+            continue
+        role = "tuning" if name in TUNE_SETS else "held out"
+        for label, engine in engines:
+            for corpus in (False, True):
+                m = evaluate(sets[name], engine, emb, corpus)
+                row = (
+                    f"| {today} | {name} | {role} | {label} | {'corpus' if corpus else 'compare'}"
+                    f" | {m['p']:.3f} | {m['r']:.3f} | {m['f1']:.3f} | {m['stories']} |"
+                )
+                rows.append(row)
+                print(row, flush=True)
     claims_rows = [
-        "| date | clustering | facts split over stories | of them in train subtopics | "
-        "in dev subtopics | stories per subtopic (train: "
-        "subtopics of ECB+ train topics) |",
+        "| date | engine | facts split over stories | in train subtopics | in dev subtopics |"
+        " stories per subtopic |",
         "|---|---|---|---|---|---|",
     ]
-    for label, attach in (("first stage alone", None), ("shipped: + attach stage", SHIPPED)):
-        res = claims_dev_splits(attach)
-        if not res:
-            continue
-        facts = sum(r[2] for r in res.values())
-        split_train = sum(r[1] for s, r in res.items() if _topic(s) not in DEV_TOPICS)
-        split_dev = sum(r[1] for s, r in res.items() if _topic(s) in DEV_TOPICS)
-        per = ", ".join(
-            f"{s}{'' if _topic(s) not in DEV_TOPICS else ' (dev)'} {r[0]}" for s, r in res.items()
-        )
-        claims_rows.append(
-            f"| {today} | {label} | {split_train + split_dev} of {facts} | {split_train} | "
-            f"{split_dev} | {per} |"
-        )
-    body = "\n".join(rows) + "\n\n" + "\n".join(claims_rows)
-    print(body)
-    update_section(
-        "stories_eval (bench/stories_eval.py)",
-        "ECB+ per topic (each topic = two different events of the same kind, as a user would "
-        "hand them to `compare`); macro-averaged over topics; title + lead embeddings (USE) + "
-        "IDF-weighted shared names and numbers (weights chosen on ECB+ train, MEANTIME airbus "
-        "and WMT21 en-cs, see bench/crosslingual_eval.py); average linkage, then (shipped "
-        f"since 2026-12-06) the attach stage: fragments of at most {SHIPPED[1]} articles join "
-        f"the closest larger story at an average link >= {SHIPPED[0]} (chosen on ECB+ train; "
-        "train F1 is flat over bars 0.30-0.45 and sizes 2-4, printed by the command). "
-        "Second table: each claims-dev subtopic (one event) run alone, prepared as `compare` "
-        "prepares inputs; a fact is split when its values sit in different stories or in an "
-        "article `compare` skipped (7ecb: one article is emptied by cleaning, 2 facts). "
-        "Command: `python -m bench.stories_eval`.\n\n" + body,
+    if "claims-dev" in sets:
+        for label, engine in engines:
+            res = claims_splits(sets["claims-dev"], gold, engine, emb)
+            facts = sum(r[2] for r in res.values())
+            tr = sum(r[1] for s, r in res.items() if _topic(s) not in DEV_TOPICS)
+            dv = sum(r[1] for s, r in res.items() if _topic(s) in DEV_TOPICS)
+            per = ", ".join(f"{s} {r[0]}" for s, r in res.items())
+            claims_rows.append(
+                f"| {today} | {label} | {tr + dv} of {facts} | {tr} | {dv} | {per} |"
+            )
+            print(claims_rows[-1], flush=True)
+    body = (
+        __doc__.split("\n\n", 1)[1].strip()
+        + f"\n\nScorer parameters: {params}.\n\n"
+        + "\n".join(rows)
+        + "\n\n"
+        + "\n".join(claims_rows)
     )
+    if args.write:
+        update_section("stories_eval (bench/stories_eval.py)", body)
     return 0
 
 

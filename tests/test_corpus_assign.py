@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from corroborator.corpus import assign
 from corroborator.corpus.assign import AssignParams, Candidate, StoryIndex
 from corroborator.corpus.minhash import band_keys, jaccard, signature
+from corroborator.stories import incremental
 
 
 def _vec(*weights: float) -> np.ndarray:
@@ -88,7 +88,7 @@ def test_minhash_near_duplicates() -> None:
 
 
 def test_full_story_closes_and_opens_a_new_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(assign, "MAX_STORY_SIZE", 3)
+    monkeypatch.setattr(incremental, "MAX_STORY_SIZE", 3)
     index = StoryIndex(PARAMS, dim=8)
     first = index.assign([_cand(f"a{i}", _vec(1, 0.1 * i), anchors=("talvik",)) for i in range(3)])
     assert [sid for sid, _ in first] == ["s0", "s0", "s0"]

@@ -90,13 +90,19 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
 from corroborator.embed import USE_LANGUAGES, Embedder
 from corroborator.model import Article
+from corroborator.store.base import day_of
+from corroborator.stories.events import event_words, is_word_key
+from corroborator.stories.incremental import StoryIndex
+from corroborator.stories.score import DEFAULT_PARAMS as SCORE_PARAMS
+from corroborator.stories.score import Candidate
+from corroborator.stories.score import StoryParams as ScoreParams
 
 LEAD_SENTENCES = 3
 LEAD_CHARS = 600
@@ -104,6 +110,7 @@ ANCHOR_SENTENCES = LEAD_SENTENCES + 3
 ANCHOR_PREFIX = 6
 GERMAN_NOUN_WEIGHT = 0.3
 NOUN_CAPITALISING = frozenset({"de", "lb"})
+EVENT_WORDS = True  # anchor_terms also gives the event words (`corroborator.stories.events`)
 
 
 @dataclass(frozen=True)
@@ -232,6 +239,9 @@ def anchor_terms(article: Article) -> dict[str, bool]:
             for w in run:
                 found.setdefault(w[:ANCHOR_PREFIX], True)
             run = []
+    if EVENT_WORDS:
+        for key in event_words(lines):
+            found.setdefault(key, False)
     return found
 
 
@@ -264,7 +274,9 @@ def _day(published: str | None) -> int | None:
 def anchor_overlap(articles: Sequence[Article]) -> np.ndarray:
     """(n, n) IDF-weighted overlap of anchors (see the module docstring); -1 if a side has none."""
     n = len(articles)
-    terms = [anchor_terms(a) for a in articles]
+    terms = [
+        {t: single for t, single in anchor_terms(a).items() if not is_word_key(t)} for a in articles
+    ]
     df = Counter(t for ts in terms for t in ts)
     # Single capitalised words of noun-capitalising languages: names only if another language
     # of the batch has them too.
@@ -402,10 +414,11 @@ def average_linkage(
     return [m for m in members if m]
 
 
-def cluster_stories(
+def cluster_stories_pairwise(
     articles: Sequence[Article], embedder: Embedder, threshold: float = STORY_THRESHOLD
 ) -> list[list[str]]:
-    """Article ids grouped by story, each list in input order, stories by first article."""
+    """The previous `compare` grouping (average linkage over the pair similarity, then the
+    attach stage), kept for the side-by-side benchmark (bench/stories_eval.py)."""
     if not articles:
         return []
     if len(articles) == 1:
@@ -416,3 +429,49 @@ def cluster_stories(
     sim = similarity_matrix(articles, embedder, params)
     clusters = average_linkage(sim, params.threshold, params.attach_threshold, params.fragment_size)
     return [[articles[i].id for i in c] for c in clusters]
+
+
+def candidates(articles: Sequence[Article], vectors: np.ndarray) -> list[Candidate]:
+    """The scorer's view of each article (`corroborator.stories.score.Candidate`)."""
+    return [
+        Candidate(
+            a.id,
+            np.asarray(vectors[n], dtype=np.float32),
+            frozenset(anchor_terms(a)),
+            day_of(a.published),
+            a.title,
+            a.language,
+        )
+        for n, a in enumerate(articles)
+    ]
+
+
+def group(cands: Sequence[Candidate], params: ScoreParams = SCORE_PARAMS) -> list[list[int]]:
+    """Positions of `cands` grouped by story: the stream rule run over one batch."""
+    if not cands:
+        return []
+    dim = int(cands[0].vector.shape[0])
+    index = StoryIndex(replace(params, search="exact"), dim)
+    placed = index.assign(cands)
+    by_story: dict[str, list[int]] = {}
+    for n, (sid, _) in enumerate(placed):
+        by_story.setdefault(sid, []).append(n)
+    return sorted(by_story.values(), key=lambda members: members[0])
+
+
+def cluster_stories(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    threshold: float | None = None,
+    params: ScoreParams = SCORE_PARAMS,
+) -> list[list[str]]:
+    """Article ids grouped by story (the `compare` grouping), each list in input order,
+    stories by first article: the one assignment rule of corpus mode run over this batch
+    (`corroborator.stories.incremental`), so corpus mode given the same articles in one
+    batch forms the same stories."""
+    if not articles:
+        return []
+    if threshold is not None:
+        params = replace(params, threshold=threshold)
+    vectors = embedder.encode([lead_text(a) for a in articles])
+    return [[articles[i].id for i in c] for c in group(candidates(articles, vectors), params)]
