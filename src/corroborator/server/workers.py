@@ -12,7 +12,8 @@ thread cannot be killed. A worker process can. The pool therefore
 * gives a request at most `budget` seconds to find a free worker (else `Busy`, HTTP 503) and
   its job at most `budget` seconds to run (else `OverBudget`, HTTP 504): the worker running
   an over-budget job is killed and replaced, so the work is cancelled and the pool goes on;
-* refuses at once (`Busy`) a request that finds `max_waiting` others already waiting;
+* refuses at once (`Busy`) a request that finds every worker busy and `max_waiting` others
+  already waiting;
 * kills every worker on `close()` (server shutdown), so an in-flight job never delays exit.
 
 A worker exits by itself when the server process is gone (killed with -9, say).
@@ -232,11 +233,16 @@ class AnalysisPool:
         for w in workers:
             w.kill()
 
-    @property
-    def running(self) -> int:
-        """Workers running now (idle or busy), not counting those still starting."""
+    def pids(self) -> list[int]:
+        """Process ids of the workers running now (idle or busy; not those still starting)."""
         with self._cond:
-            return len(self._live)
+            return sorted(w.process.pid for w in self._live if w.process.pid is not None)
+
+    @property
+    def idle(self) -> int:
+        """Workers ready for a job now."""
+        with self._cond:
+            return len(self._idle)
 
     # -- jobs ---------------------------------------------------------------------------------
 
@@ -245,13 +251,14 @@ class AnalysisPool:
         with self._cond:
             if self._closed:
                 raise Busy("the server is shutting down")
-            if self._waiting >= self.max_waiting:
+            self._fill()
+            if not self._idle and not self._starting and self._waiting >= self.max_waiting:
                 raise Busy(
-                    f"the server is busy ({self._waiting} analyses are waiting); try again later"
+                    f"the server is busy ({len(self._live)} analyses running, "
+                    f"{self._waiting} waiting); try again later"
                 )
             self._waiting += 1
             try:
-                self._fill()
                 while not self._idle:
                     remaining = deadline - time.monotonic()
                     if self._closed:
