@@ -70,7 +70,7 @@ def test_records_strings_and_missing_paths(tmp_path: Path) -> None:
     assert [a.source for a in report.articles] == ["post-1", "<input 2>", "wire"]
     assert report.articles[0].outlet == "Harbour Post"
     assert [(s.source, s.reason) for s in report.skipped] == [
-        (str(tmp_path / "missing.txt"), "no such file"),
+        (str(tmp_path / "missing.txt"), "no such file or folder"),
         ("<input 5>", "no 'text' or 'html' field with content"),
     ]
 
@@ -108,3 +108,30 @@ def test_corpus_errors_are_clear(tmp_path: Path) -> None:
         corroborator.Corpus(tmp_path / "absent.db").stories()
     with pytest.raises(ValueError, match="date like"):
         corroborator.Corpus(tmp_path / "absent.db").stories(since="yesterday")
+
+
+def test_feeds_and_folders_are_read_like_the_cli(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    items = "".join(
+        f"<item><title>Pier {n} fire</title><link>https://harbour.example/{n}</link>"
+        f"<description>{n * 3} firefighters fought a warehouse fire on Pier {n} for "
+        f"{n} hours on Monday, the harbour authority said.</description></item>"
+        for n in (4, 9)
+    )
+    (folder / "feed.rss").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Post</title>'
+        f"{items}</channel></rss>",
+        encoding="utf-8",
+    )
+    (folder / "note.txt").write_text(
+        "The city council approved the tram budget of 40 million euros on Tuesday.",
+        encoding="utf-8",
+    )
+    cli = runner.invoke(app, ["compare", str(folder), "-f", "json"])
+    assert cli.exit_code == 0, cli.output
+    assert corroborator.compare(folder).to_json() == cli.stdout
+    assert corroborator.compare(str(folder / "feed.rss")).to_json() == (
+        runner.invoke(app, ["compare", str(folder / "feed.rss"), "-f", "json"]).stdout
+    )
+    assert len(json.loads(cli.stdout)["articles"]) == 3

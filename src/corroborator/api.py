@@ -64,25 +64,6 @@ if TYPE_CHECKING:
 #: `compare` for how a string is told apart from a path).
 Input = str | os.PathLike[str] | Mapping[str, Any] | RawDocument
 
-#: File-name endings that make a one-line string a path rather than an article's text.
-_PATH_ENDINGS = (
-    ".txt",
-    ".text",
-    ".md",
-    ".html",
-    ".htm",
-    ".xhtml",
-    ".shtml",
-    ".json",
-    ".jsonl",
-    ".ndjson",
-    ".gz",
-    ".rss",
-    ".atom",
-    ".xml",
-    ".warc",
-)
-
 
 class Report:
     """One `compare` (or stored story's) report: the JSON contract as Python objects.
@@ -157,7 +138,18 @@ def _looks_like_path(text: str) -> bool:
         return True
     if "\n" in text or len(text) > 4096:
         return False
-    return os.path.exists(text) or text.lower().endswith(_PATH_ENDINGS)
+    from corroborator.ingest import files
+
+    known = (
+        files.TEXT_SUFFIXES
+        | files.HTML_SUFFIXES
+        | files.JSON_SUFFIXES
+        | files.JSONL_SUFFIXES
+        | files.FEED_SUFFIXES
+        | files.WARC_SUFFIXES
+        | {".gz"}
+    )
+    return os.path.exists(text) or Path(text).suffix.lower() in known
 
 
 def _raw_from_mapping(obj: Mapping[str, Any], source: str) -> RawDocument | Skip:
@@ -171,10 +163,11 @@ def _raw_from_mapping(obj: Mapping[str, Any], source: str) -> RawDocument | Skip
 def records(inputs: Input | Iterable[Input]) -> Iterator[RawDocument | Skip]:
     """The records `compare` reads from `inputs`, in order (a bad input is a `Skip`).
 
-    Paths go through the same readers as the CLI's `compare`; mappings through the JSON Lines
-    reader (``<input N>`` names an input without a ``source``); a `RawDocument` as it is.
+    Paths go through the reader entry point of the CLI (`corroborator.ingest.read`: files of
+    every supported type, folders walked); mappings through the JSON Lines reader
+    (``<input N>`` names an input without a ``source``); a `RawDocument` as it is.
     """
-    from corroborator.ingest.readers import read_inputs
+    from corroborator.ingest import read
 
     items: Iterable[Input]
     items = [inputs] if isinstance(inputs, str | os.PathLike | Mapping | RawDocument) else inputs
@@ -185,10 +178,10 @@ def records(inputs: Input | Iterable[Input]) -> Iterator[RawDocument | Skip]:
         elif isinstance(item, Mapping):
             yield _raw_from_mapping(item, name)
         elif isinstance(item, os.PathLike):
-            yield from read_inputs([os.fspath(item)])
+            yield from read([os.fspath(item)])
         elif isinstance(item, str):
             if _looks_like_path(item):
-                yield from read_inputs([item])
+                yield from read([item])
             elif item.strip():
                 yield RawDocument(source=name, text=item)
             else:
@@ -201,7 +194,7 @@ def compare(inputs: Input | Iterable[Input], *, embedder: Embedder | None = None
     """Compare articles: stories, independent sources, agreements and conflicts.
 
     `inputs` is one input or a list of them: paths (`str` or `pathlib.Path`, read like the
-    CLI reads them: .txt, .html, .json/.jsonl), mappings with a ``text`` or ``html`` key (and
+    CLI reads them: .txt, .html, .json/.jsonl, feeds, WARC, gzip, folders), mappings with a ``text`` or ``html`` key (and
     the optional JSON Lines metadata keys), `RawDocument`s, or article texts. A `str` is a
     path when it names an existing file, is '-' or is one line ending in a known suffix
     (".txt", ".html", ".jsonl", ...); otherwise it is an article's text. Article ids are
