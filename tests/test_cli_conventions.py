@@ -110,6 +110,7 @@ def test_count_articles(tmp_path: Path) -> None:
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / "many.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n')
+    (sub / "scan.pdf").write_bytes(b"%PDF-1.4")  # not read: skipped, not an article
     assert count_articles([tmp_path]) == 5
     assert count_articles([tmp_path, tmp_path / "missing.txt"]) == 5
     (sub / "feed.rss").write_text("<rss/>", encoding="utf-8")

@@ -26,9 +26,6 @@ if TYPE_CHECKING:
 
     from corroborator.corpus.job import IngestSummary
 
-ONE_ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ""}
-LINE_SUFFIXES = {".jsonl", ".ndjson"}
-
 Mode = Literal["bar", "json", "quiet"]
 
 
@@ -48,10 +45,16 @@ def _articles_in(path: Path) -> int | None:
         return 0  # ingest records a skip, not an article
     if not stat.S_ISREG(info.st_mode):
         return 0
-    suffix = path.suffix.lower()
-    if suffix in ONE_ARTICLE_SUFFIXES:
+    from corroborator.ingest.files import kind_of  # the readers' one table of file types
+
+    kind, gz = kind_of(path)
+    if kind is None:
+        return 0  # an unsupported type: skipped with the reason
+    if gz:
+        return None
+    if kind in ("text", "html"):
         return 1 if info.st_size else 0
-    if suffix in LINE_SUFFIXES:
+    if kind == "jsonl":
         try:
             with open(path, "rb") as fh:
                 return sum(1 for line in fh if line.strip())
