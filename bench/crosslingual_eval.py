@@ -31,12 +31,28 @@ from typing import Any
 
 from bench.datasets import dataset
 from bench.results import update_section
-from bench.stories_eval import b_cubed, f1, pairwise
+from bench.stories_eval import b_cubed
 from corroborator.embed import default_embedder
 from corroborator.model import Article
 from corroborator.stories.cluster import DEFAULT_PARAMS, average_linkage, similarity_matrix
 from corroborator.text.language import detect_language
 from corroborator.text.sentences import split_sentences
+
+
+def pairwise(pred: Sequence[object], gold: Sequence[str]) -> tuple[int, int, int]:
+    """Pair counts (true positive, false positive, false negative) over all article pairs."""
+    tp = fp = fn = 0
+    for i in range(len(pred)):
+        for j in range(i + 1, len(pred)):
+            sp, sg = pred[i] == pred[j], gold[i] == gold[j]
+            tp += sp and sg
+            fp += sp and not sg
+            fn += sg and not sp
+    return tp, fp, fn
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def make_article(

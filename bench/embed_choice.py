@@ -25,10 +25,10 @@ from typing import Any
 
 import numpy as np
 
-from bench.crosslingual_eval import make_article
+from bench.crosslingual_eval import f1, make_article
 from bench.datasets import dataset
 from bench.results import update_section
-from bench.stories_eval import b_cubed, f1
+from bench.stories_eval import b_cubed
 from corroborator.embed import E5Embedder, Embedder, USEEmbedder
 from corroborator.stories.cluster import average_linkage, lead_text
 

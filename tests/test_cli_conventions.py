@@ -169,6 +169,8 @@ BENCH_MODULES = [
     "bench.claims_crosslingual",
     "bench.clean_eval",
     "bench.corpus_throughput",
+    "bench.crosslingual_eval",
+    "bench.embed_choice",
     "bench.neardup_compare",
     "bench.provenance_eval",
     "bench.quantities_eval",
