@@ -173,12 +173,18 @@ class PreparedCorpus:
 
 
 def prepare_all(records: Iterable[RawDocument | Skip]) -> PreparedCorpus:
+    """Prepared articles and skips; a document that `prepare` fails on is a Skip that names
+    the error, and the others are kept (a bug met on odd text must not stop a run)."""
     out = PreparedCorpus()
     for rec in records:
         if isinstance(rec, Skip):
             out.skipped.append(rec)
             continue
-        art = prepare(rec, f"a{len(out.articles) + 1}")
+        try:
+            art = prepare(rec, f"a{len(out.articles) + 1}")
+        except Exception as exc:
+            reason = " ".join(f"could not prepare the article: {type(exc).__name__}: {exc}".split())
+            art = Skip(rec.source, reason[:300])
         if isinstance(art, Skip):
             out.skipped.append(art)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +15,27 @@ from corroborator.model import Article, Derivation, Sentence, Skip
 
 class StoreError(Exception):
     """The store cannot be opened or written; the message is the one-line reason for users."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    # A byte of a file name that is not UTF-8 (Python's surrogateescape) -> '\xff'.
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def storable(text: str | None) -> str | None:
+    """`text` as SQLite can store it (UTF-8): lone surrogates, which Python uses for the bytes
+    of a file name that are not valid UTF-8, become visible, reversible escapes ('\\xff')."""
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(_escape_surrogate, text)
+    return text
 
 
 def day_of(published: str | None) -> int | None:

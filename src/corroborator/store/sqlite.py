@@ -39,6 +39,7 @@ from corroborator.store.base import (
     StoryRow,
     StorySummaryRow,
     listing_fields,
+    storable,
 )
 
 SCHEMA_VERSION = 3
@@ -241,14 +242,14 @@ class SQLiteStore:
                 [
                     (
                         a.id,
-                        a.source,
-                        a.url,
-                        a.outlet,
-                        a.title,
+                        storable(a.source),
+                        storable(a.url),
+                        storable(a.outlet),
+                        storable(a.title),
                         a.language,
                         a.published,
                         a.day,
-                        a.text,
+                        storable(a.text),
                         _json(a.removed),
                         _json(a.sentences),
                         _blob(a.vector),
@@ -316,7 +317,7 @@ class SQLiteStore:
             db.executemany("INSERT INTO lsh VALUES (?, ?, ?)", batch.lsh_keys)
             db.executemany(
                 "INSERT OR IGNORE INTO skips VALUES (?, ?, ?)",
-                [(s.source, s.reason, batch_id) for s in batch.skips],
+                [(storable(s.source), storable(s.reason), batch_id) for s in batch.skips],
             )
             db.execute("COMMIT")
         except sqlite3.Error as exc:

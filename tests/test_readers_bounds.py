@@ -1,0 +1,266 @@
+"""Inputs that stopped or stalled a run (issue 16), generated here in tmp dirs: each is a
+recorded skip with a one-line reason, and the good articles beside it are kept."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import socket
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+from corroborator.ingest import read
+from corroborator.ingest.files import MAX_FIELD_CHARS, MAX_SKIPS_PER_FILE
+from corroborator.ingest.readers import read_bytes, read_inputs
+from corroborator.model import RawDocument, Skip
+from corroborator.store import open_store
+from corroborator.store.base import BatchWrite
+
+GOOD = (
+    "Storm closes the port of Valmere\n\nThe port of Valmere was closed for six hours on "
+    "Monday, the harbour master Ana Quell said. Twelve ships waited outside the breakwater.\n"
+)
+
+
+def split(records: object) -> tuple[list[RawDocument], list[Skip]]:
+    docs: list[RawDocument] = []
+    skips: list[Skip] = []
+    for rec in records:  # type: ignore[attr-defined]
+        (skips if isinstance(rec, Skip) else docs).append(rec)
+    return docs, skips
+
+
+def reason_of(skips: list[Skip], name: str) -> str:
+    found = [s.reason for s in skips if Path(s.source.split(":")[0]).name == name]
+    assert found, f"no skip for {name}: {skips}"
+    assert all("\n" not in r for r in found)
+    return found[0]
+
+
+def write_offenders(folder: Path) -> None:
+    (folder / "a-good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "bigint.json").write_text('{"text": "x", "n": ' + "9" * 5000 + "}")
+    (folder / "bigint.jsonl").write_text(
+        json.dumps({"text": GOOD}) + "\n" + '{"text": "y", "n": ' + "7" * 5000 + "}\n"
+    )
+    (folder / "deep.json").write_text("[" * 5000 + "]" * 5000)
+    (folder / "deep.jsonl").write_text('{"text": "a", "x": ' + "[" * 5000 + "]" * 5000 + "}\n")
+    (folder / "z-good.jsonl").write_text(json.dumps({"text": GOOD, "title": "Port closed"}))
+
+
+def test_json_that_raises_is_a_skip_and_the_rest_is_kept(tmp_path: Path) -> None:
+    write_offenders(tmp_path)
+    docs, skips = split(read([tmp_path]))
+    assert [Path(d.source.split(":")[0]).name for d in docs] == [
+        "a-good.txt",
+        "bigint.jsonl",
+        "z-good.jsonl",
+    ]
+    assert "unreadable JSON" in reason_of(skips, "bigint.json")
+    assert "4300 digits" in reason_of(skips, "bigint.json")
+    assert "unreadable JSON" in reason_of(skips, "bigint.jsonl")
+    assert reason_of(skips, "deep.json") == "unreadable JSON: nested too deeply"
+    assert reason_of(skips, "deep.jsonl") == "unreadable JSON: nested too deeply"
+    # compare's path (files named one by one) reads the same
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    assert split(read_inputs(files)) == (docs, skips)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifo_is_skipped_without_being_opened(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    # A writer that waits for a reader: if the reader opened the FIFO it would read this
+    # text and the test would fail instead of hanging.
+    def feed() -> None:
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write(GOOD)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        docs, skips = split(read([tmp_path]))
+    finally:
+        # release the writer: open the read end without blocking, then drain it
+        fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        writer.join(5)
+        os.close(fd)
+    assert [Path(d.source).name for d in docs] == ["good.txt"]
+    assert [s.reason for s in skips] == [
+        "not a regular file (a FIFO (named pipe)); only regular files are read"
+    ]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_symlink_to_a_device_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    docs, skips = split(read([tmp_path]))
+    assert [Path(d.source).name for d in docs] == ["good.txt"]
+    assert [s.reason for s in skips] == [
+        "not a regular file (a character device); only regular files are read"
+    ] * 2
+    _, direct = split(read_inputs([tmp_path / "zero.txt"]))
+    assert "character device" in direct[0].reason
+
+
+def test_socket_and_broken_symlink_are_skipped() -> None:
+    with tempfile.TemporaryDirectory(prefix="cs") as short:  # AF_UNIX paths are short
+        folder = Path(short)
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.bind(str(folder / "s.txt"))
+            (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+            docs, skips = split(read([folder]))
+        finally:
+            sock.close()
+    assert docs == []
+    reasons = {Path(s.source).name: s.reason for s in skips}
+    assert "socket" in reasons["s.txt"]
+    assert "broken symlink" in reasons["gone.txt"]
+
+
+def test_a_million_empty_records_write_a_bounded_number_of_skips(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": GOOD})] + ["{}"] * 20_000
+    (tmp_path / "empty.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
+    docs, skips = split(read([tmp_path]))
+    assert len(docs) == 1
+    assert len(skips) == MAX_SKIPS_PER_FILE + 1
+    summary = skips[-1].reason
+    assert summary.startswith("19,900 more skipped records not listed")
+    assert "no 'text' or 'html' field with content (19,900)" in summary
+
+
+def test_record_cap_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from corroborator.ingest import walk
+
+    monkeypatch.setattr(walk, "MAX_RECORDS_PER_FILE", 5)
+    lines = [json.dumps({"text": f"Article {i}. {GOOD}"}) for i in range(9)]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines))
+    docs, skips = split(read([tmp_path]))
+    assert len(docs) == 5
+    assert [s.reason for s in skips] == [
+        "stopped after 5 records, the limit for one file; the rest is not read"
+    ]
+
+
+def test_gzip_bomb_is_cut_at_the_decompressed_limit(tmp_path: Path) -> None:
+    packed = gzip.compress(b"x" * (11 * 1024 * 1024))
+    assert len(packed) < 100_000
+    (tmp_path / "bomb.txt.gz").write_bytes(packed)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    docs, skips = split(read([tmp_path]))
+    assert [Path(d.source).name for d in docs] == ["good.txt"]
+    assert skips[0].reason == ("too large: over the 10 MB limit for one article (decompressed)")
+
+
+def test_long_title_is_cut_and_the_cut_recorded(tmp_path: Path) -> None:
+    title = "Port " * 20_000
+    (tmp_path / "t.jsonl").write_text(
+        json.dumps({"text": GOOD, "title": title, "published": "2026-05-04" * 100})
+    )
+    docs, skips = split(read([tmp_path]))
+    assert len(docs) == 1
+    limit = MAX_FIELD_CHARS["title"]
+    assert docs[0].title == title[:limit].rstrip() and docs[0].published is None
+    assert [s.reason for s in skips] == [
+        f"title cut from {len(title.strip()):,} to {limit:,} characters; the article is kept",
+        "published of 1,000 characters ignored (over 64); the article is kept",
+    ]
+
+
+def test_lone_surrogates_in_json_become_replacement_characters(tmp_path: Path) -> None:
+    (tmp_path / "s.jsonl").write_text(
+        '{"text": "Caf\\udce9 owner \\ud83d\\ude00 said.", "title": "\\ud800"}'
+    )
+    docs, _ = split(read([tmp_path]))
+    assert docs[0].text == "Caf\ufffd owner \U0001f600 said." and docs[0].title == "\ufffd"
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+def test_file_names_that_are_not_utf8_are_escaped(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb") as fh:
+        fh.write(GOOD.encode())
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.bin", "wb") as fh:
+        fh.write(b"\x00")
+    docs, skips = split(read([tmp_path]))
+    assert docs[0].source == str(tmp_path) + "/caf\\xe9.txt"
+    assert skips[0].source == str(tmp_path) + "/caf\\xe9.bin"
+    # reversible: the escapes give back the bytes of the name (tmp_path is ASCII)
+    assert docs[0].source.encode("ascii").decode("unicode_escape").encode("latin-1") == raw
+
+
+def test_store_escapes_names_that_are_not_utf8(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    name = os.fsdecode(b"/news/caf\xe9.txt")
+    store.write_batch(BatchWrite(skips=[Skip(name, "empty input")]))
+    assert store.skips() == [Skip("/news/caf\\xe9.txt", "empty input")]
+
+
+def write_warc(path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    html = f"<html><body><article><h1>Port closed</h1><p>{GOOD}</p></article></body></html>"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=path.suffix == ".gz")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.example/port",
+                "response",
+                payload=io.BytesIO(html.encode()),
+                http_headers=headers,
+            )
+        )
+
+
+def test_compare_paths_and_uploads_read_warc_and_feeds(tmp_path: Path) -> None:
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc)
+    feed = tmp_path / "news.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title><item>'
+        f"<title>Port closed</title><link>https://ledger.example/1</link><description>{GOOD}"
+        "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    docs, skips = split(read_inputs([warc, feed]))
+    assert skips == []
+    assert [d.url for d in docs] == ["https://news.example/port", "https://ledger.example/1"]
+    assert docs[0].html is not None and "WARC/1" not in docs[0].html
+    assert docs[1].outlet == "Ledger"
+    uploaded = [list(read_bytes(p.read_bytes(), p.name)) for p in (warc, feed)]
+    assert [[getattr(r, "url", None) for r in recs] for recs in uploaded] == [[d.url] for d in docs]
+
+
+def test_compare_keeps_the_report_of_the_good_articles(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from corroborator.cli import app
+
+    write_offenders(tmp_path)
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    result = CliRunner().invoke(app, ["compare", *files, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stderr
+    report = json.loads(result.stdout)
+    assert len(report["articles"]) == 3
+    assert {Path(s["source"]).name for s in report["skipped"]} == {
+        "bigint.json",
+        "bigint.jsonl:2",
+        "deep.json",
+        "deep.jsonl:1",
+    }
