@@ -193,11 +193,12 @@ def records(inputs: Input | Iterable[Input]) -> Iterator[RawDocument | Skip]:
 def compare(inputs: Input | Iterable[Input], *, embedder: Embedder | None = None) -> Report:
     """Compare articles: stories, independent sources, agreements and conflicts.
 
-    `inputs` is one input or a list of them: paths (`str` or `pathlib.Path`, read like the
-    CLI reads them: .txt, .html, .json/.jsonl, feeds, WARC, gzip, folders), mappings with a ``text`` or ``html`` key (and
-    the optional JSON Lines metadata keys), `RawDocument`s, or article texts. A `str` is a
-    path when it names an existing file, is '-' or is one line ending in a known suffix
-    (".txt", ".html", ".jsonl", ...); otherwise it is an article's text. Article ids are
+    `inputs` is one input or a list of them: paths (`str` or `pathlib.Path`, read as the CLI
+    reads them: .txt, .html, .json/.jsonl, feeds, WARC, gzip, folders), mappings with a
+    ``text`` or ``html`` key (and the optional JSON Lines metadata keys), `RawDocument`s, or
+    article texts. A `str` is a path when it names an existing file, is '-' or is one line
+    ending in a known suffix (".txt", ".html", ".jsonl", ...); otherwise it is an article's
+    text. Article ids are
     "a1", "a2", ... in input order, as in the CLI.
 
     Inputs that cannot be used are listed in `Report.skipped` with the reason; raises
