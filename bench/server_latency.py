@@ -19,11 +19,19 @@ measures, after a warm-up that also times the first (cold) story-list request:
 * latency: `--requests` (default 200) sequential GETs per endpoint kind (story list with a
   seeded mix of filters, sorts and pages; story page; article page; story JSON), p50/p95;
 * throughput: `--load` (default 2,000) GETs of the same mix from `--clients` (default 8)
-  concurrent clients, requests/s and errors.
+  concurrent clients, requests/s and errors;
+* responsiveness (issue 16): p50/p95 of `--requests` small requests (the four kinds above,
+  `/api/health` and `/api/stories`, one seeded sequence) alone, then the same sequence while a
+  maximum-size compare runs: `POST /api/compare` with 20 articles filling the body limit
+  (about 7.5 MiB of news text from ../shared/data, each article a run of whole corpus texts).
+  The server runs with `--compare-timeout` (default 300 s) so the compare is still being
+  analysed, in a worker process, when the sequence ends. Target: ratio <= 2.
 
-Target (issue 6): p95 < 200 ms for pages. Command:
-`.venv/bin/python -m bench.server_latency [--articles 20000] [--requests 200] [--load 2000]`.
-Skips cleanly (exit 0) when ../shared/data (or $CORROBORATOR_DATA) is absent.
+Targets: p95 < 200 ms for pages (issue 6); small-request p50/p95 during a maximum-size
+compare at most twice those alone (issue 16). Command:
+`.venv/bin/python -m bench.server_latency [--articles 20000] [--requests 200] [--load 2000]`;
+bench/RESULTS.md is rewritten only with `--write`. Skips cleanly (exit 0) when
+../shared/data (or $CORROBORATOR_DATA) is absent.
 """
 
 from __future__ import annotations
@@ -46,7 +54,7 @@ from typing import Any
 
 from bench.results import update_section
 
-DATE = "2026-11-23"
+DATE = date.today().isoformat()
 
 
 def _rename(payload: Any, ids: dict[str, str]) -> Any:
@@ -204,13 +212,113 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def measure(db: Path, requests: int, load: int, clients: int) -> dict[str, Any]:
+# The body limit of `corroborator serve` (8 MiB) less room for the JSON around the texts.
+MAX_COMPARE_BYTES = 7_500_000
+MAX_COMPARE_ARTICLES = 20
+
+
+def max_compare_body() -> dict[str, Any]:
+    """A maximum-size compare: 20 articles, each a run of whole corpus texts, together about
+    `MAX_COMPARE_BYTES` of UTF-8 (built at run time from ../shared/data, never saved)."""
+    from bench.corpus_throughput import base_articles
+
+    texts = [a["text"] for a in base_articles() if a["text"].strip()]
+    if not texts:
+        raise FileNotFoundError("no shared corpora")
+    share = MAX_COMPARE_BYTES // MAX_COMPARE_ARTICLES
+    articles = []
+    k = 0
+    for i in range(MAX_COMPARE_ARTICLES):
+        parts: list[str] = []
+        size = 0
+        while True:
+            text = texts[k % len(texts)]
+            if parts and size + len(text.encode()) > share:
+                break
+            parts.append(text)
+            size += len(text.encode()) + 2
+            k += 1
+        articles.append({"title": f"Long article {i + 1}", "text": "\n\n".join(parts)})
+    return {"articles": articles, "format": "json"}
+
+
+def _timed(client: Any, urls: list[str]) -> list[float]:
+    times = []
+    for u in urls:
+        t = time.perf_counter()
+        r = client.get(u)
+        times.append(time.perf_counter() - t)
+        if r.status_code != 200:
+            raise RuntimeError(f"{u}: HTTP {r.status_code}")
+    return times
+
+
+def _summary(times: list[float]) -> dict[str, float]:
+    return {
+        "p50": statistics.median(times) * 1000,
+        "p95": _pct(times, 0.95) * 1000,
+        "n": len(times),
+    }
+
+
+def under_compare(base: str, small: list[str], body: dict[str, Any]) -> dict[str, Any]:
+    """Small-request latency alone, then while `body` is being compared (see docstring)."""
+    import httpx
+
+    payload = json.dumps(body, ensure_ascii=False).encode()
+    with httpx.Client(base_url=base, timeout=60) as client:
+        _timed(client, small[:20])  # warm
+        alone = _timed(client, small)
+        outcome: dict[str, Any] = {}
+
+        def post() -> None:
+            t = time.perf_counter()
+            try:
+                with httpx.Client(base_url=base, timeout=900) as c:
+                    r = c.post(
+                        "/api/compare",
+                        content=payload,
+                        headers={"content-type": "application/json"},
+                    )
+                outcome["status"] = r.status_code
+            except httpx.HTTPError as exc:
+                outcome["status"] = type(exc).__name__
+            outcome["seconds"] = time.perf_counter() - t
+
+        sender = threading.Thread(target=post, daemon=True)
+        sender.start()
+        time.sleep(2.0)  # the body is sent, parsed and handed to a worker
+        if not sender.is_alive():
+            raise RuntimeError(f"the maximum-size compare ended before the measurement: {outcome}")
+        during = _timed(client, small)
+        in_flight = sender.is_alive()
+    return {
+        "alone": _summary(alone),
+        "during": _summary(during),
+        "in_flight": in_flight,
+        "compare_bytes": len(payload),
+        "compare": outcome,
+    }
+
+
+def measure(
+    db: Path, requests: int, load: int, clients: int, compare_timeout: float
+) -> dict[str, Any]:
     import httpx
 
     port = _free_port()
     exe = Path(sys.executable).parent / "corroborator"
     server = subprocess.Popen(
-        [str(exe), "serve", "--db", str(db), "--port", str(port)],
+        [
+            str(exe),
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--compare-timeout",
+            str(compare_timeout),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -270,17 +378,80 @@ def measure(db: Path, requests: int, load: int, clients: int) -> dict[str, Any]:
         with ThreadPoolExecutor(max_workers=clients) as pool:
             list(pool.map(one, work))
         wall = time.perf_counter() - t
+        small = [u for batch in urls.values() for u in batch[: max(1, requests // 4)]]
+        small += ["/api/health"] * max(1, requests // 8)
+        small += [f"/api/stories?page={i % 20 + 1}" for i in range(max(1, requests // 8))]
+        random.Random(16).shuffle(small)
+        small = small[:requests]
+        responsive = under_compare(base, small, max_compare_body())
+        t = time.perf_counter()
+        server.terminate()  # SIGTERM while the compare is still being analysed
+        try:
+            server.wait(timeout=30)
+            stop_s: float | None = time.perf_counter() - t
+        except subprocess.TimeoutExpired:
+            stop_s = None
+        responsive["sigterm_exit_s"] = stop_s
         return {
             "cold_list_s": cold,
             "latency": latency,
             "load": {"requests": load, "clients": clients, "rps": load / wall, "errors": errors},
+            "responsive": responsive,
         }
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        if server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def write_results(
+    args: argparse.Namespace,
+    argv: list[str] | None,
+    counts: dict[str, int],
+    built: dict[str, float],
+    result: dict[str, Any],
+) -> None:
+    load = result["load"]
+    rows = "\n".join(
+        f"| {DATE} | {kind} | {v['n']} | {v['p50']:.1f} | {v['p95']:.1f} |"
+        for kind, v in result["latency"].items()
+    )
+    given = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--write"]
+    cmd = " ".join(["python -m bench.server_latency", *given, "--write"])
+    resp = result["responsive"]
+    alone, during = resp["alone"], resp["during"]
+    stop = resp["sigterm_exit_s"]
+    body = (
+        f"`corroborator serve` in a child process on 127.0.0.1, {os.cpu_count()} cores; store of "
+        f"{counts['articles']} articles / {counts['stories']} stories built at run time "
+        f"({args.base} articles from ../shared/data ingested with --analysis fast, then "
+        "replicated with renamed ids and shifted dates; see the module docstring). "
+        f"Target: p95 < 200 ms for pages. Command: `.venv/bin/{cmd.strip()}`.\n\n"
+        "| date | endpoint | requests | p50 ms | p95 ms |\n|---|---|---|---|---|\n"
+        f"{rows}\n\n"
+        f"First story-list request after start (builds the in-memory index): "
+        f"{result['cold_list_s'] * 1000:.0f} ms. Load test: {load['requests']} GETs (same mix) "
+        f"from {load['clients']} concurrent clients: **{load['rps']:.0f} requests/s**, "
+        f"{load['errors']} errors.\n\n"
+        "Responsiveness (issue 16): the same sequence of small requests (pages, story and "
+        "article JSON, /api/health, /api/stories), alone and while a maximum-size compare "
+        f"({MAX_COMPARE_ARTICLES} articles, {resp['compare_bytes'] / 2**20:.1f} MiB body, "
+        "analysed in a worker process) runs. Target: ratio <= 2.\n\n"
+        "| date | small requests | requests | p50 ms | p95 ms |\n|---|---|---|---|---|\n"
+        f"| {DATE} | alone | {alone['n']} | {alone['p50']:.1f} | {alone['p95']:.1f} |\n"
+        f"| {DATE} | during a maximum-size compare | {during['n']} | {during['p50']:.1f} | "
+        f"{during['p95']:.1f} |\n\n"
+        f"Ratio during/alone: **p50 {during['p50'] / alone['p50']:.2f}, p95 "
+        f"{during['p95'] / alone['p95']:.2f}** (the compare was still being analysed when the "
+        f"sequence ended: {'yes' if resp['in_flight'] else 'no'}). SIGTERM then stopped the "
+        "server "
+        + (f"in {stop:.1f} s" if stop is not None else "not within 30 s")
+        + " with the compare in flight."
+    )
+    update_section("server_latency (bench/server_latency.py)", body)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -291,6 +462,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--load", type=int, default=2000)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--db", type=Path, help="reuse this store instead of building one")
+    ap.add_argument(
+        "--compare-timeout",
+        type=float,
+        default=300.0,
+        help="the server's analysis budget; longer than the measurement under a compare",
+    )
+    ap.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
     args = ap.parse_args(sys.argv[1:] if argv is None else argv)
 
     from bench.datasets import data_dir
@@ -307,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
             except FileNotFoundError as exc:
                 print(f"skipped: {exc}")
                 return 0
-        result = measure(db, args.requests, args.load, args.clients)
+        result = measure(db, args.requests, args.load, args.clients, args.compare_timeout)
         from corroborator.store import open_store
 
         st = open_store(db, create=False)
@@ -331,25 +509,19 @@ def main(argv: list[str] | None = None) -> int:
         f"load: {load['requests']} requests, {load['clients']} clients: "
         f"{load['rps']:.0f} requests/s, {load['errors']} errors"
     )
-    rows = "\n".join(
-        f"| {DATE} | {kind} | {v['n']} | {v['p50']:.1f} | {v['p95']:.1f} |"
-        for kind, v in result["latency"].items()
+    resp = result["responsive"]
+    alone, during = resp["alone"], resp["during"]
+    ratio50, ratio95 = during["p50"] / alone["p50"], during["p95"] / alone["p95"]
+    stop = resp["sigterm_exit_s"]
+    stop_text = f"{stop:.1f} s" if stop is not None else "not within 30 s"
+    print(
+        f"small requests alone: p50 {alone['p50']:.1f} ms, p95 {alone['p95']:.1f} ms; "
+        f"during a {resp['compare_bytes'] / 2**20:.1f} MiB compare: p50 {during['p50']:.1f} ms, "
+        f"p95 {during['p95']:.1f} ms (ratio {ratio50:.2f} / {ratio95:.2f}; compare still "
+        f"running at the end: {resp['in_flight']}); SIGTERM exit {stop_text}"
     )
-    cmd = " ".join(["python -m bench.server_latency", *(sys.argv[1:] if argv is None else argv)])
-    body = (
-        f"`corroborator serve` in a child process on 127.0.0.1, {os.cpu_count()} cores; store of "
-        f"{counts['articles']} articles / {counts['stories']} stories built at run time "
-        f"({args.base} articles from ../shared/data ingested with --analysis fast, then "
-        "replicated with renamed ids and shifted dates; see the module docstring). "
-        f"Target: p95 < 200 ms for pages. Command: `.venv/bin/{cmd.strip()}`.\n\n"
-        "| date | endpoint | requests | p50 ms | p95 ms |\n|---|---|---|---|---|\n"
-        f"{rows}\n\n"
-        f"First story-list request after start (builds the in-memory index): "
-        f"{result['cold_list_s'] * 1000:.0f} ms. Load test: {load['requests']} GETs (same mix) "
-        f"from {load['clients']} concurrent clients: **{load['rps']:.0f} requests/s**, "
-        f"{load['errors']} errors."
-    )
-    update_section("server_latency (bench/server_latency.py)", body)
+    if args.write:
+        write_results(args, argv, counts, built, result)
     print(json.dumps({"articles": counts["articles"], **result["load"]}))
     return 0
 
