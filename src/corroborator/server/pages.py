@@ -430,16 +430,21 @@ def article_page(article: Article, report: Report) -> str:
 
     found = _article_claims(article, story)
     spans: list[tuple[int, int, str, str]] = [
-        (c.mentions[i].start, c.mentions[i].end, c.verdict, f"{c.id} {c.key} ({c.verdict})")
+        (
+            c.mentions[i].start,
+            c.mentions[i].end,
+            c.verdict,
+            f"{c.id} {claim_label(c)} ({c.verdict})",
+        )
         for c, idx in found
         for i in idx
     ]
     rows = []
     for c, idx in found:
         link = (
-            f'<a href="{story_url(story.id)}#{_claim_anchor(story, c.id)}">{_e(c.key)}</a>'
+            f'<a href="{story_url(story.id)}#{_claim_anchor(story, c.id)}">{_e(claim_label(c))}</a>'
             if story
-            else _e(c.key)
+            else _e(claim_label(c))
         )
         spans_html = "<br>".join(
             f'<a href="#t-{slug(article.id)}-{c.mentions[i].start}-{c.mentions[i].end}">'
