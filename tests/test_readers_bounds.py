@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import re
 import socket
 import sys
 import tempfile
@@ -264,3 +265,17 @@ def test_compare_keeps_the_report_of_the_good_articles(tmp_path: Path) -> None:
         "deep.json",
         "deep.jsonl:1",
     }
+
+
+def test_warc_with_a_wrong_length_is_quiet_and_noted(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "a.warc"
+    write_warc(good)
+    data = re.sub(rb"Content-Length: \d+", b"Content-Length: 150", good.read_bytes(), count=1)
+    bad = tmp_path / "b.warc"
+    bad.write_bytes(data)
+    _docs, skips = split(read([bad]))
+    out, err = capfd.readouterr()
+    assert err == "" and out == ""
+    assert skips and all(s.source == str(bad) for s in skips)

@@ -58,11 +58,15 @@ def read_warc_stream(fh: BinaryIO, name: str) -> Iterator[Record]:
     """
     from warcio.archiveiterator import ArchiveIterator
 
+    class QuietIterator(ArchiveIterator):
+        # warcio writes this warning (with the raw bytes) to stderr; it is counted instead.
+        INC_RECORD = ""
+
     read = other = 0
     declared = 0
     size = stream_size(fh)
     try:
-        archive = ArchiveIterator(fh)
+        archive = QuietIterator(fh)
         for record in archive:
             read += 1
             declared += _declared_length(record)
@@ -118,6 +122,10 @@ def read_warc_stream(fh: BinaryIO, name: str) -> Iterator[Record]:
             f"{read} could not be read",
         )
         return
+    if archive.err_count:
+        yield Skip(
+            name, f"{archive.err_count} records not followed by a blank line (a wrong length?)"
+        )
     if read == 0:
         yield Skip(name, "not a WARC archive (no records)")
     elif other:
