@@ -140,7 +140,9 @@ def test_progress_fields_rate_and_eta() -> None:
     s.stories_touched = {"s1", "s2"}
     fields = progress_fields(s, 1200)
     assert (fields["rate"], fields["eta_s"], fields["total"]) == (30.0, 30.0, 1200)
-    assert progress_line(fields).startswith("read 300/1,200  30.0 articles/s  ETA 30s")
+    assert progress_line(fields) == (
+        "read 300/1,200  30.0/s  ETA 30s  added 290  skipped 4  stories 2 (0 analysed)"
+    )
     unknown = progress_fields(s, None)
     assert unknown["eta_s"] is None and "ETA" not in progress_line(unknown)
     s.seconds = 0.0
