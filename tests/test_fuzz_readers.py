@@ -15,12 +15,13 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corroborator.ingest import read
 from corroborator.ingest.feeds import entries_from_bytes
-from corroborator.ingest.files import MAX_FIELD_CHARS, MAX_REASON_CHARS
+from corroborator.ingest.files import MAX_FIELD_CHARS, MAX_REASON_CHARS, MAX_SOURCE_CHARS
 from corroborator.ingest.readers import read_bytes, read_jsonl_lines
 from corroborator.model import Article, RawDocument, Skip
 from corroborator.pipeline import prepare
@@ -30,7 +31,11 @@ FUZZ = settings(
     deadline=None,
     derandomize=True,
     database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,  # capfd: read after every example
+    ],
 )
 
 GOOD = (
@@ -63,6 +68,7 @@ def check(records: Iterable[RawDocument | Skip]) -> list[RawDocument | Skip]:
     for rec in out:
         assert isinstance(rec, RawDocument | Skip)
         rec.source.encode("utf-8")
+        assert len(rec.source) <= MAX_SOURCE_CHARS
         if isinstance(rec, Skip):
             assert rec.reason and "\n" not in rec.reason and len(rec.reason) <= MAX_REASON_CHARS
             rec.reason.encode("utf-8")
@@ -104,10 +110,11 @@ def test_random_bytes_in_any_file_type(data: bytes, suffix: str) -> None:
 
 @FUZZ
 @given(data=st.binary(max_size=3000), cut=st.integers(min_value=0, max_value=200))
-def test_damaged_gzip(data: bytes, cut: int) -> None:
+def test_damaged_gzip(data: bytes, cut: int, capfd: pytest.CaptureFixture[str]) -> None:
     packed = gzip.compress(data, mtime=0)
     damaged = packed[: max(0, len(packed) - cut)]
     read_folder({"a.jsonl.gz": damaged, "b.txt.gz": damaged, "c.warc.gz": damaged})
+    assert capfd.readouterr() == ("", "")
 
 
 # -- JSON -----------------------------------------------------------------------------------
@@ -223,6 +230,7 @@ _WARC_PIECES = st.sampled_from(
         "WARC-Type: response\r\n",
         "WARC-Type: request\r\n",
         "WARC-Target-URI: https://x.example/a\r\n",
+        "WARC-Target-URI: https://x.example/" + "a b" * 2000 + "\r\n",
         "WARC-Date: 2026-05-04T08:30:00Z\r\n",
         "Content-Type: application/http; msgtype=response\r\n",
         "Content-Length: 60\r\n",
@@ -238,10 +246,13 @@ _WARC_PIECES = st.sampled_from(
 
 @FUZZ
 @given(parts=st.lists(st.one_of(_WARC_PIECES, st.text(max_size=10)), max_size=20))
-def test_warc_records(parts: list[str]) -> None:
+def test_warc_records(parts: list[str], capfd: pytest.CaptureFixture[str]) -> None:
     data = "".join(parts).encode("utf-8", "surrogatepass")
-    read_folder({"a.warc": data, "b.warc.gz": gzip.compress(data, mtime=0)})
+    packed = gzip.compress(data, mtime=0)
+    damaged = packed[:-9] + bytes(4) + packed[-5:]  # a wrong CRC
+    read_folder({"a.warc": data, "b.warc.gz": packed, "c.warc.gz": damaged})
     check(read_bytes(data, "upload.warc"))
+    assert capfd.readouterr() == ("", "")  # warcio's warnings are notes, not stderr
 
 
 # -- file names -----------------------------------------------------------------------------

@@ -279,3 +279,39 @@ def test_warc_with_a_wrong_length_is_quiet_and_noted(
     out, err = capfd.readouterr()
     assert err == "" and out == ""
     assert skips and all(s.source == str(bad) for s in skips)
+
+
+def test_damaged_gzip_warc_member_is_a_note_not_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import random
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    rng = random.Random(1)
+    words = ["port", "storm", "ship", "harbour", "closed", "hours", "wind", "quay"]
+    path = tmp_path / "big.warc.gz"
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for i in range(2):  # members large enough to be read in several blocks
+        body = " ".join(rng.choice(words) + str(rng.randrange(10**6)) for _ in range(20000))
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://news.example/{i}",
+                "response",
+                payload=io.BytesIO(f"<html><body><p>{body}</p></body></html>".encode()),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:{i}>"},
+            )
+        )
+    data = bytearray(out.getvalue())
+    data[-60000] ^= 0xFF  # inside the second member
+    path.write_bytes(bytes(data))
+    docs, skips = split(read([path]))
+    assert capfd.readouterr() == ("", "")
+    assert len(docs) == 2
+    assert [s.reason for s in skips] == [
+        "damaged WARC after record 2: Error -3 while decompressing data: incorrect data check"
+    ]

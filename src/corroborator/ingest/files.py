@@ -40,8 +40,10 @@ MAX_RECORDS_PER_FILE = 1_000_000
 MAX_SKIPS_PER_FILE = 100
 #: Metadata cut to this many characters (the web API's limits for the same fields).
 MAX_FIELD_CHARS = {"title": 1000, "url": 4000, "published": 64, "outlet": 300, "language": 16}
-#: Bytes of a reason kept (a reason is one line).
+#: Characters of a reason kept (a reason is one line).
 MAX_REASON_CHARS = 300
+#: Characters of a record's source (a path, plus a line number, URI or feed entry id).
+MAX_SOURCE_CHARS = 1000
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -89,6 +91,13 @@ def display_name(path: str | Path) -> str:
     except UnicodeEncodeError:
         return os.fsencode(text).decode("utf-8", "backslashreplace")
     return text
+
+
+def source_label(text: str) -> str:
+    """A record's source as stored and shown: escaped (see `display_name`) and at most
+    `MAX_SOURCE_CHARS` (a feed entry id or a URI can be of any length)."""
+    text = display_name(text)
+    return text if len(text) <= MAX_SOURCE_CHARS else text[: MAX_SOURCE_CHARS - 1] + "…"
 
 
 def one_line(text: str, limit: int = MAX_REASON_CHARS) -> str:

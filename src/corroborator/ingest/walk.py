@@ -46,6 +46,7 @@ from corroborator.ingest.files import (
     kind_of,
     one_line,
     open_regular,
+    source_label,
     stream_size,
     too_large,
 )
@@ -162,7 +163,7 @@ def _bounded_fields(rec: RawDocument) -> Iterator[Record]:
     """`rec` with valid text and metadata within `MAX_FIELD_CHARS`; a note for each cut."""
     notes: list[Skip] = []
     changes: dict[str, str | None] = {}
-    source = display_name(rec.source)
+    source = source_label(rec.source)
     if source != rec.source:
         changes["source"] = source
     for field in ("text", "html"):
@@ -222,7 +223,7 @@ def guarded(records: Iterator[Record], name: str) -> Iterator[Record]:
             out = [rec] if isinstance(rec, Skip) else list(_bounded_fields(rec))
             for item in out:
                 if isinstance(item, Skip):
-                    item = Skip(display_name(item.source), one_line(item.reason))
+                    item = Skip(source_label(item.source), one_line(item.reason))
                     skips += 1
                     if skips > MAX_SKIPS_PER_FILE:
                         hidden[item.reason.split(":")[0]] += 1

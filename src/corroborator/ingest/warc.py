@@ -8,7 +8,11 @@ says how many records were read: every page before the damage is kept.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -17,6 +21,7 @@ from corroborator.ingest.decode import DecodeError, decode_bytes
 from corroborator.ingest.files import (
     MAX_DECOMPRESSED_BYTES,
     MAX_DOCUMENT_BYTES,
+    MAX_FIELD_CHARS,
     MAX_RECORDS_PER_FILE,
     NotReadable,
     display_name,
@@ -28,6 +33,7 @@ from corroborator.ingest.files import (
 from corroborator.ingest.readers import Record
 from corroborator.model import RawDocument, Skip
 
+MAX_URI_CHARS = MAX_FIELD_CHARS["url"]
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -41,6 +47,24 @@ def read_warc(path: Path) -> Iterator[Record]:
         return
     with fh:
         yield from read_warc_stream(fh, name)
+
+
+# warcio logs a warning with the whole URI for each URI holding spaces; a damaged archive
+# is reported here as one skip note instead.
+logging.getLogger("warcio").setLevel(logging.ERROR)
+
+
+@contextlib.contextmanager
+def _stderr_to(messages: list[str]) -> Iterator[None]:
+    """warcio writes decompression errors to sys.stderr: keep them as notes instead. Only
+    around calls into warcio, never across a `yield`."""
+    saved, buffer = sys.stderr, io.StringIO()
+    sys.stderr = buffer
+    try:
+        yield
+    finally:
+        sys.stderr = saved
+        messages.extend(line for line in buffer.getvalue().splitlines() if line.strip())
 
 
 def _declared_length(record: object) -> int:
@@ -65,9 +89,15 @@ def read_warc_stream(fh: BinaryIO, name: str) -> Iterator[Record]:
     read = other = 0
     declared = 0
     size = stream_size(fh)
+    messages: list[str] = []
     try:
         archive = QuietIterator(fh)
-        for record in archive:
+        records = iter(archive)
+        while True:
+            with _stderr_to(messages):
+                record = next(records, None)
+            if record is None:
+                break
             read += 1
             declared += _declared_length(record)
             if read > MAX_RECORDS_PER_FILE or declared > MAX_DECOMPRESSED_BYTES:
@@ -91,8 +121,9 @@ def read_warc_stream(fh: BinaryIO, name: str) -> Iterator[Record]:
                 other += 1
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            source = f"{name}#{uri or read}"
-            data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+            source = f"{name}#{uri if uri and len(uri) <= MAX_URI_CHARS else read}"
+            with _stderr_to(messages):
+                data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
             if len(data) > MAX_DOCUMENT_BYTES:
                 yield Skip(source, too_large(len(data)))
                 continue
@@ -114,6 +145,9 @@ def read_warc_stream(fh: BinaryIO, name: str) -> Iterator[Record]:
             name, one_line(f"truncated or corrupt WARC after {read} records ({kind}: {exc})")
         )
         return
+    if messages:
+        more = f" ({len(messages)} messages)" if len(messages) > 1 else ""
+        yield Skip(name, one_line(f"damaged WARC after record {read}: {messages[0]}{more}"))
     # warcio stops quietly at a record cut short; what it could not parse is left over.
     if size is not None and archive.offset < size:
         yield Skip(
