@@ -315,3 +315,13 @@ def test_damaged_gzip_warc_member_is_a_note_not_stderr(
     assert [s.reason for s in skips] == [
         "damaged WARC after record 2: Error -3 while decompressing data: incorrect data check"
     ]
+
+
+def test_uploads_get_the_same_bounds() -> None:
+    data = json.dumps({"text": GOOD, "title": "Port " * 1000}).encode()
+    records = list(read_bytes(data, "upload.json"))
+    assert isinstance(records[0], RawDocument)
+    assert records[0].title is not None and len(records[0].title) <= MAX_FIELD_CHARS["title"]
+    assert isinstance(records[1], Skip) and "title cut from 4,999" in records[1].reason
+    deep = list(read_bytes(b"[" * 5000 + b"]" * 5000, "upload.json"))
+    assert deep == [Skip("upload.json", "unreadable JSON: nested too deeply")]

@@ -185,15 +185,12 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None) -> Iterator[Recor
     Otherwise the name picks the reader as for files (`.warc`, `.rss`/`.atom`/`.xml`, `.gz`
     of any kind), and text, HTML and JSON are told apart by their content.
     """
-    if fmt is not None:
-        yield from read_document(data, name, fmt)
-        return
-    kind, gz = kind_of(name)
-    if not gz and kind not in ("warc", "feed"):
-        yield from read_document(data, name)
-        return
     from corroborator.ingest.walk import guarded, read_stream
 
+    kind, gz = kind_of(name)
+    if fmt is not None or (not gz and kind not in ("warc", "feed")):
+        yield from guarded(read_document(data, name, fmt), name)
+        return
     yield from guarded(read_stream(io.BytesIO(data), name, kind, gz, trust_suffix=False), name)
 
 
