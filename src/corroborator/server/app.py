@@ -498,7 +498,9 @@ def create_app(
 
     @app.get("/api/health", tags=["api"])
     def health() -> dict[str, Any]:
-        """Liveness and what is served: counts only (no paths, no settings)."""
+        """Liveness and what is served: counts only (no paths, no settings).
+
+        `analysis`: worker processes running (not counting those starting) and idle."""
         out: dict[str, Any] = {"status": "ok", "version": __version__, "ingest": allow_ingest}
         if reader is not None:
             counts = reader.counts()
@@ -510,6 +512,7 @@ def create_app(
             }
         else:
             out["store"] = None
+        out["analysis"] = {"workers": pool.running, "idle": pool.idle}
         return out
 
     @app.get("/api/stories", tags=["api"])

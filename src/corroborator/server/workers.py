@@ -161,6 +161,7 @@ class AnalysisPool:
         self._cond = threading.Condition()
         self._idle: list[_Worker] = []
         self._live: set[_Worker] = set()
+        self._booting: set[_Worker] = set()  # started, not ready yet
         self._starting = 0
         self._waiting = 0
         self._closed = False
@@ -190,21 +191,27 @@ class AnalysisPool:
             process.start()
             child_conn.close()
             worker = _Worker(process, parent_conn)
+            with self._cond:
+                self._booting.add(worker)
             if not parent_conn.poll(START_TIMEOUT):
                 raise TimeoutError(f"no answer within {START_TIMEOUT:.0f} s")
             kind, _ = parent_conn.recv()
             if kind != "ready":
                 raise RuntimeError(f"unexpected first message {kind!r}")
         except Exception as exc:
-            log.error("an analysis worker failed to start: %r", exc)
             if worker is not None:
                 worker.kill()
             with self._cond:
                 self._starting -= 1
+                if worker is not None:
+                    self._booting.discard(worker)
                 self._cond.notify_all()
+                if not self._closed:
+                    log.error("an analysis worker failed to start: %r", exc)
             return
         with self._cond:
             self._starting -= 1
+            self._booting.discard(worker)
             if self._closed:
                 worker.kill()
                 return
@@ -226,12 +233,19 @@ class AnalysisPool:
         """Kill every worker (a job in flight ends with `Busy`); later `run`s are refused."""
         with self._cond:
             self._closed = True
-            workers = list(self._live)
+            workers = [*self._live, *self._booting]
             self._live.clear()
+            self._booting.clear()
             self._idle.clear()
             self._cond.notify_all()
         for w in workers:
             w.kill()
+
+    @property
+    def running(self) -> int:
+        """Workers running now (idle or busy), not counting those still starting."""
+        with self._cond:
+            return len(self._live)
 
     def pids(self) -> list[int]:
         """Process ids of the workers running now (idle or busy; not those still starting)."""
