@@ -11,7 +11,7 @@ held-out half has no event of a kind seen while tuning), balanced on gold confli
   held (B):  topics 8, 7, 18, 23         (13 conflicts, 38 corroborated facts)
 Matcher weights and thresholds are fitted on A only (bench/train_matcher.py); B is reported.
 
-Usage:  python -m bench.claims_dev [A|B|all] [-v]
+Usage:  python -m bench.claims_dev [A|B|all] [-v] [--write]
 """
 
 from __future__ import annotations
@@ -194,9 +194,16 @@ def line(name: str, r: dict[str, float]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    verbose = "-v" in args
-    halves = [a for a in args if a in ("A", "B", "all")] or ["A", "B"]
+    from bench.results import parse_args, parser
+
+    ap = parser(__doc__, "python -m bench.claims_dev")
+    ap.add_argument("halves", nargs="*", metavar="A|B|all", help="halves to run (default: A B)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="per-slot detail")
+    args = parse_args(ap, argv)
+    verbose = args.verbose
+    halves = list(args.halves) or ["A", "B"]
+    if set(halves) - {"A", "B", "all"}:
+        ap.error(f"unknown half: {' '.join(sorted(set(halves) - {'A', 'B', 'all'}))}")
     scorer, gold = load_scorer(), load_gold()
     if scorer is None or gold is None:
         print("skipped: ../shared/data/claims or ../shared/tools/claims_eval.py not found")

@@ -151,14 +151,21 @@ def objective(r: dict[str, float]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    half = next((a for a in args if a in HALVES), "A")
+    from bench.results import parse_args, parser
+
+    ap = parser(__doc__, "python -m bench.train_matcher")
+    ap.add_argument("half", nargs="?", choices=sorted(HALVES), default="A", help="half to fit on")
+    ap.add_argument("--no-grid", action="store_true", help="refit the weights, keep the thresholds")
+    ap.add_argument("--synth", type=int, default=0, help="add N generated stories' pairs")
+    opts = parse_args(ap, argv)
+    half = opts.half
+    args = ["--no-grid"] if opts.no_grid else []
     if load_gold() is None:
         print("skipped: ../shared/data/claims not found")
         return 0
     x, y = examples(half)
     print(f"half {half}: {len(y)} pairs, {int(y.sum())} positive")
-    n_synth = int(args[args.index("--synth") + 1]) if "--synth" in args else 0
+    n_synth = opts.synth
     if n_synth:
         from bench.synth_pairs import pairs
 
@@ -191,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     scorer, gold = load_scorer(), load_gold()
     assert scorer is not None and gold is not None
-    import corroborator.compare.align as align_module
+    from corroborator.compare import align as align_module
     from corroborator.compare.matcher import MatcherModel
 
     # The sweep hands each candidate model to the aligner in this process only; the weights

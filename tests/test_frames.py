@@ -240,3 +240,59 @@ def test_a_background_quake_and_a_buyers_revenue_are_different_facts() -> None:
     (price,) = [c for c in story.claims if c.kind == "money" and 2.1e9 in _values(c)]
     assert price.verdict == "corroborated" and 5.4e9 not in _values(price)
     assert not [c for c in story.claims if c.verdict in ("conflicting", "possible_conflict")]
+
+
+# ------------------------------------------------------------------ sources within a sentence
+
+
+def test_two_sources_in_one_sentence_each_hold_their_own_value() -> None:
+    text = (
+        "The national seismic centre said the quake measured magnitude 5.9, but the Global "
+        "Quake Survey in Port Alder, Vestland, said it was a magnitude 6.1 temblor."
+    )
+    mags = sorted((e for e in claims_of(text) if e.kind == "quantity"), key=lambda e: e.start)
+    assert [(e.value, e.holder) for e in mags] == [(5.9, "centre"), (6.1, "survey")]
+
+
+def test_possessive_subjects_and_estimate_verbs_name_the_holder() -> None:
+    text = (
+        "Vestland's state radio says a magnitude 5.2 quake has injured three people. "
+        "The Global Quake Survey put the quake's strength at magnitude 5.4."
+    )
+    got = sorted((e.value, e.holder) for e in claims_of(text) if e.kind == "quantity")
+    assert got == [(3, "radio"), (5.2, "radio"), (5.4, "survey")]
+
+
+def test_a_value_before_the_source_is_not_the_sources() -> None:
+    text = "Two people died and the mayor said the town would rebuild 40 homes."
+    got = sorted((e.value, e.holder) for e in claims_of(text) if e.kind == "quantity")
+    assert got == [(2, None), (40, "mayor")]
+
+
+def test_a_value_written_like_a_year_is_no_background_year() -> None:
+    (fall,) = [e for e in claims_of("The climber fell around 2000ft near the hut.")]
+    assert fall.event_year is None
+
+
+def test_counts_of_people_injured_and_arrested_are_different_facts() -> None:
+    a1 = _article("a1", "Police said 12 people were injured in the riots in Port Alder.")
+    a2 = _article("a2", "Police said 12 people were arrested after the riots in Port Alder.")
+    arts = {"a1": a1, "a2": a2}
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    counts = [c for c in claims if c.kind == "quantity"]
+    assert counts and all(len({m.article for m in c.mentions}) == 1 for c in counts)
+
+
+def test_an_article_giving_two_sources_figures_is_a_conflict() -> None:
+    # one article: centre 5.9 but survey 6.1; the other: survey 6.1
+    report = _report("mag_two_sources.txt", "mag_one_source.txt")
+    (story,) = report.stories
+    (mag,) = [c for c in story.claims if 5.9 in _values(c)]
+    assert mag.verdict in ("conflicting", "possible_conflict")
+    assert _values(mag) == {5.9, 6.1}
+
+
+def test_an_acronym_plural_is_one_head() -> None:
+    heads = {e.value: e.head for e in claims_of("He has 46 KOs. His rival has 47 KO's.")}
+    assert heads == {46: "ko", 47: "ko"}

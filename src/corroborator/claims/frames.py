@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from corroborator.claims.lexicon import Lexicon
 from corroborator.model import Extraction, Sentence
@@ -40,6 +41,35 @@ from corroborator.units import CONVERSION_TOLERANCE, PHYSICAL_UNITS
 NAME_PREFIX = 6
 #: Heads the extractors give when they could not name what a value measures.
 GENERIC_HEADS = frozenset({"", "event", "thing", "item", "unit"})
+
+#: What happened to the counted things, by the canonical event verb of a count's key
+#: (`Lexicon.event_verbs` makes every language's verb English). Counts of one kind of thing
+#: with verbs of different classes are different facts ("12 people were injured" / "12 people
+#: were arrested"); verbs of one class may name one fact ("seven villages destroyed" /
+#: "7 villages damaged"). A verb outside the table says nothing.
+EVENT_CLASSES = {
+    "killed": "death",
+    "injured": "injury",
+    "hospitalised": "injury",
+    "treated": "injury",
+    "shot": "injury",
+    "arrested": "arrest",
+    "held": "arrest",
+    "evacuated": "evacuation",
+    "displaced": "evacuation",
+    "stranded": "evacuation",
+    "missing": "missing",
+    "trapped": "missing",
+    "rescued": "rescue",
+    "damaged": "damage",
+    "destroyed": "damage",
+    "affected": "damage",
+    "employed": "work",
+    "fired": "work",
+    "deployed": "deployment",
+    "sold": "sale",
+    "built": "construction",
+}
 
 NEGATIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"not", "no", "never", "none", "nobody", "neither", "nor", "n't", "without"}),
@@ -67,7 +97,7 @@ MODALS: dict[str, frozenset[str]] = {
 CLAUSE_WINDOW = 6
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
-_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
+_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?!\w|[.,]\d)")
 _MONTH_WORD = re.compile(r"[^\W\d_]{3,}\.?\s+\d|\d\s*[^\W\d_]{3,}")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\s[-–—]\s")
 
@@ -189,6 +219,78 @@ def label_for(e: Extraction) -> str:
     return e.key
 
 
+#: Where one sentence turns from one source to another: "X said A, but Y said B".
+_CONTRAST = re.compile(
+    r",\s+(?:but|while|whereas|aber|während|doch|mais|alors\s+que|tandis\s+que|pero|mientras)\s+"
+    r"|;\s+",
+    re.I,
+)
+#: Verbs that give a figure as a source's estimate: "the survey put the magnitude at 6.1".
+_ESTIMATE_VERBS = frozenset({"put", "puts", "estimated", "estimates", "gave", "gives"})
+_SKIP_BEFORE_VERB = frozenset({"has", "had", "have", "also", "then", "later", "initially"})
+_HOLDER_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def clause_holders(text: str, sent: Sentence, lex: Lexicon | None) -> list[tuple[int, int, str]]:
+    """Sources that open the clauses of a sentence: (start, end, holder key) per clause whose
+    subject is followed by a speech or estimate verb ("Tehran's seismologic center said …",
+    "the U.S. Geological Survey put the quake's strength at …", "Iran's state television
+    says …"). The key is the head of the subject: the last word of its noun phrase before a
+    preposition or comma ("center", "survey", "television"), lemmatised.
+
+    Clauses are the stretches between contrast joints (", but", ", while", "; "). This reads
+    an attribution the whole-sentence patterns of `claims.quotes` miss: two sources in one
+    sentence, and subjects with a possessive or a place after them. Pronoun subjects give no
+    holder (who "he" is needs coreference)."""
+    if lex is None:
+        return []
+    bounds = [sent.start]
+    bounds += [m.end() for m in _CONTRAST.finditer(text, sent.start, sent.end)]
+    bounds.append(sent.end)
+    out: list[tuple[int, int, str]] = []
+    for c_start, c_end in pairwise(bounds):
+        found = _clause_subject_source(text, c_start, c_end, lex)
+        if found:
+            out.append((found[1], c_end, found[0]))
+    return out
+
+
+def _clause_subject_source(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The subject's head and the offset of its verb, when the clause opens with "<subject>
+    <speech or estimate verb>"; the values after the verb are the source's."""
+    words = [(m.group(), m.start()) for m in _HOLDER_WORD.finditer(text, start, end)]
+    for k, (w, pos) in enumerate(words[:12]):
+        low = w.lower()
+        if low not in lex.speech_verbs and low not in _ESTIMATE_VERBS:
+            continue
+        if low in _ESTIMATE_VERBS and not re.search(r"\bat\b", text[pos:end]):
+            continue
+        j = k - 1
+        while j >= 0 and (words[j][0].lower() in _SKIP_BEFORE_VERB or words[j][0].endswith("ly")):
+            j -= 1
+        if j < 0:
+            return None
+        subject = text[start : words[j][1] + len(words[j][0])]
+        # the noun phrase before a comma or preposition: "the U.S. Geological Survey in
+        # Golden, Colo." -> "the U.S. Geological Survey"
+        phrase = re.split(r",", subject, maxsplit=1)[0]
+        np_words: list[str] = []
+        for w2 in _HOLDER_WORD.findall(phrase):
+            if np_words and w2.lower() in lex.prepositions:
+                break
+            np_words.append(w2)
+        if not np_words or len(np_words) > 7:
+            return None
+        if all(w.lower() in lex.determiners for w in np_words):
+            return None  # "An estimated 100,000 people": no subject
+        head = re.sub(r"['’]s$", "", np_words[-1]).strip(".")
+        if not head or head.lower() in lex.pronouns or head.lower() in lex.stopwords:
+            return None
+        name = head[:1].isupper() and (len(np_words) > 1 or lex.nouns_capitalised)
+        return (head.lower() if name else lex.lemmatize(head.lower()).lower()), pos
+    return None
+
+
 def add_frames(
     text: str,
     sentences: Sequence[Sentence],
@@ -212,6 +314,7 @@ def add_frames(
         by_sentence.setdefault(e.sentence_index, []).append(e)
     out: list[Extraction] = []
     names_cache: dict[int, list[tuple[int, str]]] = {}
+    holders_cache: dict[int, list[tuple[int, int, str]]] = {}
     for e in extractions:
         idx = e.sentence_index if 0 <= e.sentence_index < len(sents) else -1
         sent = sents[idx] if idx >= 0 else Sentence(0, len(text), text)
@@ -222,9 +325,17 @@ def add_frames(
         if e.kind == "quote":
             holder = e.head
         else:
+            if idx not in holders_cache:
+                holders_cache[idx] = clause_holders(text, sent, lex)
+            regions = holders_cache[idx]
             att = next((o for o in same if o.kind == "attribution"), None)
-            if att is not None:
+            if len({h for _, _, h in regions}) >= 2:
+                # "X said A, but Y said B": each value has the source of its own clause
+                holder = next((h for s, t, h in regions if s <= e.start < t), holder)
+            elif att is not None:
                 holder = att.head
+            elif regions:
+                holder = next((h for s, t, h in regions if s <= e.start < t), holder)
         if idx not in names_cache:
             names_cache[idx] = _names(text, sent, lex)
         names = [
@@ -234,7 +345,12 @@ def add_frames(
         participants = tuple(dict.fromkeys(n for _, n in names))
         event_year = None
         if ref_year is not None and e.kind != "quote":
-            years = {int(y) for y in _YEAR.findall(text, sent.start, sent.end)}
+            # years stated in the sentence, outside the value itself ("a 2,000-foot fall")
+            years = {
+                int(m.group(1))
+                for m in _YEAR.finditer(text, sent.start, sent.end)
+                if not e.start <= m.start() < e.end
+            }
             if e.kind == "date" and str(e.value or "")[:4].isdigit():
                 years.add(int(str(e.value)[:4]))
             other = sorted(y for y in years if y != ref_year)

@@ -200,7 +200,9 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
             else None
         ),
         measure=(
-            re.compile(rf"(?<!\w)(?P<mw>{_alt(lex.measure_nouns)})(?:-|\s+of\s+|\s+)$", i)
+            re.compile(
+                rf"(?<!\w)(?P<mw>{_alt(lex.measure_nouns)})(?:-|\s+(?:of|at|was|is)\s+|\s+)$", i
+            )
             if lex.measure_nouns
             else None
         ),
@@ -1006,7 +1008,7 @@ def _count_head(
         and nxt[1].lower not in lex.stopwords
     ):
         # "a 6.1-magnitude quake", "a 30-mile pursuit": the glued word is the unit.
-        nm.head = lex.noun_heads.get(nxt[1].lower) or lex.lemmatize(nxt[1].text)
+        nm.head = _canon(nxt[1], lex)
         nm.end = max(nm.end, nxt[1].end)
         nm.slot_tokens = [nxt[1]]
         return nm
@@ -1058,7 +1060,7 @@ def _count_head(
         return nm
     # The span a reader sees for a count includes the counted noun: "300 residents".
     nm.end = max(nm.end, head.end)
-    canonical = lex.noun_heads.get(low) or lex.lemmatize(head.text)
+    canonical = _canon(head, lex)
     if " " in canonical:  # lexicon maps straight to "person injured"
         nm.head, nm.verb = canonical.split(" ", 1)
         nm.slot_tokens = [head]
@@ -1182,7 +1184,12 @@ def _clause_subject_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -
     return nm
 
 
+_ACRONYM_PLURAL = re.compile(r"([A-Z]{2,})['’]?s")
+
+
 def _canon(tok: Token, lex: Lexicon) -> str:
+    if m := _ACRONYM_PLURAL.fullmatch(tok.text):  # "KOs", "KO's", "MPs" -> "ko", "mp"
+        return m.group(1).lower()
     return lex.noun_heads.get(tok.lower) or lex.lemmatize(tok.text)
 
 

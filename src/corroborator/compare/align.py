@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from corroborator.claims.frames import GENERIC_HEADS
+from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS
 from corroborator.claims.lang import get_lexicon
 from corroborator.compare.matcher import (
     MatcherModel,
@@ -603,12 +603,13 @@ def _cluster_block(
     for (a, b), prob, f in zip(pairs, probs, feats, strict=True):
         p[a, b] = p[b, a] = 1.0 if (a, b) in aligned and agree[a, b] else prob
         feat_of[(a, b)] = f
-    # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart
-    off_diagonal = ~np.eye(n, dtype=bool)
-    sides, _ = _linkage([[x] for x in range(n)], p, off_diagonal, ~agree, model.join)
-    # 2. facts: disagreeing sides from different independence groups
     block = [items[i] for i in idx]
-    same_group, one_voice, frames_differ = _pair_relations(block)
+    same_group, one_voice, frames_differ, other_event = _pair_relations(block)
+    # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart, as do
+    #    counts of things that had different things happen to them (12 injured, 12 arrested)
+    off_diagonal = ~np.eye(n, dtype=bool)
+    sides, _ = _linkage([[x] for x in range(n)], p, off_diagonal, ~agree | other_event, model.join)
+    # 2. facts: disagreeing sides from different independence groups
     counted = ~agree & ~same_group
     facts, weakest = _linkage(
         sides, p, counted, ~agree & (one_voice | frames_differ), model.possible, needed=~agree
@@ -622,8 +623,23 @@ def _cluster_block(
     return out
 
 
-def _pair_relations(items: list[_Item]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Three boolean matrices over the pairs of `items`:
+@lru_cache(maxsize=1)
+def _known_heads() -> frozenset[str]:
+    from corroborator.claims.lang import supported_languages
+
+    out: set[str] = set()
+    for lang in supported_languages():
+        lex = get_lexicon(lang)
+        if lex is not None:
+            out.update(head_class(h) for h in lex.noun_heads.values())
+            out.update(head_class(h) for h in lex.measure_nouns)
+    return frozenset(out)
+
+
+def _pair_relations(
+    items: list[_Item],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Four boolean matrices over the pairs of `items`:
 
     - `same_group`: one independence group (an original and its copies). A conflict is a
       disagreement between independent sources, so such values never make its sides.
@@ -636,7 +652,10 @@ def _pair_relations(items: list[_Item]) -> tuple[np.ndarray, np.ndarray, np.ndar
       years (today's quake against one in 2005 mentioned for context), or to different days
       ("Sunday's quake injured two" / "Monday's aftershock injured five"; weekdays only when
       resolved against the same publication day, since two reports of different days name one
-      day differently).
+      day differently), or counts with verbs of different event classes.
+    - `other_event`: counts whose verbs say different things happened to them ("12 people
+      were injured" / "12 people were arrested", `claims.frames.EVENT_CLASSES`): not one fact
+      even when the values agree.
     """
     ext = [it.ext for it in items]
 
@@ -661,11 +680,23 @@ def _pair_relations(items: list[_Item]) -> tuple[np.ndarray, np.ndarray, np.ndar
     heads = [head_class(e.head) for e in ext]
     quantity = np.array([e.kind == "quantity" for e in ext])
     generic = np.array([h in GENERIC_HEADS for h in heads])
-    other_thing = quantity[:, None] & (~eq(value_codes(heads)) | generic[:, None])
+    # Heads from the lexicons' noun tables are trusted; a head that is only a lemmatised
+    # surface word ("kos", "ko's", "knockout") may name the same thing as another one, so
+    # the matcher weighs those instead of a hard rule.
+    known = np.array([h in _known_heads() for h in heads])
+    trusted = known[:, None] | known[None, :]
+    other_thing = quantity[:, None] & ((~eq(value_codes(heads)) & trusted) | generic[:, None])
+    # what happened to them: "12 people injured" / "12 people arrested"
+    classes = [EVENT_CLASSES.get(verb_of(e), "") if e.kind == "quantity" else "" for e in ext]
+    has_class = np.array([bool(c) for c in classes])
+    other_event = has_class[:, None] & has_class[None, :] & ~eq(value_codes(classes))
     frames_differ = (
-        ~eq(value_codes([e.event_year for e in ext])) | (other_day & comparable) | other_thing
+        ~eq(value_codes([e.event_year for e in ext]))
+        | (other_day & comparable)
+        | other_thing
+        | other_event
     )
-    return same_group, one_voice, frames_differ
+    return same_group, one_voice, frames_differ, other_event
 
 
 def _linkage(
