@@ -9,6 +9,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import sys
 import tempfile
 import threading
@@ -325,3 +326,30 @@ def test_uploads_get_the_same_bounds() -> None:
     assert isinstance(records[1], Skip) and "title cut from 4,999" in records[1].reason
     deep = list(read_bytes(b"[" * 5000 + b"]" * 5000, "upload.json"))
     assert deep == [Skip("upload.json", "unreadable JSON: nested too deeply")]
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+def test_ingest_keeps_the_good_articles_and_records_every_offender(tmp_path: Path) -> None:
+    from corroborator.corpus import IngestOptions, ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_offenders(folder)
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(GOOD.replace("six", "five").replace("Twelve", "Ten").encode())
+    (folder / "empty.jsonl.gz").write_bytes(gzip.compress(b"{}\n" * 5000))
+    store = open_store(tmp_path / "c.db")
+    try:
+        summary = ingest([folder], store, options=IngestOptions(workers=0, analysis="fast"))
+        skips = store.skips()
+        counts = store.counts()
+    finally:
+        store.close()
+    # a-good.txt and the first line of bigint.jsonl hold the same text: one exact duplicate
+    assert (counts["articles"], summary.read, summary.duplicates) == (3, 4, 1)
+    names = {Path(s.source.split(":")[0]).name for s in skips}
+    assert {"bigint.json", "bigint.jsonl", "deep.json", "deep.jsonl"} <= names
+    assert len([s for s in skips if "empty.jsonl.gz" in s.source]) == MAX_SKIPS_PER_FILE + 1
+    with sqlite3.connect(tmp_path / "c.db") as db:
+        sources = {Path(row[0]).name for row in db.execute("SELECT source FROM articles")}
+    assert "caf\\xe9.txt" in sources
