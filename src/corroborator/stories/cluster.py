@@ -1,5 +1,16 @@
 """Group articles into stories (one real-world event each), across languages.
 
+`cluster_stories` is the `compare` grouping since 2026-12-06: the one assignment rule of
+corpus mode (`corroborator.stories.incremental`) with the one scorer
+(`corroborator.stories.score`) run over the whole input as one batch, so that `compare` and
+`corroborator ingest` form the same stories from the same articles. This module gives both
+modes the article side of that score: `lead_text` (what is embedded) and `anchor_terms` (the
+event keys: names, numbers, years, and the event words of `corroborator.stories.events`).
+
+The rest of this module is the pairwise grouping `compare` used before (kept as
+`cluster_stories_pairwise` for the side-by-side benchmark, bench/stories_eval.py, and for
+bench/crosslingual_eval.py and bench/embed_choice.py, which call its pieces). It reads:
+
 Each article is represented by two things:
 
 1. the multilingual embedding (USE, see `corroborator.embed`) of its title and lead (the
@@ -53,7 +64,7 @@ chosen on tuning data only (ECB+ train topics, MEANTIME topic `airbus`, WMT21 en
 reported on held-out data (ECB+ dev, MEANTIME `apple` and `gm`, NewsWCL50, WMT21 en-is/en-de)
 by bench/stories_eval.py and bench/crosslingual_eval.py; figures in bench/RESULTS.md.
 
-`cluster_stories` (the `compare` grouping) then runs a second, *attach* stage: a fragment (a
+`cluster_stories_pairwise` (the `compare` grouping until 2026-12-06) then runs a second, *attach* stage: a fragment (a
 cluster of at most `fragment_size` = 3 articles) joins the story of more than 3 articles it is
 closest to on average, if that average is at least `attach_threshold` (0.45, below the 0.7 of
 the first stage); the closest pair goes first, fragments never join each other there and two

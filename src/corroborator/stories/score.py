@@ -81,15 +81,15 @@ class StoryParams:
 
     threshold: float = 0.6
     anchor_weight: float = 1.0
-    anchor_base: float = 0.3
-    year_penalty: float = 0.2
-    word_weight: float = 0.0
-    word_base: float = 0.2
-    refine_passes: int = 0
-    story_side: float = 0.0  # weight of the story-side share (its core keys x carries)
+    anchor_base: float = 0.2
+    year_penalty: float = 0.4
+    word_weight: float = 0.5
+    word_base: float = 0.3
+    refine_passes: int = 2
+    story_side: float = 0.3  # weight of the story-side share (its core keys x carries)
     core_share: float = 0.5  # a story's core keys: carried by at least this share of members
     window_days: int = 7
-    attach_threshold: float = 0.45
+    attach_threshold: float = 0.4
     fragment_size: int = 3
     uncovered_cosine_scale: float = 0.35
     uncovered_same_language_cosine: float = 0.2
