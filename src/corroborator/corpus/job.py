@@ -43,6 +43,7 @@ from corroborator.corpus.minhash import (
     to_bytes,
 )
 from corroborator.corpus.work import (
+    CHUNK,
     EmbedHandle,
     Failure,
     Handle,
@@ -86,6 +87,12 @@ class IngestOptions:
     # started with `spawn`, which re-imports the caller's main module: a script calling
     # `ingest` with workers must guard its entry point with `if __name__ == "__main__":`.
     workers: int = 0
+    # Where the per-article steps run (`corroborator.exec`): "local", "ray" or "spark";
+    # `address` is the Ray address or Spark master (None: a local cluster of `workers`
+    # CPUs); `chunk`: articles per task. None of them changes the store.
+    executor: str = "local"
+    address: str | None = None
+    chunk: int = CHUNK
 
 
 @dataclass
@@ -207,7 +214,7 @@ class CorpusIngest:
         # Fast analysis reads quote speakers by rules: the parser costs more than the rest of
         # an article's preparation (bench/RESULTS.md, corpus_throughput).
         parse = self.options.analysis != "fast"
-        with Preparer(self.options.workers, parse_quotes=parse) as preparer:
+        with self._preparer(self.options.workers, parse) as preparer:
             for raws, skips in _batches(walk_inputs(paths), self.options.batch_size):
                 if current is None:
                     current = self._submit(preparer, raws, skips)
@@ -231,8 +238,12 @@ class CorpusIngest:
 
     def ingest_batch(self, raws: list[RawDocument], skips: list[Skip]) -> None:
         """One batch, start to end, in this process."""
-        preparer = Preparer(0, parse_quotes=self.options.analysis != "fast")
+        preparer = Preparer(0, self.options.analysis != "fast", chunk=self.options.chunk)
         self._settle(preparer, self._detect(preparer, self._submit(preparer, raws, skips)))
+
+    def _preparer(self, workers: int, parse_quotes: bool) -> Preparer:
+        o = self.options
+        return Preparer(workers, parse_quotes, o.executor, o.address, o.chunk)
 
     def _submit(self, preparer: Preparer, raws: list[RawDocument], skips: list[Skip]) -> _Pending:
         """Count exact duplicates (stored, or read earlier in this run) and send the rest

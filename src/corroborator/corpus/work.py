@@ -1,45 +1,46 @@
-"""Per-article work of an ingest batch, in worker processes.
+"""Per-article work of an ingest batch, as steps run by an executor.
 
 Everything an article needs that depends on the article alone (cleaning, title, date,
 language, sentences, claim extractions, MinHash signature, anchors and the lead text to embed)
-is computed by `prepare_one`, a pure function of the raw document. The title+lead embedding
-(the costliest step: ~30-45 ms per article on one core, against ~10 ms for all the rest) is
-computed by `embed_leads`, after the main process has found which articles are
-near-duplicates (they reuse their original's vector and are not embedded).
+is computed by `prepare_one`, a pure function of the raw document (the `PrepareArticles`
+step). The title+lead embedding (the costliest step: ~30-45 ms per article on one core,
+against ~10 ms for all the rest) is computed by `embed_leads` (the `EmbedLeads` step), after
+the main process has found which articles are near-duplicates (they reuse their original's
+vector and are not embedded).
 
-`Preparer` runs both in a pool of worker processes. The ingest loop (`corpus.job`) submits a
-batch's embeddings first and the next batch's preparation right after, then assigns,
-analyses and writes the batch while the workers prepare the next one: the embedding is
-spread over every core and the main process's work overlaps the workers'.
+`Preparer` runs both on an executor (`corroborator.exec`: local processes, Ray or Spark). The
+ingest loop (`corpus.job`) submits a batch's embeddings first and the next batch's
+preparation right after, then assigns, analyses and writes the batch while the workers
+prepare the next one: the embedding is spread over every worker and the main process's work
+overlaps the workers'.
 
-Determinism: results are collected in submission order, and both functions depend on nothing
-but their input (the embedding of a chunk always runs on one BLAS thread, in chunks cut the
-same way whatever the number of workers), so a run with any number of workers (0 = in the
-main process) writes the same store. Workers are started with the `spawn` method: the main
-process may hold a loaded model and BLAS threads, which `fork` would copy in an unknown state.
+Determinism: results are collected in submission order, and both steps depend on nothing but
+their input (the embedding of a chunk always runs on one BLAS thread, in chunks cut the same
+way whatever the executor and the number of workers), so a run on any executor, with any
+number of workers (0 = in the main process) and any preparation chunk size, writes the same
+store (tests/test_equivalence.py).
 """
 
 from __future__ import annotations
 
 import os
-import threading
-import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache, partial
-from multiprocessing import get_context
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import numpy as np
 
 from corroborator.claims import extract_claims
 from corroborator.corpus.minhash import signature
 from corroborator.embed import Embedder, USEEmbedder
+from corroborator.exec.base import Executor, Submitted, make_executor
+from corroborator.exec.local import LocalExecutor
 from corroborator.model import Article, RawDocument, Skip
 from corroborator.pipeline import prepare
+from corroborator.step import Counters, Step, run_chunk
 from corroborator.store.base import ArticleRow, StoryRow
 from corroborator.stories.cluster import anchor_terms, lead_text
 
@@ -87,6 +88,22 @@ def _prepare_chunk(
     return [prepare_one(raw, aid, parse_quotes) for raw, aid in items]
 
 
+@dataclass
+class PrepareArticles(Step[tuple[RawDocument, str], Prepared]):
+    """The per-article step: (raw document, id) -> Prepared (`prepare_one`); an unusable
+    document gives a Prepared holding its Skip."""
+
+    name: ClassVar[str] = "prepare"
+    requires: ClassVar[tuple[str, ...]] = ("raw document", "content id")
+    parse_quotes: bool = True
+
+    def process(self, record: tuple[RawDocument, str]) -> Prepared:
+        return prepare_one(record[0], record[1], self.parse_quotes)
+
+    def skipped(self, output: Prepared | Skip) -> bool:
+        return isinstance(output, Skip) or isinstance(output.article, Skip)
+
+
 #: Leads per embedding task (about 5 of the model's token-budget micro-batches).
 EMBED_CHUNK = 32
 
@@ -106,17 +123,15 @@ def embed_leads(leads: Sequence[str]) -> np.ndarray:
     return _lead_model().encode(list(leads))
 
 
-def _watch_parent(parent: int) -> None:
-    """Worker initializer: exit when the ingest process is gone (killed with -9, say), so no
-    orphaned worker is left behind holding a model in memory."""
+@dataclass
+class EmbedLeads(Step[str, np.ndarray]):
+    """Title+lead texts -> their USE vectors (one batched call per chunk)."""
 
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(0)
+    name: ClassVar[str] = "embed leads"
+    requires: ClassVar[tuple[str, ...]] = ("lead text",)
 
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    def process_batch(self, records: Sequence[str]) -> list[np.ndarray | Skip]:
+        return list(embed_leads(records))
 
 
 Failure = tuple[str, str]  # (repr of the exception, file:line where it was raised)
@@ -160,94 +175,97 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-T = TypeVar("T")
-R = TypeVar("R")
-#: Chunks of a batch, each with its worker's future (None: to compute in this process).
-Chunks = list[tuple[list[T], Future[R] | None]]
-Handle = Chunks[tuple[RawDocument, str], list[Prepared]]
-EmbedHandle = Chunks[str, np.ndarray]
+@dataclass
+class AnalyseFast(Step[tuple[StoryRow, list[ArticleRow]], "AnalysedStory"]):
+    """`--analysis fast` verdicts of one story (`analyse_story_rows`)."""
+
+    name: ClassVar[str] = "analyse (fast)"
+    requires: ClassVar[tuple[str, ...]] = ("story", "members")
+
+    def process(self, record: tuple[StoryRow, list[ArticleRow]]) -> AnalysedStory:
+        return analyse_story_rows(*record)
+
+
+AnalysedStory = tuple[StoryRow, list[ArticleRow], Failure | None]
+Out = TypeVar("Out")
+Handle = Submitted[tuple[RawDocument, str], tuple[list[Prepared | Skip], Counters]]
+EmbedHandle = Submitted[str, tuple[list[np.ndarray | Skip], Counters]]
 
 
 class Preparer:
-    """Runs `prepare_one` for batches of documents, in `workers` processes (0: in-process).
+    """Runs the per-article steps for batches of documents on an executor
+    (`corroborator.exec`): `local` with `workers` processes (0: in this process), `ray` or
+    `spark` (`address`: the cluster; none: a local one with `workers` CPUs).
 
     `submit` returns a handle at once; `results(handle)` waits for that batch and yields its
-    Prepared items in input order. A worker that dies (killed, out of memory) breaks the
-    pool: its chunk and everything after it are then computed in the main process, so the
-    run goes on, slower, with the same results.
+    Prepared items in input order. Items go to the executor in chunks of `chunk` articles
+    (`EMBED_CHUNK` leads), cut the same way on every executor. A backend that loses a chunk
+    (a worker killed, out of memory) does not stop the run: that chunk and everything after
+    it are computed in this process, slower, with the same results (`broken` says so).
+    `counters` holds each step's counters (in, out, skipped, seconds of work).
     """
 
-    def __init__(self, workers: int = 0, parse_quotes: bool = True):
-        self.workers = max(0, workers)
-        self._prepare = partial(_prepare_chunk, parse_quotes=parse_quotes)
-        self.broken: str | None = None
-        self._pool: ProcessPoolExecutor | None = None
-        if self.workers > 0:
-            self._pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=get_context("spawn"),
-                initializer=_watch_parent,
-                initargs=(os.getpid(),),
-            )
+    def __init__(
+        self,
+        workers: int = 0,
+        parse_quotes: bool = True,
+        executor: str = "local",
+        address: str | None = None,
+        chunk: int = CHUNK,
+    ):
+        self.executor: Executor = make_executor(executor, workers, address)
+        self.workers = self.executor.workers
+        self.chunk = max(1, chunk)
+        self._prepare = partial(run_chunk, PrepareArticles(parse_quotes))
+        self._embed = partial(run_chunk, EmbedLeads())
+        self._analyse = partial(run_chunk, AnalyseFast())
+        self.counters: dict[str, Counters] = {}
 
-    def _submit(self, fn: Callable[[list[T]], R], items: Sequence[T], size: int) -> Chunks[T, R]:
-        chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
-        if self._pool is not None:
-            try:
-                return [(c, self._pool.submit(fn, c)) for c in chunks]
-            except BrokenProcessPool as exc:
-                self._broke(exc)
-        return [(c, None) for c in chunks]  # computed in order by `_collect`
+    @property
+    def broken(self) -> str | None:
+        return self.executor.broken
 
-    def _collect(self, fn: Callable[[list[T]], R], handle: Chunks[T, R]) -> Iterator[R]:
-        """Each chunk's result, in order: the worker's, or computed here when it has none or
-        the pool broke."""
-        for chunk, future in handle:
-            if future is not None:
-                try:
-                    yield future.result()
-                    continue
-                except BrokenProcessPool as exc:
-                    self._broke(exc)
-            yield fn(chunk)
+    @property
+    def _pool(self) -> ProcessPoolExecutor | None:
+        """The local executor's process pool (None: in-process, or another executor)."""
+        return self.executor.pool if isinstance(self.executor, LocalExecutor) else None
+
+    def _outputs(self, name: str, parts: Iterator[tuple[list[Out], Counters]]) -> Iterator[Out]:
+        total = self.counters.setdefault(name, Counters())
+        for out, counters in parts:
+            total.add(counters)
+            yield from out
 
     def submit(self, items: Sequence[tuple[RawDocument, str]]) -> Handle:
-        return self._submit(self._prepare, items, CHUNK)
+        return self.executor.submit(self._prepare, items, self.chunk)
 
     def results(self, handle: Handle) -> Iterator[Prepared]:
-        for part in self._collect(self._prepare, handle):
-            yield from part
+        for item in self._outputs(PrepareArticles.name, self.executor.results(handle)):
+            yield item if isinstance(item, Prepared) else Prepared(item)
 
     def submit_embed(self, leads: Sequence[str]) -> EmbedHandle:
-        return self._submit(embed_leads, leads, EMBED_CHUNK)
+        return self.executor.submit(self._embed, leads, EMBED_CHUNK)
 
     def embeddings(self, handle: EmbedHandle, dim: int) -> np.ndarray:
         """The vectors of `submit_embed`'s leads, in order (waits for them)."""
-        parts = list(self._collect(embed_leads, handle))
-        return np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
+        rows = [
+            r
+            for r in self._outputs(EmbedLeads.name, self.executor.results(handle))
+            if not isinstance(r, Skip)  # EmbedLeads skips nothing
+        ]
+        return np.vstack(rows) if rows else np.zeros((0, dim), dtype=np.float32)
 
     def analyse_fast(
         self, jobs: Sequence[tuple[StoryRow, list[ArticleRow]]]
-    ) -> list[tuple[StoryRow, list[ArticleRow], Failure | None]]:
-        """`analyse_story_rows` for each (story, members), in the workers, in order."""
-        if self._pool is not None:
-            try:
-                futures = [self._pool.submit(analyse_story_rows, st, rows) for st, rows in jobs]
-                return [f.result() for f in futures]
-            except BrokenProcessPool as exc:
-                self._broke(exc)
-        return [analyse_story_rows(st, rows) for st, rows in jobs]
-
-    def _broke(self, exc: BaseException) -> None:
-        self.broken = f"worker pool broke ({exc}); went on in the main process"
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+    ) -> list[AnalysedStory]:
+        """`analyse_story_rows` for each (story, members), on the executor, in order."""
+        done = self._outputs(
+            AnalyseFast.name, self.executor.results(self.executor.submit(self._analyse, jobs, 1))
+        )
+        return [d for d in done if not isinstance(d, Skip)]
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        self.executor.close()
 
     def __enter__(self) -> Preparer:
         return self
