@@ -45,6 +45,12 @@ class Analysis(StrEnum):
     fast = "fast"
 
 
+class ExecutorKind(StrEnum):
+    local = "local"
+    ray = "ray"
+    spark = "spark"
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"corroborator {__version__}")
@@ -174,6 +180,27 @@ def ingest(
             "the main process. Default: one per core. The store is the same either way.",
         ),
     ] = None,
+    executor: Annotated[
+        ExecutorKind,
+        typer.Option(
+            case_sensitive=False,
+            help="Where per-article work runs: 'local' (processes on this machine), 'ray' "
+            "(pip install 'corroborator[ray]') or 'spark' (pip install 'corroborator[spark]'). "
+            "Ray and Spark start a local cluster of --workers CPUs unless given an address. "
+            "The store is the same on every executor.",
+        ),
+    ] = ExecutorKind.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Join this Ray cluster (with --executor ray)."),
+    ] = None,
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            "--spark-master",
+            help="Spark master URL (with --executor spark; default local[WORKERS]).",
+        ),
+    ] = None,
     fmt: Annotated[
         ListFormat,
         typer.Option(
@@ -202,16 +229,23 @@ def ingest(
     from corroborator.corpus import ingest as run_ingest
     from corroborator.corpus.progress import IngestProgress, Mode
     from corroborator.corpus.work import default_workers
+    from corroborator.exec import ExecutorError
     from corroborator.store import StoreError
 
     if json_summary:
         typer.echo("warning: --json is deprecated; use -f json", err=True)
         fmt = ListFormat.json
+    if ray_address and executor != ExecutorKind.ray:
+        _fail("--ray-address needs --executor ray", 2)
+    if spark_master and executor != ExecutorKind.spark:
+        _fail("--spark-master needs --executor spark", 2)
     store = _open(db, create=True)
     options = IngestOptions(
         batch_size=batch_size,
         analysis=analysis.value,
         workers=default_workers() if workers is None else workers,
+        executor=executor.value,
+        address=ray_address or spark_master,
     )
     mode: Mode = "json" if log_json else ("bar" if sys.stderr.isatty() else "quiet")
     progress = IngestProgress(mode, None)
@@ -220,7 +254,7 @@ def ingest(
     summary: IngestSummary | None = None
     try:
         summary = run_ingest(paths, store, options=options, progress=progress)
-    except StoreError as exc:
+    except (StoreError, ExecutorError) as exc:
         _fail(str(exc))
         return
     finally:
