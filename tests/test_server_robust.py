@@ -327,3 +327,37 @@ def test_sigterm_stops_the_server_while_a_compare_runs(served_db: Path) -> None:
     assert not sender.is_alive()
     assert answer and answer[0] != 200  # cancelled: an error status or a dropped connection
     assert _wait_gone(workers) == [], "analysis workers outlived the server"
+
+
+def test_stale_stories_are_analysed_in_the_pool(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import shutil
+    import sqlite3
+
+    from corroborator.report.json import validate
+
+    db = build_store(str(tmp_path_factory.getbasetemp() / "server-store"))
+    copy = tmp_path / "stale.db"
+    shutil.copy(db, copy)
+    with sqlite3.connect(copy) as con:  # every story's verdicts are now out of date
+        con.execute("UPDATE stories SET analysed = 0")
+    app = create_app(copy, workers=1)
+    client = local(app)
+    (fire,) = client.get("/api/stories", params={"q": "warehouse fire"}).json()["stories"]
+    r = client.get(f"/api/stories/{fire['id']}")
+    assert r.status_code == 200
+    report = r.json()
+    validate(report)
+    assert report["stories"][0]["id"] == fire["id"] and report["stories"][0]["claims"]
+    assert client.get(f"/articles/{report['articles'][0]['id']}").status_code == 200
+    assert client.get("/api/stories/s-unknown").status_code == 404
+    app.state.pool.budget = 0.001
+    try:
+        r = client.get(f"/api/stories/{fire['id']}")
+        assert r.status_code == 504 and "budget" in r.json()["detail"]
+        _wait_idle(app.state.pool)
+        page = client.get(f"/stories/{fire['id']}")
+        assert page.status_code == 504 and "budget" in page.text
+    finally:
+        app.state.pool.close()
