@@ -282,8 +282,11 @@ def _stop(proc: subprocess.Popen[bytes]) -> int | None:
 
 
 def test_sigterm_stops_an_idle_server(served_db: Path) -> None:
-    proc, base = _start(served_db)
+    proc, base = _start(served_db, "--allowed-host", "news.example")
     assert httpx.get(f"{base}/", timeout=30).status_code == 200
+    for host, status in (("news.example", 200), ("localhost:1", 200), ("evil.example", 400)):
+        r = httpx.get(f"{base}/api/health", headers={"host": host}, timeout=30)
+        assert r.status_code == status, host
     assert _stop(proc) is not None, f"serve did not exit within {LIVENESS_S} s of SIGTERM"
 
 
