@@ -192,8 +192,8 @@ class HostCheck:
         await _send_json(
             send,
             400,
-            f"host {shown} is not allowed; this server answers to "
-            f"{', '.join(self.allowed)} (start it with --allowed-host NAME to add one)",
+            f"host {shown} is not allowed (a page on another site may be trying to reach "
+            "this server; if the name is yours, start the server with --allowed-host NAME)",
         )
 
 
