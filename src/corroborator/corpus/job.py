@@ -52,6 +52,7 @@ from corroborator.corpus.work import (
     analyse_or_failure,
 )
 from corroborator.embed import Embedder, default_embedder
+from corroborator.exec.base import preload
 from corroborator.ingest.walk import walk_inputs
 from corroborator.model import Article, RawDocument, Skip
 from corroborator.store.base import ArticleRow, BatchWrite, Store, StoryRow, day_of
@@ -192,6 +193,7 @@ class CorpusIngest:
         self.store = store
         self.embedder = embedder or default_embedder()
         self.options = options or IngestOptions()
+        preload(self.options.executor)  # before the story index loads usearch (exec.base)
         self.index = StoryIndex(self.options.assign, self.embedder.dim)
         self.index.load(store.active_stories(None, self.options.assign.max_open))
         self.index.evict()

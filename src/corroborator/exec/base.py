@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -118,6 +119,15 @@ class Executor(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def preload(kind: str) -> None:
+    """Import the backend's library now, if installed. Ray must be imported before a library
+    that brings its own C++ runtime is loaded (usearch: `ray.init` then aborts the process
+    with "std::regex_error"), so a job calls this before it builds anything else."""
+    if kind == "ray":
+        with suppress(ImportError):  # `make_executor` says how to install it
+            import ray  # noqa: F401
 
 
 def make_executor(kind: str, workers: int, address: str | None = None) -> Executor:
