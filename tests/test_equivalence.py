@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from equivalence_corpus import canonical_export, write_corpus
 
 from corroborator.corpus import IngestOptions, ingest
 from corroborator.store import open_store
+from equivalence_corpus import canonical_export, write_corpus
 
 
 @pytest.fixture(scope="module")
