@@ -250,3 +250,45 @@ def test_weekends() -> None:
         ("this weekend", "1999-W44-WE", True)
     ]
     assert dates("It is a weekend job.", published=BIZ) == []
+
+
+# ------------------------------------------------------------------ publication stamps
+
+STAMPS = [
+    "Harbour fire in Port Alder July 21, 2031, 2:21 pm BST A large fire broke out overnight.",
+    "21 July 2031 Last updated at 11:11 GMT Harbour fire in Port Alder",
+    "9:53 AM, MON 21 JUL 2031 Latest on the harbour fire in Port Alder",
+    "Harbour fire guts warehouses Published: July 21, 2031 A fire gutted two warehouses.",
+    "Harbour fire POSTED: 1052 GMT (1852 HKT), July 21, 2031 A fire gutted two warehouses.",
+    "Fire at the harbour in Port Alder Monday, 21 July 2031 A FIRE has gutted two warehouses.",
+]
+
+
+@pytest.mark.parametrize("text", STAMPS)
+def test_a_pages_publication_stamp_is_no_claim(text: str) -> None:
+    found = extract_claims(text, [Sentence(0, len(text), text)], "en", None)
+    assert not [e for e in found if e.kind in ("date", "time")]
+
+
+def test_the_stamp_dates_the_article_when_metadata_does_not() -> None:
+    text = (
+        "Harbour fire Published: July 21, 2031 A fire broke out on Sunday night. "
+        "The harbour reopened on July 24, 2031."
+    )
+    sents = [Sentence(0, 71, text[:71]), Sentence(72, len(text), text[72:])]
+    dates = {e.text: e.value for e in extract_claims(text, sents, "en", None) if e.kind == "date"}
+    # Sunday before Monday 21 July; the stamp itself is not a claim
+    assert dates == {"Sunday": "2031-07-20", "July 24, 2031": "2031-07-24"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake struck on July 21, 2031, killing 12 people.",
+        "On July 21, 2031 The Port Alder Ledger reported a fire.",
+        "Elections were held on 3 March 2031. Turnout was 61 percent.",
+    ],
+)
+def test_event_dates_near_the_top_stay_claims(text: str) -> None:
+    found = extract_claims(text, [Sentence(0, len(text), text)], "en", None)
+    assert [e for e in found if e.kind == "date"]

@@ -463,12 +463,49 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+#: A page's publication stamp: "Published: April 10, 2007", "Updated 4/9/2007 6:04 PM",
+#: "21 July 2013 Last updated at 11:11 GMT", "9:53 AM, MON 22 JUL 2013", "POSTED: 1052 GMT,
+#: April 10, 2007". Words of the stamp in several languages; a clock time right next to the date.
+STAMP_CUE = re.compile(
+    r"(?i:\b(?:published|updated|posted|last\s+updated|first\s+published|modified|"
+    r"aktualisiert|veröffentlicht|stand|publié|mis\s+à\s+jour|actualizado|publicado|"
+    r"pubblicato|aggiornato|opublikowano|zaktualizowano)(?:\s+(?:on|at|am|le|el|il))?"
+    r"\s*[:：]?[^\w\n]{0,3})"
+)
+_STAMP_BEFORE = re.compile(STAMP_CUE.pattern + r"[^a-z\n]{0,30}$")
+# A date standing between a headline and the lead ("… in Wellington Sunday, 21 July 2013 A FIRE
+# has …"): with its year, after a capitalised word and before a capitalised one.
+_HEADLINE_BEFORE = re.compile(
+    r"(?:^|(?!(?i:on|in|since|by|until|from|at|am|im|seit|le|depuis|el|desde|il|dal|dnia)\b)"
+    r"[A-Z][\w'’.-]*,?\s+)$"
+)
+_LEAD_AFTER = re.compile(r",?\s+[\"“]?[A-Z]")
+_CLOCK = r"\d{1,2}\s?[:.]\s?\d{2}(?:\s?[ap]\.?\s?m\b\.?)?"
+_CLOCK_AFTER = re.compile(rf"[ \t,–—-]{{0,4}}(?:at\s+)?{_CLOCK}|\s+(?i:last\s+)?(?i:updated)\b")
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}(?:\s*[A-Z]{{2,4}})?[ \t,]{{0,3}}(?:[A-Za-z]{{3}}\.?,?\s+)?$")
+#: How far into an article a publication stamp may sit (title, byline and stamp come first).
+STAMP_WINDOW = 300
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """Is the date at text[start:end] the filing date of a dateline?"""
+    """Is the date at text[start:end] the filing date of a dateline, or the page's publication
+    stamp near the top of the article (a date the page was published or updated, not a claim
+    about the event)?"""
     if _AGENCY_AFTER.match(text, end):
         return True
+    if _DASH_AFTER.match(text, end) and _PLACE_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    if start > STAMP_WINDOW or not re.search(r"\d", text[start:end]):
+        return False  # a stamp is a calendar day written with digits, near the top
     return bool(
-        _DASH_AFTER.match(text, end) and _PLACE_BEFORE.search(text, max(0, start - 60), start)
+        _STAMP_BEFORE.search(text, max(0, start - 60), start)
+        or _CLOCK_AFTER.match(text, end)
+        or _CLOCK_BEFORE.search(text, max(0, start - 30), start)
+        or (
+            re.search(r"\b\d{4}$", text[start:end]) is not None
+            and _HEADLINE_BEFORE.search(text, max(0, start - 40), start) is not None
+            and _LEAD_AFTER.match(text, end) is not None
+        )
     )
 
 

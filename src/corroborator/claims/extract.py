@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from corroborator.claims.dates import find_dates, parse_published
+from corroborator.claims.dates import STAMP_CUE, STAMP_WINDOW, find_dates, parse_published
 from corroborator.claims.frames import add_frames
 from corroborator.claims.lang import get_lexicon
 from corroborator.claims.lexicon import Lexicon
@@ -60,6 +60,8 @@ def extract_claims(
     if not text or not isinstance(text, str):
         return []
     lex = get_lexicon(language)
+    if not published and lex is not None:
+        published = stamp_date(text, lex)
     pub = parse_published(published)
     sents = _usable_sentences(text, sentences)
     starts = [s.start for s in sents]
@@ -87,6 +89,17 @@ def extract_claims(
         out.extend(_sentence_claims(text, idx, sent, lex, pub, quote_spans))
     out.sort(key=lambda x: (x.start, x.end, x.kind))
     return add_frames(text, sents, out, language, published, lex)
+
+
+def stamp_date(text: str, lex: Lexicon) -> str | None:
+    """The page's own publication stamp near the top of the text ("Published: April 10,
+    2007", "21 July 2013 Last updated at 11:11 GMT"), as an ISO day: the article's date when
+    its metadata gives none, so that weekdays and background years resolve against it."""
+    window = min(len(text), STAMP_WINDOW + 40)
+    for d in find_dates(text, 0, window, lex, None):
+        if d.dateline and len(d.value) == 10 and d.value[4] == "-":
+            return d.value
+    return None
 
 
 def _usable_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -124,15 +137,18 @@ def _sentence_claims(
     mask_end, read_end = split_number_context(text, sent.start, sent.end)
     if mask_end > sent.start:
         masks.append((sent.start, mask_end))
+    stamps = [(d.start, d.end) for d in dates if d.dateline]
     for d in dates:
-        if d.dateline:
-            continue  # "LIMA, March 3 (Reuters) -": the filing date, not a claim
+        if d.dateline or any(0 <= s - d.end <= 3 for s, _ in stamps):
+            continue  # "LIMA, March 3 (Reuters) -", "Monday, 21 July 2013": the filing date
         out.append(
             _when("date", text, idx, d.start, d.end, d.value, "date", d.approximate, tokens, lex)
         )
     times = [t for t in find_times(text, sent.start, read_end, lex, masks) if t.start < sent.end]
     masks += [(t.start, t.end) for t in times] + neutral_masks(text, sent.start, read_end)
     for t in times:
+        if _in_stamp(text, t.start, t.end, stamps):
+            continue  # "July 21, 2013, 2:21 pm BST", "Last updated at 11:11 GMT": the page's time
         out.append(
             _when("time", text, idx, t.start, t.end, t.value, t.zone, t.approximate, tokens, lex)
         )
@@ -158,6 +174,14 @@ def _sentence_claims(
                 )
             )
     return out
+
+
+def _in_stamp(text: str, start: int, end: int, stamps: list[tuple[int, int]]) -> bool:
+    """A clock time that belongs to a publication stamp: next to a stamp's date, or after a
+    stamp word ("Last updated at", "POSTED:") near the top of the article."""
+    if any(s - 30 <= end and start <= e + 30 for s, e in stamps):
+        return True
+    return start <= STAMP_WINDOW and bool(STAMP_CUE.search(text, max(0, start - 25), start))
 
 
 def _when(
