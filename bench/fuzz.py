@@ -332,31 +332,43 @@ def run_in_process(inputs: list[Input], limit_s: int) -> Tally:
 
 
 def _child(cmd: list[str], limit_s: int) -> tuple[int | None, str, str, float, float]:
-    """(exit code or None on timeout, stdout, stderr, CPU seconds, max RSS MB) of one run."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + limit_s
-        code: int | None = None
-        usage = None
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                code = os.waitstatus_to_exitcode(status)
-                break
-            if time.monotonic() > deadline:
-                proc.kill()
-                _, _, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.05)
-        proc.returncode = code if code is not None else -9
+    """(exit code or None on timeout, stdout, stderr, CPU seconds, max RSS MB) of one run.
+
+    The command runs under GNU time where there is one: the max RSS the kernel reports for
+    a child forked straight from this process includes this process's own peak (Linux keeps
+    the high-water mark across exec), so it is only a fallback.
+    """
+    gnu_time = shutil.which("time") or (
+        "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+    )
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile("r", suffix=".time") as times,
+    ):
+        full = [gnu_time, "-o", times.name, "-f", "%U %S %M", *cmd] if gnu_time else cmd
+        proc = subprocess.Popen(
+            full, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True
+        )
+        try:
+            code: int | None = proc.wait(limit_s)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # GNU time and the command under it
+            proc.wait()
+            code = None
         out.seek(0)
         err.seek(0)
+        cpu, rss = 0.0, 0.0
+        fields = times.read().split() if gnu_time else []
+        if len(fields) >= 3:
+            with contextlib.suppress(ValueError):
+                cpu, rss = float(fields[-3]) + float(fields[-2]), float(fields[-1]) / 1024
         return (
             code,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
-            usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss / 1024,
+            cpu,
+            rss,
         )
 
 
