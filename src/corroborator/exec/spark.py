@@ -61,6 +61,7 @@ class SparkExecutor(Executor):
                 SparkSession.builder.master(self.master)
                 .appName("corroborator")
                 .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
                 .getOrCreate()
             )
         except Exception as exc:
