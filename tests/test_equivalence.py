@@ -40,7 +40,7 @@ def test_the_baseline_holds_every_kind_of_result(baseline: str) -> None:
     for relation in ("syndication", "rewrite", "translation"):
         assert f'"relation": "{relation}"' in baseline
     assert '"verdict": "corroborated"' in baseline
-    assert baseline.count('"schema_version": "1"') == 3
+    assert baseline.count('"schema_version": ') == 3  # one report per story
     assert "empty input" in baseline and "crawl.jsonl:7" in baseline
 
 
