@@ -19,6 +19,7 @@ ships the step by reference, not its code.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
@@ -37,6 +38,18 @@ def _apply(fn: Callable[[list[T]], R], chunk: list[T]) -> R:
     return fn(chunk)
 
 
+def _check_import_order() -> None:
+    """`ray.init` aborts the process ("std::regex_error") when usearch's C++ runtime was
+    loaded before Ray's: say so instead."""
+    loaded = {name: n for n, name in enumerate(sys.modules)}
+    usearch, raylet = loaded.get("usearch.compiled"), loaded.get("ray._raylet")
+    if usearch is not None and raylet is not None and usearch < raylet:
+        raise ExecutorError(
+            "Ray was imported after usearch in this process, and ray.init would abort it "
+            "(a C++ runtime clash): import ray first (see corroborator.exec.base.preload)"
+        )
+
+
 class RayExecutor(Executor):
     kind = "ray"
 
@@ -52,6 +65,7 @@ class RayExecutor(Executor):
         self.address = address
         self._owned = False
         if not ray.is_initialized():
+            _check_import_order()
             try:
                 if address:
                     ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
