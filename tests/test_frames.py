@@ -296,3 +296,13 @@ def test_an_article_giving_two_sources_figures_is_a_conflict() -> None:
 def test_an_acronym_plural_is_one_head() -> None:
     heads = {e.value: e.head for e in claims_of("He has 46 KOs. His rival has 47 KO's.")}
     assert heads == {46: "ko", 47: "ko"}
+
+
+def test_two_rounded_figures_far_apart_do_not_agree() -> None:
+    from corroborator.compare.align import numbers_agree
+
+    (a,) = [e for e in claims_of("The climber fell about 600 metres.") if e.kind == "quantity"]
+    (b,) = [e for e in claims_of("The climber fell some 700 metres.") if e.kind == "quantity"]
+    (c,) = [e for e in claims_of("The climber fell around 650 metres.") if e.kind == "quantity"]
+    assert not numbers_agree(a, b)  # bands overlap, but neither figure is in the other's band
+    assert numbers_agree(a, c) and numbers_agree(b, c)

@@ -83,7 +83,29 @@ def interval(e: Extraction) -> tuple[float, float]:
     return (v, v)
 
 
+def _rounded(e: Extraction) -> bool:
+    """An approximation with a band on both sides ("about 600 metres"), not a bound."""
+    return (
+        bool(e.approximate)
+        and isinstance(e.value, int | float)
+        and not isinstance(e.value, bool)
+        and e.low is not None
+        and e.high is not None
+        and math.isfinite(e.low)
+        and math.isfinite(e.high)
+    )
+
+
 def numbers_agree(a: Extraction, b: Extraction) -> bool:
+    """Whether the two wordings allow one value. Two approximations agree when each one's
+    value lies within the other's band ("about 600 m" / "some 700 m" do not, although their
+    bands overlap: two rounded figures 15 % apart are two different figures)."""
+    if _rounded(a) and _rounded(b):
+        va, vb = float(a.value), float(b.value)  # type: ignore[arg-type]
+        la, ha = interval(a)
+        lb, hb = interval(b)
+        eps = max(abs(va), abs(vb)) * EPSILON
+        return lb - eps <= va <= hb + eps and la - eps <= vb <= ha + eps
     la, ha = interval(a)
     lb, hb = interval(b)
     if math.isnan(la) or math.isnan(lb):
