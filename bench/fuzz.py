@@ -120,7 +120,10 @@ def _warc(gz: bool) -> bytes:
             "response",
             payload=io.BytesIO(PAGE.encode()),
             http_headers=headers,
-            warc_headers_dict={"WARC-Date": "2026-05-04T08:30:00Z"},
+            warc_headers_dict={  # fixed, so that the same seed gives the same inputs
+                "WARC-Date": "2026-05-04T08:30:00Z",
+                "WARC-Record-ID": "<urn:uuid:00000000-0000-4000-8000-000000000016>",
+            },
         )
     )
     return out.getvalue()
