@@ -135,3 +135,24 @@ def test_cli_refuses_an_address_for_another_executor(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "--spark-master needs --executor spark" in res.output
     res = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--executor", "dask"])
     assert res.exit_code == 2 and "dask" in res.output
+
+
+def test_preparer_counts_each_step() -> None:
+    from corroborator.corpus.work import Preparer
+    from corroborator.model import RawDocument
+
+    text = (
+        "The Skerra ferry will resume on Monday after a two-month pause. The operator said "
+        "the new vessel can carry 300 passengers."
+    )
+    items = [
+        (RawDocument(source="a.txt", text=text, title="Ferry to resume"), "a1"),
+        (RawDocument(source="b.txt", text="   "), "a2"),
+    ]
+    with Preparer(0, chunk=1) as prep:
+        got = list(prep.results(prep.submit(items)))
+        vectors = prep.embeddings(prep.submit_embed([got[0].lead]), 512)
+    assert isinstance(got[1].article, Skip) and not isinstance(got[0].article, Skip)
+    prepare, embed = prep.counters["prepare"], prep.counters["embed leads"]
+    assert (prepare.records_in, prepare.records_out, prepare.skipped) == (2, 1, 1)
+    assert (embed.records_in, embed.records_out) == (1, 1) and vectors.shape == (1, 512)
