@@ -346,3 +346,55 @@ def test_vectorised_agreement_is_the_pairwise_rule() -> None:
         for b in range(len(items)):
             if a != b:
                 assert matrix[a, b] == numbers_agree(exts[a], exts[b]), (exts[a], exts[b])
+
+
+def _reference_linkage(clusters, values, counted, blocked, threshold, needed=None):  # type: ignore[no-untyped-def]
+    """The merging rule of `_linkage`, written plainly: recompute every pair each round."""
+    import math
+
+    groups = [sorted(c) for c in clusters]
+    weakest = [math.inf] * len(groups)
+    while True:
+        best = None
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                pairs = [(a, b) for a in groups[i] for b in groups[j]]
+                cnt = sum(counted[a, b] for a, b in pairs)
+                if not cnt or any(blocked[a, b] for a, b in pairs):
+                    continue
+                if needed is not None and not any(needed[a, b] for a, b in pairs):
+                    continue
+                score = sum(values[a, b] for a, b in pairs if counted[a, b]) / cnt
+                if score >= threshold and (best is None or score > best[0] + 1e-12):
+                    best = (score, i, j)
+        if best is None:
+            return groups, weakest
+        score, i, j = best
+        groups[i] = sorted(groups[i] + groups[j])
+        weakest[i] = min(weakest[i], weakest[j], score)
+        del groups[j], weakest[j]
+
+
+def test_linkage_merges_like_the_plain_rule() -> None:
+    import numpy as np
+
+    from corroborator.compare.align import _linkage
+
+    rng = np.random.default_rng(7)
+    for _ in range(60):
+        n = int(rng.integers(2, 18))
+        values = rng.random((n, n))
+        values = (values + values.T) / 2
+        counted = rng.random((n, n)) < 0.8
+        counted = counted | counted.T
+        np.fill_diagonal(counted, False)
+        blocked = rng.random((n, n)) < 0.05
+        blocked = blocked | blocked.T
+        needed = rng.random((n, n)) < 0.7
+        needed = needed | needed.T
+        threshold = float(rng.choice([0.2, 0.4, 0.6]))
+        start = [[x] for x in range(n)]
+        got, low = _linkage(start, values, counted, blocked, threshold, needed)
+        want, want_low = _reference_linkage(start, values, counted, blocked, threshold, needed)
+        assert got == want
+        assert np.allclose(low, want_low)

@@ -751,31 +751,46 @@ def _linkage(
 
     total, count, block = agg(values * counted), agg(counted), agg(blocked)
     need = agg(needed) if needed is not None else None
-    groups = [sorted(c) for c in clusters]
+    groups: list[list[int] | None] = [sorted(c) for c in clusters]
     weakest = [math.inf] * k
-    while len(groups) > 1:
+    alive = np.ones(k, dtype=bool)
+    upper = np.triu(np.ones((k, k), dtype=bool), 1)
+
+    def mergeable(rows: Any) -> np.ndarray:
+        """Scores of the pairs at index `rows` that may merge (-inf where they may not)."""
+        c, t = count[rows], total[rows]
         with np.errstate(invalid="ignore", divide="ignore"):
-            score = np.where(count > 0, total / np.where(count > 0, count, 1), -np.inf)
-        ok = (count > 0) & (block == 0) & (score >= threshold)
+            sc = np.where(c > 0, t / np.where(c > 0, c, 1), -np.inf)
+        ok = (c > 0) & (block[rows] == 0) & (sc >= threshold)
         if need is not None:
-            ok &= need > 0
-        ok &= np.triu(np.ones_like(ok, dtype=bool), 1)
-        if not ok.any():
-            break
-        flat = np.where(ok, score, -np.inf)
-        i, j = divmod(int(np.argmax(flat)), flat.shape[1])
+            ok &= need[rows] > 0
+        return np.where(ok, sc, -np.inf)
+
+    # Pair scores, kept up to date one row and column per merge (dead clusters at -inf).
+    flat = np.where(upper, mergeable(slice(None)), -np.inf)
+    while True:
+        best_at = int(np.argmax(flat))
+        i, j = divmod(best_at, k)
         best = float(flat[i, j])
-        groups[i] = sorted(groups[i] + groups[j])
+        if best == -np.inf:
+            break
+        gi, gj = groups[i], groups[j]
+        assert gi is not None and gj is not None
+        groups[i], groups[j] = sorted(gi + gj), None
         weakest[i] = min(weakest[i], weakest[j], best)
-        del groups[j], weakest[j]
         for mat in (total, count, block, *([need] if need is not None else [])):
             mat[i, :] += mat[j, :]
             mat[:, i] += mat[:, j]
-        keep = [x for x in range(len(groups) + 1) if x != j]
-        total, count, block = (m[np.ix_(keep, keep)] for m in (total, count, block))
-        if need is not None:
-            need = need[np.ix_(keep, keep)]
-    return groups, weakest
+        alive[j] = False
+        flat[j, :] = flat[:, j] = -np.inf
+        # the upper triangle holds pair (a, b), a < b, at [a, b]: row i right of the
+        # diagonal, column i above it (read where they live, as the sums need not be
+        # bit-for-bit symmetric)
+        right, above = mergeable(np.s_[i, i + 1 :]), mergeable(np.s_[:i, i])
+        flat[i, i + 1 :] = np.where(alive[i + 1 :], right, -np.inf)
+        flat[:i, i] = np.where(alive[:i], above, -np.inf)
+    order = [x for x in range(k) if alive[x]]
+    return [groups[x] for x in order], [weakest[x] for x in order]  # type: ignore[misc]
 
 
 def _explain(
