@@ -32,7 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from corroborator.claims.lexicon import Lexicon
 from corroborator.model import Extraction, Sentence
@@ -258,8 +258,9 @@ def clause_holders(text: str, sent: Sentence, lex: Lexicon | None) -> list[tuple
 def _clause_subject_source(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, int] | None:
     """The subject's head and the offset of its verb, when the clause opens with "<subject>
     <speech or estimate verb>"; the values after the verb are the source's."""
-    words = [(m.group(), m.start()) for m in _HOLDER_WORD.finditer(text, start, end)]
-    for k, (w, pos) in enumerate(words[:12]):
+    # the subject and its verb open the clause: the first 12 words are enough
+    words = [(m.group(), m.start()) for m in islice(_HOLDER_WORD.finditer(text, start, end), 12)]
+    for k, (w, pos) in enumerate(words):
         low = w.lower()
         if low not in lex.speech_verbs and low not in _ESTIMATE_VERBS:
             continue
