@@ -163,3 +163,15 @@ def test_fixture_coverage(lang: str) -> None:
     for g in gold["claims"]:
         value = g["value"] if g["kind"] == "date" else str(round(float(g["value"]), 2))
         assert (g["kind"], g["unit"], value, g["key"]) in got, g
+
+
+def test_spanish_amounts_with_a_currency_symbol_after_de() -> None:
+    from corroborator.claims import extract_claims
+    from corroborator.text.sentences import split_sentences
+
+    text = "La empresa pagó 2.100 millones de US$ por la compra y 30 millones de € más."
+    got = [
+        (e.kind, e.value, e.unit)
+        for e in extract_claims(text, split_sentences(text, "es"), "es", None)
+    ]
+    assert ("money", 2.1e9, "USD") in got and ("money", 3e7, "EUR") in got

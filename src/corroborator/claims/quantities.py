@@ -169,7 +169,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         percent=re.compile(lex.percent_re, i),
         points=re.compile(lex.points_re, i),
         # "2m euros", "a two-million-euro haul", "a 110bn-euro package".
-        cur_word=re.compile(rf"(?:\s+|-)(?P<cw>{_alt(lex.currency_words)})\b", i),
+        cur_word=re.compile(rf"(?:\s+|-)(?P<cw>{_alt(lex.currency_words)})(?!\w)", i),
         unit=re.compile(rf"(?:\s+|\s*-\s*)(?P<u>{units})\b", i),
         age=re.compile(lex.age_re, i),
         range_conn=re.compile(rf"\s*(?:{_alt(lex.range_words)})\s*", i),

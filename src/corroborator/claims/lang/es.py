@@ -318,6 +318,9 @@ LEXICON = Lexicon(
         "de euros": "EUR",
         "dólares": "USD",
         "de dólares": "USD",
+        "de us$": "USD",  # "2.100 millones de US$"
+        "us$": "USD",
+        "de €": "EUR",
         "libras": "GBP",
         "de libras": "GBP",
         "pesos": "MXN",
