@@ -93,3 +93,28 @@ def test_token_lookups_by_offset_match_a_scan():
         assert tokens_before(tokens, pos) == [t for t in tokens if t.end <= pos]
         assert tokens_after(tokens, pos) == [t for t in tokens if t.start >= pos]
         assert tokens_after(tokens, pos, 3) == [t for t in tokens if t.start >= pos][:3]
+
+
+def test_an_html_title_longer_than_the_bound_is_cut_and_the_cut_listed():
+    from corroborator.pipeline import MAX_TITLE_CHARS
+
+    html = (
+        "<html><head><title>" + "Harbour " * 5000 + "</title></head><body>"
+        "<p>The fire burned for two days and crews from 12 towns fought it near the mill.</p>"
+        "<p>Residents were evacuated from 40 homes on the north bank of the river.</p>"
+        "</body></html>"
+    )
+    art = prepare(RawDocument(source="long-title.html", html=html), "a1")
+    assert MAX_TITLE_CHARS - 1 <= len(art.title) <= MAX_TITLE_CHARS  # then stripped
+    assert any("title of" in r for r in art.removed)
+
+
+def test_free_form_publication_dates_never_depend_on_the_day_of_the_run():
+    from corroborator.pipeline import normalise_published
+
+    # relative or yearless strings would be read against today's date
+    for junk in ["1e308", "-1", "2 days ago", "yesterday", "Sunday", "12 December"]:
+        assert normalise_published(junk) is None, junk
+    assert normalise_published("Tue, 03 Mar 2026 10:00:00 GMT") == "2026-03-03"
+    assert normalise_published("3 mars 2026") == "2026-03-03"
+    assert normalise_published("March 2024") == "2024-03-01"

@@ -18,6 +18,7 @@ from corroborator import __version__
 from corroborator.claims import extract_claims
 from corroborator.compare.align import align_story, omissions_for
 from corroborator.embed import Embedder, default_embedder
+from corroborator.ingest.files import MAX_FIELD_CHARS
 from corroborator.model import Article, Extraction, RawDocument, Report, Skip, Story
 from corroborator.provenance import (
     apply_derivations,
@@ -42,6 +43,8 @@ _COPYRIGHT_OUTLET = re.compile(
 #: "document" is a dump, not a report; the rest is cut (and the cut listed in `removed`) so
 #: that no single input can hold a run for minutes.
 MAX_ARTICLE_CHARS = 250_000
+#: Longest title kept (the readers' bound for metadata, also applied to titles found in HTML).
+MAX_TITLE_CHARS = MAX_FIELD_CHARS["title"]
 
 
 # "Subscribe to The Metro Bulletin for €1 a week": capitalised words after "subscribe to".
@@ -67,6 +70,9 @@ class NoUsableInput(Exception):
         super().__init__(msg)
 
 
+_YEAR_IN = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
+
+
 def normalise_published(value: str | None) -> str | None:
     """ISO 8601 with the precision given: 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS' (UTC-naive)."""
     if not value:
@@ -75,9 +81,22 @@ def normalise_published(value: str | None) -> str | None:
     try:
         dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        # Free-form dates ("Tue, 03 Mar 2026 10:00:00 GMT", "3 mars 2026") must name their
+        # year: dateparser fills what is missing from today and reads relative phrases ("2
+        # days ago", even "-1") against the clock, which would make reports depend on the day
+        # they are run.
+        if not _YEAR_IN.search(text):
+            return None
         import dateparser  # slow first call; only reached for free-form date strings
 
-        parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
+        parsed = dateparser.parse(
+            text[:64],
+            settings={
+                "PREFER_DAY_OF_MONTH": "first",
+                "PARSERS": ["custom-formats", "absolute-time"],
+                "REQUIRE_PARTS": ["month", "year"],
+            },
+        )
         return parsed.date().isoformat() if parsed else None
     if len(text) <= 10:
         return dt.date().isoformat()
@@ -152,6 +171,9 @@ def prepare(raw: RawDocument, article_id: str) -> Article | Skip:
         )
     if not title:
         title = sentences[0].text[:120] if sentences else body[:120]
+    elif len(title) > MAX_TITLE_CHARS:  # a page's <title> is not bounded by the readers
+        removed.append(f"[cut: title of {len(title):,} characters cut to {MAX_TITLE_CHARS:,}]")
+        title = title[:MAX_TITLE_CHARS]
     return Article(
         id=article_id,
         source=raw.source,
