@@ -95,7 +95,9 @@ def _emit(rendered: str, output: Path | None, fmt: str) -> None:
 def compare(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt, .html, .jsonl/.json) or '-' for stdin."),
+        typer.Argument(
+            help="Article files or folders (.txt, .html, .json/.jsonl, RSS/Atom, .warc, and .gz of each) or '-' for stdin."
+        ),
     ],
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
