@@ -347,6 +347,10 @@ def test_ingest_keeps_the_good_articles_and_records_every_offender(tmp_path: Pat
         store.close()
     # a-good.txt and the first line of bigint.jsonl hold the same text: one exact duplicate
     assert (counts["articles"], summary.read, summary.duplicates) == (3, 4, 1)
+    # the duplicate is listed: which source, and the id of the article it repeats
+    ((dup_source, dup_of),) = summary.duplicate_of
+    assert Path(dup_source.split(":")[0]).name in {"a-good.txt", "bigint.jsonl"}
+    assert summary.to_dict()["duplicate_of"] == [{"source": dup_source, "article": dup_of}]
     names = {Path(s.source.split(":")[0]).name for s in skips}
     assert {"bigint.json", "bigint.jsonl", "deep.json", "deep.jsonl"} <= names
     assert len([s for s in skips if "empty.jsonl.gz" in s.source]) == MAX_SKIPS_PER_FILE + 1

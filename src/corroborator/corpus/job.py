@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -96,6 +97,10 @@ class IngestOptions:
     chunk: int = CHUNK
 
 
+#: Exact duplicates listed by source in an ingest summary (all are counted).
+MAX_LISTED = 1000
+
+
 @dataclass
 class IngestSummary:
     """Counters of one ingest run (the one-line summary)."""
@@ -110,6 +115,8 @@ class IngestSummary:
     analysed: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    #: the first MAX_LISTED exact duplicates: (source read, id of the article it duplicates)
+    duplicate_of: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self) -> str:
         rate = self.read / self.seconds if self.seconds > 0 else 0.0
@@ -120,7 +127,7 @@ class IngestSummary:
             f"({self.new_stories} new), {self.seconds:.1f} s ({rate:.0f} articles/s)"
         )
 
-    def to_dict(self) -> dict[str, float | int]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "read": self.read,
             "added": self.added,
@@ -131,6 +138,7 @@ class IngestSummary:
             "new_stories": self.new_stories,
             "analysed": self.analysed,
             "seconds": round(self.seconds, 3),
+            "duplicate_of": [{"source": src, "article": aid} for src, aid in self.duplicate_of],
         }
 
 
@@ -258,6 +266,8 @@ class CorpusIngest:
         for raw, aid in zip(raws, ids, strict=True):
             if aid in known or aid in self._in_flight:
                 s.duplicates += 1
+                if len(s.duplicate_of) < MAX_LISTED:
+                    s.duplicate_of.append((raw.source, aid))
                 continue
             self._in_flight.add(aid)
             todo.append((raw, aid))
