@@ -65,6 +65,7 @@ from corroborator.stories.cluster import (
     group,
     lead_text,
 )
+from corroborator.stories.events import is_word_key
 from corroborator.stories.incremental import StoryIndex
 from corroborator.stories.score import DEFAULT_PARAMS, Candidate, Scored, StoryParams
 
@@ -224,15 +225,18 @@ class _CentroidIndex(StoryIndex):
             if not self._allowed(row, x.cand.day):
                 continue
             s = float(x.cand.vector @ unit(row.vector_sum))
-            if x.cand.anchors and row.anchors:
-                share = sum(1 for t in x.cand.anchors if t in row.anchors) / len(x.cand.anchors)
+            names = [t for t in x.cand.anchors if not is_word_key(t)]  # before: no event words
+            if names and row.anchors:
+                share = sum(1 for t in names if t in row.anchors) / len(names)
                 s += 1.0 * (share - 0.4)
             if s >= best_score and (best is None or s > best_score or sid < best):
                 best, best_score = sid, s
         return best
 
 
-CENTROID_PARAMS = replace(DEFAULT_PARAMS, threshold=0.6, fragment_size=0, search="exact")
+CENTROID_PARAMS = replace(
+    DEFAULT_PARAMS, threshold=0.6, fragment_size=0, refine_passes=0, max_span_days=0, search="exact"
+)
 
 
 def _stream(index: StoryIndex, cands: list[Candidate], corpus: bool) -> list[list[int]]:

@@ -20,7 +20,7 @@ from corroborator.store import open_store
 from corroborator.store.base import StoryRow
 from corroborator.stories.cluster import cluster_stories
 from corroborator.stories.incremental import StoryIndex
-from corroborator.stories.score import Candidate, KeyWeights, StoryParams, prepare, score
+from corroborator.stories.score import Candidate, StoryParams, prepare, score, story_side
 from corroborator.text.sentences import split_sentences
 
 # Two earthquakes of the same kind, a year apart, in two different (fictional) regions;
@@ -189,32 +189,49 @@ def _cand(
 
 def test_years_that_disagree_cost_the_year_penalty() -> None:
     params = StoryParams(anchor_weight=0.0, word_weight=0.0, story_side=0.0, year_penalty=0.3)
-    keys = KeyWeights()
     index = StoryIndex(params, dim=8)
     index.assign([_cand("a1", [1.0], ("2025", "dravenna"))])
     row: StoryRow = index.open["s1"]
-    same = prepare(_cand("a2", [1.0], ("2025",)), keys)
-    other = prepare(_cand("a3", [1.0], ("2026",)), keys)
-    none = prepare(_cand("a4", [1.0], ()), keys)
-    assert score(same, row, params) == pytest.approx(1.0)
-    assert score(other, row, params) == pytest.approx(0.7)
-    assert score(none, row, params) == pytest.approx(1.0)  # no year named: no evidence
+    side = story_side(row, index.keys, params)
+    same = prepare(_cand("a2", [1.0], ("2025",)), index.keys)
+    other = prepare(_cand("a3", [1.0], ("2026",)), index.keys)
+    none = prepare(_cand("a4", [1.0], ()), index.keys)
+    assert score(same, row, params, side) == pytest.approx(1.0)
+    assert score(other, row, params, side) == pytest.approx(0.7)
+    assert score(none, row, params, side) == pytest.approx(1.0)  # no year named: no evidence
 
 
 def test_scorer_counts_the_story_side_of_the_names() -> None:
     """An article that carries none of a story's core names scores lower with story_side."""
-    params = StoryParams(word_weight=0.0, year_penalty=0.0, story_side=0.5, anchor_base=0.3)
-    index = StoryIndex(params, dim=8)
+    one_sided = StoryParams(word_weight=0.0, year_penalty=0.0, story_side=0.0, anchor_base=0.3)
+    both = StoryParams(word_weight=0.0, year_penalty=0.0, story_side=0.5, anchor_base=0.3)
+    index = StoryIndex(both, dim=8)
     core = ("velmora", "pelisar", "kostrin")
     index.assign([_cand(f"a{n}", [1.0, 0.1 * n], core) for n in range(3)])
     row = index.open["s0"]
-    index.keys.add(("velmora",), "en")
     index.keys.add(("mirant",), "en")
     full = prepare(_cand("x1", [1.0], core), index.keys)
     part = prepare(_cand("x2", [1.0], ("velmora",)), index.keys)
-    assert index._core_of(row) is not None
-    s_full = score(full, row, params, index._core_of(row))
-    s_part = score(part, row, params, index._core_of(row))
-    s_part_one_sided = score(part, row, params, None)
-    assert s_full > s_part
-    assert s_part < s_part_one_sided  # x's one name is in the story, most of the story's are not
+    side = story_side(row, index.keys, both)
+    assert side.core_names > 0
+    assert score(full, row, both, side) > score(part, row, both, side)
+    # x2's one name is in the story, but most of the story's names are not in x2
+    assert score(part, row, both, side) < score(part, row, one_sided, side)
+    assert score(full, row, both, side) == pytest.approx(score(full, row, one_sided, side))
+
+
+def test_a_story_spans_at_most_max_span_days() -> None:
+    """Daily reports of one subject chain through the window, but not beyond the span cap."""
+    params = StoryParams(max_span_days=14, window_days=7, fragment_size=0)
+    index = StoryIndex(params, dim=8)
+    placed = []
+    for day in range(20):
+        placed += index.assign([_cand(f"a{day:02d}", [1.0], ("talvik",), day=1000 + day)])
+    stories = [sid for sid, _ in placed]
+    assert stories[:15] == ["s00"] * 15  # days 0..14: one story
+    assert stories[15:] == ["s15"] * 5  # day 15 would make it span 15 days: a new story
+    unlimited = StoryIndex(StoryParams(max_span_days=0, fragment_size=0), dim=8)
+    chained = [
+        unlimited.assign([_cand(f"b{d}", [1.0], ("talvik",), day=1000 + d)]) for d in range(20)
+    ]
+    assert {p[0][0] for p in chained} == {"s0"}

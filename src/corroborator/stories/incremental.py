@@ -10,7 +10,11 @@
    the best one scoring at least `threshold`, or starts a new story. Open stories from
    earlier batches are shortlisted by centroid cosine (`top_k` of them, `corroborator.stories.candidates`:
    exact, or HNSW at scale), every story opened in this batch is scored;
-3. *attach stage*: a story opened in this batch with at most `fragment_size` members (a
+3. *refinement* (`refine_passes`, 2): each article of the batch is taken out of its story and
+   placed again where it now scores best (its own story included), so an early article is
+   not stuck with the choice it made before the rest of the batch was seen (the greedy pass
+   alone depends on the order); stops early when nothing moves;
+4. *attach stage*: a story opened in this batch with at most `fragment_size` members (a
    fragment) joins the larger open story it fits best on average over its members, if that
    average reaches `attach_threshold` (below `threshold`); the best (fragment, story) pair
    goes first, fragments never join each other and larger stories never merge. Why: each
@@ -46,10 +50,11 @@ from corroborator.stories.score import (
     KeyWeights,
     Scored,
     StoryParams,
-    core_weight,
+    StorySide,
     in_window,
     prepare,
     score,
+    story_side,
 )
 
 __all__ = ["MAX_STORY_ANCHORS", "MAX_STORY_SIZE", "Candidate", "StoryIndex", "StoryParams"]
@@ -88,7 +93,7 @@ class StoryIndex:
         self._clock = 0
         self.newest_day: int | None = None
         self.keys = KeyWeights()
-        self._core: dict[str, tuple[float, float]] = {}
+        self._side: dict[str, StorySide] = {}
         self.search = make_search(params.search, dim)
 
     def load(self, rows: Iterable[StoryRow]) -> None:
@@ -112,7 +117,8 @@ class StoryIndex:
         self._recency.setdefault(row.id, self._clock)
 
     def _allowed(self, row: StoryRow, day: int | None) -> bool:
-        return row.size < MAX_STORY_SIZE and in_window(day, row, self.params.window_days)
+        p = self.params
+        return row.size < MAX_STORY_SIZE and in_window(day, row, p.window_days, p.max_span_days)
 
     def assign(
         self,
@@ -125,7 +131,7 @@ class StoryIndex:
         follow = follow or {}
         p = self.params
         self._clock += 1
-        self._core.clear()
+        self._side.clear()
         for cand in batch:
             self.keys.add(cand.anchors, cand.language)
         scored = [prepare(c, self.keys) for c in batch]
@@ -218,18 +224,16 @@ class StoryIndex:
                 fresh.pop(cur, None)
         return moved
 
-    def _core_of(self, row: StoryRow) -> tuple[float, float] | None:
-        if not self.params.story_side:
-            return None
-        core = self._core.get(row.id)
-        if core is None:
-            core = self._core[row.id] = core_weight(row, self.keys, self.params.core_share)
-        return core
+    def _side_of(self, row: StoryRow) -> StorySide:
+        side = self._side.get(row.id)
+        if side is None:
+            side = self._side[row.id] = story_side(row, self.keys, self.params)
+        return side
 
     def _remove_member(self, row: StoryRow, cand: Candidate) -> None:
         """Undo `_add_member` (the day range is kept: a story's days only widen)."""
         self.search.changed(row.id)
-        self._core.pop(row.id, None)
+        self._side.pop(row.id, None)
         row.size -= 1
         row.vector_sum = (row.vector_sum - cand.vector).astype(np.float32)
         for t in cand.anchors:
@@ -245,7 +249,7 @@ class StoryIndex:
         rows = [r for r in rows if self._allowed(r, x.cand.day)]
         for row in rows:
             sid = row.id
-            s = score(x, row, self.params, self._core_of(row))
+            s = score(x, row, self.params, self._side_of(row))
             if s >= best_score and (best is None or s > best_score or sid < best):
                 best, best_score = sid, s
         return best
@@ -276,8 +280,8 @@ class StoryIndex:
                 self._allowed(row, batch[m].day) for m in members
             ):
                 return -np.inf
-            core = self._core_of(row)
-            return sum(score(scored[m], row, p, core) for m in members) / len(members)
+            side = self._side_of(row)
+            return sum(score(scored[m], row, p, side) for m in members) / len(members)
 
         targets: dict[str, list[str]] = {}
         for frag in fragments:
@@ -309,7 +313,7 @@ class StoryIndex:
 
     def _add_member(self, row: StoryRow, cand: Candidate) -> None:
         self.search.changed(row.id)
-        self._core.pop(row.id, None)
+        self._side.pop(row.id, None)
         row.size += 1
         row.vector_sum = (row.vector_sum + cand.vector).astype(np.float32)
         for t in cand.anchors:
