@@ -235,3 +235,23 @@ def test_a_story_spans_at_most_max_span_days() -> None:
         unlimited.assign([_cand(f"b{d}", [1.0], ("talvik",), day=1000 + d)]) for d in range(20)
     ]
     assert {p[0][0] for p in chained} == {"s0"}
+
+
+def test_event_words_do_not_count_across_languages() -> None:
+    """A report in another language shares no event words with the story; that is no
+    evidence against it (the embedding carries what happened across languages)."""
+    params = StoryParams(word_weight=0.5, word_base=0.3, year_penalty=0.0)
+    index = StoryIndex(params, dim=8)
+    index.assign(
+        [_cand(f"a{n}", [1.0, 0.1 * n], ("lormont", "~crash", "~injure")) for n in range(2)]
+    )
+    row = index.open["s0"]
+    side = story_side(row, index.keys, params)
+    german = Candidate(
+        "x1", _cand("x1", [1.0], ()).vector, frozenset({"lormont", "~unglüc"}), None, "x1", "de"
+    )
+    english = Candidate("x2", german.vector, frozenset({"lormont", "~tourist"}), None, "x2", "en")
+    no_words = StoryParams(word_weight=0.0, year_penalty=0.0)
+    de, en = prepare(german, index.keys), prepare(english, index.keys)
+    assert score(de, row, params, side) == pytest.approx(score(de, row, no_words, side))
+    assert score(en, row, params, side) < score(en, row, no_words, side)

@@ -35,7 +35,10 @@ keys, its day and its language (`Candidate`). The score of article x against sto
   weighs `GERMAN_NOUN_WEIGHT` unless the key was also seen in an article of another
   language. Between scripts (Moscow / Москва) a lack of shared keys is no evidence against a
   pair: there only a positive names term counts;
-- `words` is the same measure over the event words (trigger / event type);
+- `words` is the same measure over the event words (trigger / event type), counted only
+  when the story has a member in the article's language (words do not cross languages; the
+  embedding does: without this rule a German report of a bus crash stayed apart from the
+  English story of that crash);
 - the years an article names (four-digit 19xx/20xx keys) stand for the event's dates, not
   the dateline's: when both sides name years and share none, the two are different events of
   the same kind (two quakes a year apart) and the score loses `year_penalty`;
@@ -294,7 +297,7 @@ def score(x: Scored, row: StoryRow, params: StoryParams, side: StorySide) -> flo
             if bonus < 0 and any((c in NON_LATIN) != x.non_latin for c in langs):
                 bonus = 0.0
             cos += bonus
-        if x.word_total > 0 and p.word_weight:
+        if x.word_total > 0 and p.word_weight and x.language in langs:
             words = _agreement(x.words, x.word_total, keys, need, side.core_words, p.story_side)
             cos += p.word_weight * (words - p.word_base)
     if x.years and side.has_years and p.year_penalty and not any(y in keys for y in x.years):
