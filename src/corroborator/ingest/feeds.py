@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from corroborator.ingest.files import MAX_DOCUMENT_BYTES, NotReadable, one_line, too_large
+from corroborator.ingest.files import MAX_DOCUMENT_BYTES, one_line, too_large
 from corroborator.ingest.readers import Record
 from corroborator.model import RawDocument, Skip
 
@@ -98,14 +98,9 @@ def _entry_record(entry: Any, source: str, outlet: Any, language: Any) -> Record
 
 def read_feed(path: Path) -> Iterator[Record]:
     """Records from one feed file (`.rss`, `.atom`, `.xml`, optionally `.gz`)."""
-    from corroborator.ingest.files import display_name, kind_of, open_regular
+    from corroborator.ingest.files import display_name, kind_of, read_regular
     from corroborator.ingest.walk import guarded, read_stream
 
     name = display_name(path)
-    try:
-        fh = open_regular(path)
-    except NotReadable as exc:
-        yield Skip(name, str(exc))
-        return
-    with fh:
-        yield from guarded(read_stream(fh, name, "feed", kind_of(path)[1]), name)
+    gz = kind_of(path)[1]
+    yield from read_regular(path, name, lambda fh: guarded(read_stream(fh, name, "feed", gz), name))

@@ -24,9 +24,13 @@ import io
 import os
 import stat
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
+
+from corroborator.model import Skip
+
+T = TypeVar("T")
 
 #: One article larger than this is not a news article (a dump, a log, a book); refuse it.
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -131,6 +135,20 @@ def not_regular(mode: int) -> str | None:
 
 class NotReadable(Exception):
     """A path that is not opened; the message is the one-line reason."""
+
+
+def read_regular(
+    path: Path, name: str, read: Callable[[BinaryIO], Iterator[T]]
+) -> Iterator[T | Skip]:
+    """`read`'s records from `path` opened by `open_regular`, or one Skip saying why the
+    path is not read; the file is closed when the records end."""
+    try:
+        fh = open_regular(path)
+    except NotReadable as exc:
+        yield Skip(name, str(exc))
+        return
+    with fh:
+        yield from read(fh)
 
 
 def open_regular(path: Path) -> BinaryIO:

@@ -39,13 +39,12 @@ from corroborator.ingest.files import (
     MAX_RECORDS_PER_FILE,
     MAX_SKIPS_PER_FILE,
     CappedReader,
-    NotReadable,
     bounded_lines,
     display_name,
     gzip_stream,
     kind_of,
     one_line,
-    open_regular,
+    read_regular,
     source_label,
     stream_size,
     too_large,
@@ -258,13 +257,7 @@ def read_file(path: Path, walked: bool = False) -> Iterator[Record]:
         suffix = display_name("".join(path.suffixes) or path.name)
         yield Skip(name, f"unsupported file type {suffix!r}")
         return
-    try:
-        fh = open_regular(path)
-    except NotReadable as exc:
-        yield Skip(name, str(exc))
-        return
-    with fh:
-        yield from guarded(read_stream(fh, name, kind, gz), name)
+    yield from read_regular(path, name, lambda fh: guarded(read_stream(fh, name, kind, gz), name))
 
 
 def read_corpus_file(path: Path) -> Iterator[Record]:

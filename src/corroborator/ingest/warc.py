@@ -23,10 +23,9 @@ from corroborator.ingest.files import (
     MAX_DOCUMENT_BYTES,
     MAX_FIELD_CHARS,
     MAX_RECORDS_PER_FILE,
-    NotReadable,
     display_name,
     one_line,
-    open_regular,
+    read_regular,
     stream_size,
     too_large,
 )
@@ -40,13 +39,7 @@ _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 def read_warc(path: Path) -> Iterator[Record]:
     """Records from one WARC file (see the module docstring)."""
     name = display_name(path)
-    try:
-        fh = open_regular(path)
-    except NotReadable as exc:
-        yield Skip(name, str(exc))
-        return
-    with fh:
-        yield from read_warc_stream(fh, name)
+    yield from read_regular(path, name, lambda fh: read_warc_stream(fh, name))
 
 
 # warcio logs a warning with the whole URI for each URI holding spaces; a damaged archive
