@@ -25,7 +25,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _watch_parent(parent: int) -> None:
+def watch_parent(parent: int) -> None:
     """Worker initializer: exit when the parent process is gone."""
 
     def watch() -> None:
@@ -47,7 +47,7 @@ class LocalExecutor(Executor):
             self.pool = ProcessPoolExecutor(
                 self.workers,
                 mp_context=get_context("spawn"),
-                initializer=_watch_parent,
+                initializer=watch_parent,
                 initargs=(os.getpid(),),
             )
 

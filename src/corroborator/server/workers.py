@@ -33,6 +33,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from corroborator.exec.local import watch_parent
+
 log = logging.getLogger("corroborator.server")
 
 #: Seconds a request's job may run (and a request may wait for a free worker) by default.
@@ -79,19 +81,9 @@ class JobFailed(Exception):
 # -- worker side ------------------------------------------------------------------------------
 
 
-def _watch_parent(parent: int) -> None:
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def _worker_main(conn: Connection, parent: int, nice: int) -> None:
     """A worker: warm up, say "ready", then run `(fn, args)` jobs until told to stop."""
-    _watch_parent(parent)
+    watch_parent(parent)
     with contextlib.suppress(OSError, AttributeError):
         os.nice(nice)
     try:
