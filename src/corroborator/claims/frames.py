@@ -274,7 +274,7 @@ def _clause_subject_source(text: str, start: int, end: int, lex: Lexicon) -> tup
         subject = text[start : words[j][1] + len(words[j][0])]
         # the noun phrase before a comma or preposition: "the U.S. Geological Survey in
         # Golden, Colo." -> "the U.S. Geological Survey"
-        phrase = re.split(r",", subject, maxsplit=1)[0]
+        phrase = subject.split(",", 1)[0]
         np_words: list[str] = []
         for w2 in _HOLDER_WORD.findall(phrase):
             if np_words and w2.lower() in lex.prepositions:
@@ -330,12 +330,10 @@ def add_frames(
                 holders_cache[idx] = clause_holders(text, sent, lex)
             regions = holders_cache[idx]
             att = next((o for o in same if o.kind == "attribution"), None)
-            if len({h for _, _, h in regions}) >= 2:
-                # "X said A, but Y said B": each value has the source of its own clause
-                holder = next((h for s, t, h in regions if s <= e.start < t), holder)
-            elif att is not None:
+            if att is not None and len({h for _, _, h in regions}) < 2:
                 holder = att.head
-            elif regions:
+            else:
+                # the source of the value's own clause ("X said A, but Y said B")
                 holder = next((h for s, t, h in regions if s <= e.start < t), holder)
         if idx not in names_cache:
             names_cache[idx] = _names(text, sent, lex)
