@@ -241,7 +241,18 @@ def ingest(
         _fail("--ray-address needs --executor ray", 2)
     if spark_master and executor != ExecutorKind.spark:
         _fail("--spark-master needs --executor spark", 2)
+    from corroborator.corpus.reanalyse import (
+        ReanalyseError,
+        record_settings,
+        settings_warning,
+        stored_settings,
+    )
+
     store = _open(db, create=True)
+    # A store records the analysis of its first ingest (or last reanalyse); adding articles
+    # with another one leaves the record as it is, with a warning.
+    recorded = stored_settings(store).get("analysis")
+    mismatch = settings_warning(recorded, analysis.value, str(db))
     options = IngestOptions(
         batch_size=batch_size,
         analysis=analysis.value,
@@ -253,10 +264,14 @@ def ingest(
     progress = IngestProgress(mode, None)
     if mode != "quiet":
         progress.count_total(paths)
+    if mismatch:
+        progress.warning(mismatch)
     summary: IngestSummary | None = None
     try:
         summary = run_ingest(paths, store, options=options, progress=progress)
-    except (StoreError, ExecutorError) as exc:
+        if recorded is None:
+            record_settings(store, analysis.value)
+    except (StoreError, ExecutorError, ReanalyseError) as exc:
         _fail(str(exc))
         return
     finally:
@@ -268,6 +283,71 @@ def ingest(
         typer.echo(summary.line())
     for warning in summary.warnings:
         progress.warning(warning)
+
+
+@app.command()
+def reanalyse(
+    db: DbOption = Path("corpus.db"),
+    analysis: Annotated[
+        Analysis | None,
+        typer.Option(
+            case_sensitive=False,
+            help="'full' or 'fast' (as `ingest --analysis`). Default: the analysis the store "
+            "was last analysed with (full for a store that has none recorded).",
+        ),
+    ] = None,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Stories per transaction.")] = 64,
+    fmt: Annotated[
+        ListFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="Summary format (json: one object)."
+        ),
+    ] = ListFormat.text,
+    log_json: Annotated[
+        bool,
+        typer.Option(
+            "--log-json",
+            help="Progress for machines: one JSON object per line on stderr after each batch "
+            '("event": "progress", with stories, total, rate, eta_s), then the summary.',
+        ),
+    ] = False,
+) -> None:
+    """Analyse every story of a corpus database again (after an upgrade, or to switch
+    between --analysis full and fast): the same verdicts as a fresh ingest.
+
+    Story membership does not change; claims, provenance and verdicts are computed again.
+    """
+    import json
+
+    from corroborator.corpus.progress import CountProgress, Mode
+    from corroborator.corpus.reanalyse import ReanalyseError, ReanalyseSummary
+    from corroborator.corpus.reanalyse import reanalyse as run_reanalyse
+    from corroborator.store import StoreError
+
+    store = _open(db, create=False)
+    mode: Mode = "json" if log_json else ("bar" if sys.stderr.isatty() else "quiet")
+    progress = CountProgress(mode, store.counts().get("stories", 0))
+    summary: ReanalyseSummary | None = None
+
+    def tick(s: ReanalyseSummary) -> None:
+        progress.update(s.done, s.seconds, s.failed)
+
+    try:
+        summary = run_reanalyse(
+            store, analysis.value if analysis else None, batch=batch, progress=tick
+        )
+    except (StoreError, ReanalyseError) as exc:
+        _fail(str(exc))
+        return
+    finally:
+        progress.close(summary.to_dict() if summary else None)
+        store.close()
+    if fmt == "json":
+        typer.echo(json.dumps(summary.to_dict()))
+    else:
+        typer.echo(summary.line())
+    for failure in summary.failures[:20]:
+        typer.echo(f"warning: {failure}", err=True)
 
 
 @app.command()

@@ -126,8 +126,9 @@ COLUMNS: dict[What, tuple[Column, ...]] = {
 # -- rows -----------------------------------------------------------------------------------
 
 
-def _story_ids(store: Store) -> Iterator[str]:
-    """Every story id in order, a page at a time (a read-only connection of its own)."""
+def story_ids(store: Store) -> Iterator[str]:
+    """Every story id in order, a page at a time (a read-only connection of its own; also
+    used by `corpus.reanalyse`)."""
     path = getattr(store, "path", None)
     if path is None:
         raise ExportError("export reads SQLite stores only")
@@ -151,7 +152,7 @@ def _story_ids(store: Store) -> Iterator[str]:
 
 
 def _stories(store: Store) -> Iterator[StoryRow]:
-    for sid in _story_ids(store):
+    for sid in story_ids(store):
         row = store.story(sid)
         if row is not None:
             yield row
@@ -176,7 +177,7 @@ def _story_rows(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def _article_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for sid in _story_ids(store):
+    for sid in story_ids(store):
         for a in store.story_articles(sid):
             d = a.derived_from or {}
             yield {
@@ -239,7 +240,7 @@ def _claim_rows(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def _link_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for sid in _story_ids(store):
+    for sid in story_ids(store):
         for a in store.story_articles(sid):
             d = a.derived_from
             if not d:

@@ -189,3 +189,66 @@ class IngestProgress:
     def _json(self, obj: dict[str, Any]) -> None:
         self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
         self.stream.flush()
+
+
+def reanalyse_fields(done: int, total: int, seconds: float, failed: int) -> dict[str, Any]:
+    """Counters of one `reanalyse` tick: stories done of the total, rate (stories/s), ETA."""
+    rate = done / seconds if seconds > 0 else 0.0
+    eta = round(max(total - done, 0) / rate, 1) if rate > 0 else None
+    return {
+        "stories": done,
+        "total": total,
+        "failed": failed,
+        "seconds": round(seconds, 3),
+        "rate": round(rate, 2),
+        "eta_s": eta,
+    }
+
+
+def reanalyse_line(fields: dict[str, Any]) -> str:
+    """'stories 128/2,000  3.1/s  ETA 10m04s  failed 0'."""
+    eta = f"  ETA {_duration(fields['eta_s'])}" if fields["eta_s"] is not None else ""
+    return (
+        f"stories {fields['stories']:,}/{fields['total']:,}  {fields['rate']:.1f}/s{eta}  "
+        f"failed {fields['failed']:,}"
+    )
+
+
+class CountProgress:
+    """A progress line of `done` of `total` things (`reanalyse`): a rich bar on a terminal,
+    one JSON object per line (``--log-json``), or nothing, as `IngestProgress`."""
+
+    def __init__(self, mode: Mode, total: int, stream: IO[str] | None = None) -> None:
+        self.mode = mode
+        self.total = total
+        self.stream = stream or sys.stderr
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+        if mode == "bar":
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn
+
+            self._bar = Progress(
+                BarColumn(bar_width=10),
+                TextColumn("{task.description}"),
+                console=Console(file=self.stream),
+                transient=True,
+            )
+            self._task = self._bar.add_task("starting", total=total)
+            self._bar.start()
+
+    def update(self, done: int, seconds: float, failed: int = 0) -> None:
+        fields = reanalyse_fields(done, self.total, seconds, failed)
+        if self.mode == "json":
+            self.stream.write(json.dumps({"event": "progress", **fields}) + "\n")
+            self.stream.flush()
+        elif self._bar is not None and self._task is not None:
+            self._bar.update(self._task, completed=done, description=reanalyse_line(fields))
+
+    def close(self, summary: dict[str, Any] | None = None) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+        if summary is not None and self.mode == "json":
+            self.stream.write(json.dumps({"event": "summary", **summary}) + "\n")
+            self.stream.flush()
