@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -230,6 +230,7 @@ def ingest(
     from corroborator.corpus import IngestOptions, IngestSummary
     from corroborator.corpus import ingest as run_ingest
     from corroborator.corpus.progress import IngestProgress, Mode
+    from corroborator.corpus.resume import ResumeCounter
     from corroborator.corpus.work import default_workers
     from corroborator.exec import ExecutorError
     from corroborator.store import StoreError
@@ -266,9 +267,10 @@ def ingest(
         progress.count_total(paths)
     if mismatch:
         progress.warning(mismatch)
+    counter = ResumeCounter(store)
     summary: IngestSummary | None = None
     try:
-        summary = run_ingest(paths, store, options=options, progress=progress)
+        summary = run_ingest(paths, cast("Store", counter), options=options, progress=progress)
         if recorded is None:
             record_settings(store, analysis.value)
     except (StoreError, ExecutorError, ReanalyseError) as exc:
@@ -277,10 +279,12 @@ def ingest(
     finally:
         progress.close(summary)
         store.close()
+    # A re-run of an interrupted ingest says how much of it was already done.
+    resumed = counter.already_stored
     if fmt == "json":
-        typer.echo(json.dumps(summary.to_dict()))
+        typer.echo(json.dumps({**summary.to_dict(), "already_in_store": resumed}))
     else:
-        typer.echo(summary.line())
+        typer.echo(summary.line() + (f", {resumed} already in store" if resumed else ""))
     for warning in summary.warnings:
         progress.warning(warning)
 
