@@ -301,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         "more often in human English news than in machine output). Artefacts still flag almost "
         "no fluent MT (flag recall <= 0.02 outside cs); where they fire on human text the flag "
         "stays off (FPR 0 on references; one of 24 Icelandic originals is flagged: the English titles it quotes count as untranslated fragments). The fluency model ranks MT above the human reference "
-        "of the same document 3 to 9 times in 10 (paired AUC 0.73-0.93), but its pooled "
+        "of the same document 7 to 9 times in 10 (paired AUC 0.73-0.93), but its pooled "
         "operating points reach balanced precision 0.9 only in cs (test half: 37 documents, 4 of "
         "74 references flagged; no Czech originals to test on), so only cs shows it.",
         "",

@@ -43,8 +43,8 @@ maps to 0.5, the report's flag. Elsewhere `fluency` is kept for comparison (the 
 machine-like of two aligned texts) but shows nothing.
 
 What it cannot do: fluent machine translation passes the artefact checks, and the fluency
-model ranks a machine translation above a human translation of the same text only three or
-four times out of five; an LLM paraphrase is fluent too. A human writer fond of formal words
+model ranks a machine translation above a human translation of the same text 7 to 9 times in
+10 (WMT21), too few for a precise flag except in Czech; an LLM paraphrase is fluent too. A human writer fond of formal words
 can score above 0. Treat the score as a hint shown with its evidence, never as proof.
 """
 
