@@ -56,7 +56,8 @@ def data_dir() -> Path:
 
 def unit_name(m: NumberMention) -> str:
     if m.kind == "money":
-        return CURRENCY_NAMES.get(m.unit or "", (m.unit or "").lower())
+        name = CURRENCY_NAMES.get(m.unit or "", (m.unit or "").lower())
+        return f"{name} per {m.per}" if m.per else name
     if m.kind == "percentage":
         return "percentage" if m.unit == "%" else "percentage point"
     if m.head == "age":
@@ -138,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"NewsQuant: {len(rows)} sentences, {n_gold} gold quantities, {n_pred} predictions")
     print(f"{'metric':<14}{'P':>7}{'R':>7}{'F1':>7}   (CQE published F1)")
     for name, tp, ref in (("value", tp_v, 92.0), ("value+unit", tp_vu, 85.6)):
-        p, rc, f = prf(tp)
-        print(f"{name:<14}{p:7.1f}{rc:7.1f}{f:7.1f}   ({ref})")
+        pr, rc, f = prf(tp)
+        print(f"{name:<14}{pr:7.1f}{rc:7.1f}{f:7.1f}   ({ref})")
     print(f"time: {secs * 1000:.0f} ms total, {secs * 1e6 / len(rows):.0f} us/sentence")
     return 0
 

@@ -33,6 +33,7 @@ from corroborator.claims.tokens import (
     tokens_after,
     tokens_before,
 )
+from corroborator.units import UNIT_NAMES, UNIT_SYMBOLS
 
 # Currency symbols: language-neutral. "$" is USD unless a prefix says otherwise.
 CURRENCY_SYMBOLS = {
@@ -66,6 +67,27 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d+\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}")
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _SHORT_SCALES = frozenset({"m", "k", "bn", "mn", "tn"})
+# A unit of measure after a number (`corroborator.units`): any symbol glued ("256GB", "45g"),
+# a symbol of two or more characters after one space ("30 mph", "5 kWh"), or an English name
+# ("296 horsepower", "3 square feet"); then an optional denominator ("per day", "/h").
+_SYM_RE = "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True))
+_SYM_MULTI = "|".join(
+    re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True) if len(u) > 1
+)
+_NAME_RE = "|".join(re.escape(u) for u in sorted(UNIT_NAMES, key=len, reverse=True))
+_UNIT_AFTER = re.compile(
+    rf"(?:(?P<glued>{_SYM_RE})|[ \u00a0](?P<sym>{_SYM_MULTI})|\s+(?P<name>(?i:{_NAME_RE})))"
+    r"(?![\w])"
+)
+_PER = re.compile(
+    r"(?:\s*/\s*|\s+per\s+|\s+(?P<a>an?)\s+)(?P<den>square\s+(?:foot|feet|metre|meter)|"
+    r"hour|h|day|week|month|year|second|s|minute|min|gallon|share|barrel|ounce|gram|kilogram|"
+    r"kg|tonne|ton|night|person|head)(?![\w])",
+    re.IGNORECASE,
+)
+_PER_NAMES = {"h": "hour", "s": "second", "min": "minute", "kg": "kilogram", "head": "person"}
+# "24pc", "1.38pc": British newspapers' percent, glued to the number.
+_PC = re.compile(r"pc(?![\w])")
 _COUNT_MODIFIERS = frozenset({"more", "other", "additional", "further", "weitere", "andere"})
 
 
@@ -86,6 +108,8 @@ class NumberMention:
     head: str | None = None
     verb: str | None = None
     slot_tokens: list[Token] = field(default_factory=list)
+    #: Denominator of a rate, canonical English noun: "$14.95 a month" -> "month".
+    per: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,8 +177,12 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
     i = re.IGNORECASE
     digits = digit_pattern(lex.thousands_seps, lex.decimal_sep, lex.loose_separators)
     glued = _alt(lex.glued_units) if lex.glued_units else r"(?!x)x"
+    # A digit number ends at a non-word character or at a glued unit symbol ("256GB"); it
+    # never stops before a decimal part ("1.38pc" is not 1).
+    tail = rf"(?![\w])|(?=(?-i:{_SYM_RE}|pc)(?![\w]))"
     number = re.compile(
-        rf"(?<![\w.,/-])(?:(?P<d>{digits})(?:(?P<att>bn|mn|m|k|tn)|(?P<gu>{glued}))?(?![\w])"
+        rf"(?<![\w.,/-])(?:(?P<d>{digits})(?![.,]\d)"
+        rf"(?:(?P<att>bn|mn|m|k|tn)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
         rf"|(?P<w>{lex.number_words_re}))",
         i,
     )
@@ -214,7 +242,9 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
             else None
         ),
         number_free=re.compile(
-            rf"(?:(?P<d>{digits})(?P<att>bn|mn|m|k|tn)?(?![\w])|(?P<w>{lex.number_words_re}))", i
+            rf"(?:(?P<d>{digits})(?![.,]\d)(?:(?P<att>bn|mn|m|k|tn)(?![\w])|{tail})"
+            rf"|(?P<w>{lex.number_words_re}))",
+            i,
         ),
         measure_after=tuple((re.compile(p, i), h) for p, h in lex.measure_suffixes),
         age_prefix=re.compile(rf"(?:{lex.age_prefix_re})", i) if lex.age_prefix_re else None,
@@ -725,6 +755,7 @@ def _read_one(
         for pattern, unit_name, unit in (
             (pats.points, "percentage point", "pp"),
             (pats.percent, "percentage", "%"),
+            (_PC if lex.code == "en" else None, "percentage", "%"),
         ):
             pm = pattern.match(text, pos, s_end) if pattern is not None else None
             if pm:
@@ -769,7 +800,28 @@ def _read_one(
             range_pair,
         )
         nm.unit = currency
+        if lex.code == "en" and (den := _per(text, nm.end, s_end)) is not None:
+            nm.per = den[0]
         return _money_head(text, s_end, nm, lex, tokens)
+    if (measured := _unit_of(text, pos, s_end, range_pair)) is not None:
+        name, unit_end = measured
+        nm = _finish(
+            text,
+            s_start,
+            s_end,
+            num_start,
+            unit_end,
+            value,
+            "quantity",
+            name,
+            lex,
+            pats,
+            tokens,
+            range_pair,
+        )
+        nm.head = name
+        nm.slot_tokens = [t for t in tokens if pos <= t.start < unit_end]
+        return nm
     am = pats.age.match(text, pos, s_end) if pats.age else None
     if am:
         nm = _finish(
@@ -886,6 +938,35 @@ def _read_one(
     if scaled and pats.partitive is not None and (pm := pats.partitive.match(text, pos, s_end)):
         pos = pm.end()  # "1,5 millones de personas"
     return _count_head(nm, pos, lex, tokens, value)
+
+
+def _unit_of(
+    text: str, pos: int, s_end: int, range_pair: tuple[float, float] | None
+) -> tuple[str, int] | None:
+    """The unit of measure right after a number (`corroborator.units`): (canonical name, end),
+    with its denominator ("5 miles per day" -> "mile per day"); None when there is none."""
+    um = _UNIT_AFTER.match(text, pos, s_end)
+    if um is None:
+        return None
+    surface = um.group("glued") or um.group("sym")
+    name = UNIT_SYMBOLS[surface] if surface else UNIT_NAMES[um.group("name").lower()]
+    end = um.end()
+    if " per " not in name and (den := _per(text, end, s_end)) is not None:
+        name = f"{name} per {den[0]}"
+        end = den[1]
+    return name, end
+
+
+def _per(text: str, pos: int, s_end: int) -> tuple[str, int] | None:
+    """The denominator of a rate after a unit or a sum ("per share", "/h", "a month"): the
+    canonical noun and the end of the span it may take ("a month" stays out: it is read as a
+    duration first, which `_not_a_duration` then drops as a rate)."""
+    pm = _PER.match(text, pos, s_end)
+    if pm is None:
+        return None
+    den = " ".join(pm.group("den").lower().split())
+    den = _PER_NAMES.get(den) or UNIT_NAMES.get(den) or den
+    return den, pos if pm.group("a") else pm.end()
 
 
 # "Anna Novak, 38, of Dunmore": an age in apposition to a name.
@@ -1190,7 +1271,12 @@ _ACRONYM_PLURAL = re.compile(r"([A-Z]{2,})['’]?s")
 def _canon(tok: Token, lex: Lexicon) -> str:
     if m := _ACRONYM_PLURAL.fullmatch(tok.text):  # "KOs", "KO's", "MPs" -> "ko", "mp"
         return m.group(1).lower()
-    return lex.noun_heads.get(tok.lower) or lex.lemmatize(tok.text)
+    return (
+        lex.noun_heads.get(tok.lower)
+        or UNIT_NAMES.get(tok.lower)
+        or (UNIT_SYMBOLS.get(tok.text) if len(tok.text) > 1 else None)
+        or lex.lemmatize(tok.text)
+    )
 
 
 def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
