@@ -38,7 +38,8 @@ from bench.datasets import dataset
 from bench.spin import OPS, TEXTS, spin
 
 PAIRS = ("en-cs", "en-de", "en-ha", "en-is", "en-ru", "en-zh", "fr-de", "is-en", "ja-en", "ru-en")
-TARGET_PRECISION = 0.9  # balanced precision a language's fluency flag must reach to be shown
+DEV_PRECISION = 0.95  # balanced precision the threshold aims at on the dev half (a margin)
+SHOW_PRECISION = 0.9  # balanced precision the flag must reach on the test half to be shown
 FLAG = 0.5  # report/view.py MACHINE_FLAG_THRESHOLD
 WEIGHTS = (
     Path(__file__).resolve().parent.parent
@@ -121,7 +122,7 @@ def balanced_precision(tpr: float, fpr: float) -> float:
 
 
 def _fit(
-    x: np.ndarray, y: np.ndarray, l2: float = 1.0
+    x: np.ndarray, y: np.ndarray, l2: float = 10.0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Class-balanced, L2-regularised logistic regression by Newton steps (numpy only)."""
     mean, std = x.mean(0), x.std(0)
@@ -143,11 +144,11 @@ def _fit(
 
 
 def _operating_point(pos: np.ndarray, neg: np.ndarray) -> tuple[float, float, float]:
-    """(threshold, tpr, fpr) with the most recall at balanced precision >= TARGET_PRECISION."""
+    """(threshold, tpr, fpr) with the most recall at balanced precision >= DEV_PRECISION."""
     best = (1.0, 0.0, 0.0)
     for t in np.unique(np.concatenate([pos, neg])):
         tpr, fpr = float((pos >= t).mean()), float((neg >= t).mean())
-        if tpr > best[1] and balanced_precision(tpr, fpr) >= TARGET_PRECISION:
+        if tpr > best[1] and balanced_precision(tpr, fpr) >= DEV_PRECISION:
             best = (float(t), tpr, fpr)
     return best
 
@@ -176,7 +177,7 @@ def train(docs: Sequence[Doc], feats: dict[int, np.ndarray]) -> dict[str, Any]:
         pos, neg = split(False)
         tpr, fpr = float((pos >= threshold).mean()), float((neg >= threshold).mean())
         precision = balanced_precision(tpr, fpr)
-        shown = bool(tpr > 0 and precision >= TARGET_PRECISION)
+        shown = bool(tpr > 0 and precision >= SHOW_PRECISION)
         languages[lang] = FluencyModel(
             mean,
             scale,
@@ -190,17 +191,19 @@ def train(docs: Sequence[Doc], feats: dict[int, np.ndarray]) -> dict[str, Any]:
     return {
         "features": list(FEATURE_NAMES),
         "trained_on": "WMT21 newstest2021 *.docs dev half (crc32(doc_id) even): machine "
-        "outputs vs human references; threshold: most dev recall at balanced precision >= "
-        f"{TARGET_PRECISION} (negatives: references and originals); precision/recall/shown: "
+        "outputs vs human references (L2 10, class-balanced); threshold: most dev recall at "
+        f"balanced precision >= {DEV_PRECISION} (negatives: references and originals); precision/recall/shown: "
         "measured on the test half",
         "languages": languages,
     }
 
 
-def wmt_rows(docs: Sequence[Doc]) -> list[str]:
+def wmt_rows(docs: Sequence[Doc]) -> tuple[list[str], dict[str, float]]:
+    """The table's rows, and each language's paired AUC of the fluency model alone."""
     from corroborator.provenance.machine import machine_signal
 
     rows = []
+    fluency_auc: dict[str, float] = {}
     for lang in sorted({d.language for d in docs if d.kind == "mt"}):
         test = [d for d in docs if d.language == lang and not d.dev]
         signals = [machine_signal(d.text, d.language) for d in test]
@@ -213,17 +216,19 @@ def wmt_rows(docs: Sequence[Doc]) -> list[str]:
         fneg = [s for d, s in zip(test, flu, strict=True) if not d.machine]
         tpr = float(np.mean([s >= FLAG for s in pos]))
         fpr_ref = float(np.mean([s >= FLAG for s in ref]))
+        flagged_ref = sum(s >= FLAG for s in ref)
         fpr_orig = float(np.mean([s >= FLAG for s in orig])) if orig else float("nan")
         fpr = float(np.mean([s >= FLAG for s in ref + orig]))
         n_docs = len({d.doc_id for d in test})
+        fluency_auc[lang] = paired_auc(test, flu)
         rows.append(
             f"| {lang} | {n_docs} | {len(pos)} / {len(ref)} / {len(orig)} | "
-            f"{paired_auc(test, flu):.3f} | {auc(fpos, fneg):.3f} | "
-            f"{paired_auc(test, score):.3f} | {tpr:.3f} | {fpr_ref:.3f} | "
+            f"{fluency_auc[lang]:.3f} | {auc(fpos, fneg):.3f} | "
+            f"{paired_auc(test, score):.3f} | {tpr:.3f} | {fpr_ref:.3f} ({flagged_ref}) | "
             + ("–" if not orig else f"{fpr_orig:.3f}")
             + (f" | {balanced_precision(tpr, fpr):.3f} |" if tpr + fpr else " | – (no flag) |")
         )
-    return rows
+    return rows, fluency_auc
 
 
 def spin_rows() -> list[str]:
@@ -256,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(ap, argv)
     folder = dataset("wmt21")
     wmt: list[str] = []
+    fluency_auc: dict[str, float] = {}
     if folder is None:
         print("skipped WMT21: ../shared/data/wmt21 not found")
     else:
@@ -273,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
             machine.fluency_models.cache_clear()
             machine.machine_signal.cache_clear()
             print(f"wrote {WEIGHTS.name}")
-        wmt = wmt_rows(docs)
+        wmt, fluency_auc = wmt_rows(docs)
     spun = spin_rows()
     from corroborator.provenance.machine import fluency_models
 
@@ -288,22 +294,31 @@ def main(argv: list[str] | None = None) -> int:
         "model's P(machine) alone; score = the shipped `machine_score`. Flag = score >= 0.5 "
         "(the report's badge); precision at balanced classes = TPR / (TPR + FPR over ref and "
         f"orig). Fluency flag shown in reports for: {', '.join(shown) or 'no language'} "
-        f"(balanced precision >= {TARGET_PRECISION} on the test half).",
+        f"(balanced precision >= {SHOW_PRECISION} on the test half; the threshold was chosen on "
+        f"the dev half for {DEV_PRECISION}).",
         "",
         "| lang | test docs | mt / ref / orig | AUC fluency (paired) | AUC fluency (pooled) | "
-        "AUC score (paired) | flag recall | FPR ref | FPR orig | flag precision (balanced) |",
+        "AUC score (paired) | flag recall | FPR ref (flagged) | FPR orig | flag precision (balanced) |",
         "|---|---|---|---|---|---|---|---|---|---|",
         *wmt,
         "",
         "Before this section existed (commit 353d6fb: spinner list, untranslated fragments, any "
-        "doubled word) the score's paired AUC was 0.49-0.51 in every language above: the "
-        "artefacts hardly ever occur in WMT21 machine output (and the spinner words occurred "
-        "more often in human English news than in machine output). Artefacts still flag almost "
-        "no fluent MT (flag recall <= 0.02 outside cs); where they fire on human text the flag "
-        "stays off (FPR 0 on references; one of 24 Icelandic originals is flagged: the English titles it quotes count as untranslated fragments). The fluency model ranks MT above the human reference "
-        "of the same document 7 to 9 times in 10 (paired AUC 0.73-0.93), but its pooled "
-        "operating points reach balanced precision 0.9 only in cs (test half: 37 documents, 4 of "
-        "74 references flagged; no Czech originals to test on), so only cs shows it.",
+        "doubled word) the score's paired AUC was 0.49-0.51 in every language above (same "
+        "split). Artefacts hardly ever occur in WMT21 machine output (flag recall <= 0.02 where "
+        "the fluency model is not shown), and the spinner words of that version occurred more "
+        "often in human English news than in machine output (the frequent ones were removed). "
+        "One of 24 Icelandic originals is flagged: the English titles it quotes count as "
+        "untranslated fragments. The fluency model alone ranks a machine output above the human "
+        "reference of the same document with paired AUC "
+        + (
+            f"{min(fluency_auc.values()):.2f}-{max(fluency_auc.values()):.2f}"
+            if fluency_auc
+            else "(not measured)"
+        )
+        + f"; its flag reaches balanced precision {SHOW_PRECISION} on the test half only in "
+        f"{', '.join(shown) or 'no language'}, so only there does it enter the score. The "
+        "test halves are small (35-180 references): the flagged column gives the counts "
+        "behind each false-positive rate.",
         "",
         "Spun texts (`bench/spin.py`: 12 fictional English texts of ours, 3 seeds per operation; "
         "negatives = the 12 originals):",
