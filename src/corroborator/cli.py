@@ -12,6 +12,8 @@ import typer
 from corroborator import __version__
 
 if TYPE_CHECKING:
+    from corroborator.corpus import IngestOptions, IngestSummary
+    from corroborator.corpus.progress import IngestProgress
     from corroborator.store import Store
 
 app = typer.Typer(
@@ -43,6 +45,12 @@ class ListFormat(StrEnum):
 class Analysis(StrEnum):
     full = "full"
     fast = "fast"
+
+
+class DatasetFormat(StrEnum):
+    auto = "auto"
+    parquet = "parquet"
+    jsonl = "jsonl"
 
 
 class ExecutorKind(StrEnum):
@@ -154,12 +162,12 @@ def _day_option(value: str | None, name: str) -> int | None:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Files and folders (walked recursively): .txt, .html, .json, .jsonl "
             "(each optionally .gz), RSS/Atom feeds, WARC files."
         ),
-    ],
+    ] = None,
     db: DbOption = Path("corpus.db"),
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per transaction.")
@@ -203,6 +211,33 @@ def ingest(
             help="Spark master URL (with --executor spark; default local[WORKERS]).",
         ),
     ] = None,
+    dataset: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dataset",
+            help="A Parquet or JSON Lines dataset (file or folder; any path Spark reads: "
+            "hdfs://, s3a://) that Spark reads itself (with --executor spark; repeat for "
+            "several). Parquet columns: text or html, and title, url, published, outlet, "
+            "language.",
+        ),
+    ] = None,
+    dataset_format: Annotated[
+        DatasetFormat,
+        typer.Option(
+            "--dataset-format",
+            case_sensitive=False,
+            help="Format of --dataset: 'auto' (parquet for a .parquet path or a local folder "
+            "holding .parquet files, else jsonl), 'parquet' or 'jsonl'.",
+        ),
+    ] = DatasetFormat.auto,
+    parquet_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet-out",
+            help="After the ingest, write the store's tables to this folder as Parquet "
+            "(articles, stories, links, claims .parquet; the columns of `export`).",
+        ),
+    ] = None,
     fmt: Annotated[
         ListFormat,
         typer.Option(
@@ -227,7 +262,7 @@ def ingest(
     """
     import json
 
-    from corroborator.corpus import IngestOptions, IngestSummary
+    from corroborator.corpus import IngestOptions
     from corroborator.corpus import ingest as run_ingest
     from corroborator.corpus.progress import IngestProgress, Mode
     from corroborator.corpus.resume import ResumeCounter
@@ -242,6 +277,12 @@ def ingest(
         _fail("--ray-address needs --executor ray", 2)
     if spark_master and executor != ExecutorKind.spark:
         _fail("--spark-master needs --executor spark", 2)
+    if dataset and executor != ExecutorKind.spark:
+        _fail("--dataset needs --executor spark (Spark reads the dataset)", 2)
+    if not paths and not dataset:
+        _fail("give files or folders to ingest (or --dataset with --executor spark)", 2)
+    paths = paths or []
+    datasets = dataset or []
     from corroborator.corpus.reanalyse import (
         ReanalyseError,
         record_settings,
@@ -263,22 +304,32 @@ def ingest(
     )
     mode: Mode = "json" if log_json else ("bar" if sys.stderr.isatty() else "quiet")
     progress = IngestProgress(mode, None)
-    if mode != "quiet":
+    if mode != "quiet" and not datasets:  # a dataset's size is not known upfront
         progress.count_total(paths)
     if mismatch:
         progress.warning(mismatch)
     counter = ResumeCounter(store)
     summary: IngestSummary | None = None
+    written: list[str] = []
     try:
-        summary = run_ingest(paths, cast("Store", counter), options=options, progress=progress)
+        if datasets:
+            summary = _ingest_datasets(
+                paths, datasets, dataset_format.value, cast("Store", counter), options, progress
+            )
+        else:
+            summary = run_ingest(paths, cast("Store", counter), options=options, progress=progress)
         if recorded is None:
             record_settings(store, analysis.value)
+        if parquet_out is not None:
+            written = _parquet_tables(store, parquet_out)
     except (StoreError, ExecutorError, ReanalyseError) as exc:
         _fail(str(exc))
         return
     finally:
         progress.close(summary)
         store.close()
+    for line in written:
+        typer.echo(line, err=True)
     # A re-run of an interrupted ingest says how much of it was already done.
     resumed = counter.already_stored
     if fmt == "json":
@@ -287,6 +338,53 @@ def ingest(
         typer.echo(summary.line() + (f", {resumed} already in store" if resumed else ""))
     for warning in summary.warnings:
         progress.warning(warning)
+
+
+def _ingest_datasets(
+    paths: list[str],
+    datasets: list[str],
+    fmt: str,
+    store: Store,
+    options: IngestOptions,
+    progress: IngestProgress,
+) -> IngestSummary:
+    """`ingest` of files (read here) then datasets (read by Spark), on the Spark executor."""
+    from itertools import chain
+
+    from corroborator.corpus.datasets import dataset_records, ingest_records
+    from corroborator.corpus.job import CorpusIngest
+    from corroborator.exec.spark import SparkExecutor, dataset_format
+    from corroborator.ingest.walk import walk_inputs
+
+    # The session the per-article steps then run on too (an executor uses the active one).
+    reader = SparkExecutor(max(1, options.workers), options.address)
+    try:
+        job = CorpusIngest(store, options=options)
+        records = chain(
+            walk_inputs(paths),
+            *(
+                dataset_records(reader, d, dataset_format(d) if fmt == "auto" else fmt)
+                for d in datasets
+            ),
+        )
+        return ingest_records(job, records, progress)
+    finally:
+        reader.close()
+
+
+def _parquet_tables(store: Store, folder: Path) -> list[str]:
+    """`export -f parquet` of every table into `folder`; one line per table written."""
+    from corroborator.export import WHATS, ExportError, export_table
+
+    lines = []
+    for what in WHATS:
+        path = folder / f"{what}.parquet"
+        try:
+            n = export_table(store, what, "parquet", path)
+        except ExportError as exc:
+            _fail(str(exc))
+        lines.append(f"wrote {n} {what} rows to {path} (parquet)")
+    return lines
 
 
 @app.command()

@@ -8,6 +8,10 @@ used and left running. Spark's Python workers run this interpreter (`PYSPARK_PYT
 to it unless the user set it), and the cluster's workers must be able to import
 corroborator (the same version).
 
+`read_dataset` reads a Parquet or JSON Lines dataset (a file or a folder, on any file system
+Spark reads: a local path, hdfs://, s3a://) for the ingest process, as (file, JSON text) rows
+in a fixed order: files in path order, rows in file order.
+
 Spark's Python workers are reused between tasks, so a model a step loads on first use is
 loaded once per worker. A job is started from a background thread, so `submit` returns at
 once and this process keeps working meanwhile. A failed job (a worker lost) is computed in
@@ -33,6 +37,24 @@ R = TypeVar("R")
 def _apply_all(fn: Callable[[list[T]], R], chunks: Iterable[list[T]]) -> Iterator[R]:
     for chunk in chunks:
         yield fn(chunk)
+
+
+#: What `read_dataset` reads: "parquet" (one row per record, its columns as a JSON object) or
+#: "jsonl" (text files, one JSON object per line, `.gz` read as such).
+DATASET_FORMATS = ("parquet", "jsonl")
+_GLOBS = {"parquet": "*.parquet", "jsonl": "*.jsonl*"}
+
+
+def dataset_format(path: str) -> str:
+    """The format of a dataset path: "parquet" for a `.parquet` file or a local folder of
+    them, else "jsonl"."""
+    if path.rstrip("/").endswith(".parquet"):
+        return "parquet"
+    if "://" not in path and os.path.isdir(path):
+        for _, _, files in os.walk(path):
+            if any(f.endswith(".parquet") for f in files):
+                return "parquet"
+    return "jsonl"
 
 
 def _nth(job: Future[list[Any]], n: int) -> Any:
@@ -93,6 +115,53 @@ class SparkExecutor(Executor):
         if self._owned:
             self.spark.stop()
             self._owned = False
+
+    def read_dataset(
+        self, path: str, fmt: str, columns: tuple[str, ...]
+    ) -> Iterator[tuple[str, str]]:
+        """(file URI, record as JSON text) for each record of the dataset at `path`: files
+        in path order (sub-folders included; for a folder, only `*.parquet` or `*.jsonl*`
+        files), records in file order, streamed to this process a partition at a time.
+
+        Parquet: the record is a JSON object of the row's `columns` that the dataset has
+        (other columns are not read), each value as text, nulls left out; a dataset with none
+        of them raises ExecutorError. JSON Lines: the record is the line as it is (blank and
+        malformed lines included: the reader of the lines decides). A path Spark cannot read
+        raises ExecutorError with Spark's one-line reason."""
+        from pyspark.sql import functions as F
+
+        if fmt not in DATASET_FORMATS:
+            raise ExecutorError(
+                f"unknown dataset format {fmt!r}: choose one of {', '.join(DATASET_FORMATS)}"
+            )
+        reader = self.spark.read.option("recursiveFileLookup", "true")
+        if not path.rstrip("/").endswith((".parquet", ".jsonl", ".jsonl.gz")):
+            reader = reader.option("pathGlobFilter", _GLOBS[fmt])
+        try:
+            if fmt == "parquet":
+                df = reader.parquet(path)
+                have = [c for c in columns if c in df.columns]
+                if not have:
+                    raise ExecutorError(
+                        f"{path}: the dataset has none of the columns {', '.join(columns)}"
+                    )
+                fields = [F.col(c).cast("string").alias(c) for c in have]
+                value = F.to_json(F.struct(*fields))
+            else:
+                df = reader.text(path)
+                value = F.col("value")
+            rows = df.select(
+                F.input_file_name().alias("file"),
+                F.monotonically_increasing_id().alias("row"),
+                value.alias("record"),
+            ).orderBy("file", "row")
+            for r in rows.toLocalIterator():
+                yield r["file"], r["record"]
+        except ExecutorError:
+            raise
+        except Exception as exc:  # Spark's AnalysisException, a Py4J error
+            reason = " ".join(str(exc).split("\n")[0].split())
+            raise ExecutorError(f"Spark cannot read {path}: {reason}") from None
 
     def describe(self) -> str:
         return f"spark, mapPartitions on {self.master}"
