@@ -92,3 +92,21 @@ def test_reanalyse_of_a_missing_store_is_one_line(tmp_path: Path) -> None:
     assert res.exit_code == 1
     assert res.output.strip().startswith("error: no database at")
     assert "Traceback" not in res.output
+
+
+def test_corpus_reanalyse_from_python(corpus: Path, tmp_path: Path) -> None:
+    from corroborator import Corpus
+
+    db = Corpus(tmp_path / "api.db")
+    db.ingest([corpus], analysis="fast")
+    assert _settings(tmp_path / "api.db") == {"analysis": "fast", "version": _version()}
+    ticks: list[int] = []
+    summary = db.reanalyse(progress=lambda s: ticks.append(s.done))
+    assert (summary.analysis, summary.done, summary.articles, summary.failed) == ("fast", 3, 7, 0)
+    assert ticks == [3]
+
+
+def _version() -> str:
+    from corroborator import __version__
+
+    return __version__

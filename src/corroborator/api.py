@@ -55,6 +55,7 @@ from corroborator.model import RawDocument, Skip
 
 if TYPE_CHECKING:
     from corroborator.corpus import IngestSummary
+    from corroborator.corpus.reanalyse import ReanalyseSummary
     from corroborator.embed import Embedder
     from corroborator.store import Store
 
@@ -251,12 +252,35 @@ class Corpus:
 
         if analysis not in ("full", "fast"):
             raise ValueError(f"unknown analysis {analysis!r}; choose 'full' or 'fast'")
+        from corroborator.corpus.reanalyse import record_settings, stored_settings
+
         options = IngestOptions(batch_size=batch_size, analysis=analysis, workers=workers)
         store = self._open(create=True)
         try:
-            return run_ingest(
+            recorded = stored_settings(store).get("analysis")
+            summary = run_ingest(
                 [os.fspath(p) for p in paths], store, embedder, options=options, progress=progress
             )
+            if recorded is None:  # as the CLI: a store records the analysis of its first run
+                record_settings(store, analysis)
+            return summary
+        finally:
+            store.close()
+
+    def reanalyse(
+        self,
+        *,
+        analysis: Literal["full", "fast"] | None = None,
+        progress: Callable[[ReanalyseSummary], None] | None = None,
+        embedder: Embedder | None = None,
+    ) -> ReanalyseSummary:
+        """Analyse every story again (`corroborator reanalyse`): after an upgrade, or with
+        another `analysis` (None: the one the store records). Returns the run's counters."""
+        from corroborator.corpus.reanalyse import reanalyse
+
+        store = self._open(create=False)
+        try:
+            return reanalyse(store, analysis, embedder, progress=progress)
         finally:
             store.close()
 
