@@ -200,7 +200,7 @@ def train(docs: Sequence[Doc], feats: dict[int, np.ndarray]) -> dict[str, Any]:
 
 def wmt_rows(docs: Sequence[Doc]) -> tuple[list[str], dict[str, float]]:
     """The table's rows, and each language's paired AUC of the fluency model alone."""
-    from corroborator.provenance.machine import machine_signal
+    from corroborator.provenance.machine import fluency, machine_signal
 
     rows = []
     fluency_auc: dict[str, float] = {}
@@ -208,7 +208,7 @@ def wmt_rows(docs: Sequence[Doc]) -> tuple[list[str], dict[str, float]]:
         test = [d for d in docs if d.language == lang and not d.dev]
         signals = [machine_signal(d.text, d.language) for d in test]
         score = [s.score for s in signals]
-        flu = [s.fluency if s.fluency is not None else 0.0 for s in signals]
+        flu = [fluency(d.text, d.language)[0] or 0.0 for d in test]
         pos = [s for d, s in zip(test, score, strict=True) if d.machine]
         ref = [s for d, s in zip(test, score, strict=True) if d.kind == "ref"]
         orig = [s for d, s in zip(test, score, strict=True) if d.kind == "orig"]

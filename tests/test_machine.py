@@ -18,6 +18,7 @@ from corroborator.provenance.machine import (
     FEATURE_NAMES,
     FluencyModel,
     _fluency_score,
+    fluency,
     fluency_features,
     fluency_models,
     garbles,
@@ -105,8 +106,10 @@ def test_only_shown_languages_enter_the_score() -> None:
     hidden = sorted(lang for lang, m in models.items() if not m.shown)
     assert "en" in hidden
     signal = machine_signal(HUMAN, "en")
-    assert signal.fluency is not None  # computed and kept, but not shown
+    assert signal.fluency is None  # a hidden model is not even computed
     assert not any("machine-translated" in e for e in signal.evidence)
+    p, en_model = fluency(HUMAN, "en")  # but the benchmark can still ask for it
+    assert p is not None and 0.0 <= p <= 1.0 and en_model is models["en"]
 
 
 def test_spin_is_deterministic_and_rejects_unknown_operations() -> None:
@@ -128,3 +131,24 @@ def test_measuring_helpers() -> None:
     assert balanced_precision(0.5, 0.05) == pytest.approx(0.5 / 0.55)
     threshold, tpr, fpr = _operating_point(np.array([0.9, 0.8, 0.3]), np.array([0.1, 0.35]))
     assert (threshold, tpr, fpr) == (0.8, pytest.approx(2 / 3), 0.0)
+
+
+# A fictional report of ours in Chinese, long enough for the fluency model (>= 60 words).
+CHINESE = (
+    "周一晚上，北部小镇瓦尔伦的一座木材仓库起火，消防队员连夜奋战控制火势。"
+    "由于浓烟在山谷中蔓延，约三百名居民被要求离开家园。官员表示无人受伤，"
+    "但仓库附近的两栋房屋严重受损。消防人员警告说，强风可能使火势再次蔓延。"
+    "镇长表示，镇政府将为无法回家的家庭支付酒店费用。警方已对起火原因展开调查，"
+    "目前原因尚未查明。当地商店周二照常营业，学校则停课一天。"
+)
+
+
+def test_a_shown_language_scores_with_its_fluency_model() -> None:
+    models = fluency_models()
+    assert models["zh"].shown, "README and RESULTS name zh as shown; retrain changed that"
+    signal = machine_signal(CHINESE, "zh")
+    assert signal.fluency is not None and 0.0 <= signal.fluency <= 1.0
+    flagged = any("machine-translated" in e for e in signal.evidence)
+    assert flagged == (signal.score >= 0.5)
+    # the score follows the fluency probability through the threshold mapping
+    assert signal.score >= _fluency_score(signal.fluency, models["zh"]) - 1e-3

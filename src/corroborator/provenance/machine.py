@@ -42,9 +42,8 @@ reference translations of the same documents) gives `MachineSignal.fluency`, a p
 
 Only where that model's flag was measured precise on the held-out half (the `shown`
 languages of `machine_weights.json`: Hausa and Chinese, balanced precision 0.93) does it
-enter the score: there the language's threshold maps to 0.5, the report's flag. Elsewhere
-`fluency` is kept for comparison (the more machine-like of two aligned texts) but shows
-nothing.
+enter the score: there the language's threshold maps to 0.5, the report's flag. Elsewhere it
+is not computed (`fluency()` still gives it, for the benchmark).
 
 What it cannot do: fluent machine translation passes the artefact checks, and the fluency
 model ranks a machine translation above a human translation of the same text 8 to 9.7 times
@@ -180,7 +179,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 class MachineSignal:
     score: float  # in [0, 1]; 0 = no sign of machine-made text; >= 0.5 = flagged
     evidence: tuple[str, ...]
-    # P(machine translation) from the language's fluency model; None without one (or too short)
+    # P(machine translation) from the language's fluency model where it is shown; else None
     fluency: float | None = None
 
 
@@ -270,8 +269,9 @@ def fluency_features(text: str, language: str) -> np.ndarray | None:
     letters = max(1, len(_LETTER.findall(text)))
     punct = max(1, len(_PUNCT.findall(text)))
     bigrams = list(itertools.pairwise(words))
-    line_lp = [float(piece_scores[i].mean()) for i in sp.encode(text.splitlines()) if i]
-    ids = sp.encode(text)
+    per_line = [ids for ids in sp.encode(text.splitlines()) if ids]  # one call for all lines
+    line_lp = [float(piece_scores[ids].mean()) for ids in per_line]
+    ids = [i for line in per_line for i in line]
     lp = piece_scores[ids] if ids else np.zeros(1)
     npc = max(1, len(ids))
     window = 50
@@ -374,8 +374,13 @@ def fluency_models() -> dict[str, FluencyModel]:
     return {lang: FluencyModel.from_dict(d) for lang, d in data["languages"].items()}
 
 
-def fluency(text: str, language: str, n_words: int) -> tuple[float | None, FluencyModel | None]:
+def fluency(
+    text: str, language: str, n_words: int | None = None
+) -> tuple[float | None, FluencyModel | None]:
+    """P(machine translation) from `language`'s model, shown or not, and that model."""
     model = fluency_models().get(language)
+    if n_words is None:
+        n_words = word_count(text, _WORD.findall(text))
     if model is None or n_words < FLUENCY_MIN_WORDS:
         return None, None
     feats = fluency_features(text, language)
@@ -432,8 +437,10 @@ def machine_signal(text: str, language: str) -> MachineSignal:
         evidence.append(f"repeated words: {', '.join(sorted(set(doubled))[:5])}")
     density = 100.0 * hits / n_words
     score = 1.0 - math.exp(-max(0.0, density - ALLOWANCE) / SCALE)
-    p, model = fluency(text, language, n_words)
-    if p is not None and model is not None and model.shown:
+    model = fluency_models().get(language)
+    # only a shown model is worth its cost here (the bench calls `fluency` for the others)
+    p = fluency(text, language, n_words)[0] if model is not None and model.shown else None
+    if p is not None and model is not None:
         fscore = _fluency_score(p, model)
         if fscore >= 0.5:
             evidence.append(
