@@ -45,6 +45,12 @@ CURRENCY_NAMES = {
     "PLN": "polish zloty",
     "RUB": "russian ruble",
     "SGD": "singapore dollar",
+    "MYR": "malaysian ringgit",
+    "ILS": "shekel",
+    "BRL": "brazilian real",
+    "DKK": "danish krone",
+    "SEK": "swedish krona",
+    "NOK": "norwegian krone",
 }
 
 

@@ -44,6 +44,14 @@ CURRENCY_SYMBOLS = {
     "AU$": "AUD",
     "NZ$": "NZD",
     "HK$": "HKD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "$US": "USD",
+    "$A": "AUD",
+    "RM": "MYR",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "NIS": "ILS",
     "$": "USD",
     "€": "EUR",
     "£": "GBP",
@@ -58,7 +66,19 @@ CURRENCY_SYMBOLS = {
     "GBP": "GBP",
     "PLN": "PLN",
     "JPY": "JPY",
+    "AUD": "AUD",
+    "CAD": "CAD",
+    "INR": "INR",
+    "HKD": "HKD",
+    "NZD": "NZD",
 }
+# A currency code or symbol ending in a letter, glued to the number it prices ("EUR50m",
+# "RM79", "$US113"); the number pattern lets a number start right after one.
+_GLUED_CUR = "|".join(
+    re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len) if c[-1].isalpha() and len(c) > 1
+)
+# "-1.3%", "(-5 yards)": a minus sign after a space or a bracket.
+_MINUS = "-−"
 _SYM_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _PREFIX_CUR = re.compile(rf"(?:(?<=[\s(\[\"'“„«-])|^)(?P<cur>{_SYM_ALT})\s?$")
 _SUFFIX_SYM = re.compile(r"\s?(?P<cur>€|zł|£|\$|EUR|USD|GBP|PLN|CHF)(?!\w)")
@@ -146,6 +166,14 @@ class _Patterns:
     number_free: re.Pattern[str] | None = None
 
 
+def _glued_cur_behind() -> str:
+    """Look-behinds for `_GLUED_CUR` (one per length: look-behinds have a fixed width)."""
+    by_len: dict[int, list[str]] = {}
+    for c in _GLUED_CUR.split("|"):
+        by_len.setdefault(len(c.replace("\\", "")), []).append(c)
+    return "|".join(f"(?<={'|'.join(cs)})" for _n, cs in sorted(by_len.items()))
+
+
 def _alt(words: object) -> str:
     items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
     return "|".join(re.escape(w) for w in items)
@@ -181,7 +209,8 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
     # never stops before a decimal part ("1.38pc" is not 1).
     tail = rf"(?![\w])|(?=(?-i:{_SYM_RE}|pc)(?![\w]))"
     number = re.compile(
-        rf"(?<![\w.,/-])(?:(?P<d>{digits})(?![.,]\d)"
+        rf"(?:(?<![\w.,/-])|(?<=[\s(\[][{_MINUS}])|(?-i:{_glued_cur_behind()}))"
+        rf"(?:(?P<d>{digits})(?![.,]\d)"
         rf"(?:(?P<att>bn|mn|m|k|tn)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
         rf"|(?P<w>{lex.number_words_re}))",
         i,
@@ -571,7 +600,7 @@ def _not_a_duration(
     Time frame: "the most difficult blaze we have fought in a decade", "for the first time in
     20 years" — a duration after a time-frame preposition in a clause with a superlative,
     "first" or a negation. Rate: a phrase duration glued to a count or a sum ("18,000
-    passengers a day", "€1 a week"): the count is per period, nothing lasted a day.
+    passengers a day", "€1 a week", "3% a year"): per period, nothing lasted a day.
     """
     if nm.kind != "duration":
         return False
@@ -584,7 +613,8 @@ def _not_a_duration(
     if len(stripped) < len(gap):
         prev_end = s_start + len(stripped)
         if any(
-            o is not nm and o.kind in ("quantity", "money") and o.end == prev_end for o in found
+            o is not nm and o.kind in ("quantity", "money", "percentage") and o.end == prev_end
+            for o in found
         ):
             return True
         if stripped[-1:].isdigit() and isinstance(nm.raw_value, float) and nm.raw_value == 1.0:
@@ -667,6 +697,19 @@ def _read_one(
     cur_m = _PREFIX_CUR.search(text, max(s_start, m.start() - 5), m.start())
     currency = CURRENCY_SYMBOLS[cur_m.group("cur")] if cur_m else None
     num_start = cur_m.start("cur") if cur_m else m.start()
+    if (
+        lex is not None
+        and num_start > s_start + 1
+        and text[num_start - 1] in _MINUS
+        and text[num_start - 2] in " \t\n([\u00a0"
+        and (
+            # "COVID -19 tests" is a name; "FTSE -0.6%" is a fall.
+            _suffix_end(text, m.end(), s_end, lex, pats) is not None
+            or not any(t.end == num_start - 2 and t.is_capitalised for t in tokens)
+        )
+    ):
+        value = -value  # "-1.3%", "fell to -$50.8bn"
+        num_start -= 1
     if lex is None:
         pm = pats.percent.match(text, pos, s_end)
         if pm:
@@ -721,17 +764,40 @@ def _read_one(
     range_pair: tuple[float, float] | None = None
     if pats.range_conn is not None:
         rc = pats.range_conn.match(text, pos, s_end)
+        suffix: str | None = None
+        if rc is None and (se := _suffix_end(text, pos, s_end, lex, pats)) is not None:
+            # The unit written twice: "5% to 10%", "between 15kHz and 17kHz".
+            rc = pats.range_conn.match(text, se, s_end)
+            suffix = " ".join(text[pos:se].lower().split())
         if rc:
             conn = rc.group().strip().lower()
             opened = pats.between is not None and pats.between.search(
                 text, max(s_start, num_start - 12), num_start
             )
+            p1 = rc.end()
+            if cur_m is not None and text.startswith(cur_m.group("cur"), p1):
+                p1 += len(cur_m.group("cur"))  # "$62 and $68", "$800,000 to $1.3 million"
             # The second number follows "-" or "to": no look-behind ("$140-150 million").
-            m2 = (pats.number_free or pats.number).match(text, rc.end(), s_end)
-            if m2 and ((conn in ("-", "–", "to", "bis") and is_digit) or opened):
+            m2 = (pats.number_free or pats.number).match(text, p1, s_end)
+            if m2 and ((conn in ("-", "–", "to", "bis") and (is_digit or conn == "to")) or opened):
                 v2 = reader.value_of(m2)
+                if v2 is not None and m2.group("att"):
+                    a2 = m2.group("att").lower()
+                    v2 = v2 * lex.scales.get(a2, 1.0) if currency or a2 not in ("m", "k") else None
                 if v2 is not None and conn in ("-", "–") and not opened and v2 <= value:
                     v2 = None  # "52-3": a record or a score, not a range
+                if v2 is not None and not is_digit and not opened and v2 <= value:
+                    v2 = None  # "one to one": words make a range only upwards ("two to three")
+                if v2 is not None and is_digit and _is_year(m.group("d"), value):
+                    if not (m2.group("d") and _is_year(m2.group("d"), v2)):
+                        if not value < v2 <= 1.5 * value:
+                            v2 = None  # "from 2018 to 3.9 million": a year, then a number
+                    else:
+                        return None  # "between 2014 and 2017": a period, not a quantity
+                if v2 is not None and suffix is not None:
+                    se2 = _suffix_end(text, m2.end(), s_end, lex, pats)
+                    if se2 is None or " ".join(text[m2.end() : se2].lower().split()) != suffix:
+                        v2 = None
                 if v2 is not None:
                     p2 = m2.end()
                     if pats.scale is not None:
@@ -742,6 +808,11 @@ def _read_one(
                             p2 = sm2.end()
                             if value < v2 / f * 1.0001 and value < 1000:
                                 value *= f  # "2 to 3 million": the scale applies to both
+                    if m2.group("w") and not m.group("att"):
+                        last = m2.group("w").lower().split()[-1].split("-")[-1]
+                        f = lex.scales.get(last, 0.0)
+                        if f > 1 and value < v2 / f * 1.0001 and value < 1000:
+                            value *= f  # "four to five thousand"
                     range_pair = (value, v2)
                     if opened:
                         num_start = opened.start()
@@ -938,6 +1009,14 @@ def _read_one(
     if scaled and pats.partitive is not None and (pm := pats.partitive.match(text, pos, s_end)):
         pos = pm.end()  # "1,5 millones de personas"
     return _count_head(nm, pos, lex, tokens, value)
+
+
+def _suffix_end(text: str, pos: int, s_end: int, lex: Lexicon, pats: _Patterns) -> int | None:
+    """End of a percent sign, unit or currency word right after a number, else None."""
+    for pat in (pats.points, pats.percent, _PC, _UNIT_AFTER, pats.cur_word, _SUFFIX_SYM):
+        if pat is not None and (sm := pat.match(text, pos, s_end)) is not None:
+            return sm.end()
+    return None
 
 
 def _unit_of(

@@ -1,0 +1,83 @@
+"""Ranges with the unit or currency written twice, signed numbers and glued currency codes
+(fictional sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.claims.lang import get_lexicon
+from corroborator.claims.quantities import NumberMention, find_numbers, neutral_masks
+
+
+def numbers(text: str) -> list[NumberMention]:
+    return find_numbers(text, 0, len(text), get_lexicon("en"), neutral_masks(text, 0, len(text)))
+
+
+def only(text: str) -> NumberMention:
+    found = numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pair"),
+    [
+        ("Bakers expect prices to rise 5% to 10% next spring.", "percentage", (5.0, 10.0)),
+        ("Rents could climb between 4% and 6% this year.", "percentage", (4.0, 6.0)),
+        ("Fees run from 1 per cent to 1.5 per cent a year.", "percentage", (1.0, 1.5)),
+        ("Tickets will sell for between $62 and $68 each.", "money", (62.0, 68.0)),
+        ("The flats cost $800,000 to $1.3 million each.", "money", (800_000.0, 1_300_000.0)),
+        ("Most adults hear tones between 15kHz and 17kHz.", "quantity", (15.0, 17.0)),
+        ("The new battery extends the range from 250 miles to 290 miles.", "quantity", (250, 290)),
+        ("There are four to five thousand people in the square.", "quantity", (4000, 5000)),
+    ],
+)
+def test_range_with_repeated_unit(text: str, kind: str, pair: tuple[float, float]) -> None:
+    nm = only(text)
+    assert nm.kind == kind
+    assert nm.raw_value == pytest.approx(pair)
+
+
+def test_different_units_are_not_a_range() -> None:
+    found = numbers("The index fell 2% to 7,400 points.")
+    assert [n.raw_value for n in found] == [2.0, 7400.0]
+
+
+def test_years_are_not_a_range_of_counts() -> None:
+    assert numbers("Between 2014 and 2017 the club won nothing.") == []
+    found = numbers("Sales rose in 2018 to 3.9 million headsets.")
+    assert [n.raw_value for n in found] == [3_900_000.0]
+
+
+def test_words_make_a_range_only_upwards() -> None:
+    assert all(not isinstance(n.raw_value, tuple) for n in numbers("They met one to one."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In Europe the FTSE closed -0.6% on Friday.", -0.6),
+        ("The team lost (-5 yards) on the play.", -5.0),
+    ],
+)
+def test_minus_sign(text: str, value: float) -> None:
+    assert only(text).raw_value == value
+
+
+def test_a_hyphen_after_a_name_is_not_a_minus() -> None:
+    found = numbers("The clinic bought 300 COVID -19 tests.")
+    assert all(n.raw_value != -19.0 for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "value"),
+    [
+        ("The firm's revenue came to EUR50m last year.", "EUR", 50_000_000.0),
+        ("The plan now costs RM79 for each user.", "MYR", 79.0),
+        ("Global debt was about $US113 trillion in May.", "USD", 113e12),
+    ],
+)
+def test_glued_currency_code(text: str, currency: str, value: float) -> None:
+    nm = only(text)
+    assert (nm.kind, nm.unit) == ("money", currency)
+    assert nm.raw_value == pytest.approx(value)
