@@ -23,6 +23,7 @@ from corroborator.provenance.machine import (
     fluency_models,
     garbles,
     machine_signal,
+    spinner_terms,
     stutters,
     word_count,
 )
@@ -152,3 +153,14 @@ def test_a_shown_language_scores_with_its_fluency_model() -> None:
     assert flagged == (signal.score >= 0.5)
     # the score follows the fluency probability through the threshold mapping
     assert signal.score >= _fluency_score(signal.fluency, models["zh"]) - 1e-3
+
+
+def test_spinner_terms_match_whole_words_only() -> None:
+    text = "Individuals, folks and the folksy inhabitants commenced; be that as it may."
+    assert sorted(spinner_terms(text)) == [
+        "be that as it may",
+        "commenced",
+        "folks",
+        "individuals",
+        "inhabitants",
+    ]

@@ -123,7 +123,6 @@ _ASCII_PUNCT = re.compile(r"[,.:;()!?\"'%-]")
 _COMMA_THOUSANDS = re.compile(r"\d,\d{3}\b")
 _POINT_DECIMAL = re.compile(r"\d\.\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = re.compile(r"[.!?;:…]+[\"'”»)]*\s+|\n+")
 _STUTTER = re.compile(r"\b([^\W\d_]{2,})[ \t]+\1\b", re.IGNORECASE)
 _GARBLE = re.compile(r"\b(?:a|an)\s+[^\W\d_]+ed\s+of\s+the\b", re.IGNORECASE)
 _DETACHED_HYPHEN = re.compile(r"\b[^\W_]+ -[^\W\d_]{2,}\b")
@@ -196,10 +195,20 @@ def _stoplist(language: str) -> frozenset[str]:
         return frozenset()
 
 
-@lru_cache(maxsize=1)
-def _spinner_pattern() -> re.Pattern[str]:
-    terms = sorted(SPINNER_TERMS, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.IGNORECASE)
+def spinner_terms(text: str) -> list[str]:
+    """Each occurrence of a `SPINNER_TERMS` entry as a whole word or phrase (lowercased)."""
+    lower = text.lower()
+    found: list[str] = []
+    for term in SPINNER_TERMS:  # str.find per term: far faster than one big alternation
+        i = lower.find(term)
+        while i >= 0:
+            end = i + len(term)
+            if (i == 0 or not lower[i - 1].isalnum()) and (
+                end == len(lower) or not lower[end].isalnum()
+            ):
+                found.append(term)
+            i = lower.find(term, end)
+    return found
 
 
 def _english_leftovers(words: list[str], language: str) -> list[str]:
@@ -222,20 +231,26 @@ def stutters(text: str, language: str) -> list[str]:
     """Doubled words inside one sentence, less the doubled function words people write."""
     own = _stoplist(language)
     found: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
-        for m in _STUTTER.finditer(sentence):
-            word = m.group(1).lower()
-            if word in own and not (language == "en" and word in _NEVER_DOUBLED_EN):
-                continue
-            found.append(m.group(0))
+    # only spaces or tabs may separate the two words, so a sentence end (punctuation) or a line
+    # or paragraph break between them is never a stutter
+    for m in _STUTTER.finditer(text):
+        word = m.group(1).lower()
+        if word in own and not (language == "en" and word in _NEVER_DOUBLED_EN):
+            continue
+        found.append(m.group(0))
     return found
 
 
 def garbles(text: str) -> list[str]:
     """Detokeniser and round-trip leftovers: see the module docstring."""
-    found = [m.group(0) for m in _GARBLE.finditer(text)]
-    found += [m.group(0) for m in _DETACHED_HYPHEN.finditer(text)]
-    found += [m.group(0) for m in _SPACE_PUNCT.finditer(text)]
+    found: list[str] = []
+    # cheap substring tests first: the patterns are slow to scan and rarely match
+    if "ed of the" in text.lower():
+        found += [m.group(0) for m in _GARBLE.finditer(text)]
+    if " -" in text:
+        found += [m.group(0) for m in _DETACHED_HYPHEN.finditer(text)]
+    if " ," in text or " ." in text:
+        found += [m.group(0) for m in _SPACE_PUNCT.finditer(text)]
     found += [m.group(0) for m in _UNK.finditer(text)]
     return found
 
@@ -417,7 +432,7 @@ def machine_signal(text: str, language: str) -> MachineSignal:
     evidence: list[str] = []
     hits = 0
     if language == "en":
-        matches = [m.group(0).lower() for m in _spinner_pattern().finditer(text)]
+        matches = spinner_terms(text)
         if matches:
             hits += len(matches)
             found = sorted(set(matches))
