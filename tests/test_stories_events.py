@@ -240,7 +240,7 @@ def test_a_story_spans_at_most_max_span_days() -> None:
 def test_event_words_do_not_count_across_languages() -> None:
     """A report in another language shares no event words with the story; that is no
     evidence against it (the embedding carries what happened across languages)."""
-    params = StoryParams(word_weight=0.5, word_base=0.3, year_penalty=0.0)
+    params = StoryParams(word_weight=0.5, word_base=0.3, year_penalty=0.0, min_df=1)
     index = StoryIndex(params, dim=8)
     index.assign(
         [_cand(f"a{n}", [1.0, 0.1 * n], ("lormont", "~crash", "~injure")) for n in range(2)]
@@ -251,7 +251,7 @@ def test_event_words_do_not_count_across_languages() -> None:
         "x1", _cand("x1", [1.0], ()).vector, frozenset({"lormont", "~unglüc"}), None, "x1", "de"
     )
     english = Candidate("x2", german.vector, frozenset({"lormont", "~tourist"}), None, "x2", "en")
-    no_words = StoryParams(word_weight=0.0, year_penalty=0.0)
-    de, en = prepare(german, index.keys), prepare(english, index.keys)
+    no_words = StoryParams(word_weight=0.0, year_penalty=0.0, min_df=1)
+    de, en = prepare(german, index.keys, params), prepare(english, index.keys, params)
     assert score(de, row, params, side) == pytest.approx(score(de, row, no_words, side))
     assert score(en, row, params, side) < score(en, row, no_words, side)

@@ -109,7 +109,7 @@ import numpy as np
 from corroborator.embed import USE_LANGUAGES, Embedder
 from corroborator.model import Article
 from corroborator.store.base import day_of
-from corroborator.stories.events import event_words, is_word_key
+from corroborator.stories.events import event_dates, event_words, is_word_key
 from corroborator.stories.incremental import StoryIndex
 from corroborator.stories.score import DEFAULT_PARAMS as SCORE_PARAMS
 from corroborator.stories.score import Candidate
@@ -252,6 +252,8 @@ def anchor_terms(article: Article) -> dict[str, bool]:
             run = []
     if EVENT_WORDS:
         for key in event_words(lines):
+            found.setdefault(key, False)
+        for key in event_dates(lines, article.language):
             found.setdefault(key, False)
     return found
 

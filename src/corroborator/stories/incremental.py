@@ -134,7 +134,7 @@ class StoryIndex:
         self._side.clear()
         for cand in batch:
             self.keys.add(cand.anchors, cand.language)
-        scored = [prepare(c, self.keys) for c in batch]
+        scored = [prepare(c, self.keys, p) for c in batch]
         shortlist = self.search.shortlist(
             self.open,
             np.stack([c.vector for c in batch]) if batch else np.zeros((0, self.dim)),

@@ -11,20 +11,29 @@ A story is kept as aggregates that a stream can update and a store can persist
 (`StoryRow`): the sum of its members' unit title+lead embeddings, how many members carry
 each *event key*, its first and last day and its languages. Event keys
 (`corroborator.stories.cluster.anchor_terms`) are who/where/how much: names, places,
-numbers, years; and what happened: the lead's content words (`corroborator.stories.events`,
-"arrested", "quake", "takeover"), scored apart. An article brings its embedding, its event
-keys, its day and its language (`Candidate`). The score of article x against story S is
+numbers, years, the months the text dates things to ("@2008-12", "@03": "on 3 March",
+"Dec. 11, 2008", `corroborator.stories.events.event_dates`); and what happened: the lead's
+content words (`corroborator.stories.events`, "arrested", "quake", "takeover"), scored
+apart. An article brings its embedding, its event keys, its day and its language
+(`Candidate`). The score of article x against story S is
 
-    score = cos
+    score = cos + cohesion_weight * (cos - cohesion)
           + anchor_weight * (names - anchor_base)
           + word_weight * (words - word_base)
           - year_penalty * [both name years, none shared]
+          - month_penalty * [both name months, none the same or next]
 
 - `cos` is the *average* cosine between x and S's members (x . sum / size: average linkage,
   so a story that drifted over many loosely related members does not pull in more). The
   embedding is one feature among the others: alone it cannot tell two quakes apart;
+- `cohesion` is the mean cosine between two members of S (from the same sum: (|sum|^2 -
+  size) / (size (size - 1)); none for a one-member story): a report of a look-alike event
+  is about as close to S as S's members are to each other on the topic, but measurably less
+  close than they are to each other, and `cohesion_weight` scores that gap. A loose story
+  (several days of follow-ups) has a low cohesion and takes loosely related reports, a
+  tight one does not;
 - `names` is how well the names and numbers agree, from both sides: (1 - story_side) times
-  the share of x's key weight that some member of S carries, plus story_side times the share
+  the share of x's key weight that S carries, plus story_side times the share
   of S's *core* key weight (keys at least `core_share` of its members carry) that x carries.
   The first alone lets a big story absorb anything that names its place; the second says
   "this report does not name the people and places every report of that story names" (two
@@ -34,14 +43,25 @@ keys, its day and its language (`Candidate`). The score of article x against sto
   else does says a lot. German capitalises every noun, so a single capitalised German word
   weighs `GERMAN_NOUN_WEIGHT` unless the key was also seen in an article of another
   language. Between scripts (Moscow / Москва) a lack of shared keys is no evidence against a
-  pair: there only a positive names term counts;
+  pair: there only a positive names term counts. "S carries" is counted two ways, mixed by
+  `member_weight`: whether some member carries the key, and how many do (the share of
+  members: a name one bridging report brought into a story of ten counts a tenth). Keys no
+  other article has seen (`min_df` 2: the witness, the street, a capitalised word of one
+  outlet's style) are left out of x's share: they are absent from every story alike and
+  only dilute it; an article that names only such things shares nothing and pays
+  `anchor_base`;
 - `words` is the same measure over the event words (trigger / event type), counted only
   when the story has a member in the article's language (words do not cross languages; the
   embedding does: without this rule a German report of a bus crash stayed apart from the
   English story of that crash);
 - the years an article names (four-digit 19xx/20xx keys) stand for the event's dates, not
   the dateline's: when both sides name years and share none, the two are different events of
-  the same kind (two quakes a year apart) and the score loses `year_penalty`;
+  the same kind (two quakes a year apart) and the score loses `year_penalty`; the months
+  the text dates things to ("on 14 April", "Dec. 11") likewise: when both sides name months
+  and none of x's is the same as or next to one of S's (a follow-up at the turn of the
+  month still joins), the score loses `month_penalty`. Look-alike events in one year (the
+  Colts clinch a playoff berth in December 2008 and again in December 2012; a surgeon general
+  is named in January and another in July) need the names and the cohesion term;
 - the publication dates bound the candidates: an article only joins a story whose first to
   last day, widened by `window_days` on both sides, contains its day (so one event's
   follow-ups over several days chain into one story: the window moves with the story's last
@@ -88,7 +108,7 @@ import numpy as np
 
 from corroborator.embed import USE_LANGUAGES
 from corroborator.store.base import StoryRow
-from corroborator.stories.events import is_word_key
+from corroborator.stories.events import is_date_key, is_word_key, month_of
 
 GERMAN_NOUN_WEIGHT = 0.3
 NOUN_CAPITALISING = frozenset({"de", "lb"})
@@ -112,14 +132,14 @@ class StoryParams:
     corpus-mode bounds (`stories.candidates`).
     """
 
-    threshold: float = 0.6
-    anchor_weight: float = 1.0
+    threshold: float = 0.8
+    anchor_weight: float = 2.18
     anchor_base: float = 0.2
-    year_penalty: float = 0.4
-    word_weight: float = 0.5
+    year_penalty: float = 0.41
+    word_weight: float = 0.0
     word_base: float = 0.3
     refine_passes: int = 2
-    story_side: float = 0.3  # weight of the story-side share (its core keys x carries)
+    story_side: float = 0.29  # weight of the story-side share (its core keys x carries)
     core_share: float = 0.5  # a story's core keys: carried by at least this share of members
     window_days: int = 7
     max_span_days: int = 14  # a story spans at most this many days, first to last (0: no limit)
@@ -130,6 +150,10 @@ class StoryParams:
     max_open: int = 20_000
     top_k: int = 8
     search: str = "auto"  # candidate search: exact, hnsw or auto (see stories.candidates)
+    month_penalty: float = 0.23
+    member_weight: float = 0.22
+    min_df: int = 2
+    cohesion_weight: float = 2.17
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -202,12 +226,21 @@ class Scored:
     language: str
     covered: bool
     non_latin: bool
+    months: frozenset[int]
+    named: bool  # it has names, shared with other articles or not
 
 
-def prepare(cand: Candidate, weights: KeyWeights) -> Scored:
+def prepare(cand: Candidate, weights: KeyWeights, params: StoryParams | None = None) -> Scored:
+    """The article's side of the score. Keys no other article has (yet) are left out of its
+    names and words (`StoryParams.min_df`), but an article that names something still counts
+    as naming something: sharing none of it with a story costs `anchor_base`."""
     w = weights.weights(cand)
-    names = {t: v for t, v in w.items() if not is_word_key(t)}
-    words = {t: v for t, v in w.items() if is_word_key(t)}
+    min_df = (params or DEFAULT_PARAMS).min_df
+    all_names = {t: v for t, v in w.items() if not is_word_key(t)}
+    names = {t: v for t, v in all_names.items() if min_df < 2 or weights.df[t] >= min_df}
+    words = {
+        t: v for t, v in w.items() if is_word_key(t) and (min_df < 2 or weights.df[t] >= min_df)
+    }
     lang = _lang(cand.language)
     return Scored(
         cand,
@@ -215,10 +248,12 @@ def prepare(cand: Candidate, weights: KeyWeights) -> Scored:
         words,
         sum(names.values()),
         sum(words.values()),
-        frozenset(t for t in names if is_year(t)),
+        frozenset(t for t in all_names if is_year(t)),
         lang,
         lang in USE_LANGUAGES,
         lang in NON_LATIN,
+        frozenset(month_of(t) for t in all_names if is_date_key(t)),
+        bool(all_names),
     )
 
 
@@ -230,6 +265,8 @@ class StorySide:
     core_words: float  # the same for event words
     has_years: bool
     languages: frozenset[str]
+    months: frozenset[int]
+    cohesion: float | None  # mean cosine between two of its members (None: one member)
 
 
 def story_side(row: StoryRow, keys: KeyWeights, params: StoryParams) -> StorySide:
@@ -237,15 +274,29 @@ def story_side(row: StoryRow, keys: KeyWeights, params: StoryParams) -> StorySid
     need = params.core_share * row.size
     names = words = 0.0
     years = False
+    months = set()
     for t, c in row.anchors.items():
         if is_word_key(t):
             if c >= need:
                 words += math.log(1.0 + n / max(keys.df[t], 1))
             continue
         years = years or is_year(t)
+        if is_date_key(t):
+            months.add(month_of(t))
         if c >= need:
             names += math.log(1.0 + n / max(keys.df[t], 1))
-    return StorySide(names, words, years, frozenset(_lang(c) for c in row.languages))
+    size = row.size
+    cohesion = None
+    if size > 1:
+        cohesion = (float(row.vector_sum @ row.vector_sum) - size) / (size * (size - 1))
+    return StorySide(
+        names,
+        words,
+        years,
+        frozenset(_lang(c) for c in row.languages),
+        frozenset(months),
+        cohesion,
+    )
 
 
 def in_window(day: int | None, row: StoryRow, window_days: int, max_span: int = 0) -> bool:
@@ -262,17 +313,27 @@ def average_cosine(vector: np.ndarray, row: StoryRow) -> float:
 
 
 def _agreement(
-    mine: dict[str, float], total: float, keys: dict[str, int], need: float, core: float, a: float
+    mine: dict[str, float],
+    total: float,
+    keys: dict[str, int],
+    need: float,
+    core: float,
+    a: float,
+    size: int = 1,
+    m: float = 0.0,
 ) -> float:
     """(1 - a) * share of my weight the story carries + a * share of its core weight I carry."""
-    shared = in_core = 0.0
+    shared = in_core = avg = 0.0
     for t, w in mine.items():
         c = keys.get(t, 0)
         if c:
             shared += w
+            avg += w * min(c, size)
             if c >= need:
                 in_core += w
     out = shared / total
+    if m:
+        out = (1 - m) * out + m * avg / (total * max(size, 1))
     if a and core > 0:
         out = (1 - a) * out + a * min(1.0, in_core / core)
     return out
@@ -282,6 +343,8 @@ def score(x: Scored, row: StoryRow, params: StoryParams, side: StorySide) -> flo
     """The score of article `x` against story `row` (formula in the module docstring)."""
     p = params
     cos = average_cosine(x.cand.vector, row)
+    if p.cohesion_weight and side.cohesion is not None:
+        cos += p.cohesion_weight * (cos - side.cohesion)
     langs = side.languages
     if not x.covered or any(code not in USE_LANGUAGES for code in langs):
         if langs == {x.language}:
@@ -291,8 +354,19 @@ def score(x: Scored, row: StoryRow, params: StoryParams, side: StorySide) -> flo
     keys = row.anchors
     if keys:
         need = p.core_share * max(row.size, 1)
-        if x.name_total > 0:
-            names = _agreement(x.names, x.name_total, keys, need, side.core_names, p.story_side)
+        if x.named:
+            names = 0.0
+            if x.name_total > 0:
+                names = _agreement(
+                    x.names,
+                    x.name_total,
+                    keys,
+                    need,
+                    side.core_names,
+                    p.story_side,
+                    row.size,
+                    p.member_weight,
+                )
             bonus = p.anchor_weight * (names - p.anchor_base)
             if bonus < 0 and any((c in NON_LATIN) != x.non_latin for c in langs):
                 bonus = 0.0
@@ -302,4 +376,11 @@ def score(x: Scored, row: StoryRow, params: StoryParams, side: StorySide) -> flo
             cos += p.word_weight * (words - p.word_base)
     if x.years and side.has_years and p.year_penalty and not any(y in keys for y in x.years):
         cos -= p.year_penalty
+    if p.month_penalty and x.months and side.months and not _near_month(x.months, side.months):
+        cos -= p.month_penalty
     return cos
+
+
+def _near_month(mine: frozenset[int], theirs: frozenset[int]) -> bool:
+    """Whether some month of `mine` is the same as or next to one of `theirs` (cyclic)."""
+    return any(min((a - b) % 12, (b - a) % 12) <= 1 for a in mine for b in theirs)
