@@ -21,8 +21,14 @@ near-duplicate, so every article is embedded: the worst case per article); 1000/
 add the repeats, which are near-duplicates and reuse their original's vector (the common
 case on a real crawl, full of syndicated copies, though rarely 87 % of it as at 20k here).
 
+Floors (`--floors`): a fresh process embeds, with the same model, worker count and chunks
+as `ingest`'s title+lead step, (1) the title+lead of every article and (2) every sentence of
+every article; articles/s is the row's article count over that wall time (start-up
+included). They bound what any analysis that embeds leads (1) or all text (2) can reach.
+
 Command: `.venv/bin/python -m bench.corpus_throughput [--sizes distinct,1000,5000,20000]
-[--workers N] [--full]`.
+[--workers N] [--analysis full,fast | --full] [--floors]` (default analysis: full, the
+`ingest` default).
 """
 
 from __future__ import annotations
@@ -168,6 +174,55 @@ def run_one(folder: Path, db: Path, mode: str, workers: int | None) -> dict[str,
     }
 
 
+_FLOOR = r"""
+import json, sys, time
+t = time.perf_counter()
+from corroborator.corpus.work import Preparer
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())
+with Preparer(int(sys.argv[2])) as p:
+    vectors = p.embeddings(p.submit_embed(texts), 512)
+assert len(vectors) == len(texts)
+print(time.perf_counter() - t)
+"""
+
+
+def floor_texts(folder: Path) -> tuple[list[str], list[str]]:
+    """The title+lead of every readable article of `folder` (what `ingest` embeds per
+    article) and every sentence (what a full analysis of one-story-for-all would embed)."""
+    from corroborator.ingest.walk import walk_inputs
+    from corroborator.model import Skip
+    from corroborator.pipeline import prepare
+    from corroborator.stories.cluster import lead_text
+
+    leads: list[str] = []
+    sentences: list[str] = []
+    for n, raw in enumerate(walk_inputs([folder])):
+        if isinstance(raw, Skip):
+            continue
+        art = prepare(raw, f"a{n}")
+        if isinstance(art, Skip):
+            continue
+        leads.append(lead_text(art))
+        sentences.extend(s.text.strip() for s in art.sentences if s.text.strip())
+    return leads, sentences
+
+
+def run_floor(texts: list[str], tmp: Path, workers: int | None) -> float:
+    """Wall seconds of a fresh process that embeds `texts` the way `ingest` embeds leads
+    (the same model, one BLAS thread per worker, chunks of 32), start-up included."""
+    path = tmp / "floor-texts.json"
+    path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    n = workers if workers is not None else os.cpu_count() or 1
+    out = subprocess.run(
+        [sys.executable, "-c", _FLOOR, str(path), str(n)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    path.unlink()
+    return float(out.stdout.split()[-1])
+
+
 HEADER = (
     "| date | articles | analysis | added | exact dups | near-dups | skipped | stories | "
     "wall s | articles/s | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|"
@@ -186,7 +241,7 @@ def _record(rows: list[str], distinct: int) -> None:
         "names the worker processes (`--workers`). Targets: >= 100 articles/s, peak RSS "
         "< 2 GB, near-linear growth. Peak RSS is the peak of the summed resident sets of the "
         "main process and its workers (sampled every 0.25 s from /proc). Command: `.venv/bin/python -m bench.corpus_throughput "
-        "[--sizes distinct,1000,5000,20000] [--workers N] [--full]`; rows of earlier runs are "
+        "[--sizes distinct,1000,5000,20000] [--workers N] [--analysis full,fast] [--floors]`; rows of earlier runs are "
         "kept as history."
     )
     merge_table("corpus_throughput (bench/corpus_throughput.py)", intro, HEADER, rows, 3)
@@ -198,11 +253,21 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", default="distinct,1000,5000,20000", help="rows to run, comma-separated"
     )
     ap.add_argument("--workers", type=int, default=None, help="ingest --workers (default: cores)")
-    ap.add_argument("--full", action="store_true", help="also run --analysis full")
+    ap.add_argument(
+        "--analysis",
+        default="full",
+        help="ingest --analysis modes to run, comma-separated (default: full, the default)",
+    )
+    ap.add_argument("--full", action="store_true", help="run both fast and full")
+    ap.add_argument(
+        "--floors",
+        action="store_true",
+        help="also time embedding the titles+leads alone and every sentence (same model)",
+    )
     args = parse_args(ap, argv)
     sizes: list[str] = args.sizes.split(",")
     workers = args.workers
-    modes = ["fast", "full"] if args.full else ["fast"]
+    modes = ["fast", "full"] if args.full else args.analysis.split(",")
     base = base_articles()
     if not base:
         print("skipped: no corpora found to assemble a throughput corpus")
@@ -217,9 +282,20 @@ def main(argv: list[str] | None = None) -> int:
             label += f" (workers {shown_workers})"
             folder = Path(tmp) / f"in-{size}"
             write_corpus(folder, base, n)
+            if args.floors:
+                leads, sentences = floor_texts(folder)
+                for what, texts in (
+                    ("floor: titles+leads", leads),
+                    ("floor: sentences", sentences),
+                ):
+                    wall = run_floor(texts, Path(tmp), workers)
+                    row = (
+                        f"| {DATE} | {label} | {what} ({len(texts)} texts) | | | | | | "
+                        f"{wall:.1f} | {n / wall:.1f} | |"
+                    )
+                    print(row, flush=True)
+                    rows.append(row)
             for mode in modes:
-                if mode == "full" and n > 1000:
-                    continue  # full provenance embeds every sentence: minutes per 1k
                 db = Path(tmp) / f"{mode}-{size}.db"
                 start = time.perf_counter()
                 r = run_one(folder, db, mode, workers)

@@ -60,8 +60,12 @@ derivative); otherwise "unknown".
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -342,6 +346,49 @@ def derive_pair(
     return Link(orig.id, deriv.id, relation, score, direction, evidence, pairs, metrics)
 
 
+def fingerprint(article: Article) -> bytes:
+    """SHA-1 over everything of `article` that `derive_pair` reads (id, title, language,
+    publication time, body, removed furniture, sentences): two articles with the same
+    fingerprint get the same links with the same third article."""
+    key = json.dumps(
+        [
+            article.id,
+            article.title,
+            article.language,
+            article.published,
+            article.text,
+            article.removed,
+            [s.text for s in article.sentences],
+        ],
+        ensure_ascii=False,
+    )
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).digest()
+
+
+#: Pair decisions kept between analyses (corpus mode re-analyses a story each time it gains
+#: members: only the pairs with a new member are decided again).
+PAIR_MEMO = 200_000
+
+_Decision = tuple[Link | None]  # one-element tuple: "decided: no link" is (None,)
+_pair_memo: OrderedDict[tuple[bytes, bytes, Thresholds, str], _Decision] = OrderedDict()
+_memo_lock = threading.Lock()
+
+
+def _memo_get(key: tuple[bytes, bytes, Thresholds, str]) -> _Decision | None:
+    with _memo_lock:
+        found = _pair_memo.get(key)
+        if found is not None:
+            _pair_memo.move_to_end(key)
+        return found
+
+
+def _memo_put(key: tuple[bytes, bytes, Thresholds, str], decision: _Decision) -> None:
+    with _memo_lock:
+        _pair_memo[key] = decision
+        while len(_pair_memo) > PAIR_MEMO:
+            _pair_memo.popitem(last=False)
+
+
 def detect_derivations(
     articles: Sequence[Article],
     embedder: Embedder,
@@ -349,14 +396,37 @@ def detect_derivations(
 ) -> list[Link]:
     """All derivation links among the articles of one story (pairwise; tens of articles).
 
-    Sentences of all articles are embedded in one batch; each pair is then decided by
-    `derive_pair`. Links come out in input order of (first, second) article.
+    Each pair is decided by `derive_pair`; links come out in input order of (first,
+    second) article. Work is done only where a decision is new: a story of one article
+    embeds nothing (it has no pair), a pair decided before (same two articles in the same
+    order, same thresholds and model: see `fingerprint`) is taken from a memo, and only the
+    articles of undecided pairs have their sentences embedded (in one batched call). So a
+    story re-analysed after gaining a member costs its new pairs, not all of them.
     """
-    prepared = prepare(articles, embedder)
+    if len(articles) < 2:
+        return []
+    prints = [fingerprint(a) for a in articles]
+    model = str(getattr(embedder, "name", type(embedder).__name__))
+    decided: dict[tuple[int, int], _Decision] = {}
+    todo: list[tuple[int, int]] = []
+    for i in range(len(articles)):
+        for j in range(i + 1, len(articles)):
+            found = _memo_get((prints[i], prints[j], thresholds, model))
+            if found is None:
+                todo.append((i, j))
+            else:
+                decided[(i, j)] = found
+    if todo:
+        need = sorted({k for pair in todo for k in pair})
+        ready = dict(zip(need, prepare([articles[k] for k in need], embedder), strict=True))
+        for i, j in todo:
+            decision = (derive_pair(ready[i], ready[j], thresholds),)
+            _memo_put((prints[i], prints[j], thresholds, model), decision)
+            decided[(i, j)] = decision
     links: list[Link] = []
-    for i in range(len(prepared)):
-        for j in range(i + 1, len(prepared)):
-            link = derive_pair(prepared[i], prepared[j], thresholds)
+    for i in range(len(articles)):
+        for j in range(i + 1, len(articles)):
+            link = decided[(i, j)][0]
             if link is not None:
                 links.append(link)
     return links
