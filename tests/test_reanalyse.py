@@ -76,9 +76,16 @@ def test_reanalyse_defaults_to_the_stored_analysis_and_ingest_warns_on_a_switch(
     db = tmp_path / "fast.db"
     _ingest(corpus, db, "fast")
     expected = canonical_export(db, tmp_path / "fresh")
-    res = CliRunner().invoke(app, ["reanalyse", "--db", str(db)])
+    res = CliRunner().invoke(app, ["reanalyse", "--db", str(db), "--batch", "2", "--log-json"])
     assert res.exit_code == 0, res.output
     assert "with --analysis fast" in res.stdout
+    events = [json.loads(line) for line in res.stderr.splitlines()]
+    assert [(e["event"], e.get("stories")) for e in events] == [
+        ("progress", 2),
+        ("progress", 3),
+        ("summary", 3),
+    ]
+    assert events[0]["total"] == 3 and events[0]["eta_s"] is not None
     assert canonical_export(db, tmp_path / "again") == expected  # the same settings: no change
     res = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(db), "--workers", "0"])
     assert res.exit_code == 0, res.output
