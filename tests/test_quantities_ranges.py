@@ -81,3 +81,43 @@ def test_glued_currency_code(text: str, currency: str, value: float) -> None:
     nm = only(text)
     assert (nm.kind, nm.unit) == ("money", currency)
     assert nm.raw_value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("The port handled 12.3m tonnes of grain last year.", 12_300_000.0, "tonne"),
+        ("Organisers said 2m people watched the parade.", 2_000_000.0, "person"),
+    ],
+)
+def test_glued_m_before_a_counted_noun_is_millions(text: str, value: float, head: str) -> None:
+    nm = only(text)
+    assert (nm.raw_value, nm.head) == (value, head)
+
+
+def test_glued_m_alone_is_metres() -> None:
+    nm = only("The hikers fell 600m down a gully.")
+    assert (nm.raw_value, nm.head) == (600.0, "metre")
+
+
+def test_glued_b_with_a_currency_is_billions() -> None:
+    nm = only("The airline wants $4.2b from the state.")
+    assert (nm.kind, nm.raw_value) == ("money", 4.2e9)
+    assert numbers("Her flat is number 5b on the left.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The Dunmore index rose 0.7 percent to 6,327.80 on Friday.", 6327.8),
+        ("The index lost 62.3 points to close at 7,425.81.", 7425.81),
+    ],
+)
+def test_level_after_a_change(text: str, level: float) -> None:
+    found = numbers(text)
+    assert found[-1].raw_value == level
+    assert found[-1].head == "index"
+
+
+def test_no_level_without_a_change() -> None:
+    assert numbers("The walkers went to 10 Downing Street.") == []

@@ -156,7 +156,8 @@ UNITS: tuple[Unit, ...] = (
     _u("megahertz", "MHz", "megahertz"),
     _u("gigahertz", "GHz Ghz", "gigahertz"),
     _u("megapixel", "MP", "megapixel"),
-    # temperature (a bare "degrees" stays a count of degrees: an angle or a temperature)
+    # temperature; a bare "degree" is an angle or a temperature
+    _u("degree", "°", "degree"),
     _u("celsius", "°C ºC", "celsius centigrade degree_celsius degree_centigrade"),
     _u("fahrenheit", "°F ºF", "fahrenheit degree_fahrenheit"),
     # concentrations and rates

@@ -102,7 +102,7 @@ _UNIT_AFTER = re.compile(
 _PER = re.compile(
     r"(?:\s*/\s*|\s+per\s+|\s+(?P<a>an?)\s+)(?P<den>square\s+(?:foot|feet|metre|meter)|"
     r"hour|h|day|week|month|year|second|s|minute|min|gallon|share|barrel|ounce|gram|kilogram|"
-    r"kg|tonne|ton|night|person|head)(?![\w])",
+    r"kg|tonne|ton|night|person|head)(?![\w])(?!\s+(?:ago|earlier|before|later|after|from)\b)",
     re.IGNORECASE,
 )
 _PER_NAMES = {"h": "hour", "s": "second", "min": "minute", "kg": "kilogram", "head": "person"}
@@ -128,7 +128,8 @@ class NumberMention:
     head: str | None = None
     verb: str | None = None
     slot_tokens: list[Token] = field(default_factory=list)
-    #: Denominator of a rate, canonical English noun: "$14.95 a month" -> "month".
+    #: Denominator of a rate, canonical English noun: "$14.95 a month" -> "month" (English;
+    #: units of the table carry theirs in `head`: "barrel per day").
     per: str | None = None
 
 
@@ -211,7 +212,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
     number = re.compile(
         rf"(?:(?<![\w.,/-])|(?<=[\s(\[][{_MINUS}])|(?-i:{_glued_cur_behind()}))"
         rf"(?:(?P<d>{digits})(?![.,]\d)"
-        rf"(?:(?P<att>bn|mn|m|k|tn)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
+        rf"(?:(?P<att>bn|mn|m|k|tn|b)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
         rf"|(?P<w>{lex.number_words_re}))",
         i,
     )
@@ -398,7 +399,22 @@ def find_numbers(
             taken.append((one.start, one.end))
     if lex is not None:
         out = [nm for nm in out if not _not_a_duration(text, start, nm, out, pats)]
+        if lex.code == "en":
+            for nm in out:  # "$14.95 a month", "3% a year", "300 tests per day"
+                if nm.kind != "duration" and " per " not in (nm.head or ""):
+                    nm.per = den[0] if (den := _per(text, nm.end, end)) else None
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _plural_noun_at(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
+    """A counted (plural) noun right after `pos`: "2m people", "12.3m tonnes"."""
+    nxt = next((t for t in tokens if t.start >= pos), None)
+    return (
+        nxt is not None
+        and nxt.is_word
+        and nxt.lower not in lex.stopwords
+        and (nxt.lower in lex.noun_heads or lex.lemmatize(nxt.text) != nxt.lower)
+    )
 
 
 def _glued_unit(
@@ -413,16 +429,10 @@ def _glued_unit(
     pats: _Patterns,
     tokens: list[Token],
 ) -> NumberMention | None:
-    """'200ft', '48km', '600m down a gully' -> a count of feet/kilometres/metres. A glued 'm'
-    before a counted noun ('2m people') is millions, not metres: left unread."""
-    if unit == "m":
-        nxt = next((t for t in tokens if t.start >= n_end), None)
-        if text[n_end - 1 : n_end] == "M" or (
-            nxt is not None
-            and nxt.is_word
-            and (nxt.lower in lex.noun_heads or lex.lemmatize(nxt.text) != nxt.lower)
-        ):
-            return None  # a counted (plural) noun after it: "2m phones", "2m people"
+    """'200ft', '48km', '600m down a gully' -> a count of feet/kilometres/metres. A glued 'M'
+    is left unread (the glued 'm' of millions before a counted noun is read as a scale)."""
+    if unit == "m" and (text[n_end - 1 : n_end] == "M" or _plural_noun_at(tokens, n_end, lex)):
+        return None
     nm = _finish(text, s_start, s_end, n_start, n_end, value, "quantity", None, lex, pats, tokens)
     nm.head = lex.glued_units[unit]
     return nm
@@ -731,11 +741,13 @@ def _read_one(
             elif sym:
                 currency = CURRENCY_SYMBOLS[sym.group("cur")]
                 pos = sym.end()
+            elif att == "m" and _plural_noun_at(tokens, pos, lex):
+                pass  # "12.3m tonnes", "2m people": millions
             elif att in lex.glued_units:
                 att = ""  # "600m down a gully": metres (below)
-            elif att in ("m", "k"):
+            elif att in ("m", "k", "b"):
                 return None  # "5k" is a race
-        value *= lex.scales.get(att, 1.0) if att else 1.0
+        value *= (lex.scales.get(att) or (1e9 if att == "b" else 1.0)) if att else 1.0
     is_digit = bool(m.group("d"))
     scaled = bool(att)
     gu = (m.groupdict().get("gu") or "").lower() or (
@@ -871,8 +883,6 @@ def _read_one(
             range_pair,
         )
         nm.unit = currency
-        if lex.code == "en" and (den := _per(text, nm.end, s_end)) is not None:
-            nm.per = den[0]
         return _money_head(text, s_end, nm, lex, tokens)
     if (measured := _unit_of(text, pos, s_end, range_pair)) is not None:
         name, unit_end = measured
@@ -1008,7 +1018,47 @@ def _read_one(
             return nm
     if scaled and pats.partitive is not None and (pm := pats.partitive.match(text, pos, s_end)):
         pos = pm.end()  # "1,5 millones de personas"
-    return _count_head(nm, pos, lex, tokens, value)
+    counted = _count_head(nm, pos, lex, tokens, value)
+    if counted is None and is_digit and range_pair is None:
+        level_of = _level_of(text, s_start, nm, lex, pats, tokens)
+        if level_of is not None:
+            nm.head = _canon(level_of, lex)
+            nm.slot_tokens = [level_of]
+            return nm
+    return counted
+
+
+_POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b", re.IGNORECASE)
+_LEVEL_LEFT = re.compile(r"(?:^|\s)(?:to|at)\s+$", re.IGNORECASE)
+
+
+def _level_of(
+    text: str, s_start: int, nm: NumberMention, lex: Lexicon, pats: _Patterns, tokens: list[Token]
+) -> Token | None:
+    """What a change ends at, with no noun after the level: "the index rose 0.7% to
+    6,327.80", "has lost 162 points, or 2.1%, to close at 7,425.81" -> the token "index" (the
+    noun before the verb of the change); None when the number is no such level."""
+    if not _LEVEL_LEFT.search(text, max(s_start, nm.start - 6), nm.start):
+        return None
+    change = pats.percent.search(text, s_start, nm.start)
+    pts = _POINTS.search(text, s_start, nm.start)
+    first = min((c.start() for c in (change, pts) if c is not None), default=None)
+    if first is None:
+        return None
+    # The change's number starts where its digits start; look left of it for "<noun> <verb>".
+    while first > s_start and (text[first - 1].isdigit() or text[first - 1] in ".,"):
+        first -= 1
+    left = [t for t in tokens_before(tokens, first) if t.is_word]
+    while left and left[-1].lower in lex.hedges:
+        left.pop()
+    if len(left) < 2:
+        return None
+    left.pop()  # the verb: "rose", "lost"
+    while left and left[-1].lower in lex.auxiliaries:
+        left.pop()
+    if not left or left[-1].lower in lex.stopwords:
+        return None
+    return left[-1]
 
 
 def _suffix_end(text: str, pos: int, s_end: int, lex: Lexicon, pats: _Patterns) -> int | None:
