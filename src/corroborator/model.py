@@ -165,6 +165,10 @@ class Extraction:
     modality: str = ""
     #: a readable label for a journalist ("people killed", "quake magnitude").
     label: str = ""
+    #: whose figure it is when the text ties it to one named person ("Varga (41-2, 30 KOs)",
+    #: "Roth, 33,"): folded surname, or None. Two figures of different owners are never
+    #: one fact.
+    owner: str | None = None
 
 
 @dataclass

@@ -29,6 +29,7 @@ from corroborator.claims.quantities import (
     neutral_masks,
 )
 from corroborator.claims.quotes import find_attribution, find_quotes
+from corroborator.claims.records import RECORD_SLOT, find_records
 from corroborator.claims.times import find_times
 from corroborator.claims.tokens import (
     Token,
@@ -151,6 +152,22 @@ def _sentence_claims(
             continue  # "July 21, 2013, 2:21 pm BST", "Last updated at 11:11 GMT": the page's time
         out.append(
             _when("time", text, idx, t.start, t.end, t.value, t.zone, t.approximate, tokens, lex)
+        )
+    for r in find_records(text, sent.start, sent.end, masks):
+        masks.append((r.start, r.end))
+        out.append(
+            Extraction(
+                kind="quantity",
+                key="win",
+                start=r.start,
+                end=r.end,
+                text=text[r.start : r.end],
+                value=float(r.wins),
+                head="win",
+                slot=RECORD_SLOT,
+                sentence_index=idx,
+                owner=r.owner or None,
+            )
         )
     read_tokens = tokens if read_end == sent.end else tokenize(text, sent.start, read_end)
     for nm in find_numbers(text, sent.start, read_end, lex, masks):

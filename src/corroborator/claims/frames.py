@@ -35,6 +35,7 @@ from dataclasses import replace
 from itertools import islice, pairwise
 
 from corroborator.claims.lexicon import Lexicon
+from corroborator.claims.records import RECORD_SLOT, owner_before_value
 from corroborator.model import Extraction, Sentence
 from corroborator.units import CONVERSION_TOLERANCE, PHYSICAL_UNITS
 
@@ -202,8 +203,13 @@ def _in_base_unit(e: Extraction) -> Extraction:
     )
 
 
+#: a figure of one person read as a plural ("Varga's wins")
+_OWNED = {"win": "wins", "ko": "knockouts", "loss": "losses"}
+
+
 def label_for(e: Extraction) -> str:
-    """A readable name for the fact ('people killed', 'fire duration', 'quote by Novak')."""
+    """A readable name for the fact ('people killed', 'fire duration', 'quote by Novak',
+    "Varga's wins")."""
     if e.kind == "quote":
         return f"quote by {e.speaker}" if e.speaker and e.speaker != "unknown" else "quote"
     head = (e.head or "").strip()
@@ -212,6 +218,8 @@ def label_for(e: Extraction) -> str:
         if head in GENERIC_HEADS:
             return f"count ({e.slot})" if e.slot else "count"
         words = [_PERSON.get(w, w) if i == 0 else w for i, w in enumerate(words)]
+        if e.owner:
+            return f"{e.owner}'s " + " ".join(_OWNED.get(w, w) for w in words)
         return " ".join(words)
     if head in ("", "event"):
         noun = {"date": "date", "time": "time", "duration": "duration"}.get(e.kind, e.kind)
@@ -343,7 +351,9 @@ def add_frames(
         names.sort()
         participants = tuple(dict.fromkeys(n for _, n in names))
         event_year = None
-        if ref_year is not None and e.kind != "quote":
+        # a record ("52-3") is the competitor's standing as of the report, whatever year the
+        # sentence recalls ("unbeaten since 2004")
+        if ref_year is not None and e.kind != "quote" and e.slot != RECORD_SLOT:
             # years stated in the sentence, outside the value itself ("a 2,000-foot fall")
             years = {
                 int(m.group(1))
@@ -370,8 +380,12 @@ def add_frames(
                 explicit = any(ch.isdigit() for ch in day.text) or bool(
                     _MONTH_WORD.search(day.text)
                 )
+        owner = e.owner
+        if owner is None and e.kind == "quantity":
+            owner = owner_before_value(text, sent.start, e.start, e.end) or None
         framed = replace(
             _in_base_unit(e),
+            owner=owner,
             holder=holder,
             participants=participants,
             event_year=event_year,

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS
+from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold
 from corroborator.claims.lang import get_lexicon
 from corroborator.compare.matcher import (
     MatcherModel,
@@ -474,6 +474,10 @@ def _cluster_values(
     return out
 
 
+#: Owners compare on their first letters: one surname spelled two ways ("Klitschko",
+#: "Klitchsko") is one person.
+OWNER_PREFIX = 4
+
 #: A unit family with more mentions than this is split by measured thing before clustering,
 #: so that alignment stays near-linear in large corpus-mode stories.
 MAX_BLOCK = 400
@@ -632,7 +636,11 @@ def _cluster_block(
     off_diagonal = ~np.eye(n, dtype=bool)
     sides, _ = _linkage([[x] for x in range(n)], p, off_diagonal, ~agree | other_event, model.join)
     # 2. facts: disagreeing sides from different independence groups
-    counted = ~agree & ~same_group
+    # ... or two named sources quoted by one article ("5.2, state TV said; the survey
+    # measured 5.4"): the article reports their disagreement
+    arts = value_codes([it.article for it in block])
+    quoted_apart = (arts[:, None] == arts[None, :]) & ~one_voice
+    counted = ~agree & (~same_group | quoted_apart)
     facts, weakest = _linkage(
         sides, p, counted, ~agree & (one_voice | frames_differ), model.possible, needed=~agree
     )
@@ -667,7 +675,8 @@ def _pair_relations(
       disagreement between independent sources, so such values never make its sides.
     - `one_voice`: one article, not explicitly given by two different sources. An article
       states one value for one fact: two of its values that disagree are two facts, unless it
-      gives them from two sources ("6.0, Iran said; the USGS put it at 5.9").
+      gives them from two sources ("6.0, Iran said; the USGS put it at 5.9"; one named
+      source beside the article's own unattributed figure counts as two).
     - `frames_differ`: frames that say two values are different facts, whatever the text
       similarity: counts of different things ("12 firefighters" / "3 residents"; the head is
       the counted noun made English, so it holds across languages), values tied to different
@@ -688,7 +697,8 @@ def _pair_relations(
     same_group = group[:, None] == group[None, :]
     has_holder = np.array([bool(e.holder) for e in ext])
     holder = value_codes([e.holder or "" for e in ext])
-    two_sources = has_holder[:, None] & has_holder[None, :] & ~eq(holder)
+    # "6.1, the survey said" beside the article's own 5.9: a named source is another voice
+    two_sources = (has_holder[:, None] | has_holder[None, :]) & ~eq(holder)
     one_voice = eq(value_codes([it.article for it in items])) & ~two_sources
     has_date = np.array([bool(e.event_date) for e in ext])
     explicit = np.array([e.event_date_explicit for e in ext])
@@ -712,6 +722,10 @@ def _pair_relations(
     classes = [EVENT_CLASSES.get(verb_of(e), "") if e.kind == "quantity" else "" for e in ext]
     has_class = np.array([bool(c) for c in classes])
     other_event = has_class[:, None] & has_class[None, :] & ~eq(value_codes(classes))
+    # whose figure: "Varga (41-2)" and "Roth (22-5-1)" are two records, even when equal
+    owners = [fold(e.owner)[:OWNER_PREFIX] if e.owner else "" for e in ext]
+    has_owner = np.array([bool(o) for o in owners])
+    other_event |= has_owner[:, None] & has_owner[None, :] & ~eq(value_codes(owners))
     frames_differ = (
         ~eq(value_codes([e.event_year for e in ext]))
         | (other_day & comparable)

@@ -1,0 +1,169 @@
+"""Win-loss records ("Varga (41-2, 30 KOs)", "improved his record to 41-2", "dropped to 22-6-1").
+
+A record is written as wins-losses[-draws] and belongs to one competitor: reports of one
+fight disagree on it ("52-3" against "53-3") and a story names several competitors' records,
+so each record is read with its owner. The value compared across reports is the number of
+wins (a record's first figure); the owner is the competitor's surname as written.
+
+Only records with a cue are read, never a bare "N-M" (a score, a range, a date part):
+- in parentheses or between commas right after a capitalised name ("Varga (41-2)",
+  "Varga, 41-2, 30 KOs,");
+- after "record" ("his record to 41-2", "a record of 41-2"), a record noun after the figure
+  ("a 41-2 record") or a verb of change ("improved to", "dropped to", "fell to", "moved to").
+Language-neutral apart from those English cue words; other languages get the name forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FIGURE = r"(?P<w>\d{1,3})\s?[-–]\s?(?P<l>\d{1,3})(?:\s?[-–]\s?(?P<d>\d{1,3}))?(?![\d.,]\d|[-–]\d)"
+_NAME = r"(?P<name>[A-Z][\w'’.-]*[a-z][\w'’-]*)"
+#: "Varga (41-2" / "Varga, 41-2," : the record stands right after its owner's name
+_BY_NAME = re.compile(_NAME + r"(?:\s*\(\s*|,\s+)" + _FIGURE + r"(?=\s*[,;)])")
+#: "record to 41-2", "a 41-2 record", "improved to 41-2"
+_BY_CUE = re.compile(
+    r"(?:\brecord\s+(?:to|of|at|now\s+at|stands\s+at)\s+|"
+    r"\b(?:improv\w*|drop\w*|fell|falls?|mov\w*|climb\w*|rose|rises?|went)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?to\s+)" + _FIGURE + r"(?![\w%$€£])",
+    re.IGNORECASE,
+)
+_BEFORE_RECORD = re.compile(r"\b(?:a|an|his|her|their|the)\s+" + _FIGURE + r"\s+record\b", re.I)
+_POSSESSIVE = re.compile(r"([A-Z][\w-]*[a-z])['’]s?\s+(?:[a-z]+\s+)?record\b[^.]*$")
+_CAPITAL = re.compile(r"\b([A-Z][\w'’-]*[a-z][\w'’-]*)\b")
+#: capitalised words that are not competitors' names
+_NOT_NAMES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "it",
+        "they",
+        "this",
+        "that",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "with",
+        "by",
+        "for",
+        "and",
+        "but",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "later",
+        "earlier",
+        "now",
+        "then",
+        "also",
+        "meanwhile",
+        "however",
+        "champion",
+    }
+)
+MAX_WINS = 400
+#: the `slot` phrase of a record's extraction
+RECORD_SLOT = "record"
+
+
+@dataclass(frozen=True)
+class RecordMention:
+    start: int  # span of the figure ("41-2" or "22-6-1")
+    end: int
+    wins: int
+    losses: int
+    draws: int | None
+    owner: str  # surname as written, "" when the record's owner is not named nearby
+
+
+def _first_name(text: str, lo: int, pos: int) -> str:
+    """The first capitalised word of text[lo:pos] that is not a function word or a
+    hyphenated epithet ("Ukrainian-born"): the sentence's subject, whose record a verb of
+    change ("dropped to 22-6-1") or a possessive ("Varga's sixth defence improved him to")
+    reports."""
+    for m in _CAPITAL.finditer(text, lo, pos):
+        bare = re.sub(r"['’]s?$", "", m.group(1))
+        if "-" not in bare and bare.lower() not in _NOT_NAMES:
+            return bare
+    return ""
+
+
+def _record_owner(text: str, lo: int, m: re.Match[str]) -> str:
+    """Whose record a cue reads: the possessive right before "record" ("Varga's record to
+    41-2"), else the sentence's first name."""
+    left = text[lo : m.start("w")]
+    poss = _POSSESSIVE.search(left)
+    return poss.group(1) if poss else _first_name(text, lo, m.start("w"))
+
+
+def owner_before_value(text: str, lo: int, start: int, end: int) -> str:
+    """The named person a figure at text[start:end] belongs to by its position, or "":
+    inside parentheses opened right after a name ("Varga (41-2, 30 KOs)"), or between commas
+    right after one ("Roth, 33, said", "Varga, 41-2, 30 KOs, won")."""
+    left = text[lo:start]
+    m = _PAREN_OWNER.search(left)
+    if m and ")" not in left[m.end() :]:
+        name = m.group("name")
+        return "" if name.lower() in _NOT_NAMES else name
+    m = _COMMA_OWNER.search(left)
+    if m and _CLOSES.match(text, end):
+        name = m.group("name")
+        return "" if name.lower() in _NOT_NAMES else name
+    return ""
+
+
+#: "Varga (" then at most a few short items before the figure
+_PAREN_OWNER = re.compile(_NAME + r"\s*\((?:[^()]{0,30}[,;]\s*)?$")
+#: "Varga, " then at most one short item ("41-2, ") before the figure
+_COMMA_OWNER = re.compile(_NAME + r",\s+(?:[^,.;()]{1,20},\s+)?$")
+_CLOSES = re.compile(r"[^,;)]{0,12}[,;)]")
+
+
+def find_records(
+    text: str, start: int, end: int, masks: list[tuple[int, int]]
+) -> list[RecordMention]:
+    """Records in text[start:end] (one sentence), not overlapping `masks`."""
+    found: dict[int, RecordMention] = {}
+
+    def add(m: re.Match[str], owner: str) -> None:
+        s, e = m.start("w"), m.end("d") if m.group("d") else m.end("l")
+        wins, losses = int(m.group("w")), int(m.group("l"))
+        if wins > MAX_WINS or any(a < e and s < b for a, b in masks) or s in found:
+            return
+        if text[max(start, s - 1) : s] in "$€£" and s > start:
+            return
+        draws = int(m.group("d")) if m.group("d") else None
+        found[s] = RecordMention(s, e, wins, losses, draws, owner)
+
+    for m in _BY_NAME.finditer(text, start, end):
+        if m.group("name").lower() not in _NOT_NAMES:
+            add(m, m.group("name"))
+    for pat in (_BY_CUE, _BEFORE_RECORD):
+        for m in pat.finditer(text, start, end):
+            add(m, _record_owner(text, start, m))
+    return [found[k] for k in sorted(found)]

@@ -1,0 +1,101 @@
+"""Win-loss records and whose figure a value is (`claims.records`, `Extraction.owner`)."""
+
+from __future__ import annotations
+
+import re
+
+from corroborator.claims import extract_claims
+from corroborator.claims.records import find_records, owner_before_value
+from corroborator.compare.align import align_story
+from corroborator.model import Article, Sentence
+
+
+def split(text: str) -> list[Sentence]:
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z0-9])", text):
+        out.append(Sentence(start, m.start(), text[start : m.start()]))
+        start = m.end()
+    out.append(Sentence(start, len(text), text[start:]))
+    return out
+
+
+def _records(text: str) -> list[tuple[str, int, int, int | None, str]]:
+    return [
+        (text[r.start : r.end], r.wins, r.losses, r.draws, r.owner)
+        for r in find_records(text, 0, len(text), [])
+    ]
+
+
+def test_records_after_a_name_in_parentheses_or_commas() -> None:
+    text = "Oleg Varga (41-2, 30 KOs) beat Sam Roth (22-5-1) in Riga."
+    assert _records(text) == [("41-2", 41, 2, None, "Varga"), ("22-5-1", 22, 5, 1, "Roth")]
+    text = "Champion Oleg Varga, 41-2, 30 KOs, stopped Sam Roth."
+    assert _records(text) == [("41-2", 41, 2, None, "Varga")]
+
+
+def test_records_after_a_cue_belong_to_the_possessor_or_the_subject() -> None:
+    assert _records("The win took Varga's record to 41-2.")[0][1:] == (41, 2, None, "Varga")
+    text = (
+        "Roth, the former champion, could not reach the taller Varga's chin and dropped to 22-6-1."
+    )
+    assert _records(text) == [("22-6-1", 22, 6, 1, "Roth")]
+    text = "The stoppage in Varga's fifth defence improved the Latvian-born fighter to 42-2."
+    assert _records(text)[0][4] == "Varga"
+    assert _records("He carries a 17-0 record into the bout.")[0][1:3] == (17, 0)
+
+
+def test_scores_ranges_and_money_are_not_records() -> None:
+    for text in (
+        "Harbour United won 2-1 on Sunday.",
+        "Between 10-15 people were hurt.",
+        "Prices rose 3-4 percent.",
+        "The fund grew to $40-50 million.",
+        "The meeting ran 9-11 March.",
+    ):
+        assert _records(text) == [], text
+
+
+def test_owner_of_a_figure_by_position() -> None:
+    text = "Sam Roth, 33, said he would fight again."
+    start = text.index("33")
+    assert owner_before_value(text, 0, start, start + 2) == "Roth"
+    text = "In Riga, 30 people were hurt."
+    start = text.index("30")
+    assert owner_before_value(text, 0, start, start + 9) == ""
+
+
+def test_record_claims_carry_owner_and_a_readable_label() -> None:
+    text = "Oleg Varga (41-2, 30 KOs) beat Sam Roth (22-5-1) in Riga on Saturday."
+    found = extract_claims(text, split(text), "en", "2026-05-02")
+    wins = [(e.value, e.owner, e.label) for e in found if e.head == "win"]
+    assert wins == [(41.0, "Varga", "Varga's wins"), (22.0, "Roth", "Roth's wins")]
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(aid, aid, aid, "en", "2026-05-02", text, sentences=split(text))
+
+
+def _align(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    arts = {aid: _article(aid, t) for aid, t in texts.items()}
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    return align_story([[aid] for aid in arts], ext, arts, None)
+
+
+def test_two_reports_of_one_record_conflict_and_two_owners_never_corroborate() -> None:
+    claims = _align(
+        {
+            "a1": "Oleg Varga (41-2, 30 KOs) stopped Sam Roth (22-5-1) in Riga.",
+            "a2": "Oleg Varga (42-2, 31 KOs) stopped Sam Roth (22-5-1) in Riga.",
+            "a3": "Oleg Varga (41-2) beat Ivo Kallas (22-3) in the co-main event in Riga.",
+        }
+    )
+    wins = [c for c in claims if c.kind == "quantity" and c.label.endswith("wins")]
+    varga = [c for c in wins if c.label.startswith("Varga")]
+    assert len(varga) == 1
+    assert {m.value for m in varga[0].mentions} == {41.0, 42.0}
+    assert varga[0].verdict in ("conflicting", "possible_conflict")
+    # Roth's 22 and Kallas's 22 are two facts, however equal
+    roth = [c for c in wins if c.label.startswith("Roth")]
+    kallas = [c for c in wins if c.label.startswith("Kallas")]
+    assert [{m.article for m in c.mentions} for c in roth] == [{"a1", "a2"}]
+    assert [{m.article for m in c.mentions} for c in kallas] == [{"a3"}]
