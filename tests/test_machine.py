@@ -11,7 +11,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
 
-from bench.mt_detect import Doc, _operating_point, auc, balanced_precision, paired_auc
+from bench.mt_detect import (
+    Doc,
+    _operating_point,
+    auc,
+    balanced_precision,
+    paired_auc,
+    wilson_upper,
+)
 from bench.spin import OPS, TEXTS, spin
 
 from corroborator.provenance.machine import (
@@ -130,6 +137,8 @@ def test_measuring_helpers() -> None:
     # doc a: machine above human; doc b: below; pairs never cross documents
     assert paired_auc(docs, [0.9, 0.1, 0.2, 0.95]) == pytest.approx(0.5)
     assert balanced_precision(0.5, 0.05) == pytest.approx(0.5 / 0.55)
+    assert wilson_upper(0, 10) == pytest.approx(0.2775, abs=1e-4)  # the textbook value
+    assert wilson_upper(5, 10) == pytest.approx(0.7634, abs=1e-4)
     threshold, tpr, fpr = _operating_point(np.array([0.9, 0.8, 0.3]), np.array([0.1, 0.35]))
     assert (threshold, tpr, fpr) == (0.8, pytest.approx(2 / 3), 0.0)
 
