@@ -52,10 +52,11 @@ from corroborator.corpus.work import (
     Preparer,
     analyse_or_failure,
 )
-from corroborator.embed import Embedder, default_embedder
+from corroborator.embed import CachedEmbedder, Embedder, default_embedder
 from corroborator.exec.base import preload
 from corroborator.ingest.walk import walk_inputs
 from corroborator.model import Article, RawDocument, Skip
+from corroborator.provenance.derive import sentence_texts
 from corroborator.store.base import ArticleRow, BatchWrite, Store, StoryRow, day_of
 
 
@@ -344,7 +345,7 @@ class CorpusIngest:
     def _settle(self, preparer: Preparer, p: _Placing) -> None:
         """Vectors, story assignment, analysis of small touched stories, one transaction."""
         if p.prepared:
-            self._place(p, self._vectors(preparer, p))
+            self._place(p, self._vectors(preparer, p), preparer)
         self.store.write_batch(p.batch)
         self._in_flight.difference_update(p.job.ids)
         self.index.evict()
@@ -373,7 +374,33 @@ class CorpusIngest:
             and self._embed_in_workers
         )
 
-    def _place(self, p: _Placing, vectors: np.ndarray) -> None:
+    def _prime(self, preparer: Preparer | None, stories: Iterable[list[ArticleRow]]) -> None:
+        """Full analysis of stories of two or more members compares their sentences: the
+        sentences with no vector yet are embedded on the executor (one task per
+        `SENTENCE_CHUNK` articles, one model call per article) and put into this process's
+        cache, where the analysis finds them. Only with the default model (the workers
+        hold the same one), and never for a story of one article (it has no pair)."""
+        if (
+            preparer is None
+            or self.options.analysis == "fast"
+            or not self._embed_in_workers
+            or not isinstance(self.embedder, CachedEmbedder)
+        ):
+            return
+        todo: list[list[str]] = []
+        for members in stories:
+            if len(members) < 2:
+                continue
+            for row in members:
+                texts = self.embedder.missing(sentence_texts(row.to_article()))
+                if texts:
+                    todo.append(texts)
+        if todo:
+            vectors = preparer.sentence_vectors(todo)
+            for texts, vecs in zip(todo, vectors, strict=True):
+                self.embedder.add(texts, vecs)
+
+    def _place(self, p: _Placing, vectors: np.ndarray, preparer: Preparer | None = None) -> None:
         s = self.summary
         batch = p.batch
         articles = p.articles
@@ -411,12 +438,16 @@ class CorpusIngest:
         # Touched stories are analysed here, not in the workers: tried, and shipping the
         # members to a worker cost what the parallelism saved (5k/20k: 138/523 s against
         # 131/498 s), since the workers are busy preparing the next batch meanwhile.
+        now: dict[str, list[ArticleRow]] = {}
+        for sid in sorted(by_story):
+            if self.index.open[sid].size <= self.options.analyse_now_max:
+                now[sid] = self.store.story_articles(sid) + by_story[sid]
+        self._prime(preparer, now.values())
         for sid in sorted(by_story):
             story = self.index.open[sid]
             story.payload = None
-            if story.size <= self.options.analyse_now_max:
-                members = self.store.story_articles(sid) + by_story[sid]
-                self._analyse(story, members, batch, fresh={r.id for r in by_story[sid]})
+            if sid in now:
+                self._analyse(story, now[sid], batch, fresh={r.id for r in by_story[sid]})
             batch.stories.append(story)
         batch.new_articles = rows
 
@@ -486,6 +517,7 @@ class CorpusIngest:
                     self._record(story, members, batch, set(), error)
                     batch.stories.append(story)
             else:
+                self._prime(preparer, (members for _, members in jobs))
                 for story, members in jobs:
                     self._analyse(story, members, batch, fresh=set())
                     batch.stories.append(story)

@@ -134,6 +134,34 @@ class EmbedLeads(Step[str, np.ndarray]):
         return list(embed_leads(records))
 
 
+#: Articles per sentence-embedding task (an article is 10-40 sentences).
+SENTENCE_CHUNK = 4
+
+
+def embed_sentences(texts: Sequence[str]) -> np.ndarray:
+    """USE vectors of one article's sentences, in one model call on one BLAS thread: the
+    vectors depend on the texts sent together and nothing else (not on the executor, the
+    worker or the worker count; the model's micro-batches change the last bits)."""
+    return _lead_model().encode(list(texts))
+
+
+@dataclass
+class EmbedSentences(Step[tuple[str, ...], np.ndarray]):
+    """One article's sentence texts -> their USE vectors (one model call per article).
+
+    Full analysis compares the sentences of every two members of a story; the ingest
+    process sends each member's sentences that it has no vector for to the executor (the
+    workers are otherwise idle while it analyses) and analyses with the vectors that come
+    back. Which sentences lack a vector depends only on the order of the ingest process's
+    own work, so the vectors, and the store, do not depend on the executor."""
+
+    name: ClassVar[str] = "embed sentences"
+    requires: ClassVar[tuple[str, ...]] = ("sentence texts",)
+
+    def process(self, record: tuple[str, ...]) -> np.ndarray:
+        return embed_sentences(record)
+
+
 Failure = tuple[str, str]  # (repr of the exception, file:line where it was raised)
 
 
@@ -219,6 +247,7 @@ class Preparer:
         self._prepare = partial(run_chunk, PrepareArticles(parse_quotes))
         self._embed = partial(run_chunk, EmbedLeads())
         self._analyse = partial(run_chunk, AnalyseFast())
+        self._sentences = partial(run_chunk, EmbedSentences())
         self.counters: dict[str, Counters] = {}
 
     @property
@@ -254,6 +283,16 @@ class Preparer:
             if not isinstance(r, Skip)  # EmbedLeads skips nothing
         ]
         return np.vstack(rows) if rows else np.zeros((0, dim), dtype=np.float32)
+
+    def sentence_vectors(self, articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """`embed_sentences` of each article's sentence texts, on the executor, in order
+        (waits for them)."""
+        handle = self.executor.submit(self._sentences, [tuple(a) for a in articles], SENTENCE_CHUNK)
+        return [
+            v
+            for v in self._outputs(EmbedSentences.name, self.executor.results(handle))
+            if not isinstance(v, Skip)  # EmbedSentences skips nothing
+        ]
 
     def analyse_fast(
         self, jobs: Sequence[tuple[StoryRow, list[ArticleRow]]]

@@ -340,6 +340,36 @@ class CachedEmbedder:
         with self._lock:
             return self._encode(texts)
 
+    def missing(self, texts: Sequence[str]) -> list[str]:
+        """The texts of `texts` (first occurrences, in order) that `encode` would send to the
+        model: in neither the memory cache nor the disk cache."""
+        with self._lock:
+            out: dict[bytes, str] = {}
+            for t in texts:
+                k = self._key(t)
+                if k not in self._cache and k not in out:
+                    out[k] = t
+            if out and self.disk is not None:
+                for k, v in self.disk.get_many(self.name, self.dim, list(out)).items():
+                    self._cache[k] = v
+                    del out[k]
+            return list(out.values())
+
+    def add(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Put vectors computed elsewhere (by the same model) into the caches; texts already
+        cached keep their vector."""
+        with self._lock:
+            fresh: dict[bytes, np.ndarray] = {}
+            for t, v in zip(texts, vectors, strict=True):
+                k = self._key(t)
+                if k not in self._cache:
+                    fresh[k] = np.asarray(v, dtype=np.float32)
+            self._cache.update(fresh)
+            if self.disk is not None and fresh:
+                self.disk.put_many(self.name, fresh)
+            while len(self._cache) > self.max_items:
+                self._cache.popitem(last=False)
+
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [self._key(t) for t in texts]
         missing: dict[bytes, str] = {}

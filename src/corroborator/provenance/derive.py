@@ -139,6 +139,12 @@ def numbers_in(text: str) -> frozenset[str]:
     )
 
 
+def sentence_texts(article: Article) -> list[str]:
+    """The texts whose vectors provenance compares: the article's sentences (stripped, empty
+    ones dropped), or its whole text when it has no sentence."""
+    return _sentences(article)
+
+
 def _sentences(article: Article) -> list[str]:
     sents = article.sentences or split_sentences(article.text, article.language)
     texts = [s.text.strip() for s in sents if s.text.strip()]
