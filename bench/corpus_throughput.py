@@ -264,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also time embedding the titles+leads alone and every sentence (same model)",
     )
+    ap.add_argument("--keep", default=None, help="keep each store in this folder")
     args = parse_args(ap, argv)
     sizes: list[str] = args.sizes.split(",")
     workers = args.workers
@@ -312,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
                 rows.append(row)
+                if args.keep:
+                    Path(args.keep).mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(db), Path(args.keep) / db.name)
                 db.unlink(missing_ok=True)
                 _record(rows, len(base))  # after every row: a long run stopped early keeps them
             shutil.rmtree(folder, ignore_errors=True)
