@@ -283,19 +283,6 @@ def main(argv: list[str] | None = None) -> int:
             label += f" (workers {shown_workers})"
             folder = Path(tmp) / f"in-{size}"
             write_corpus(folder, base, n)
-            if args.floors:
-                leads, sentences = floor_texts(folder)
-                for what, texts in (
-                    ("floor: titles+leads", leads),
-                    ("floor: sentences", sentences),
-                ):
-                    wall = run_floor(texts, Path(tmp), workers)
-                    row = (
-                        f"| {DATE} | {label} | {what} ({len(texts)} texts) | | | | | | "
-                        f"{wall:.1f} | {n / wall:.1f} | |"
-                    )
-                    print(row, flush=True)
-                    rows.append(row)
             for mode in modes:
                 db = Path(tmp) / f"{mode}-{size}.db"
                 start = time.perf_counter()
@@ -318,6 +305,20 @@ def main(argv: list[str] | None = None) -> int:
                     shutil.move(str(db), Path(args.keep) / db.name)
                 db.unlink(missing_ok=True)
                 _record(rows, len(base))  # after every row: a long run stopped early keeps them
+            if args.floors:
+                leads, sentences = floor_texts(folder)
+                for what, texts in (
+                    ("floor: titles+leads", leads),
+                    ("floor: sentences", sentences),
+                ):
+                    wall = run_floor(texts, Path(tmp), workers)
+                    row = (
+                        f"| {DATE} | {label} | {what} ({len(texts)} texts) | | | | | | "
+                        f"{wall:.1f} | {n / wall:.1f} | |"
+                    )
+                    print(row, flush=True)
+                    rows.append(row)
+                    _record(rows, len(base))
             shutil.rmtree(folder, ignore_errors=True)
     return 0
 
