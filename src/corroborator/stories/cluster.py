@@ -5,7 +5,8 @@ corpus mode (`corroborator.stories.incremental`) with the one scorer
 (`corroborator.stories.score`) run over the whole input as one batch, so that `compare` and
 `corroborator ingest` form the same stories from the same articles. This module gives both
 modes the article side of that score: `lead_text` (what is embedded) and `anchor_terms` (the
-event keys: names, numbers, years, and the event words of `corroborator.stories.events`).
+event keys: names, numbers, years, and the event words and event dates of
+`corroborator.stories.events`).
 
 The rest of this module is the pairwise grouping `compare` used before (kept as
 `cluster_stories_pairwise` for the side-by-side benchmark, bench/stories_eval.py, and for

@@ -71,6 +71,7 @@ def _month_words(language: str) -> dict[str, int]:
             continue
         for n, month in enumerate(_MONTHS, start=1):
             for form in info.get(month, []):
+                out.setdefault(form.lower(), n)
                 out.setdefault(_fold(form), n)
     return out
 
@@ -111,8 +112,13 @@ def event_dates(lines: Iterable[str], language: str = "en") -> set[str]:
     for line in lines:
         toks = [m.group(0) for m in _TOKEN.finditer(line)]
         for i, tok in enumerate(toks):
-            month = months.get(_fold(tok.rstrip(".")))
-            if month is None or (len(tok) <= 2):
+            if len(tok) <= 2 or tok[0].isdigit():
+                continue
+            word = tok.rstrip(".").lower()
+            month = months.get(word)
+            if month is None and not word.isascii():
+                month = months.get(_fold(word))
+            if month is None:
                 continue
             before = _day_or_year(toks[i - 1]) if i else (False, None)
             after = [_day_or_year(t) for t in toks[i + 1 : i + 3]]

@@ -129,13 +129,17 @@ class StoryParams:
     article may join it, and how long a story stays open in corpus mode; max_span_days: the
     longest a story may span. refine_passes, attach_threshold / fragment_size: the
     refinement and attach stages of a batch (`incremental`). max_open / top_k / search:
-    corpus-mode bounds (`stories.candidates`).
+    corpus-mode bounds (`stories.candidates`). month_penalty: both name months, none the
+    same or next; member_weight: how much of the names share counts members carrying a key
+    rather than any member; min_df: keys fewer articles carry are left out of an article's
+    share; cohesion_weight: the article's average cosine against the story's own (mean
+    cosine between two members).
     """
 
     threshold: float = 0.8
     anchor_weight: float = 2.18
     anchor_base: float = 0.2
-    year_penalty: float = 0.41
+    year_penalty: float = 0.6
     word_weight: float = 0.0
     word_base: float = 0.3
     refine_passes: int = 2
@@ -143,14 +147,14 @@ class StoryParams:
     core_share: float = 0.5  # a story's core keys: carried by at least this share of members
     window_days: int = 7
     max_span_days: int = 14  # a story spans at most this many days, first to last (0: no limit)
-    attach_threshold: float = 0.45
+    attach_threshold: float = 0.65
     fragment_size: int = 3
     uncovered_cosine_scale: float = 0.35
     uncovered_same_language_cosine: float = 0.2
     max_open: int = 20_000
     top_k: int = 8
     search: str = "auto"  # candidate search: exact, hnsw or auto (see stories.candidates)
-    month_penalty: float = 0.23
+    month_penalty: float = 0.4
     member_weight: float = 0.22
     min_df: int = 2
     cohesion_weight: float = 2.17
