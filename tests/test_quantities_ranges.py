@@ -121,3 +121,24 @@ def test_level_after_a_change(text: str, level: float) -> None:
 
 def test_no_level_without_a_change() -> None:
     assert numbers("The walkers went to 10 Downing Street.") == []
+
+
+def test_ordinals_are_not_counts() -> None:
+    assert numbers("Profits fell in the fourth quarter.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The match was shown on BBC One tonight.", "Apple One's basic plan got dearer."]
+)
+def test_word_number_in_a_name_is_not_a_count(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_headline_verb_before_a_number_word_is_not_a_name() -> None:
+    nm = only("Dunmore Fire Kills Three")
+    assert (nm.raw_value, nm.head) == (3.0, "person")
+
+
+def test_spaced_minus_word() -> None:
+    nm = only("Nights there fall to minus 40 degrees.")
+    assert (nm.raw_value, nm.head) == (-40.0, "degree")

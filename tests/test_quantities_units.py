@@ -37,7 +37,7 @@ def only(text: str) -> NumberMention:
         ("Gusts of 90 km/h were recorded at the pier.", 90, "kilometre per hour"),
         ("The pump moves 12 metres per second of water.", 12, "metre per second"),
         ("Temperatures reached 41°C in the valley.", 41, "celsius"),
-        ("The lake froze at minus 5 degrees Celsius overnight.", 5, "celsius"),
+        ("The lake froze at minus 5 degrees Celsius overnight.", -5, "celsius"),
         ("The new chip is built on a 3 nm process.", 3, "nanometre"),
         ("The office covers 2,400 square feet.", 2400, "square foot"),
         ("The engine delivers 450 Nm of torque.", 450, "newton metre"),

@@ -213,7 +213,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         rf"(?:(?<![\w.,/-])|(?<=[\s(\[][{_MINUS}])|(?-i:{_glued_cur_behind()}))"
         rf"(?:(?P<d>{digits})(?![.,]\d)"
         rf"(?:(?P<att>bn|mn|m|k|tn|b)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
-        rf"|(?P<w>{lex.number_words_re}))",
+        rf"|(?P<w>{lex.number_words_re})(?![\w]))",
         i,
     )
     units = "|".join(sorted((re.escape(u) for u in lex.duration_units), key=len, reverse=True))
@@ -273,7 +273,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         ),
         number_free=re.compile(
             rf"(?:(?P<d>{digits})(?![.,]\d)(?:(?P<att>bn|mn|m|k|tn)(?![\w])|{tail})"
-            rf"|(?P<w>{lex.number_words_re}))",
+            rf"|(?P<w>{lex.number_words_re})(?![\w]))",
             i,
         ),
         measure_after=tuple((re.compile(p, i), h) for p, h in lex.measure_suffixes),
@@ -720,6 +720,11 @@ def _read_one(
     ):
         value = -value  # "-1.3%", "fell to -$50.8bn"
         num_start -= 1
+    elif lex is not None and lex.signed_prefixes:
+        sm = _signed_word(lex).search(text, max(s_start, num_start - 12), num_start)
+        if sm is not None and lex.signed_prefixes[sm.group("pre").lower()] < 0:
+            value = -value  # "minus 387 degrees"
+            num_start = sm.start("pre")
     if lex is None:
         pm = pats.percent.match(text, pos, s_end)
         if pm:
@@ -998,8 +1003,8 @@ def _read_one(
     nm = _finish(
         text, s_start, s_end, num_start, pos, value, "quantity", None, lex, pats, tokens, range_pair
     )
-    if is_digit and _named_number(tokens, m.start(), lex):
-        return None
+    if _named_number(tokens, m.start(), lex) and (is_digit or _named_word_number(tokens, m, lex)):
+        return None  # "Flight 370", "BBC One", "Apple One's plan"
     if (
         not is_digit
         and lex.zero_determiners
@@ -1119,6 +1124,24 @@ def _is_year(raw: str, value: float) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
 
 
+def _named_word_number(tokens: list[Token], m: re.Match[str], lex: Lexicon) -> bool:
+    """A capitalised number word in a name ("BBC One", "Formula One"), not in a title-case
+    headline, whose verb before it ends in -s ("Crash Leaves One Dead", "Fire Kills Three")."""
+    if not m.group("w")[:1].isupper():
+        return False
+    left = tokens_before(tokens, m.start())
+    after = tokens_after(tokens, m.end(), 1)
+    return not (
+        (left and left[-1].lower.endswith("s")) or (after and after[0].lower in lex.event_verbs)
+    )
+
+
+@lru_cache(maxsize=16)
+def _signed_word(lex: Lexicon) -> re.Pattern[str]:
+    """A sign word before a number, spaced: "minus 5"."""
+    return re.compile(rf"(?<![\w-])(?P<pre>{_alt(lex.signed_prefixes)})\s+$", re.IGNORECASE)
+
+
 def _named_number(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     """'Flight 370', 'Apollo 11', 'COVID 19': a capitalised word glued to the number."""
     left = tokens_before(tokens, pos)
@@ -1132,6 +1155,7 @@ def _named_number(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
         and word.is_word
         and word.lower not in lex.stopwords
         and (word.lower not in lex.hedges)
+        and word.lower not in lex.event_verbs  # headlines: "Fire Kills Three"
     )
 
 
