@@ -99,3 +99,16 @@ def test_two_reports_of_one_record_conflict_and_two_owners_never_corroborate() -
     kallas = [c for c in wins if c.label.startswith("Kallas")]
     assert [{m.article for m in c.mentions} for c in roth] == [{"a1", "a2"}]
     assert [{m.article for m in c.mentions} for c in kallas] == [{"a3"}]
+
+
+def test_a_small_discrepancy_on_one_fact_is_a_conflict_not_a_possible_one() -> None:
+    claims = _align(
+        {
+            "a1": "Oleg Varga (41-2, 30 KOs) stopped Sam Roth in Riga.",
+            "a2": "The stoppage took Varga's record to 42-2 in front of 9,000 fans.",
+        }
+    )
+    (varga,) = [c for c in claims if c.label == "Varga's wins"]
+    assert {m.value for m in varga.mentions} == {41.0, 42.0}
+    assert varga.verdict == "conflicting"
+    assert "within 10% of each other" in varga.explanation

@@ -139,8 +139,10 @@ def _names(text: str, sent: Sentence, lex: Lexicon | None) -> list[tuple[int, st
 
 def _reference_year(published: str | None, dates: Sequence[Extraction], text: str) -> int | None:
     """The article's own year: the publication year, else the year its dates with a month
-    or day mostly name, else None. A bare year ("hit in 2009 by a stronger quake") is not
-    the article's year: news names the year of a background event, rarely its own."""
+    or day mostly name (a bare year, "hit in 2009 by a stronger quake", is often
+    background), else the latest year it mentions (news reports the newest event; earlier
+    years are background). An undated article that names only a background year cannot be
+    told apart: its figures then count as this year's."""
     if published and published[:4].isdigit():
         return int(published[:4])
     years = Counter(
@@ -150,7 +152,8 @@ def _reference_year(published: str | None, dates: Sequence[Extraction], text: st
     )
     if years:
         return years.most_common(1)[0][0]
-    return None
+    stated = [int(y) for y in _YEAR.findall(text)]
+    return max(stated) if stated else None
 
 
 def _clause_bounds(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int]:
@@ -354,7 +357,7 @@ def add_frames(
         event_year = None
         # a record ("52-3") is the competitor's standing as of the report, whatever year the
         # sentence recalls ("unbeaten since 2004")
-        if e.kind != "quote" and e.slot != RECORD_SLOT:
+        if ref_year is not None and e.kind != "quote" and e.slot != RECORD_SLOT:
             # years stated in the sentence, outside the value itself ("a 2,000-foot fall")
             years = {
                 int(m.group(1))
@@ -365,8 +368,6 @@ def add_frames(
                 years.add(int(str(e.value)[:4]))
             other = sorted(y for y in years if y != ref_year)
             if other and ref_year not in years:
-                # without a year of its own (no date, no dated day), a sentence that names
-                # a year tells of that year's event
                 event_year = other[0]
         event_date, explicit = None, False
         if e.kind not in ("quote", "date"):
