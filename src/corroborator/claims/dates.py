@@ -70,6 +70,7 @@ class _DatePatterns:
     decade: re.Pattern[str] | None
     season: re.Pattern[str] | None
     weekend: re.Pattern[str] | None
+    week_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=16)
@@ -109,13 +110,20 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
         ago_pre += rf"(?P<u2>{dur_units})\b"
         ago = rf"(?:{ago}|(?<!\w){ago_pre})"
     return _DatePatterns(
+        week_after=re.compile(rf"\s+(?P<rel>{past}|{nxt}|{this})\s+(?:{units['w']})\b", i),
         dmy=re.compile(rf"\b{day}\s+{of}{mon}(?:,?\s+{of}{year})?\b", i),
         mdy=re.compile(rf"\b{mon}\s+{day}(?:,?\s+{year})?\b", i),
         my=re.compile(rf"\b{mon},?\s+{of}{year}\b", i),
         month_rel_year=re.compile(
             rf"\b{mon}\s+(?P<rel>{past}|{nxt}|{this})\s+(?:{units['y']})\b(?!-)", i
         ),
-        weekday=re.compile(rf"\b(?:(?P<rel>{past}|{nxt}|{this})\s+)?{wd}\b", i),
+        # "last Wednesday", and after the day "mercredi dernier", "el miércoles pasado" (not
+        # "Friday last week": that "last" belongs to the week).
+        weekday=re.compile(
+            rf"\b(?:(?P<rel>{past}|{nxt}|{this})\s+)?{wd}\b"
+            rf"(?:\s+(?P<rel2>{past}|{nxt})(?![\w-])(?!\s+(?:{units['w']}|{units['m']}|{units['y']})))?",
+            i,
+        ),
         relday=re.compile(rf"(?<!\w)(?P<rd>{_alt(lex.relative_days)})(?!\w)", i),
         period=re.compile(
             rf"\b(?P<rel>{past}|{nxt}|{this})\s+(?:(?P<w>{units['w']})|(?P<m>{units['m']})|(?P<y>{units['y']}))\b",
@@ -392,7 +400,9 @@ def find_dates(
             back = prep in lex.past_prepositions
             past = back or _past_clause(text, start, end, m, lex)
             # "through June", "by August": forward like "until Thursday", unless past.
-            ahead = (future and not back) or (prep in lex.forward_preps and not past)
+            ahead = (_future_clause(text, start, end, m, lex, future) and not back) or (
+                prep in lex.forward_preps and not past
+            )
             if back:  # "since December": the last one
                 y = published.year - (1 if mon > published.month else 0)
             else:
@@ -404,10 +414,17 @@ def find_dates(
         # "may" and "mar" are also verbs: only the capitalised form is a month.
         if m.group("mon").lower().rstrip(".") in ("may", "mar") and not m.group("mon")[0].isupper():
             continue
-        y = _month_year(mon, published, rel, lex, future, _past_clause(text, start, end, m, lex))
+        y = _month_year(
+            mon,
+            published,
+            rel,
+            lex,
+            _future_clause(text, start, end, m, lex, future),
+            _past_clause(text, start, end, m, lex),
+        )
         add(m.start("mon") if rel == "in" else m.start(), m.end(), f"{y:04d}-{mon:02d}", True)
     for m in p.weekday.finditer(text, start, end):
-        rel = (m.group("rel") or "").lower()
+        rel = (m.group("rel") or m.group("rel2") or "").lower()
         wd = lex.weekdays[m.group("wd").lower()]
         before = text[max(start, m.start() - 12) : m.start()].lower().split()
         # "until Thursday", "by Monday": forward, unless the clause is past ("had filed
@@ -422,7 +439,13 @@ def find_dates(
             and not _told_on(text, start, end, m.start(), m.end(), lex)
             and _is_future(_clause(text, start, end, m.start(), m.end(), lex), lex)
         )
-        if rel in lex.next_words or forward or (ahead and rel not in lex.past_words):
+        week = p.week_after.match(text, m.end(), end)
+        if week is not None:  # "Monday next week", "Friday last week": that week's day
+            wrel = week.group("rel").lower()
+            step = -1 if wrel in lex.past_words else 1 if wrel in lex.next_words else 0
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+            when = monday + timedelta(days=wd)
+        elif rel in lex.next_words or forward or (ahead and rel not in lex.past_words):
             delta = (wd - published.weekday()) % 7
             if delta == 0 and rel in lex.next_words:
                 delta = 7  # "next Wednesday" on a Wednesday; "will meet Wednesday" is today
@@ -660,6 +683,15 @@ def _bare_year(
         rest = before.rstrip()[: -len(last)]
         return bool(re.search(r"(?:1[89]|20)\d\d\W*$", rest))
     return False
+
+
+def _future_clause(
+    text: str, start: int, end: int, m: re.Match[str], lex: Lexicon, future: bool
+) -> bool:
+    """Is the clause around the match in the future tense? ("In September, it announced plans
+    to buy ..." is a past September although "plans to" is in the sentence.) `future` is the
+    sentence's reading, which spares the clause scan when the sentence has no future marker."""
+    return future and _is_future(_clause(text, start, end, m.start(), m.end(), lex), lex)
 
 
 def _past_clause(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) -> bool:

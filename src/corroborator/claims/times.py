@@ -9,7 +9,11 @@ What counts as a time (a bare "10" or "2:15" is not one):
     ("a.m.", "a. m.", "AM", "pm"), the language's clock words ("Uhr", "h", "hours"), a zone;
   - HH:MM after a time preposition ("at 17:06", "um 18:30", "until 09:15");
   - four-digit military times "0100 GMT", "1630 hrs", and "at 1353" (not a year);
-  - bad-HTML spacing is read through: "4: 30 a. m.", "06: 00 BST", "4. 30am".
+  - bad-HTML spacing is read through: "4: 30 a. m.", "06: 00 BST", "4. 30am";
+  - "noon" and "midnight" (12:00, 00:00) after a time preposition or hedge ("at noon", "um
+    Mitternacht", "shortly after midnight") or before a weekday ("noon Thursday"), in the
+    languages of `_NOON`; not right after a speech verb ("he said shortly before noon" times
+    the statement, not the event).
 """
 
 from __future__ import annotations
@@ -86,6 +90,12 @@ _NUMBER = re.compile(
     r"|(?P<h3>[0-2]?\d)(?![\d:.,]?\d)"  # 3 (pm), 18 (Uhr)
     r")"
 )
+#: Words for 12:00 and 00:00 by language (lower case). Only read after a time preposition or
+#: hedge of the language's lexicon, or right before a weekday.
+_NOON: dict[str, dict[str, int]] = {
+    "en": {"noon": 12, "midday": 12, "midnight": 0},
+    "de": {"mittag": 12, "mitternacht": 0},
+}
 #: Clock words after which a bare hour is a duration rather than a time ("6 hours", "6 h").
 _DURATION_WORDS = frozenset({"h", "hours", "hrs", "horas", "heures", "stunden"})
 
@@ -174,4 +184,50 @@ def find_times(
         if hm is not None:
             s = m.start() - len(left) + hm.start("hd")
         out.append(TimeMention(s, pos, f"{h:02d}:{mi:02d}", zone, hm is not None))
+    if lex is not None and lex.code in _NOON:
+        out.extend(_noon(text, start, end, lex, p, spans + [(t.start, t.end) for t in out]))
+        out.sort(key=lambda t: t.start)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _noon_pattern(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = re.compile(rf"(?<![\w-])(?P<w>{_alt(_NOON[lex.code])})(?![\w-])", re.IGNORECASE)
+    weekday = re.compile(rf"[ \t]+(?:{_alt(lex.weekdays)})\b", re.IGNORECASE)
+    return words, weekday
+
+
+def _noon(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    p: _TimePatterns,
+    spans: list[tuple[int, int]],
+) -> list[TimeMention]:
+    """'at noon', 'um Mitternacht', 'shortly after midnight', 'noon Thursday'."""
+    words, weekday = _noon_pattern(lex)
+    out: list[TimeMention] = []
+    for m in words.finditer(text, start, end):
+        if any(m.start() < e and s < m.end() for s, e in spans):
+            continue
+        left = text[max(start, m.start() - 30) : m.start()]
+        hm = p.hedge.search(left) if p.hedge is not None else None
+        if not (
+            hm is not None
+            or (p.prep is not None and p.prep.search(left))
+            or weekday.match(text, m.end(), end)
+        ):
+            continue  # "the midday sun", "Mittag" as a meal
+        s = m.start() - len(left) + hm.start("hd") if hm is not None else m.start()
+        before = [w.strip(",") for w in text[max(start, s - 30) : s].lower().split()]
+        while before and before[-1] in lex.time_prepositions:
+            before.pop()
+        if before and before[-1] in lex.speech_verbs:
+            continue  # "he said shortly before noon": when it was said, not when it happened
+        zm = p.zone.match(text, m.end(), end)
+        zone = None if zm is None else "local" if zm.group("loc") else zm.group("z")
+        h = _NOON[lex.code][m.group("w").lower()]
+        e = m.end() if zm is None else zm.end()
+        out.append(TimeMention(s, e, f"{h:02d}:00", zone, hm is not None))
     return out
