@@ -112,3 +112,20 @@ def test_a_small_discrepancy_on_one_fact_is_a_conflict_not_a_possible_one() -> N
     assert {m.value for m in varga.mentions} == {41.0, 42.0}
     assert varga.verdict == "conflicting"
     assert "within 10% of each other" in varga.explanation
+
+
+def test_an_age_before_a_name_belongs_to_it_only_when_the_name_is_a_surname() -> None:
+    text = "The 33-year-old Roth lost. Sam Roth had won before. The 32-year-old Englishman fell."
+    ages = [(e.value, e.owner) for e in extract_claims(text, split(text), "en", "2026-05-02")]
+    assert ages == [(33.0, "Roth"), (32.0, None)]
+    claims = _align(
+        {
+            "a1": "The 33-year-old Ivo Kallas was stopped by the 32-year-old Oleg Varga.",
+            "a2": "Oleg Varga, 33, stopped Ivo Kallas in Riga.",
+        }
+    )
+    varga = [c for c in claims if c.label == "Varga's age"]
+    assert [sorted(m.value for m in c.mentions) for c in varga] == [[32.0, 33.0]]
+    assert not [
+        c for c in claims if {m.value for m in c.mentions} == {33.0} and len(c.mentions) > 1
+    ]

@@ -35,7 +35,7 @@ from dataclasses import replace
 from itertools import islice, pairwise
 
 from corroborator.claims.lexicon import Lexicon
-from corroborator.claims.records import RECORD_SLOT, owner_before_value
+from corroborator.claims.records import RECORD_SLOT, owner_after_age, owner_before_value
 from corroborator.model import Extraction, Sentence
 from corroborator.units import CONVERSION_TOLERANCE, PHYSICAL_UNITS
 
@@ -387,6 +387,8 @@ def add_frames(
         owner = e.owner
         if owner is None and e.kind == "quantity":
             owner = owner_before_value(text, sent.start, e.start, e.end) or None
+            if owner is None and e.head == "age":
+                owner = owner_after_age(text, e.end) or None
         framed = replace(
             _in_base_unit(e),
             owner=owner,

@@ -137,6 +137,24 @@ def owner_before_value(text: str, lo: int, start: int, end: int) -> str:
     return ""
 
 
+def owner_after_age(text: str, end: int) -> str:
+    """Whose age "the 33-year-old Roth" gives: the name right after it, when the article
+    also writes that word after a first name ("Sam Roth") or writes the two together here,
+    so that a capitalised noun ("the 32-year-old Englishman") is no owner."""
+    m = _AFTER_AGE.match(text, end)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    name = re.sub(r"['’]s?$", "", words[-1])
+    if name.lower() in _NOT_NAMES:
+        return ""
+    if len(words) > 1 or re.search(r"\b[A-Z][a-z]+\s+" + re.escape(name) + r"\b", text):
+        return name
+    return ""
+
+
+_AFTER_AGE = re.compile(r"\s+((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*[a-z][\w'’-]*)")
+
 #: "Varga (" then at most a few short items before the figure
 _PAREN_OWNER = re.compile(_NAME + r"\s*\((?:[^()]{0,30}[,;]\s*)?$")
 #: "Varga, " then at most one short item ("41-2, ") before the figure
