@@ -303,19 +303,20 @@ def chunk_rows(chunks: Sequence[Doc]) -> list[str]:
 
 
 def spin_rows() -> list[str]:
-    from corroborator.provenance.machine import machine_signal
+    from corroborator.provenance.machine import fluency, machine_signal
 
     human = [machine_signal(t, "en").score for t in TEXTS]
+    human_fluency = [fluency(t, "en")[0] or 0.0 for t in TEXTS]
     rows = []
     for ops in [*[(op,) for op in OPS], OPS]:
-        spun = [
-            machine_signal(spin(t, ops, seed=seed), "en").score for seed in range(3) for t in TEXTS
-        ]
+        texts = [spin(t, ops, seed=seed) for seed in range(3) for t in TEXTS]
+        spun = [machine_signal(t, "en").score for t in texts]
+        spun_fluency = [fluency(t, "en")[0] or 0.0 for t in texts]
         recall = float(np.mean([s >= FLAG for s in spun]))
         fpr = float(np.mean([s >= FLAG for s in human]))
         rows.append(
             f"| {' + '.join(ops)} | {len(spun)} | {auc(spun, human):.3f} | {recall:.3f} | "
-            f"{fpr:.3f} |"
+            f"{fpr:.3f} | {auc(spun_fluency, human_fluency):.3f} |"
         )
     return rows
 
@@ -413,9 +414,19 @@ def main(argv: list[str] | None = None) -> int:
         "Spun texts (`bench/spin.py`: 12 fictional English texts of ours, 3 seeds per operation; "
         "negatives = the 12 originals):",
         "",
-        "| operations | spun texts | AUC | flag recall | flag FPR on originals |",
-        "|---|---|---|---|---|",
+        "| operations | spun texts | AUC | flag recall | flag FPR on originals | "
+        "AUC English fluency model (not shown) |",
+        "|---|---|---|---|---|---|",
         *spun,
+        "",
+        "Spun text is caught by its artefacts only: detokeniser spaces always, a round-trip "
+        "garble ('a stopped of the fire', 'take -off') whenever present (2 of the 12 texts give "
+        "one; the other calques, 'as good as', 'hour of the rush', are fluent enough to pass), "
+        "synonym swaps when dense enough (about 2.4 hits per 100 words), word-order garbles "
+        "and dropped articles never (that would need a language model of "
+        "word sequences, which no installed package ships). The English machine-translation "
+        "fluency model does not see spinning (last column): rarer words and fewer articles make "
+        "a spun text look less like machine translation, not more.",
     ]
     text = "\n".join(body)
     print(text)

@@ -75,6 +75,9 @@ def test_garbled_phrases_are_found_and_plain_punctuation_is_not() -> None:
     assert "contract ," in found
     assert garbles(HUMAN) == []
     assert garbles("The two-month strike - the longest in years - ended. Talks went on.") == []
+    # a suspended compound after a conjunction, a spaced name, a CJK dateline: all human
+    assert garbles("Die Forschungs- und -förderung wuchs, sagte Akufo -Addo am Montag.") == []
+    assert garbles("白金海被开除党籍 -中新网") == []
 
 
 def test_spun_report_is_flagged_and_human_one_is_not() -> None:
