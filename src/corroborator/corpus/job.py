@@ -60,6 +60,22 @@ from corroborator.provenance.derive import sentence_texts
 from corroborator.store.base import ArticleRow, BatchWrite, Store, StoryRow, day_of
 
 
+def claim_texts(row: ArticleRow, article: Article) -> list[str]:
+    """The texts claim alignment embeds for `row`'s value claims (as
+    `compare.align._attach_vectors`): each one's slot phrase (else its key), then each
+    one's sentence (else its own text). Empty when the extractions are not computed yet."""
+    phrases: list[str] = []
+    sentences: list[str] = []
+    for d in row.extractions or ():
+        if d.get("kind") in ("quote", "attribution"):
+            continue
+        phrases.append(str(d.get("slot") or d.get("key") or ""))
+        idx = d.get("sentence_index", -1)
+        ok = isinstance(idx, int) and 0 <= idx < len(article.sentences)
+        sentences.append(article.sentences[idx].text if ok else str(d.get("text", "")))
+    return phrases + sentences
+
+
 def content_id(raw: RawDocument) -> str:
     """Stable article id: 'a' + 16 hex digits of SHA-1 over the content and its metadata.
 
@@ -375,11 +391,13 @@ class CorpusIngest:
         )
 
     def _prime(self, preparer: Preparer | None, stories: Iterable[list[ArticleRow]]) -> None:
-        """Full analysis of stories of two or more members compares their sentences: the
-        sentences with no vector yet are embedded on the executor (one task per
-        `SENTENCE_CHUNK` articles, one model call per article) and put into this process's
-        cache, where the analysis finds them. Only with the default model (the workers
-        hold the same one), and never for a story of one article (it has no pair)."""
+        """The texts the full analysis of `stories` will embed and that have no vector yet
+        are embedded on the executor (one task per `SENTENCE_CHUNK` articles, one model
+        call per article) and put into this process's cache, where the analysis finds them:
+        every sentence of the members of stories of two or more articles (provenance
+        compares them; a story of one article has no pair) and the slot phrase and
+        sentence of each value claim (claim alignment compares them, `claim_texts`). Only
+        with the default model (the workers hold the same one)."""
         if (
             preparer is None
             or self.options.analysis == "fast"
@@ -388,12 +406,16 @@ class CorpusIngest:
         ):
             return
         todo: list[list[str]] = []
+        scheduled: set[str] = set()
         for members in stories:
-            if len(members) < 2:
-                continue
             for row in members:
-                texts = self.embedder.missing(sentence_texts(row.to_article()))
+                article = row.to_article()
+                wanted = claim_texts(row, article)
+                if len(members) > 1:
+                    wanted = sentence_texts(article) + wanted
+                texts = [t for t in self.embedder.missing(wanted) if t not in scheduled]
                 if texts:
+                    scheduled.update(texts)
                     todo.append(texts)
         if todo:
             vectors = preparer.sentence_vectors(todo)
