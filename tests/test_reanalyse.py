@@ -117,3 +117,20 @@ def _version() -> str:
     from corroborator import __version__
 
     return __version__
+
+
+def test_settings_never_create_a_database_file(tmp_path: Path) -> None:
+    """A store whose file is removed while open: recording its settings is an error, not
+    a new file holding only the settings table."""
+    from corroborator.corpus.reanalyse import ReanalyseError, record_settings
+
+    path = tmp_path / "gone.db"
+    store = open_store(path)
+    try:
+        for f in tmp_path.glob("gone.db*"):
+            f.unlink()
+        with pytest.raises(ReanalyseError, match="cannot open"):
+            record_settings(store, "full")
+        assert not path.exists()
+    finally:
+        store.close()

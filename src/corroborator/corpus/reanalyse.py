@@ -23,6 +23,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from corroborator.corpus.work import analyse_or_failure
@@ -44,10 +45,16 @@ class ReanalyseError(Exception):
 
 
 def _connect(store: Store) -> sqlite3.Connection:
+    """A connection of its own to the store's file; never creates one (a store whose file
+    was removed meanwhile gets an error, not a new file holding only the settings)."""
     path = getattr(store, "path", None)
     if not path:
         raise ReanalyseError("analysis settings are kept in SQLite stores only")
-    return sqlite3.connect(path, timeout=30.0)
+    uri = Path(path).resolve().as_uri() + "?mode=rw"
+    try:
+        return sqlite3.connect(uri, uri=True, timeout=30.0)
+    except sqlite3.Error as exc:
+        raise ReanalyseError(f"cannot open {path}: {exc}") from None
 
 
 def stored_settings(store: Store) -> dict[str, str]:
