@@ -297,7 +297,7 @@ def _pieces() -> tuple[Any, np.ndarray] | None:
     sp: Any = _fast_tokenizer()
     if sp is None:
         return None
-    scores = np.array([sp.get_score(i) for i in range(sp.get_piece_size())], dtype=np.float64)
+    scores = np.asarray(sp.get_score(list(range(sp.get_piece_size()))), dtype=np.float64)
     return sp, scores
 
 
