@@ -47,16 +47,18 @@ reference translations of the same documents and original news in the language) 
 
 Only where that model's flag was measured precise on held-out text (the `shown` languages of
 `machine_weights.json`: cs and zh, balanced precision 0.95 and 0.91 at recall 0.18 and 0.37,
-against human translations and original news of that language) does it enter the score: there the language's threshold
-maps to 0.5, the report's flag. Elsewhere it is not computed (`fluency()` still gives it, for
-the benchmark). Training on human translations alone was not enough: that first model flagged
-most original Chinese and Hausa news, so originals are negatives too.
+against human translations and original news of that language) does it enter the score:
+there the language's threshold maps to 0.5, the report's flag. Elsewhere it is not computed
+(`fluency()` still gives it, for the benchmark). Training on human translations alone was not
+enough: that first model flagged most original Chinese and Hausa news, so originals are
+negatives too.
 
 What it cannot do: fluent machine translation passes the artefact checks, and the fluency
-model ranks a machine translation above a human text of the same content only about 8 times in
-10 (WMT21 paired AUC 0.79-0.90), so where it is shown its flag catches a minority of machine
-text, and elsewhere (de, en, ha, is, ru) none. An LLM paraphrase is fluent too. A human writer fond of formal
-words can score above 0. Treat the score as a hint shown with its evidence, never as proof.
+model ranks a machine translation above a human text of the same content only about 8 times
+in 10 (WMT21 paired AUC 0.79-0.90), so where it is shown its flag catches a minority of
+machine text, and elsewhere (de, en, ha, is, ru) none. An LLM paraphrase is fluent too. A
+human writer fond of formal words can score above 0. Treat the score as a hint shown with its
+evidence, never as proof.
 """
 
 from __future__ import annotations
