@@ -123,8 +123,14 @@ def test_no_level_without_a_change() -> None:
     assert numbers("The walkers went to 10 Downing Street.") == []
 
 
-def test_ordinals_are_not_counts() -> None:
-    assert numbers("Profits fell in the fourth quarter.") == []
+def test_number_words_end_at_a_word_boundary() -> None:
+    assert numbers("The tenants met in the hall.") == []
+
+
+def test_ordinal_with_th_states_its_number() -> None:
+    # "stopped in the seventh round": the round is a fact reports agree or disagree on
+    nm = only("The champion was stopped in the seventh round.")
+    assert (nm.raw_value, nm.head) == (7.0, "round")
 
 
 @pytest.mark.parametrize(
@@ -142,3 +148,8 @@ def test_headline_verb_before_a_number_word_is_not_a_name() -> None:
 def test_spaced_minus_word() -> None:
     nm = only("Nights there fall to minus 40 degrees.")
     assert (nm.raw_value, nm.head) == (-40.0, "degree")
+
+
+def test_decimal_without_leading_zero() -> None:
+    nm = only("The false alarm rate fell to .001 per cent last month.")
+    assert (nm.kind, nm.raw_value) == ("percentage", 0.001)

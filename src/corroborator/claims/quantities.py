@@ -209,11 +209,16 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
     # A digit number ends at a non-word character or at a glued unit symbol ("256GB"); it
     # never stops before a decimal part ("1.38pc" is not 1).
     tail = rf"(?![\w])|(?=(?-i:{_SYM_RE}|pc)(?![\w]))"
+    # A number word ends at a word boundary ("ten" is not read in "tenants"), or before the
+    # ordinal ending of "fourth", "seventh", "eighth": "the seventh round" states a 7.
+    word_end = r"(?:(?![\w])|(?=(?:th|h)(?![\w])))"
+    # ".500 record", ".001 per cent": a decimal without its leading zero, after a space.
+    lead_dot = rf"(?<=\s){re.escape(lex.decimal_sep)}\d+"
     number = re.compile(
         rf"(?:(?<![\w.,/-])|(?<=[\s(\[][{_MINUS}])|(?-i:{_glued_cur_behind()}))"
-        rf"(?:(?P<d>{digits})(?![.,]\d)"
+        rf"(?:(?P<d>{digits}|{lead_dot})(?![.,]\d)"
         rf"(?:(?P<att>bn|mn|m|k|tn|b)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
-        rf"|(?P<w>{lex.number_words_re})(?![\w]))",
+        rf"|(?P<w>{lex.number_words_re}){word_end})",
         i,
     )
     units = "|".join(sorted((re.escape(u) for u in lex.duration_units), key=len, reverse=True))
@@ -273,7 +278,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         ),
         number_free=re.compile(
             rf"(?:(?P<d>{digits})(?![.,]\d)(?:(?P<att>bn|mn|m|k|tn)(?![\w])|{tail})"
-            rf"|(?P<w>{lex.number_words_re})(?![\w]))",
+            rf"|(?P<w>{lex.number_words_re}){word_end})",
             i,
         ),
         measure_after=tuple((re.compile(p, i), h) for p, h in lex.measure_suffixes),
@@ -1043,7 +1048,7 @@ def _level_of(
     """What a change ends at, with no noun after the level: "the index rose 0.7% to
     6,327.80", "has lost 162 points, or 2.1%, to close at 7,425.81" -> the token "index" (the
     noun before the verb of the change); None when the number is no such level."""
-    if not _LEVEL_LEFT.search(text, max(s_start, nm.start - 6), nm.start):
+    if lex.code != "en" or not _LEVEL_LEFT.search(text, max(s_start, nm.start - 6), nm.start):
         return None
     change = pats.percent.search(text, s_start, nm.start)
     pts = _POINTS.search(text, s_start, nm.start)
