@@ -33,6 +33,7 @@ BENCHES = [
     "bench.claims_dev",
     "bench.provenance_eval",
     "bench.tempeval_eval",
+    "bench.mt_detect",
     "bench.fuzz",
 ]
 

@@ -173,6 +173,7 @@ BENCH_MODULES = [
     "bench.corpus_throughput",
     "bench.crosslingual_eval",
     "bench.embed_choice",
+    "bench.mt_detect",
     "bench.neardup_compare",
     "bench.provenance_eval",
     "bench.quantities_eval",
