@@ -159,6 +159,39 @@ def test_cohesion_weight_measures_a_report_against_the_story_members() -> None:
     assert score(far, row, params, side) < cos_far < cos_close < score(close, row, params, side)
 
 
+def test_cohesion_is_not_used_for_languages_outside_the_embedding() -> None:
+    """Within a language USE does not cover any two texts look alike, so the story's
+    cohesion says nothing there: the score is the same with and without the term."""
+    params = _only(cohesion_weight=2.0, threshold=0.0)
+    off = _only(threshold=0.0)
+    index = StoryIndex(params, dim=8)  # threshold 0: both cs reports form one story
+    v1, v2 = _cand("a1", [1.0, 0.2], ()).vector, _cand("a2", [1.0, -0.2], ()).vector
+    index.assign(
+        [
+            Candidate("a1", v1, frozenset(), None, "a1", "cs"),
+            Candidate("a2", v2, frozenset(), None, "a2", "cs"),
+        ]
+    )
+    row = index.open["s1"]
+    assert row.size == 2
+    side = story_side(row, index.keys, params)
+    x = prepare(
+        Candidate("x1", _cand("x1", [1.0, 1.0], ()).vector, frozenset(), None, "x1", "cs"),
+        index.keys,
+        params,
+    )
+    assert score(x, row, params, side) == pytest.approx(score(x, row, off, side))
+    assert score(x, row, params, side) == pytest.approx(params.uncovered_same_language_cosine)
+    english = Candidate("x2", x.cand.vector, frozenset(), None, "x2", "en")
+    y = prepare(english, index.keys, params)  # across languages the cosine is rescaled
+    cos = float(y.cand.vector @ row.vector_sum) / row.size
+    assert cos < side.cohesion  # type: ignore[operator]
+    assert score(y, row, params, side) == pytest.approx(score(y, row, off, side))
+    assert score(y, row, params, side) == pytest.approx(
+        min(1.0, cos / params.uncovered_cosine_scale)
+    )
+
+
 def _article(aid: str, title: str, text: str, published: str | None = None) -> Article:
     return Article(
         id=aid,

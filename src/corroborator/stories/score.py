@@ -31,7 +31,8 @@ apart. An article brings its embedding, its event keys, its day and its language
   is about as close to S as S's members are to each other on the topic, but measurably less
   close than they are to each other, and `cohesion_weight` scores that gap. A loose story
   (several days of follow-ups) has a low cohesion and takes loosely related reports, a
-  tight one does not;
+  tight one does not. Not used where a language outside USE's 16 is involved (below: there
+  the cosine itself is replaced or rescaled);
 - `names` is how well the names and numbers agree, from both sides: (1 - story_side) times
   the share of x's key weight that S carries, plus story_side times the share
   of S's *core* key weight (keys at least `core_share` of its members carry) that x carries.
@@ -348,14 +349,15 @@ def score(x: Scored, row: StoryRow, params: StoryParams, side: StorySide) -> flo
     """The score of article `x` against story `row` (formula in the module docstring)."""
     p = params
     cos = average_cosine(x.cand.vector, row)
-    if p.cohesion_weight and side.cohesion is not None:
-        cos += p.cohesion_weight * (cos - side.cohesion)
     langs = side.languages
     if not x.covered or any(code not in USE_LANGUAGES for code in langs):
+        # the embedding is unreliable there (see above): its cohesion is not used either
         if langs == {x.language}:
             cos = p.uncovered_same_language_cosine
         elif x.language not in langs:
             cos = min(1.0, cos / p.uncovered_cosine_scale)
+    elif p.cohesion_weight and side.cohesion is not None:
+        cos += p.cohesion_weight * (cos - side.cohesion)
     keys = row.anchors
     if keys:
         need = p.core_share * max(row.size, 1)
