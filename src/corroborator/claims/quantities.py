@@ -215,10 +215,12 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
     # ".500 record", ".001 per cent": a decimal without its leading zero, after a space.
     lead_dot = rf"(?<=\s){re.escape(lex.decimal_sep)}\d+"
     number = re.compile(
+        # The digit check comes first: the look-behinds then run at digits only.
+        rf"(?:(?=\d|{re.escape(lex.decimal_sep)}\d)"
         rf"(?:(?<![\w.,/-])|(?<=[\s(\[][{_MINUS}])|(?-i:{_glued_cur_behind()}))"
-        rf"(?:(?P<d>{digits}|{lead_dot})(?![.,]\d)"
+        rf"(?P<d>{digits}|{lead_dot})(?![.,]\d)"
         rf"(?:(?P<att>bn|mn|m|k|tn|b)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
-        rf"|(?P<w>{lex.number_words_re}){word_end})",
+        rf"|(?<![\w.,/-])(?P<w>{lex.number_words_re}){word_end})",
         i,
     )
     units = "|".join(sorted((re.escape(u) for u in lex.duration_units), key=len, reverse=True))
@@ -787,7 +789,11 @@ def _read_one(
     if pats.range_conn is not None:
         rc = pats.range_conn.match(text, pos, s_end)
         suffix: str | None = None
-        if rc is None and (se := _suffix_end(text, pos, s_end, lex, pats)) is not None:
+        if (
+            rc is None
+            and pats.range_conn.search(text, pos, min(s_end, pos + 24))
+            and (se := _suffix_end(text, pos, s_end, lex, pats)) is not None
+        ):
             # The unit written twice: "5% to 10%", "between 15kHz and 17kHz".
             rc = pats.range_conn.match(text, se, s_end)
             suffix = " ".join(text[pos:se].lower().split())
