@@ -508,10 +508,16 @@ HISTORY = (
     "`claims/dates.py` a month's year follows the tense of its clause, not of the sentence "
     "('In September, it announced plans to ...' is the past September), a weekday takes a "
     "relative word after it ('mercredi dernier', 'el miércoles pasado') and 'Monday next "
-    "week' is that week's Monday. Tuned on the train splits only; test run once at the end. "
-    "Not done: weekday errors of +-7 days on train (mostly documents whose DCT is a week "
-    "after the events: not fixable from the text), 'the quarter'/'a year earlier' values in "
-    "earnings reports, 'noon', spelled-out years ('nineteen ninety-six')."
+    "week' is that week's Monday. Tuned on the train splits only. Target not met: test "
+    "value F1 80.5 against 82 (claims only 72.9; Recognizers-Text 64.6, dateparser 33.7); "
+    "Recognizers-Text is not better on any type (test value F1 DATE 75.8 vs 86.9, DURATION "
+    "45.3 vs 75.2, SET 0 vs 0) and takes 0.6-1.7 s per document. Also new: 'at noon', 'um "
+    "Mitternacht' as times (12:00/00:00) with their zone. Left, on train: weekday errors of "
+    "+-7 days (mostly documents whose DCT is a week after the events: not fixable from the "
+    "text); 'the quarter'/'a year earlier' values in earnings reports; spelled-out years "
+    "('nineteen ninety-six'); 'soon', 'previously', 'already', 'annually' left out (mostly "
+    "not annotated on train); a part of the day where the gold marks only the day (about as "
+    "often as it marks TNI/TMO: the TimeML guideline's form is kept)."
 )
 
 
@@ -566,6 +572,8 @@ def main(argv: list[str] | None = None) -> int:
     test_errors: Counter = Counter()
     timing: list[str] = []
     dp_gold: list[str] = []
+    # Load the lexicon, patterns and models once before any timing.
+    our_predictions(load(base / SPLITS[0][1])[0])
     for split, fname in SPLITS:
         docs = load(base / fname)
         systems: list[tuple[str, Callable[[dict], list[Pred]]]] = [
