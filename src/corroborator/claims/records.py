@@ -86,6 +86,7 @@ _NOT_NAMES = frozenset(
         "champion",
     }
 )
+_HAS_FIGURE = re.compile(r"\d\s?[-–]\s?\d")
 MAX_WINS = 400
 #: the `slot` phrase of a record's extraction
 RECORD_SLOT = "record"
@@ -166,6 +167,8 @@ def find_records(
     text: str, start: int, end: int, masks: list[tuple[int, int]]
 ) -> list[RecordMention]:
     """Records in text[start:end] (one sentence), not overlapping `masks`."""
+    if not _HAS_FIGURE.search(text, start, end):
+        return []
     found: dict[int, RecordMention] = {}
 
     def add(m: re.Match[str], owner: str) -> None:
