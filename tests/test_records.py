@@ -129,3 +129,17 @@ def test_an_age_before_a_name_belongs_to_it_only_when_the_name_is_a_surname() ->
     assert not [
         c for c in claims if {m.value for m in c.mentions} == {33.0} and len(c.mentions) > 1
     ]
+
+
+def test_near_misses_with_a_hedged_value_stay_possible() -> None:
+    from corroborator.compare.align import _Item, _near_miss, _Slot
+    from corroborator.model import Extraction
+
+    def item(value: float, approximate: bool = False) -> _Item:
+        e = Extraction("quantity", "distance", 0, 4, "x", value, approximate=approximate)
+        return _Item("a", 0, e)
+
+    assert _near_miss(_Slot([item(56.3), item(60.0)]))
+    assert not _near_miss(_Slot([item(58.0, approximate=True), item(60.0)]))
+    assert not _near_miss(_Slot([item(50.0), item(60.0)]))
+    assert not _near_miss(_Slot([item(0.0), item(0.0)]))
