@@ -143,3 +143,11 @@ def test_speeds_in_two_units_convert_to_one_property() -> None:
     base_b, f_b, prop_b = PHYSICAL_UNITS[kmh.head or ""]
     assert (base_a, prop_a) == (base_b, prop_b) == ("km/h", "speed")
     assert 62 * f_a == pytest.approx(100 * f_b, rel=0.01)
+
+
+@pytest.mark.parametrize("text", ["It is 10 kİlometres away.", "0Mı °C", "The 5 Mİ run."])
+def test_non_ascii_letters_in_a_unit_never_raise(text: str) -> None:
+    # "İ"/"ı" match "i" case-insensitively but lower-case to other strings: no unit, no error.
+    for lang in ("en", "de", "fr"):
+        found = numbers(text, lang)
+        assert all(n.head not in ("kilometre", "mile") for n in found)

@@ -441,7 +441,10 @@ def _glued_unit(
     if unit == "m" and (text[n_end - 1 : n_end] == "M" or _plural_noun_at(tokens, n_end, lex)):
         return None
     nm = _finish(text, s_start, s_end, n_start, n_end, value, "quantity", None, lex, pats, tokens)
-    nm.head = lex.glued_units[unit]
+    head = lex.glued_units.get(unit)  # None: a non-ASCII letter matched case-insensitively
+    if head is None:
+        return None
+    nm.head = head
     return nm
 
 
@@ -1094,7 +1097,11 @@ def _unit_of(
     if um is None:
         return None
     surface = um.group("glued") or um.group("sym")
-    name = UNIT_SYMBOLS[surface] if surface else UNIT_NAMES[um.group("name").lower()]
+    # .get: a non-ASCII letter can match case-insensitively yet lower-case to another key
+    found = UNIT_SYMBOLS.get(surface) if surface else UNIT_NAMES.get(um.group("name").lower())
+    if found is None:
+        return None
+    name = found
     end = um.end()
     if " per " not in name and (den := _per(text, end, s_end)) is not None:
         name = f"{name} per {den[0]}"
