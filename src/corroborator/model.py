@@ -169,6 +169,9 @@ class Extraction:
     #: "Roth, 33,"): folded surname, or None. Two figures of different owners are never
     #: one fact.
     owner: str | None = None
+    #: a rate's denominator ("$14.95 a month" -> "month", "300 tests per day" -> "day"):
+    #: two rates of different periods are never one fact.
+    per: str | None = None
 
 
 @dataclass

@@ -245,6 +245,8 @@ def _number_extraction(
     else:
         head = nm.head or "event"
         key = f"{head} {nm.verb}" if nm.verb else head
+    if nm.per and f" per {nm.per}" not in key:
+        key = f"{key} per {nm.per}"
     if nm.slot_tokens:
         slot = " ".join(t.text for t in nm.slot_tokens)
     elif lex is not None:
@@ -266,6 +268,7 @@ def _number_extraction(
         head=head,
         slot=slot,
         sentence_index=idx,
+        per=nm.per,
     )
 
 

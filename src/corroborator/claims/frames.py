@@ -181,11 +181,44 @@ def _modality(text: str, sent: Sentence, e: Extraction, language: str) -> str:
 _PERSON = {"person": "people"}
 
 
+#: Temperature scales (not a plain factor, so not in PHYSICAL_UNITS): Celsius = (v + shift) *
+#: factor; a converted whole degree keeps +-0.5 of its own scale.
+_TEMPERATURE = {"celsius": (0.0, 1.0), "fahrenheit": (-32.0, 5 / 9), "kelvin": (-273.15, 1.0)}
+
+
+def _in_celsius(e: Extraction, shift: float, factor: float) -> Extraction:
+    assert isinstance(e.value, int | float)
+
+    def conv(v: float | None) -> float | None:
+        return None if v is None else round((v + shift) * factor, 6)
+
+    value = conv(float(e.value))
+    assert value is not None
+    low, high = conv(e.low), conv(e.high)
+    exact = e.low in (None, e.value) and e.high in (None, e.value)
+    if exact and not e.approximate and factor != 1.0:  # a whole degree F is 0.56 degree C
+        low, high = value - 0.5 * factor, value + 0.5 * factor
+    verb = e.key[len(e.head or "") :].strip() if e.head and e.key.startswith(e.head) else ""
+    return replace(
+        e,
+        value=value,
+        low=low,
+        high=high,
+        unit="°C",
+        head="temperature",
+        key=f"temperature {verb}".strip(),
+    )
+
+
 def _in_base_unit(e: Extraction) -> Extraction:
     """A count of a physical unit ("36 miles") as the measured property in its base unit
-    (distance, 57,936 m; see `corroborator.units`); anything else unchanged."""
+    (distance, 57,936 m; see `corroborator.units`), a temperature in degrees Celsius ("82
+    degrees Fahrenheit" -> 27.8 °C); anything else unchanged."""
     if e.kind != "quantity" or not isinstance(e.value, int | float):
         return e
+    scale = _TEMPERATURE.get((e.head or "").lower())
+    if scale is not None:
+        return _in_celsius(e, *scale)
     unit = PHYSICAL_UNITS.get((e.head or "").lower())
     if unit is None:
         return e

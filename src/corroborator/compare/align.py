@@ -751,6 +751,10 @@ def _pair_relations(
     owners = [fold(e.owner)[:OWNER_PREFIX] if e.owner else "" for e in ext]
     has_owner = np.array([bool(o) for o in owners])
     other_event |= has_owner[:, None] & has_owner[None, :] & ~eq(value_codes(owners))
+    # a rate's period: "$14.95 a month" and "$180 a year" are two facts
+    pers = [e.per or "" for e in ext]
+    has_per = np.array([bool(x) for x in pers])
+    other_event |= has_per[:, None] & has_per[None, :] & ~eq(value_codes(pers))
     frames_differ = (
         ~eq(value_codes([e.event_year for e in ext]))
         | (other_day & comparable)
