@@ -30,6 +30,11 @@ PAST = {
         "Они встретились в прошлую среду.",
         "Это случилось вчера.",
     ),
+    "pl": (
+        "Trzęsienie ziemi nastąpiło w środę.",
+        "Spotkali się w zeszłą środę.",
+        "Stało się to wczoraj.",
+    ),
 }
 NEXT = {
     "en": "The summit is next Wednesday.",
@@ -37,6 +42,7 @@ NEXT = {
     "fr": "Le sommet aura lieu mercredi prochain.",
     "es": "La cumbre será el próximo miércoles.",
     "ru": "Саммит пройдет в следующую среду.",
+    "pl": "Szczyt odbędzie się w przyszłą środę.",
 }
 
 
