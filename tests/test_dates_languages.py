@@ -81,3 +81,18 @@ def test_last_week_after_a_weekday_stays_a_week() -> None:
     text = "They met on Friday last week."
     out = extract_claims(text, [Sentence(0, len(text), text)], "en", "2026-03-04")
     assert sorted(e.text for e in out if e.kind == "date") == ["Friday", "last week"]
+
+
+FUTURE = {
+    "en": "The minister will visit the town on Wednesday.",
+    "fr": "Le ministre visitera la ville mercredi.",
+    "es": "El ministro visitará la ciudad el miércoles.",
+}
+
+
+@pytest.mark.parametrize("published", ["2026-03-02", "2026-03-05", "2026-03-06"])
+def test_a_future_tense_verb_points_a_weekday_forward(published: str) -> None:
+    got = {lang: date_values(text, lang, published) for lang, text in FUTURE.items()}
+    assert len({tuple(v) for v in got.values()}) == 1, got
+    (value,) = got["en"]
+    assert str(value) >= published

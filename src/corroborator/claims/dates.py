@@ -248,9 +248,15 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 def _is_future(sentence: str, lex: Lexicon) -> bool:
     low = f" {sentence.lower()} "
-    return any(
-        f" {w} " in low or (f"{w} " in low and w.startswith("'")) for w in lex.future_markers
+    if any(f" {w} " in low or (f"{w} " in low and w.startswith("'")) for w in lex.future_markers):
+        return True
+    return bool(lex.future_suffixes) and any(
+        len(w) >= 5 and w.islower() and w.endswith(lex.future_suffixes)
+        for w in _WORDS.findall(sentence)
     )
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=8)

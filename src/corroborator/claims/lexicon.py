@@ -146,6 +146,10 @@ class Lexicon:
     partitive_words: tuple[str, ...] = ()
     zero_subjects: tuple[str, ...] = ()
     zero_determiners: tuple[str, ...] = ()
+    # Endings of a future-tense verb where the tense is written in the verb itself
+    # ("visitera", "visitará"): a lower-case word of 5+ letters ending so puts the sentence
+    # in the future, like `future_markers`.
+    future_suffixes: tuple[str, ...] = ()
     # Words allowed between a zero subject and its event verb ("is believed to have been").
     zero_fillers: frozenset[str] = field(default_factory=frozenset)
     # Compounds glued to a weekday: German "Mittwochabend", "Montagmorgen" (regex).

@@ -372,6 +372,7 @@ LEXICON = Lexicon(
     ago_re=r"(?!x)x",
     forward_preps=("hasta",),
     future_markers=("será", "serán", "va a", "van a", "prevé"),
+    future_suffixes=("ará", "erá", "irá", "arán", "erán", "irán", "aremos", "eremos", "iremos"),
     year_prepositions=("en", "desde", "hasta"),
     times_of_day=("h", "horas de la mañana"),
     speech_verbs=frozenset(

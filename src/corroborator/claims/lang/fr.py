@@ -370,6 +370,7 @@ LEXICON = Lexicon(
     ago_re=r"(?!x)x",
     forward_preps=("jusqu'à", "d'ici"),
     future_markers=("va", "vont", "sera", "seront", "devrait", "doit"),
+    future_suffixes=("era", "ira", "eront", "iront", "erons", "irons", "erez", "irez"),
     year_prepositions=("en", "depuis", "jusqu'en", "avant", "après"),
     times_of_day=("h", "heures du matin"),
     speech_verbs=frozenset(
