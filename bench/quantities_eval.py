@@ -109,12 +109,19 @@ def values_match(gold: float | tuple[float, float], ours: float | tuple[float, f
 def main(argv: list[str] | None = None) -> int:
     from bench.results import parse_args, parser
 
-    parse_args(parser(__doc__, "python -m bench.quantities_eval"), argv)
+    ap = parser(__doc__, "python -m bench.quantities_eval")
+    ap.add_argument(
+        "--neutral",
+        action="store_true",
+        help="read with the language-neutral path (no lexicon: digits, %%, currency symbols, "
+        "glued unit symbols), as an article in a language without a lexicon is read",
+    )
+    args = parse_args(ap, argv)
     path = data_dir() / "newsquant.jsonl"
     if not path.exists():
         print(f"newsquant data not found at {path}; skipping")
         return 0
-    lex = get_lexicon("en")
+    lex = None if args.neutral else get_lexicon("en")
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     n_gold = n_pred = tp_v = tp_vu = tp_exact = 0
     t0 = time.perf_counter()
@@ -154,7 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         f = 2 * p * rc / (p + rc) if p + rc else 0.0
         return 100 * p, 100 * rc, 100 * f
 
-    print(f"NewsQuant: {len(rows)} sentences, {n_gold} gold quantities, {n_pred} predictions")
+    path_name = "language-neutral path" if args.neutral else "English lexicon"
+    print(
+        f"NewsQuant ({path_name}): {len(rows)} sentences, {n_gold} gold quantities, "
+        f"{n_pred} predictions"
+    )
     print(f"{'metric':<14}{'P':>7}{'R':>7}{'F1':>7}   (CQE published F1)")
     for name, tp, ref in (
         ("value", tp_v, 92.0),
