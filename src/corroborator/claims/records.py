@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corroborator.text.calendar import MONTHS, WEEKDAYS
+
 _FIGURE = r"(?P<w>\d{1,3})\s?[-–]\s?(?P<l>\d{1,3})(?:\s?[-–]\s?(?P<d>\d{1,3}))?(?![\d.,]\d|[-–]\d)"
 _NAME = r"(?P<name>[A-Z][\w'’.-]*[a-z][\w'’-]*)"
 #: "Varga (41-2" / "Varga, 41-2," : the record stands right after its owner's name
@@ -35,55 +37,11 @@ _CAPITAL = re.compile(r"\b([A-Z][\w'’-]*[a-z][\w'’-]*)\b")
 #: capitalised words that are not competitors' names
 _NOT_NAMES = frozenset(
     {
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "he",
-        "she",
-        "it",
-        "they",
-        "this",
-        "that",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "with",
-        "by",
-        "for",
-        "and",
-        "but",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "later",
-        "earlier",
-        "now",
-        "then",
-        "also",
-        "meanwhile",
-        "however",
-        "champion",
+        *MONTHS,
+        *WEEKDAYS,
+        *("the", "a", "an", "his", "her", "their", "he", "she", "it", "they", "this", "that"),
+        *("in", "on", "at", "after", "before", "with", "by", "for", "and", "but"),
+        *("later", "earlier", "now", "then", "also", "meanwhile", "however", "champion"),
     }
 )
 _HAS_FIGURE = re.compile(r"\d\s?[-–]\s?\d")

@@ -25,6 +25,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from corroborator.text.calendar import MONTHS
+
 WORD_PREFIX = 6
 MIN_LETTERS = 4
 WORD_MARK = "~"
@@ -69,27 +71,11 @@ def _month_words(language: str) -> dict[str, int]:
             info = default_loader.get_locale(code).info
         except (KeyError, ValueError):
             continue
-        for n, month in enumerate(_MONTHS, start=1):
+        for n, month in enumerate(MONTHS, start=1):
             for form in info.get(month, []):
                 out.setdefault(form.lower(), n)
                 out.setdefault(_fold(form), n)
     return out
-
-
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 
 
 def _day_or_year(token: str) -> tuple[bool, str | None]:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from corroborator.claims.numbers import words_to_number
+from corroborator.text.calendar import MONTHS, WEEKDAYS
 
 #: Duration units shared by every language: (canonical name, seconds). Months are 30 days
 #: and years 365 days (see claims/quantities.py).
@@ -32,21 +33,8 @@ UNIT_SECONDS: dict[str, tuple[str, float]] = {
     "decade": ("decade", 3650 * 86400.0),
 }
 
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = MONTHS
+_WEEKDAYS = WEEKDAYS
 
 
 def number_grammar(
