@@ -4,21 +4,15 @@ one scale."""
 
 from __future__ import annotations
 
-import re
-
 from corroborator.claims import extract_claims
 from corroborator.claims.records import find_records, owner_before_value
 from corroborator.compare.align import align_story
 from corroborator.model import Article, Sentence
+from corroborator.text.sentences import split_sentences
 
 
 def split(text: str) -> list[Sentence]:
-    out, start = [], 0
-    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z0-9])", text):
-        out.append(Sentence(start, m.start(), text[start : m.start()]))
-        start = m.end()
-    out.append(Sentence(start, len(text), text[start:]))
-    return out
+    return split_sentences(text, "en")
 
 
 def _records(text: str) -> list[tuple[str, int, int, int | None, str]]:
