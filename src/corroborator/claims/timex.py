@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from corroborator.claims.dates import DateMention, find_dates
+from corroborator.claims.dates import DateMention, _alt, find_dates
 from corroborator.claims.lexicon import Lexicon
 
 
@@ -141,10 +141,6 @@ _EN = _Words(
 )
 
 _WORDS: dict[str, _Words] = {"en": _EN}
-
-
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
 
 @dataclass(frozen=True)
