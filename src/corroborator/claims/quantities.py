@@ -699,6 +699,48 @@ def _finish(
     )
 
 
+#: A lower-case word right after a number, in a language without a lexicon: what is counted.
+_NEUTRAL_NOUN = re.compile(r"[ \u00a0]([^\W\d_]{3,})(?!\w)")
+
+
+#: Stems of the words for per cent and for millions/billions in the languages of Europe and
+#: beyond ("percento", "procent", "pourcent", "porcentaje"; "milioni", "miljoen", "miliardi",
+#: "miljard", "billones"): the neutral path must not read "12 miljoen" as a count of 12.
+_NEUTRAL_PERCENT = re.compile(r"(?:per\s?cent|procent|prozent|pour\s?cent|porcent)\w*", re.I)
+_NEUTRAL_CURRENCY = re.compile(r"(d[oó]llar)|(euro)|(sterlin|pound)|(yen\b)", re.I)
+_NEUTRAL_SCALE = re.compile(
+    r"(?:mil(?:l|j)?i?on|miliard|miljard|milliard|bil(?:l|j)?i?on|tril)", re.I
+)
+
+
+def _neutral_count(
+    text: str, start: int, pos: int, s_end: int, value: float, m: re.Match[str]
+) -> NumberMention | None:
+    """A count in a language without a lexicon: a digit number and the lower-case word after
+    it ("12 persone", "300 bewoners"), never a year-like integer ("nel 2019 persone" is no
+    count of 2019). The counted word is the head as written; alignment matches it across
+    languages by the slot phrase's embedding."""
+    wm = _NEUTRAL_NOUN.match(text, pos, s_end)
+    if wm is None or not wm.group(1).islower():
+        return None
+    word = wm.group(1)
+    if pm := _NEUTRAL_PERCENT.match(text, wm.start(1), s_end):  # "12 percento", "12 per cento"
+        b = apply_hedge(value, None, "percentage")
+        return NumberMention("percentage", start, pm.end(), value, "%", "%", b)
+    if cm := _NEUTRAL_CURRENCY.match(word):  # "40 dollari", "40 euro"
+        code = next(c for c, g in zip(("USD", "EUR", "GBP", "JPY"), cm.groups(), strict=True) if g)
+        b = apply_hedge(value, None, "money")
+        return NumberMention("money", start, wm.end(1), value, code, code, b)
+    if _NEUTRAL_SCALE.match(word):
+        return None  # "4,5 milioni": a scaled amount, not a count of 4.5
+    digits = m.group("d") or ""
+    if value.is_integer() and 1000 <= value <= 2100 and digits.isdigit():
+        return None
+    b = apply_hedge(value, None, "quantity")
+    head = wm.group(1).lower()
+    return NumberMention("quantity", start, wm.end(1), value, head, None, b, head=head)
+
+
 def _read_one(
     text: str,
     s_start: int,
@@ -743,7 +785,7 @@ def _read_one(
         if currency:
             b = apply_hedge(value, None, "money")
             return NumberMention("money", num_start, pos, value, currency, currency, b)
-        return None
+        return _neutral_count(text, num_start, pos, s_end, value, m)
     att = (m.group("att") or "").lower()
     if att:
         if not currency:

@@ -591,8 +591,9 @@ def _candidate(a: MatchItem, b: MatchItem) -> bool:
     are left at probability 0 without computing features, which keeps alignment of large
     corpus-mode stories cheap."""
     ea, eb = a.ext, b.ext
-    if ea.kind != "quantity":
-        return True
+    if ea.kind != "quantity" or a.language != b.language:
+        return True  # across languages heads may be written words ("persone"): the matcher
+        # weighs the slot phrases' embeddings
     ha, hb = head_class(ea.head), head_class(eb.head)
     if ha == hb and ha not in GENERIC_HEADS:
         return True
