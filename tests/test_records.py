@@ -166,3 +166,31 @@ def test_rates_of_different_periods_are_two_facts() -> None:
     money = [c for c in claims if c.kind == "money"]
     assert sorted(c.label for c in money) == ["pass amount per month", "pass amount per year"]
     assert not [c for c in money if c.verdict in ("conflicting", "possible_conflict")]
+
+
+def _dated(aid: str, published: str, text: str) -> Article:
+    return Article(aid, aid, aid, "en", published, text, sentences=split(text))
+
+
+def test_a_toll_that_grows_from_one_report_to_the_next_is_an_update() -> None:
+    texts = {
+        "a1": ("2026-03-01", "Floods killed four people in Varenna, officials said."),
+        "a2": ("2026-03-02", "Floods killed 12 people in Varenna, officials said."),
+    }
+    for stamps in (("2026-03-01", "2026-03-02"), ("2026-03-01T08:10", "2026-03-01T20:45")):
+        arts = {
+            aid: _dated(aid, stamp, text)
+            for (aid, (_, text)), stamp in zip(texts.items(), stamps, strict=True)
+        }
+        ext = {a: extract_claims(x.text, x.sentences, "en", x.published) for a, x in arts.items()}
+        (toll,) = [
+            c for c in align_story([["a1"], ["a2"]], ext, arts, None) if c.kind == "quantity"
+        ]
+        assert "an update, not a dispute" in toll.explanation
+        assert [d["value"] for d in toll.sides] == [4, 12]
+        assert [d["published"] for d in toll.sides] == list(stamps)
+    # the same two figures on one day without times cannot be ordered
+    arts = {aid: _dated(aid, "2026-03-01", text) for aid, (_, text) in texts.items()}
+    ext = {a: extract_claims(x.text, x.sentences, "en", x.published) for a, x in arts.items()}
+    (toll,) = [c for c in align_story([["a1"], ["a2"]], ext, arts, None) if c.kind == "quantity"]
+    assert "update" not in toll.explanation

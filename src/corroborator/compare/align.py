@@ -389,15 +389,21 @@ def _claim_of(
 
 def _evolving(sides: list[list[_Item]], articles: Mapping[str, Article]) -> bool:
     """A running count reported at different times (a toll rising from 4 in the morning to 12
-    in the evening): counts whose sides, ordered by publication time, never overlap in time and
-    only grow. Needs publication times (a date alone cannot order two reports of one day)."""
+    in the evening, or from one day to the next): counts whose sides, ordered by publication
+    time, never overlap in time and only grow. Publication times order reports of one day;
+    when some report has a date only, the sides must lie on different days."""
     if sides[0][0].ext.kind != "quantity":
         return False
+    stamps = [
+        [str(articles[it.article].published or "") for it in side if it.article in articles]
+        for side in sides
+    ]
+    if any(not t or any(len(x) < 10 for x in t) for t in stamps):
+        return False
+    if any(len(x) < 16 for t in stamps for x in t):
+        stamps = [[x[:10] for x in t] for t in stamps]  # by day
     spans = []
-    for side in sides:
-        times = [str(articles[it.article].published or "") for it in side if it.article in articles]
-        if not times or any(len(t) < 16 for t in times):
-            return False
+    for side, times in zip(sides, stamps, strict=True):
         value = side[0].ext.value
         if not isinstance(value, int | float):
             return False
