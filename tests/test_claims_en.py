@@ -251,7 +251,9 @@ def test_article_fixture_sorted_and_exact() -> None:
 def test_unknown_language_is_neutral_only() -> None:
     text = "Le feu a duré 30 heures; 300 habitants, 5,2 %, 12% et €40,000, le 2025-03-03."
     out = extract_claims(text, split(text), "xx", "2025-04-02")
-    assert sorted(e.kind for e in out) == ["date", "money", "percentage"]
+    # a count before a word (no duration without a lexicon: "heures" is a unit of time)
+    assert sorted(e.kind for e in out) == ["date", "money", "percentage", "quantity"]
+    assert [e.head for e in out if e.kind == "quantity"] == ["habitants"]
 
 
 def test_empty_and_bad_input() -> None:

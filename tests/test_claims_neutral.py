@@ -26,6 +26,8 @@ def test_years_scaled_amounts_and_capitalised_words_are_no_counts() -> None:
 
 def test_shares_and_currencies_are_read_by_their_words() -> None:
     assert _claims("Le vendite sono salite del 3 per cento.") == [("percentage", 3.0, "%")]
+    assert _claims("I prezzi sono saliti del 12%.") == [("percentage", 12.0, "%")]
+    assert _claims("Il viaggio dura 30 heures.") == []  # a unit of time: no count
     assert _claims("De prijs steeg met 7 procent.", "nl") == [("percentage", 7.0, "%")]
     assert _claims("Il biglietto costa 40 dollari.") == [("money", 40.0, "USD")]
     assert _claims("Il biglietto costa 40 euro.") == [("money", 40.0, "EUR")]

@@ -706,11 +706,25 @@ _NEUTRAL_NOUN = re.compile(r"[ \u00a0]([^\W\d_]{3,})(?!\w)")
 #: Stems of the words for per cent and for millions/billions in the languages of Europe and
 #: beyond ("percento", "procent", "pourcent", "porcentaje"; "milioni", "miljoen", "miliardi",
 #: "miljard", "billones"): the neutral path must not read "12 miljoen" as a count of 12.
-_NEUTRAL_PERCENT = re.compile(r"(?:per\s?cent|procent|prozent|pour\s?cent|porcent)\w*", re.I)
+_NEUTRAL_PERCENT_WORD = re.compile(r"(?:per\s?cent|procent|prozent|pour\s?cent|porcent)\w*", re.I)
 _NEUTRAL_CURRENCY = re.compile(r"(d[oó]llar)|(euro)|(sterlin|pound)|(yen\b)", re.I)
 _NEUTRAL_SCALE = re.compile(
     r"(?:mil(?:l|j)?i?on|miliard|miljard|milliard|bil(?:l|j)?i?on|tril)", re.I
 )
+
+
+@lru_cache(maxsize=1)
+def _known_duration_words() -> frozenset[str]:
+    """Every lexicon's words for units of time ("heures", "Stunden", "horas"): a number before
+    one is a duration, which the neutral path cannot read, never a count."""
+    from corroborator.claims.lang import get_lexicon, supported_languages
+
+    words: set[str] = set()
+    for code in supported_languages():
+        lex = get_lexicon(code)
+        if lex is not None:
+            words.update(w.lower() for w in lex.duration_units)
+    return frozenset(words)
 
 
 def _neutral_count(
@@ -724,15 +738,15 @@ def _neutral_count(
     if wm is None or not wm.group(1).islower():
         return None
     word = wm.group(1)
-    if pm := _NEUTRAL_PERCENT.match(text, wm.start(1), s_end):  # "12 percento", "12 per cento"
+    if pm := _NEUTRAL_PERCENT_WORD.match(text, wm.start(1), s_end):  # "12 percento", "12 per cento"
         b = apply_hedge(value, None, "percentage")
         return NumberMention("percentage", start, pm.end(), value, "%", "%", b)
     if cm := _NEUTRAL_CURRENCY.match(word):  # "40 dollari", "40 euro"
         code = next(c for c, g in zip(("USD", "EUR", "GBP", "JPY"), cm.groups(), strict=True) if g)
         b = apply_hedge(value, None, "money")
         return NumberMention("money", start, wm.end(1), value, code, code, b)
-    if _NEUTRAL_SCALE.match(word):
-        return None  # "4,5 milioni": a scaled amount, not a count of 4.5
+    if _NEUTRAL_SCALE.match(word) or word.lower() in _known_duration_words():
+        return None  # "4,5 milioni": a scaled amount; "30 heures": a duration, not a count
     digits = m.group("d") or ""
     if value.is_integer() and 1000 <= value <= 2100 and digits.isdigit():
         return None
