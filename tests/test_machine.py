@@ -176,3 +176,16 @@ def test_spinner_terms_match_whole_words_only() -> None:
         "individuals",
         "inhabitants",
     ]
+
+
+def test_a_machine_flagged_headline_never_titles_a_story() -> None:
+    from corroborator.model import Article
+    from corroborator.pipeline import story_title
+
+    spun = Article("a1", "a1", "Ferry the stopped of service after a two -month", "en", None, "x")
+    spun.machine_score = 0.9
+    human = Article("a2", "a2", "Harbour ferry service halted for two months", "en", None, "y")
+    assert story_title([spun, human]) == "Harbour ferry service halted for two months"
+    assert story_title([spun]) == spun.title
+    human.machine_score = 0.1
+    assert story_title([human, spun]) == human.title

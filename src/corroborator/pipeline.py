@@ -27,6 +27,7 @@ from corroborator.provenance import (
     score_machine_text,
 )
 from corroborator.provenance.copies import find_copies
+from corroborator.provenance.machine import FLAG_THRESHOLD
 from corroborator.stories.cluster import cluster_stories
 from corroborator.text.clean import clean_lines, clean_text
 from corroborator.text.html import extract_html
@@ -243,12 +244,22 @@ def analyse_story(
         claim.id = f"c{number}"
     return Story(
         id=story_id,
-        title=members[0].title,
+        title=story_title(members),
         articles=member_ids,
         independent_groups=groups,
         claims=claims,
         omissions=omissions_for(claims, groups),
     )
+
+
+def story_title(members: Sequence[Article]) -> str:
+    """The title of the first member that is neither derived from another nor flagged as
+    machine-made (a spun copy's garbled headline never titles a story), else the first
+    member's."""
+    for a in members:
+        if a.title and a.derived_from is None and (a.machine_score or 0.0) < FLAG_THRESHOLD:
+            return a.title
+    return members[0].title if members else ""
 
 
 def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | None = None) -> Report:

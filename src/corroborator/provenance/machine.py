@@ -188,6 +188,10 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+#: The score at and above which reports flag an article as machine-made (see the module doc).
+FLAG_THRESHOLD = 0.5
+
+
 @dataclass(frozen=True)
 class MachineSignal:
     score: float  # in [0, 1]; 0 = no sign of machine-made text; >= 0.5 = flagged

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from corroborator.model import Article, Claim, Mention, Report, Story
+from corroborator.provenance.machine import FLAG_THRESHOLD
 from corroborator.report.units import format_mention, format_value
 
 # Section order of a story: conflicts before agreement, agreement before lone assertions.
@@ -413,7 +414,7 @@ def counts_line(report: Report) -> str:
 # threshold where its precision was measured (cs, zh; see provenance/machine.py and
 # bench/RESULTS.md mt_detect). Lower scores are still shown in the HTML article header (for
 # audit) but not flagged.
-MACHINE_FLAG_THRESHOLD = 0.5
+MACHINE_FLAG_THRESHOLD = FLAG_THRESHOLD
 
 # Line style of each relation in the provenance graph and its legend: the bytes are the same
 # for a copy and a syndicated copy (solid), a rewrite keeps facts and structure (dashed), a
