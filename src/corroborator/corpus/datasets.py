@@ -28,14 +28,13 @@ and the store stay in the ingest process (see docs/scaling.md).
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
-from corroborator.corpus.job import CorpusIngest, IngestSummary, _batches
+from corroborator.corpus.job import CorpusIngest, IngestSummary
 from corroborator.ingest.files import display_name
 from corroborator.ingest.readers import read_jsonl_lines
 from corroborator.ingest.walk import guarded
@@ -84,32 +83,5 @@ def ingest_records(
     progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
     """`CorpusIngest.run` over records instead of paths: the same batches, the same overlap
-    of the workers' preparation with this process's assignment and writes, the same end.
-
-    Kept in step with `CorpusIngest.run` (tests/test_spark_datasets.py checks the stores are
-    equal); a `records` argument to `run` would make this function unnecessary."""
-    s = ingest.summary
-    start = time.perf_counter()
-    current = None
-    parse = ingest.options.analysis != "fast"
-    with ingest._preparer(ingest.options.workers, parse) as preparer:
-        for raws, skips in _batches(records, ingest.options.batch_size):
-            if current is None:
-                current = ingest._submit(preparer, raws, skips)
-                continue
-            placing = ingest._detect(preparer, current)
-            current = ingest._submit(preparer, raws, skips)
-            ingest._settle(preparer, placing)
-            s.seconds = time.perf_counter() - start
-            if progress:
-                progress(s)
-        if current is not None:
-            ingest._settle(preparer, ingest._detect(preparer, current))
-            s.seconds = time.perf_counter() - start
-            if progress:
-                progress(s)
-        ingest.finish(progress, preparer)
-        if preparer.broken:
-            s.warnings.append(preparer.broken)
-    s.seconds = time.perf_counter() - start
-    return s
+    of the workers' preparation with this process's assignment and writes, the same end."""
+    return ingest.run([], progress, records=records)

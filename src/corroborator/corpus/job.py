@@ -232,17 +232,20 @@ class CorpusIngest:
         self,
         paths: Iterable[str | Path],
         progress: Callable[[IngestSummary], None] | None = None,
+        records: Iterable[RawDocument | Skip] | None = None,
     ) -> IngestSummary:
         """Batches flow through a short pipeline (`corpus.work`): batch N's embeddings go to
         the workers, then batch N+1's preparation; batch N is then assigned, analysed and
-        written here while the workers prepare batch N+1."""
+        written here while the workers prepare batch N+1. `records`, when given, are read
+        instead of `paths` (a dataset that Spark reads, `corpus.datasets`)."""
+        source = walk_inputs(paths) if records is None else records
         start = time.perf_counter()
         current: _Pending | None = None
         # Fast analysis reads quote speakers by rules: the parser costs more than the rest of
         # an article's preparation (bench/RESULTS.md, corpus_throughput).
         parse = self.options.analysis != "fast"
         with self._preparer(self.options.workers, parse) as preparer:
-            for raws, skips in _batches(walk_inputs(paths), self.options.batch_size):
+            for raws, skips in _batches(source, self.options.batch_size):
                 if current is None:
                     current = self._submit(preparer, raws, skips)
                     continue
