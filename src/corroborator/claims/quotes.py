@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import bisect
 import logging
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborator.claims.lexicon import Lexicon
+from corroborator.config import settings
 from corroborator.nlp.base import Doc, Parser
 
 log = logging.getLogger(__name__)
@@ -451,7 +451,6 @@ PARSE_LANGUAGES = frozenset(["en"])
 # CORROBORATOR_QUOTE_PARSER=off keeps every language on the rule path (no spaCy import and
 # model load, about 1 s per process on 2 cores).
 PARSER_ENV = "CORROBORATOR_QUOTE_PARSER"
-_OFF = frozenset(["0", "off", "no", "false", "rules"])
 
 
 def _forms(lemma: str) -> set[str]:
@@ -544,7 +543,7 @@ def speaker_parser(lang: str) -> Parser | None:
     """The parser for speakers: English only (the cue words below are English), and only
     with the spaCy pipeline installed. Speakers need the dependency parse and the tags, so
     named-entity recognition and the lemmatizer are skipped (cues match word forms)."""
-    if lang not in PARSE_LANGUAGES or os.environ.get(PARSER_ENV, "").lower() in _OFF:
+    if lang not in PARSE_LANGUAGES or not settings().claims.quote_parser:
         return None
     from corroborator.nlp.registry import get_parser, spacy_available
 

@@ -40,6 +40,8 @@ from typing import Protocol
 
 import numpy as np
 
+from corroborator.config import settings
+
 # Languages USE multilingual v3 was trained on (ISO 639-1; zh-TW shares "zh").
 USE_LANGUAGES = frozenset(
     {"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}
@@ -164,14 +166,9 @@ def text_key(text: str) -> bytes:
 
 
 def default_cache_path() -> Path:
-    """$CORROBORATOR_CACHE_DIR, else $XDG_CACHE_HOME/corroborator, else ~/.cache/corroborator."""
-    env = os.environ.get("CORROBORATOR_CACHE_DIR")
-    if env:
-        base = Path(env)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        base = Path(xdg) / "corroborator" if xdg else Path.home() / ".cache" / "corroborator"
-    return base / "embeddings.sqlite"
+    """$CORROBORATOR_CACHE_DIR (or `cache_dir` in the config file), else
+    $XDG_CACHE_HOME/corroborator, else ~/.cache/corroborator (`corroborator.config`)."""
+    return settings().embed.cache_path()
 
 
 class DiskCache:
@@ -402,7 +399,7 @@ def default_embedder() -> Embedder:
     Memory cache only, unless $CORROBORATOR_EMBED_CACHE names a SQLite file (or is "1" for
     the default location, see `default_cache_path`).
     """
-    setting = os.environ.get("CORROBORATOR_EMBED_CACHE", "").strip()
+    setting = settings().embed.cache
     disk = None
     if setting:
         disk = DiskCache(None if setting == "1" else setting)
