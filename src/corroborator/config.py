@@ -16,7 +16,8 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
 
 Environment (same keys): `CORROBORATOR_QUOTE_PARSER` (off/0/no/false/rules turn it off),
 `CORROBORATOR_EMBED_CACHE`, `CORROBORATOR_CACHE_DIR`; `XDG_CACHE_HOME` places the default
-cache directory. A config file that cannot be read is reported once, on one line, and left
+cache directory. (`CORROBORATOR_ALLOWED_HOSTS` belongs to `serve --allowed-host` and is read
+with that flag by the CLI.) A config file that cannot be read is reported once, on one line, and left
 out; settings are read again on every call (cheap), so a changed environment applies at once.
 
 Not yet here: the thresholds of stories, provenance and alignment, which are still module
