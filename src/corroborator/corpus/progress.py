@@ -125,8 +125,9 @@ def progress_line(fields: dict[str, Any]) -> str:
     )
 
 
-class IngestProgress:
-    """The `progress` callback of `corpus.ingest` for the CLI (see the module docstring)."""
+class _ProgressLine:
+    """A rich bar on a terminal (mode "bar"), one JSON object per line (mode "json"), or
+    nothing: what `IngestProgress` and `CountProgress` share."""
 
     def __init__(self, mode: Mode, total: int | None, stream: IO[str] | None = None) -> None:
         self.mode = mode
@@ -146,6 +147,19 @@ class IngestProgress:
             )
             self._task = self._bar.add_task("starting", total=total)
             self._bar.start()
+
+    def _stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def _json(self, obj: dict[str, Any]) -> None:
+        self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+
+class IngestProgress(_ProgressLine):
+    """The `progress` callback of `corpus.ingest` for the CLI (see the module docstring)."""
 
     def count_total(self, paths: Iterable[str | Path], wait: float = 2.0) -> None:
         """Count the articles of `paths` (`count_articles`) in a background thread, waiting
@@ -180,15 +194,9 @@ class IngestProgress:
 
     def close(self, summary: IngestSummary | None = None) -> None:
         """Stop the bar; with JSON logs, end with one summary line."""
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
+        self._stop()
         if summary is not None and self.mode == "json":
             self._json({"event": "summary", "total": self.total, **summary.to_dict()})
-
-    def _json(self, obj: dict[str, Any]) -> None:
-        self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
-        self.stream.flush()
 
 
 def reanalyse_fields(done: int, total: int, seconds: float, failed: int) -> dict[str, Any]:
@@ -214,41 +222,22 @@ def reanalyse_line(fields: dict[str, Any]) -> str:
     )
 
 
-class CountProgress:
+class CountProgress(_ProgressLine):
     """A progress line of `done` of `total` things (`reanalyse`): a rich bar on a terminal,
     one JSON object per line (``--log-json``), or nothing, as `IngestProgress`."""
 
     def __init__(self, mode: Mode, total: int, stream: IO[str] | None = None) -> None:
-        self.mode = mode
-        self.total = total
-        self.stream = stream or sys.stderr
-        self._bar: Progress | None = None
-        self._task: TaskID | None = None
-        if mode == "bar":
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, TextColumn
-
-            self._bar = Progress(
-                BarColumn(bar_width=10),
-                TextColumn("{task.description}"),
-                console=Console(file=self.stream),
-                transient=True,
-            )
-            self._task = self._bar.add_task("starting", total=total)
-            self._bar.start()
+        super().__init__(mode, total, stream)
+        self.total: int = total
 
     def update(self, done: int, seconds: float, failed: int = 0) -> None:
         fields = reanalyse_fields(done, self.total, seconds, failed)
         if self.mode == "json":
-            self.stream.write(json.dumps({"event": "progress", **fields}) + "\n")
-            self.stream.flush()
+            self._json({"event": "progress", **fields})
         elif self._bar is not None and self._task is not None:
             self._bar.update(self._task, completed=done, description=reanalyse_line(fields))
 
     def close(self, summary: dict[str, Any] | None = None) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
+        self._stop()
         if summary is not None and self.mode == "json":
-            self.stream.write(json.dumps({"event": "summary", **summary}) + "\n")
-            self.stream.flush()
+            self._json({"event": "summary", **summary})
