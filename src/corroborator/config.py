@@ -87,15 +87,10 @@ def _config_file(env: Mapping[str, str], cwd: Path) -> Path | None:
 
 
 @lru_cache(maxsize=8)
-def _read_file(path: str, mtime: float) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
-    """The file's sections as nested tuples (hashable, cached by path and mtime)."""
+def _read_file(path: str, mtime: float) -> dict[str, Any]:
+    """The parsed file, cached by path and modification time (callers copy what they use)."""
     with open(path, "rb") as f:
-        data = tomllib.load(f)
-    out = []
-    for section, values in data.items():
-        if isinstance(values, dict):
-            out.append((section, tuple(values.items())))
-    return tuple(out)
+        return tomllib.load(f)
 
 
 _warned: set[str] = set()
@@ -112,7 +107,7 @@ def _file_values(path: Path | None) -> dict[str, dict[str, Any]]:
             _warned.add(key)
             print(f"corroborator: config file {path} left out: {e}", file=sys.stderr)
         return {}
-    return {section: dict(values) for section, values in sections}
+    return {k: dict(v) for k, v in sections.items() if isinstance(v, dict)}
 
 
 def _flag(value: object, default: bool) -> bool:

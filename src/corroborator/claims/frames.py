@@ -186,6 +186,11 @@ _PERSON = {"person": "people"}
 _TEMPERATURE = {"celsius": (0.0, 1.0), "fahrenheit": (-32.0, 5 / 9), "kelvin": (-273.15, 1.0)}
 
 
+def _verb_after_head(e: Extraction) -> str:
+    """The event word of a key ("person killed" -> "killed"), "" when the key is its head."""
+    return e.key[len(e.head or "") :].strip() if e.head and e.key.startswith(e.head) else ""
+
+
 def _in_celsius(e: Extraction, shift: float, factor: float) -> Extraction:
     assert isinstance(e.value, int | float)
 
@@ -198,7 +203,6 @@ def _in_celsius(e: Extraction, shift: float, factor: float) -> Extraction:
     exact = e.low in (None, e.value) and e.high in (None, e.value)
     if exact and not e.approximate and factor != 1.0:  # a whole degree F is 0.56 degree C
         low, high = value - 0.5 * factor, value + 0.5 * factor
-    verb = e.key[len(e.head or "") :].strip() if e.head and e.key.startswith(e.head) else ""
     return replace(
         e,
         value=value,
@@ -206,7 +210,7 @@ def _in_celsius(e: Extraction, shift: float, factor: float) -> Extraction:
         high=high,
         unit="°C",
         head="temperature",
-        key=f"temperature {verb}".strip(),
+        key=f"temperature {_verb_after_head(e)}".strip(),
     )
 
 
@@ -223,7 +227,6 @@ def _in_base_unit(e: Extraction) -> Extraction:
     if unit is None:
         return e
     base, factor, prop = unit
-    verb = e.key[len(e.head or "") :].strip() if e.head and e.key.startswith(e.head) else ""
     value = float(e.value) * factor
     low = None if e.low is None else e.low * factor
     high = None if e.high is None else e.high * factor
@@ -236,7 +239,7 @@ def _in_base_unit(e: Extraction) -> Extraction:
         high=high,
         unit=base,
         head=prop,
-        key=f"{prop} {verb}".strip(),
+        key=f"{prop} {_verb_after_head(e)}".strip(),
     )
 
 

@@ -745,14 +745,13 @@ def _neutral_count(
         code = next(c for c, g in zip(("USD", "EUR", "GBP", "JPY"), cm.groups(), strict=True) if g)
         b = apply_hedge(value, None, "money")
         return NumberMention("money", start, wm.end(1), value, code, code, b)
-    if _NEUTRAL_SCALE.match(word) or word.lower() in _known_duration_words():
+    if _NEUTRAL_SCALE.match(word) or word in _known_duration_words():
         return None  # "4,5 milioni": a scaled amount; "30 heures": a duration, not a count
     digits = m.group("d") or ""
     if value.is_integer() and 1000 <= value <= 2100 and digits.isdigit():
         return None
     b = apply_hedge(value, None, "quantity")
-    head = wm.group(1).lower()
-    return NumberMention("quantity", start, wm.end(1), value, head, None, b, head=head)
+    return NumberMention("quantity", start, wm.end(1), value, word, None, b, head=word)
 
 
 def _read_one(

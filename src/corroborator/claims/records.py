@@ -45,6 +45,7 @@ _NOT_NAMES = frozenset(
     }
 )
 _HAS_FIGURE = re.compile(r"\d\s?[-–]\s?\d")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 MAX_WINS = 400
 #: the `slot` phrase of a record's extraction
 RECORD_SLOT = "record"
@@ -66,7 +67,7 @@ def _first_name(text: str, lo: int, pos: int) -> str:
     change ("dropped to 22-6-1") or a possessive ("Varga's sixth defence improved him to")
     reports."""
     for m in _CAPITAL.finditer(text, lo, pos):
-        bare = re.sub(r"['’]s?$", "", m.group(1))
+        bare = _POSSESSIVE_END.sub("", m.group(1))
         if "-" not in bare and bare.lower() not in _NOT_NAMES:
             return bare
     return ""
@@ -86,14 +87,12 @@ def owner_before_value(text: str, lo: int, start: int, end: int) -> str:
     right after one ("Roth, 33, said", "Varga, 41-2, 30 KOs, won")."""
     left = text[lo:start]
     m = _PAREN_OWNER.search(left)
-    if m and ")" not in left[m.end() :]:
-        name = m.group("name")
-        return "" if name.lower() in _NOT_NAMES else name
-    m = _COMMA_OWNER.search(left)
-    if m and _CLOSES.match(text, end):
-        name = m.group("name")
-        return "" if name.lower() in _NOT_NAMES else name
-    return ""
+    if not (m and ")" not in left[m.end() :]):
+        m = _COMMA_OWNER.search(left)
+        if not (m and _CLOSES.match(text, end)):
+            return ""
+    name = m.group("name")
+    return "" if name.lower() in _NOT_NAMES else name
 
 
 def owner_after_age(text: str, end: int) -> str:
@@ -104,7 +103,7 @@ def owner_after_age(text: str, end: int) -> str:
     if not m:
         return ""
     words = m.group(1).split()
-    name = re.sub(r"['’]s?$", "", words[-1])
+    name = _POSSESSIVE_END.sub("", words[-1])
     if name.lower() in _NOT_NAMES:
         return ""
     if len(words) > 1 or re.search(r"\b[A-Z][a-z]+\s+" + re.escape(name) + r"\b", text):
@@ -134,7 +133,7 @@ def find_records(
         wins, losses = int(m.group("w")), int(m.group("l"))
         if wins > MAX_WINS or any(a < e and s < b for a, b in masks) or s in found:
             return
-        if text[max(start, s - 1) : s] in "$€£" and s > start:
+        if s > start and text[s - 1] in "$€£":
             return
         draws = int(m.group("d")) if m.group("d") else None
         found[s] = RecordMention(s, e, wins, losses, draws, owner)

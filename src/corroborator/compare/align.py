@@ -597,9 +597,10 @@ def _candidate(a: MatchItem, b: MatchItem) -> bool:
     are left at probability 0 without computing features, which keeps alignment of large
     corpus-mode stories cheap."""
     ea, eb = a.ext, b.ext
+    # across languages a head may be a word as written ("persone"): the matcher weighs the
+    # slot phrases' embeddings
     if ea.kind != "quantity" or a.language != b.language:
-        return True  # across languages heads may be written words ("persone"): the matcher
-        # weighs the slot phrases' embeddings
+        return True
     ha, hb = head_class(ea.head), head_class(eb.head)
     if ha == hb and ha not in GENERIC_HEADS:
         return True
@@ -655,12 +656,10 @@ def _cluster_block(
     for fact, low in zip(facts, weakest, strict=True):
         members = sorted(fact)
         slot = _Slot([items[idx[k]] for k in members])
-        near = math.isfinite(low) and _near_miss(slot)
+        near = low < model.conflict and math.isfinite(low) and _near_miss(slot)
         slot.possible = low < model.conflict and not near
-        text = _explain(members, p, feat_of, model, low)
-        if near and low < model.conflict:
-            text = text[:-1] + f"; values within {NEAR_MISS - 1:.0%} of each other)"
-        out.append((slot, text))
+        note = f"values within {NEAR_MISS - 1:.0%} of each other" if near else ""
+        out.append((slot, _explain(members, p, feat_of, model, low, note)))
     return out
 
 
@@ -728,9 +727,10 @@ def _pair_relations(
     group = np.array([it.group for it in items])
     same_group = group[:, None] == group[None, :]
     has_holder = np.array([bool(e.holder) for e in ext])
-    holder = value_codes([e.holder or "" for e in ext])
     # "6.1, the survey said" beside the article's own 5.9: a named source is another voice
-    two_sources = (has_holder[:, None] | has_holder[None, :]) & ~eq(holder)
+    two_sources = (has_holder[:, None] | has_holder[None, :]) & ~eq(
+        value_codes([e.holder or "" for e in ext])
+    )
     one_voice = eq(value_codes([it.article for it in items])) & ~two_sources
     has_date = np.array([bool(e.event_date) for e in ext])
     explicit = np.array([e.event_date_explicit for e in ext])
@@ -752,16 +752,13 @@ def _pair_relations(
     other_thing = quantity[:, None] & ((~eq(value_codes(heads)) & trusted) | generic[:, None])
     # what happened to them: "12 people injured" / "12 people arrested"
     classes = [EVENT_CLASSES.get(verb_of(e), "") if e.kind == "quantity" else "" for e in ext]
-    has_class = np.array([bool(c) for c in classes])
-    other_event = has_class[:, None] & has_class[None, :] & ~eq(value_codes(classes))
-    # whose figure: "Varga (41-2)" and "Roth (22-5-1)" are two records, even when equal
-    owners = [fold(e.owner)[:OWNER_PREFIX] if e.owner else "" for e in ext]
-    has_owner = np.array([bool(o) for o in owners])
-    other_event |= has_owner[:, None] & has_owner[None, :] & ~eq(value_codes(owners))
-    # a rate's period: "$14.95 a month" and "$180 a year" are two facts
-    pers = [e.per or "" for e in ext]
-    has_per = np.array([bool(x) for x in pers])
-    other_event |= has_per[:, None] & has_per[None, :] & ~eq(value_codes(pers))
+    other_event = (
+        _both_differ(classes)
+        # whose figure: "Varga (41-2)" and "Roth (22-5-1)" are two records, even when equal
+        | _both_differ([fold(e.owner)[:OWNER_PREFIX] if e.owner else "" for e in ext])
+        # a rate's period: "$14.95 a month" and "$180 a year" are two facts
+        | _both_differ([e.per or "" for e in ext])
+    )
     frames_differ = (
         ~eq(value_codes([e.event_year for e in ext]))
         | (other_day & comparable)
@@ -769,6 +766,13 @@ def _pair_relations(
         | other_event
     )
     return same_group, one_voice, frames_differ, other_event
+
+
+def _both_differ(labels: Sequence[str]) -> np.ndarray:
+    """Pairs whose labels are both given ("" = none) and differ."""
+    has = np.array([bool(x) for x in labels])
+    codes = value_codes(labels)
+    return np.asarray(has[:, None] & has[None, :] & (codes[:, None] != codes[None, :]))
 
 
 def _linkage(
@@ -849,7 +853,10 @@ def _explain(
     feat_of: dict[tuple[int, int], np.ndarray],
     model: MatcherModel,
     weakest: float,
+    note: str = "",
 ) -> str:
+    """One line: the features that linked the mentions most, the mean link, the weakest
+    merge between sides when values differ, and `note` (why a weak link still conflicts)."""
     if len(members) == 1:
         return "one mention: no other article states this fact"
     best = max(
@@ -864,6 +871,8 @@ def _explain(
     text += f" (mean link {mean:.2f}"
     if math.isfinite(weakest):
         text += f"; values differ, weakest link between sides {weakest:.2f}"
+    if note:
+        text += f"; {note}"
     return text + ")"
 
 
