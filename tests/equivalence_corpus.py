@@ -60,55 +60,59 @@ FERRY = (
 )
 
 
+#: the crawl file's JSON Lines records (a copy, a syndicated copy, a rewrite, a translation, two
+#: reports of another event)
+CRAWL_ROWS: list[dict[str, str]] = [
+    {
+        "title": "Halden Bridge closed after crack found",
+        "text": BRIDGE,
+        "url": "https://marrowick-post.example/bridge",
+        "outlet": "Marrowick Post",
+        "published": "2026-03-10",
+    },
+    {
+        "title": "Crack closes Marrowick's Halden Bridge",
+        "text": BRIDGE,
+        "url": "https://wire.example/halden",
+        "outlet": "Wire Service",
+        "published": "2026-03-10",
+    },
+    {
+        "title": "Cracked girder shuts Halden Bridge",
+        "text": BRIDGE_REWRITE,
+        "url": "https://valley-news.example/halden",
+        "outlet": "Valley News",
+        "published": "2026-03-11",
+    },
+    {
+        "title": "Le pont Halden fermé après la découverte d'une fissure",
+        "text": BRIDGE_FR,
+        "url": "https://journal.example/fr/halden",
+        "outlet": "Le Journal",
+        "published": "2026-03-11",
+    },
+    {
+        "title": "Fire destroys Tollbury warehouse",
+        "text": FIRE_A,
+        "url": "https://tollbury-times.example/fire",
+        "outlet": "Tollbury Times",
+        "published": "2026-03-15",
+    },
+    {
+        "title": "Fourteen hurt in Tollbury warehouse blaze",
+        "text": FIRE_B,
+        "url": "https://county-herald.example/fire",
+        "outlet": "County Herald",
+        "published": "2026-03-15",
+    },
+]
+
+
 def write_corpus(folder: Path) -> Path:
     """Write the corpus into `folder` (JSON Lines, a text file and an empty file)."""
     folder.mkdir(parents=True, exist_ok=True)
-    rows = [
-        {
-            "title": "Halden Bridge closed after crack found",
-            "text": BRIDGE,
-            "url": "https://marrowick-post.example/bridge",
-            "outlet": "Marrowick Post",
-            "published": "2026-03-10",
-        },
-        {
-            "title": "Crack closes Marrowick's Halden Bridge",
-            "text": BRIDGE,
-            "url": "https://wire.example/halden",
-            "outlet": "Wire Service",
-            "published": "2026-03-10",
-        },
-        {
-            "title": "Cracked girder shuts Halden Bridge",
-            "text": BRIDGE_REWRITE,
-            "url": "https://valley-news.example/halden",
-            "outlet": "Valley News",
-            "published": "2026-03-11",
-        },
-        {
-            "title": "Le pont Halden fermé après la découverte d'une fissure",
-            "text": BRIDGE_FR,
-            "url": "https://journal.example/fr/halden",
-            "outlet": "Le Journal",
-            "published": "2026-03-11",
-        },
-        {
-            "title": "Fire destroys Tollbury warehouse",
-            "text": FIRE_A,
-            "url": "https://tollbury-times.example/fire",
-            "outlet": "Tollbury Times",
-            "published": "2026-03-15",
-        },
-        {
-            "title": "Fourteen hurt in Tollbury warehouse blaze",
-            "text": FIRE_B,
-            "url": "https://county-herald.example/fire",
-            "outlet": "County Herald",
-            "published": "2026-03-15",
-        },
-    ]
     with (folder / "crawl.jsonl").open("w", encoding="utf-8") as fh:
-        for row in rows:
+        for row in CRAWL_ROWS:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         fh.write("{this line is not JSON\n")
     (folder / "ferry.txt").write_text("Skerra ferry to resume\n\n" + FERRY, encoding="utf-8")

@@ -16,15 +16,7 @@ from typer.testing import CliRunner
 from corroborator.cli import app
 from corroborator.export import COLUMNS, export_table
 from corroborator.store import open_store
-from equivalence_corpus import (
-    BRIDGE,
-    BRIDGE_FR,
-    BRIDGE_REWRITE,
-    FERRY,
-    FIRE_A,
-    FIRE_B,
-    canonical_export,
-)
+from equivalence_corpus import CRAWL_ROWS, FERRY, canonical_export
 
 pytest.importorskip("pyspark", reason="the spark extra is not installed: pip install -e '.[spark]'")
 pa = pytest.importorskip("pyarrow", reason="the parquet extra is not installed")
@@ -33,49 +25,9 @@ import pyarrow.parquet as pq  # noqa: E402
 from corroborator.exec.spark import SparkExecutor, dataset_format  # noqa: E402
 
 ROWS: list[dict[str, Any]] = [
-    {
-        "title": "Halden Bridge closed after crack found",
-        "text": BRIDGE,
-        "url": "https://marrowick-post.example/bridge",
-        "outlet": "Marrowick Post",
-        "published": "2026-03-10",
-    },
-    {
-        "title": "Crack closes Marrowick's Halden Bridge",
-        "text": BRIDGE,
-        "url": "https://wire.example/halden",
-        "outlet": "Wire Service",
-        "published": "2026-03-10",
-    },
-    {
-        "title": "Cracked girder shuts Halden Bridge",
-        "text": BRIDGE_REWRITE,
-        "url": "https://valley-news.example/halden",
-        "outlet": "Valley News",
-        "published": "2026-03-11",
-    },
-    {
-        "title": "Le pont Halden fermé après la découverte d'une fissure",
-        "text": BRIDGE_FR,
-        "url": "https://journal.example/fr/halden",
-        "outlet": "Le Journal",
-        "published": "2026-03-11",
-        "language": "fr",
-    },
-    {
-        "title": "Fire destroys Tollbury warehouse",
-        "text": FIRE_A,
-        "url": "https://tollbury-times.example/fire",
-        "outlet": "Tollbury Times",
-        "published": "2026-03-15",
-    },
-    {
-        "title": "Fourteen hurt in Tollbury warehouse blaze",
-        "text": FIRE_B,
-        "url": "https://county-herald.example/fire",
-        "outlet": "County Herald",
-        "published": "2026-03-15",
-    },
+    *CRAWL_ROWS[:3],
+    {**CRAWL_ROWS[3], "language": "fr"},
+    *CRAWL_ROWS[4:],
     {"title": "Skerra ferry to resume", "text": FERRY},
 ]
 PARTS = {"part-0": ROWS[:4], "part-1": ROWS[4:]}
