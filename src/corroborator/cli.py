@@ -352,9 +352,9 @@ def _ingest_datasets(
     from itertools import chain
 
     from corroborator.corpus.datasets import dataset_records, ingest_records
-    from corroborator.corpus.job import CorpusIngest
     from corroborator.exec.spark import SparkExecutor, dataset_format
     from corroborator.ingest.walk import walk_inputs
+    from corroborator.jobs.ingest import CorpusIngest
 
     # The session the per-article steps then run on too (an executor uses the active one).
     reader = SparkExecutor(max(1, options.workers), options.address)

@@ -3,7 +3,7 @@
 Claim extractions are computed once per article and kept in the store; provenance,
 independence groups, alignment and omissions are recomputed for the whole story each time
 its membership changes (stories are small: tens of articles), through
-`corroborator.pipeline.analyse_story`, so a story's verdicts in corpus mode are the ones
+`corroborator.analysis.analyse_story`, so a story's verdicts in corpus mode are the ones
 `compare` would give on the same articles.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from corroborator.analysis import analyse_story
 from corroborator.claims import extract_claims
 from corroborator.embed import Embedder
 from corroborator.model import Extraction, Story
-from corroborator.pipeline import analyse_story
 from corroborator.store.base import ArticleRow, StoryRow
 
 

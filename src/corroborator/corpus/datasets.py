@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
-from corroborator.corpus.job import CorpusIngest, IngestSummary
 from corroborator.ingest.files import display_name
 from corroborator.ingest.readers import read_jsonl_lines
 from corroborator.ingest.walk import guarded
+from corroborator.jobs.ingest import CorpusIngest, IngestSummary
 from corroborator.model import RawDocument, Skip
 
 if TYPE_CHECKING:
