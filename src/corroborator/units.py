@@ -113,7 +113,7 @@ UNITS: tuple[Unit, ...] = (
     _u("barrel", "bbl", "barrel"),
     _u("cubic metre", "m3 m³", "cubic_metre cubic_meter"),
     # area
-    _u("square metre", "m2 m² sqm", "square_metre square_meter sq_m"),
+    _u("square metre", "m2 m² sqm sq_m", "square_metre square_meter sq_m"),
     _u("square kilometre", "km2 km²", "square_kilometre square_kilometer sq_km"),
     _u("square foot", "sq_ft", "square_foot square_feet sq_ft"),
     _u("square mile", "", "square_mile sq_mi"),
@@ -151,15 +151,23 @@ UNITS: tuple[Unit, ...] = (
     _u("petabyte", "PB", "petabyte"),
     _u("megabit per second", "Mbps Mbit/s Mb/s", "megabit_per_second"),
     _u("gigabit per second", "Gbps Gbit/s Gb/s", "gigabit_per_second"),
-    _u("hertz", "Hz", "hertz"),
+    _u("hertz", "Hz HZ", "hertz"),
     _u("kilohertz", "kHz", "kilohertz"),
     _u("megahertz", "MHz", "megahertz"),
     _u("gigahertz", "GHz Ghz", "gigahertz"),
     _u("megapixel", "MP", "megapixel"),
     # temperature; a bare "degree" is an angle or a temperature
     _u("degree", "°", "degree"),
-    _u("celsius", "°C ºC", "celsius centigrade degree_celsius degree_centigrade"),
-    _u("fahrenheit", "°F ºF", "fahrenheit degree_fahrenheit"),
+    # "degC", "deg C": the degree sign as text that folds non-ASCII characters away.
+    _u("celsius", "°C ºC degC deg_C", "celsius centigrade degree_celsius degree_centigrade"),
+    _u("fahrenheit", "°F ºF degF deg_F", "fahrenheit degree_fahrenheit"),
+    # pressure
+    _u("pascal", "", "pascal"),
+    _u("kilopascal", "kPa", "kilopascal"),
+    _u("megapascal", "MPa", "megapascal"),
+    _u("gigapascal", "GPa", "gigapascal"),
+    _u("pound per square inch", "psi", "pound_per_square_inch"),
+    _u("kilopound per square inch", "ksi", "kilopound_per_square_inch"),
     # concentrations and rates
     _u("part per million", "ppm", "part_per_million"),
     _u("parts-per-billion", "ppb", "part_per_billion"),

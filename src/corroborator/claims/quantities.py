@@ -71,7 +71,16 @@ CURRENCY_SYMBOLS = {
     "INR": "INR",
     "HKD": "HKD",
     "NZD": "NZD",
+    # Text that folds non-ASCII characters away: "PS2.7m" (£; see `_FOLDED_POUND`) and the
+    # wire services' "Y=28,030" (¥).
+    "PS": "GBP",
+    "Y=": "JPY",
 }
+# "PS" is a folded "£" only before an amount written as one ("PS2.7m", "PS21,700", "PS6m"),
+# never before a bare digit ("PS5" is a games console).
+_FOLDED_POUND = "PS"
+# "HK $216,925", "C $6", "US $2.24": a dollar's country letters spaced from the sign.
+_SPACED_DOLLAR = re.compile(r"(?:^|(?<=[\s(\[]))(?P<c>US|CA|C|AU|NZ|HK|S)\s$")
 # A currency code or symbol ending in a letter, glued to the number it prices ("EUR50m",
 # "RM79", "$US113"); the number pattern lets a number start right after one.
 _GLUED_CUR = "|".join(
@@ -87,6 +96,8 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d+\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}")
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _SHORT_SCALES = frozenset({"m", "k", "bn", "mn", "tn"})
+# Glued scales no lexicon lists: "$4.2b", "S$1mil", "RM3.06mil".
+_GLUED_SCALES = {"b": 1e9, "mil": 1e6}
 # A unit of measure after a number (`corroborator.units`): any symbol glued ("256GB", "45g"),
 # a symbol of two or more characters after one space ("30 mph", "5 kWh"), or an English name
 # ("296 horsepower", "3 square feet"); then an optional denominator ("per day", "/h").
@@ -109,6 +120,36 @@ _PER_NAMES = {"h": "hour", "s": "second", "min": "minute", "kg": "kilogram", "he
 # "24pc", "1.38pc": British newspapers' percent, glued to the number.
 _PC = re.compile(r"pc(?![\w])")
 _COUNT_MODIFIERS = frozenset({"more", "other", "additional", "further", "weitere", "andere"})
+# English words that end a number's noun phrase without naming what is counted: "63 last
+# year", "16,369 up 58 points", "13,176 while", "1,000 came from Asia", "$5 apiece".
+_NON_HEADS = frozenset(
+    [
+        "last",
+        "next",
+        "up",
+        "down",
+        "while",
+        "whereas",
+        "apiece",
+        "each",
+        "respectively",
+        "earlier",
+        "later",
+        "overall",
+        "ago",
+        "alone",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "here",
+        "there",
+        "come",
+        "came",
+    ]
+)
 
 
 @dataclass
@@ -219,7 +260,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         rf"(?:(?=\d|{re.escape(lex.decimal_sep)}\d)"
         rf"(?:(?<![\w.,/-])|(?<=[\s(\[][{_MINUS}])|(?-i:{_glued_cur_behind()}))"
         rf"(?P<d>{digits}|{lead_dot})(?![.,]\d)"
-        rf"(?:(?P<att>bn|mn|m|k|tn|b)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
+        rf"(?:(?P<att>bn|mn|mil|m|k|tn|b)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
         rf"|(?<![\w.,/-])(?P<w>{lex.number_words_re}){word_end})",
         i,
     )
@@ -400,7 +441,9 @@ def find_numbers(
             # Look again after the mask: "March 3, 300 people" (the date masks "3", not "300").
             scan = max(nmatch.start() + 1, min(hit))
             continue
-        one = _read_one(text, start, end, nmatch, lex, pats, reader, tokens)
+        before = [nm for nm in out if nm.end <= nmatch.start()]
+        prev = max(before, key=lambda nm: nm.end) if before else None
+        one = _read_one(text, start, end, nmatch, lex, pats, reader, tokens, prev)
         if one is not None and not _overlaps(one.start, one.end, taken):
             out.append(one)
             taken.append((one.start, one.end))
@@ -763,7 +806,11 @@ def _read_one(
     pats: _Patterns,
     reader: _NumberReader,
     tokens: list[Token],
+    prev: NumberMention | None = None,
 ) -> NumberMention | None:
+    """The mention of the number `m` matched, or None when it states no quantity; `prev` is
+    the mention before it in the sentence, whose unit a bare number after a connective takes
+    ("68,400 people ... and 95,800 who")."""
     value = reader.value_of(m)
     if value is None:
         return None
@@ -772,6 +819,17 @@ def _read_one(
     cur_m = _PREFIX_CUR.search(text, max(s_start, m.start() - 5), m.start())
     currency = CURRENCY_SYMBOLS[cur_m.group("cur")] if cur_m else None
     num_start = cur_m.start("cur") if cur_m else m.start()
+    if (
+        cur_m is not None
+        and cur_m.group("cur") == _FOLDED_POUND
+        and not (m.group("att") or re.search(r"\d[.,]\d", m.group("d") or ""))
+    ):
+        return None  # "PS5": a name, not pounds
+    if currency == "USD" and cur_m is not None and cur_m.group("cur") == "$":
+        sd = _SPACED_DOLLAR.search(text, max(s_start, num_start - 4), num_start)
+        if sd is not None:
+            currency = CURRENCY_SYMBOLS[sd.group("c") + "$"]
+            num_start = sd.start("c")
     if (
         lex is not None
         and num_start > s_start + 1
@@ -815,9 +873,9 @@ def _read_one(
                 pass  # "12.3m tonnes", "2m people": millions
             elif att in lex.glued_units:
                 att = ""  # "600m down a gully": metres (below)
-            elif att in ("m", "k", "b"):
+            elif att in ("m", "k", "b", "mil"):
                 return None  # "5k" is a race
-        value *= (lex.scales.get(att) or (1e9 if att == "b" else 1.0)) if att else 1.0
+        value *= (lex.scales.get(att) or _GLUED_SCALES.get(att, 1.0)) if att else 1.0
     is_digit = bool(m.group("d"))
     scaled = bool(att)
     gu = (m.groupdict().get("gu") or "").lower() or (
@@ -1099,7 +1157,69 @@ def _read_one(
             nm.head = _canon(level_of, lex)
             nm.slot_tokens = [level_of]
             return nm
+    if counted is None and is_digit and prev is not None and lex.code == "en":
+        return _elided(text, s_start, s_end, nm, prev, lex, pats, tokens, value, range_pair)
     return counted
+
+
+# The unit left out after a connective: "and 95,800 who", "compared with 63 last year",
+# "up from 2.4 million", "while the lowest is 74.07", "but the Nasdaq fell by 1".
+_ELIDED_GAP = re.compile(r"[^\d;:()\[\]\"“”]{0,60}")
+_GAP_YEAR = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d(?!\w|[.,]\d)")
+_ELIDED_CONN = re.compile(
+    r"(?<!\w)(?:and|or|to|from|versus|vs\.?|against|compared\s+(?:with|to)|while|whereas|but)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _elided(
+    text: str,
+    s_start: int,
+    s_end: int,
+    nm: NumberMention,
+    prev: NumberMention,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    value: float,
+    range_pair: tuple[float, float] | None,
+) -> NumberMention | None:
+    """A bare number (nothing counted after it) set against the mention before it by a
+    connective, with no other number, bracket or clause break between them: the same kind,
+    unit and measured thing ("460 cars were stolen this year compared with 63 last year" ->
+    63 car stolen; "300 people were evacuated on Monday and 500 on Tuesday"). None when the
+    mention before it names nothing (a bare level, a duration)."""
+    if prev.kind == "duration" or (prev.kind == "quantity" and not prev.head):
+        return None
+    gap = _GAP_YEAR.sub("", text[prev.end : nm.start])  # "in 2018 and 2.1 last year"
+    if not _ELIDED_GAP.fullmatch(gap) or not _ELIDED_CONN.search(gap):
+        return None
+    left = tokens_before(tokens, nm.start)
+    if (
+        left
+        and left[-1].is_word
+        and left[-1].lower not in lex.stopwords
+        and not _ELIDED_CONN.fullmatch(left[-1].text)
+    ):
+        return None  # "and the S&P 500 is": a name's number
+    out = _finish(
+        text,
+        s_start,
+        s_end,
+        nm.start,
+        nm.end,
+        value,
+        prev.kind,
+        prev.raw_unit,
+        lex,
+        pats,
+        tokens,
+        range_pair,
+    )
+    out.unit, out.head, out.verb, out.per = prev.unit, prev.head, prev.verb, prev.per
+    out.slot_tokens = list(prev.slot_tokens)
+    return out
 
 
 _POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b", re.IGNORECASE)
@@ -1261,7 +1381,7 @@ def _head_run(
         low = t.lower
         if not run and low in _COUNT_MODIFIERS:
             continue  # "eight more picks", "two other victims"
-        if not t.is_word or low in lex.stopwords:
+        if not t.is_word or low in lex.stopwords or (lex.code == "en" and low in _NON_HEADS):
             break
         if lex.parse_number_words(low) is not None:
             break  # "15:14 Three people": another number

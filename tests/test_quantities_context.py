@@ -1,0 +1,158 @@
+"""Quantities whose unit is written elsewhere or folded away: a bare number set against the
+quantity before it, currencies of text that lost its non-ASCII signs, spaced dollar prefixes,
+pressure and folded degree units (fictional sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.claims.lang import get_lexicon
+from corroborator.claims.quantities import NumberMention, find_numbers, neutral_masks
+
+EN = get_lexicon("en")
+
+
+def numbers(text: str) -> list[NumberMention]:
+    return find_numbers(text, 0, len(text), EN, neutral_masks(text, 0, len(text)))
+
+
+def one_at(text: str, raw: float) -> NumberMention:
+    found = [nm for nm in numbers(text) if nm.raw_value == raw]
+    assert len(found) == 1, numbers(text)
+    return found[0]
+
+
+# ------------------------------------------------------------------ the unit left out
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "kind", "unit", "head"),
+    [
+        (
+            "Some 68,400 residents have been waiting and 95,800 who waited longer.",
+            95800,
+            "quantity",
+            None,
+            "resident",
+        ),
+        (
+            "About 460 cars were stolen in Dunmore this year, compared with 63 last year.",
+            63,
+            "quantity",
+            None,
+            "car",
+        ),
+        (
+            "Sales rose to 3.9 million bikes, up from 2.4 million in 2017.",
+            2.4e6,
+            "quantity",
+            None,
+            "bike",
+        ),
+        (
+            "The highest forecast is 84.75 cents, while the lowest is 74.07.",
+            74.07,
+            "quantity",
+            None,
+            "cent",
+        ),
+        (
+            "The cheese index rose 2 percent but the bread index fell by 1.",
+            1,
+            "percentage",
+            "%",
+            None,
+        ),
+        ("The fund raised $40 million in May and 12 million in June.", 12e6, "money", "USD", None),
+    ],
+)
+def test_a_bare_number_takes_the_unit_it_is_set_against(
+    text: str, raw: float, kind: str, unit: str | None, head: str | None
+) -> None:
+    nm = one_at(text, raw)
+    assert nm.kind == kind
+    assert nm.unit == unit
+    if head is not None:
+        assert nm.head == head
+
+
+def test_the_elided_count_keeps_the_event() -> None:
+    nm = one_at("Police said 300 people were evacuated on Monday and 500 on Tuesday.", 500)
+    assert (nm.head, nm.verb) == ("person", "evacuated")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another number between them, a bracket, a clause break, no connective
+        "The 12 boats left at dawn; 40 came back.",
+        "It had 12 boats (40 in 2019 and more later).",
+        "There were 12 boats in the bay, he said 40.",
+        # a name's number after the connective
+        "The Nasdaq rose 0.2% and the S&P 500 is poised to follow.",
+    ],
+)
+def test_no_elided_unit_without_a_plain_connective(text: str) -> None:
+    assert [nm.raw_value for nm in numbers(text)] in ([12], [0.2], [12, 2019])
+
+
+def test_a_duration_lends_no_unit() -> None:
+    assert [nm.kind for nm in numbers("They talked for 3 hours and 40 was the score.")] == [
+        "duration"
+    ]
+
+
+# ------------------------------------------------------------------ folded and spaced currencies
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The chief executive's package was worth up to PS2.7m.", 2.7e6, "GBP"),
+        ("Passengers paid a total of PS21,700 for the flights.", 21700, "GBP"),
+        ("The takeover was valued at PS8.1bn.", 8.1e9, "GBP"),
+        ("In Tokyo, Dunmore Games fell 4 percent to Y=28,030.", 28030, "JPY"),
+        ("The firm expects a net profit of Y=590 billion.", 5.9e11, "JPY"),
+        ("Passengers paid HK $216,925 for the flights.", 216925, "HKD"),
+        ("The offer was C $6 a share.", 6, "CAD"),
+        ("The sisters laundered almost S $1mil from victims.", 1e6, "SGD"),
+        ("The fraud moved RM3.06mil through three accounts.", 3.06e6, "MYR"),
+        ("Gas traded at US $2.24 per unit.", 2.24, "USD"),
+    ],
+)
+def test_currencies_of_folded_text(text: str, value: float, unit: str) -> None:
+    (nm,) = [n for n in numbers(text) if n.kind == "money"]
+    assert nm.bounds.value == pytest.approx(value)
+    assert nm.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He queued all night for a PS5.", "A $5 fine was imposed.", "Grade A $5 tickets sold out."],
+)
+def test_no_folded_currency_in_names_or_capitals(text: str) -> None:
+    assert [(n.kind, n.unit) for n in numbers(text) if n.kind == "money"] in (
+        [],
+        [("money", "USD")],
+    )
+
+
+# ------------------------------------------------------------------ units of the table
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "name"),
+    [
+        ("The sheet held up to 61.4 MPa before it cracked.", 61.4, "megapascal"),
+        ("The coating reached 113 GPa on the hardness test.", 113, "gigapascal"),
+        ("The panel failed at 9 ksi.", 9, "kilopound per square inch"),
+        ("Tyres are set to 32 psi.", 32, "pound per square inch"),
+        ("It was 2.14degF warmer than the average.", 2.14, "fahrenheit"),
+        ("It was 1.19deg C warmer than the average.", 1.19, "celsius"),
+        ("The grid frequency fell to 49.55 HZ on Monday.", 49.55, "hertz"),
+        ("The 3923sq m estate was put out to tender.", 3923, "square metre"),
+    ],
+)
+def test_units_of_pressure_and_folded_signs(text: str, raw: float, name: str) -> None:
+    nm = one_at(text, raw)
+    assert (nm.kind, nm.head) == ("quantity", name)
