@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
-import pytest
 
 from corroborator.corpus.assign import AssignParams, Candidate, StoryIndex
 from corroborator.corpus.minhash import band_keys, jaccard, signature
-from corroborator.stories import incremental
 
 
 def _vec(*weights: float) -> np.ndarray:
@@ -87,9 +87,8 @@ def test_minhash_near_duplicates() -> None:
     assert np.array_equal(signature(base), a)  # deterministic (seeded permutations)
 
 
-def test_full_story_closes_and_opens_a_new_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(incremental, "MAX_STORY_SIZE", 3)
-    index = StoryIndex(PARAMS, dim=8)
+def test_full_story_closes_and_opens_a_new_one() -> None:
+    index = StoryIndex(replace(PARAMS, max_size=3), dim=8)
     first = index.assign([_cand(f"a{i}", _vec(1, 0.1 * i), anchors=("talvik",)) for i in range(3)])
     assert [sid for sid, _ in first] == ["s0", "s0", "s0"]
     # same event, but s0 is full: a new story opens and later matches join it, not s0;

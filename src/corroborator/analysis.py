@@ -4,13 +4,18 @@ on each story it groups, corpus mode (`corpus.analyse.analyse_rows`, from `jobs.
 
     members -> provenance (copies, syndication, rewrites, translations; machine-text score)
             -> independence groups -> aligned claims and verdicts -> omissions -> Story
+
+Provenance decides with the `[provenance]` settings (`corroborator.config`), read once per
+call when the caller passes none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from corroborator.compare.align import align_story, omissions_for
+from corroborator.config import ProvenanceSettings, settings
 from corroborator.embed import Embedder
 from corroborator.model import Article, Extraction, Story
 from corroborator.provenance import (
@@ -20,6 +25,7 @@ from corroborator.provenance import (
     score_machine_text,
 )
 from corroborator.provenance.copies import find_copies
+from corroborator.provenance.derive import DEFAULT_THRESHOLDS, Thresholds
 from corroborator.provenance.machine import FLAG_THRESHOLD
 
 
@@ -30,6 +36,7 @@ def analyse_story(
     embedder: Embedder,
     first_claim_no: int = 1,
     fast: bool = False,
+    provenance: ProvenanceSettings | None = None,
 ) -> Story:
     """Provenance, independence groups, aligned claims and omissions of one story.
 
@@ -40,10 +47,16 @@ def analyse_story(
     `fast` (corpus mode's `--analysis fast`) embeds nothing: provenance is verbatim copy and
     syndication only (word 5-gram containment), so rewrites and translations count as
     independent sources, and claims are aligned without slot embeddings.
+
+    `provenance`: the thresholds (None: the settings in force, `corroborator.config`).
     """
+    p = provenance or settings().provenance
     member_ids = [a.id for a in members]
     by_id = {a.id: a for a in members}
-    links = find_copies(members) if fast else detect_derivations(members, embedder)
+    if fast:
+        links = find_copies(members, p.copy_containment)
+    else:
+        links = detect_derivations(members, embedder, thresholds(p))
     apply_derivations(members, links)
     score_machine_text(members)
     groups = independence_groups(member_ids, links)
@@ -57,6 +70,18 @@ def analyse_story(
         independent_groups=groups,
         claims=claims,
         omissions=omissions_for(claims, groups),
+    )
+
+
+def thresholds(p: ProvenanceSettings) -> Thresholds:
+    """The decision thresholds of `provenance.derive` with the `[provenance]` settings."""
+    return replace(
+        DEFAULT_THRESHOLDS,
+        same_language_t=p.same_language,
+        cross_language_t=p.cross_language,
+        coverage=p.coverage,
+        cross_p=p.cross_p,
+        cross_run_p=p.cross_run_p,
     )
 
 

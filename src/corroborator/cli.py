@@ -159,6 +159,64 @@ def _day_option(value: str | None, name: str) -> int | None:
     return day
 
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=0,
+        help="Processes for per-article work (cleaning, claims, MinHash, embeddings); 0 runs "
+        "it in the main process. Default: exec.workers, else one per core. The store is the "
+        "same either way.",
+    ),
+]
+ExecutorOption = Annotated[
+    ExecutorKind | None,
+    typer.Option(
+        case_sensitive=False,
+        help="Where per-article work runs: 'local' (processes on this machine), 'ray' "
+        "(pip install 'corroborator[ray]') or 'spark' (pip install 'corroborator[spark]'). "
+        "Ray and Spark start a local cluster of --workers CPUs unless given an address. "
+        "The store is the same on every executor. Default: exec.executor (local).",
+    ),
+]
+RayAddressOption = Annotated[
+    str | None,
+    typer.Option("--ray-address", help="Join this Ray cluster (with --executor ray)."),
+]
+SparkMasterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--spark-master",
+        help="Spark master URL (with --executor spark; default local[WORKERS]).",
+    ),
+]
+
+
+def _run_options(
+    workers: int | None,
+    executor: ExecutorKind | None,
+    ray_address: str | None,
+    spark_master: str | None,
+    **flags: str | int | None,
+) -> IngestOptions:
+    """The settings in force (`corroborator.config`) with the flags given; a flag that
+    needs another executor is a usage error."""
+    from corroborator.corpus import IngestOptions
+
+    options = IngestOptions.from_settings(
+        per_core=True,
+        workers=workers,
+        executor=executor.value if executor else None,
+        address=ray_address or spark_master,
+        **flags,  # type: ignore[arg-type]
+    )
+    if ray_address and options.executor != "ray":
+        _fail("--ray-address needs --executor ray", 2)
+    if spark_master and options.executor != "spark":
+        _fail("--spark-master needs --executor spark", 2)
+    return options
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -170,47 +228,26 @@ def ingest(
     ] = None,
     db: DbOption = Path("corpus.db"),
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles per transaction.")
-    ] = 256,
+        int | None,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Articles per transaction. Default: ingest.batch_size (256).",
+        ),
+    ] = None,
     analysis: Annotated[
-        Analysis,
+        Analysis | None,
         typer.Option(
             case_sensitive=False,
             help="Per-story verdicts: 'full' (as `compare`: rewrites and translations found "
             "by sentence alignment) or 'fast' (copies and syndication only; no sentence "
-            "embeddings, for large crawls).",
-        ),
-    ] = Analysis.full,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            min=0,
-            help="Processes for per-article work (cleaning, claims, MinHash); 0 runs it in "
-            "the main process. Default: one per core. The store is the same either way.",
+            "embeddings, for large crawls). Default: ingest.analysis (full).",
         ),
     ] = None,
-    executor: Annotated[
-        ExecutorKind,
-        typer.Option(
-            case_sensitive=False,
-            help="Where per-article work runs: 'local' (processes on this machine), 'ray' "
-            "(pip install 'corroborator[ray]') or 'spark' (pip install 'corroborator[spark]'). "
-            "Ray and Spark start a local cluster of --workers CPUs unless given an address. "
-            "The store is the same on every executor.",
-        ),
-    ] = ExecutorKind.local,
-    ray_address: Annotated[
-        str | None,
-        typer.Option("--ray-address", help="Join this Ray cluster (with --executor ray)."),
-    ] = None,
-    spark_master: Annotated[
-        str | None,
-        typer.Option(
-            "--spark-master",
-            help="Spark master URL (with --executor spark; default local[WORKERS]).",
-        ),
-    ] = None,
+    workers: WorkersOption = None,
+    executor: ExecutorOption = None,
+    ray_address: RayAddressOption = None,
+    spark_master: SparkMasterOption = None,
     dataset: Annotated[
         list[str] | None,
         typer.Option(
@@ -262,22 +299,24 @@ def ingest(
     """
     import json
 
-    from corroborator.corpus import IngestOptions
     from corroborator.corpus import ingest as run_ingest
     from corroborator.corpus.progress import IngestProgress, Mode
     from corroborator.corpus.resume import ResumeCounter
-    from corroborator.corpus.work import default_workers
     from corroborator.exec import ExecutorError
     from corroborator.store import StoreError
 
     if json_summary:
         typer.echo("warning: --json is deprecated; use -f json", err=True)
         fmt = ListFormat.json
-    if ray_address and executor != ExecutorKind.ray:
-        _fail("--ray-address needs --executor ray", 2)
-    if spark_master and executor != ExecutorKind.spark:
-        _fail("--spark-master needs --executor spark", 2)
-    if dataset and executor != ExecutorKind.spark:
+    options = _run_options(
+        workers,
+        executor,
+        ray_address,
+        spark_master,
+        batch_size=batch_size,
+        analysis=analysis.value if analysis else None,
+    )
+    if dataset and options.executor != "spark":
         _fail("--dataset needs --executor spark (Spark reads the dataset)", 2)
     if not paths and not dataset:
         _fail("give files or folders to ingest (or --dataset with --executor spark)", 2)
@@ -294,14 +333,7 @@ def ingest(
     # A store records the analysis of its first ingest (or last reanalyse); adding articles
     # with another one leaves the record as it is, with a warning.
     recorded = stored_settings(store).get("analysis")
-    mismatch = settings_warning(recorded, analysis.value, str(db))
-    options = IngestOptions(
-        batch_size=batch_size,
-        analysis=analysis.value,
-        workers=default_workers() if workers is None else workers,
-        executor=executor.value,
-        address=ray_address or spark_master,
-    )
+    mismatch = settings_warning(recorded, options.analysis, str(db))
     mode: Mode = "json" if log_json else ("bar" if sys.stderr.isatty() else "quiet")
     progress = IngestProgress(mode, None)
     if mode != "quiet" and not datasets:  # a dataset's size is not known upfront
@@ -319,7 +351,7 @@ def ingest(
         else:
             summary = run_ingest(paths, cast("Store", counter), options=options, progress=progress)
         if recorded is None:
-            record_settings(store, analysis.value)
+            record_settings(store, options.analysis)
         if parquet_out is not None:
             written = _parquet_tables(store, parquet_out)
     except (StoreError, ExecutorError, ReanalyseError) as exc:
@@ -398,7 +430,16 @@ def reanalyse(
             "was last analysed with (full for a store that has none recorded).",
         ),
     ] = None,
-    batch: Annotated[int, typer.Option("--batch", min=1, help="Stories per transaction.")] = 64,
+    batch: Annotated[
+        int | None,
+        typer.Option(
+            "--batch", min=1, help="Stories per transaction. Default: ingest.finish_batch (64)."
+        ),
+    ] = None,
+    workers: WorkersOption = None,
+    executor: ExecutorOption = None,
+    ray_address: RayAddressOption = None,
+    spark_master: SparkMasterOption = None,
     fmt: Annotated[
         ListFormat,
         typer.Option(
@@ -414,18 +455,21 @@ def reanalyse(
         ),
     ] = False,
 ) -> None:
-    """Analyse every story of a corpus database again (after an upgrade, or to switch
-    between --analysis full and fast): the same verdicts as a fresh ingest.
+    """Analyse every story of a corpus database again (after an upgrade, a settings change,
+    or to switch between --analysis full and fast): the same verdicts as a fresh ingest.
 
-    Story membership does not change; claims, provenance and verdicts are computed again.
+    Story membership does not change; claims, provenance and verdicts are computed again, on
+    --executor with --workers as in `ingest` (the store is the same either way).
     """
     import json
 
     from corroborator.corpus.progress import CountProgress, Mode
     from corroborator.corpus.reanalyse import ReanalyseError, ReanalyseSummary
     from corroborator.corpus.reanalyse import reanalyse as run_reanalyse
+    from corroborator.exec import ExecutorError
     from corroborator.store import StoreError
 
+    options = _run_options(workers, executor, ray_address, spark_master)
     store = _open(db, create=False)
     mode: Mode = "json" if log_json else ("bar" if sys.stderr.isatty() else "quiet")
     progress = CountProgress(mode, store.counts().get("stories", 0))
@@ -436,9 +480,15 @@ def reanalyse(
 
     try:
         summary = run_reanalyse(
-            store, analysis.value if analysis else None, batch=batch, progress=tick
+            store,
+            analysis.value if analysis else None,
+            batch=batch or options.finish_batch,
+            progress=tick,
+            workers=options.workers,
+            executor=options.executor,
+            address=options.address,
         )
-    except (StoreError, ReanalyseError) as exc:
+    except (StoreError, ReanalyseError, ExecutorError) as exc:
         _fail(str(exc))
         return
     finally:
@@ -450,6 +500,8 @@ def reanalyse(
         typer.echo(summary.line())
     for failure in summary.failures[:20]:
         typer.echo(f"warning: {failure}", err=True)
+    for warning in summary.warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 @app.command()

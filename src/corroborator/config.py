@@ -5,23 +5,65 @@ that has a flag for a setting passes it explicitly; nothing here reads `sys.argv
 
 Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
 `./corroborator.toml`, `$XDG_CONFIG_HOME/corroborator/config.toml` (default
-`~/.config/corroborator/config.toml`)::
+`~/.config/corroborator/config.toml`). Every key, with its default::
 
     [claims]
-    quote_parser = false        # quote speakers by rules only (no spaCy load)
+    quote_parser = true         # English quote speakers from the spaCy parse (false: rules)
 
     [embed]
-    cache = "1"                 # keep sentence vectors on disk ("1": default file, or a path)
-    cache_dir = "/data/cache"   # where the default file lives
+    cache = ""                  # keep sentence vectors on disk ("1": default file, or a path)
+    cache_dir = ""              # where the default file lives
 
-Environment (same keys): `CORROBORATOR_QUOTE_PARSER` (off/0/no/false/rules turn it off),
-`CORROBORATOR_EMBED_CACHE`, `CORROBORATOR_CACHE_DIR`; `XDG_CACHE_HOME` places the default
-cache directory. (`CORROBORATOR_ALLOWED_HOSTS` belongs to `serve --allowed-host` and is read
-with that flag by the CLI.) A config file that cannot be read is reported once, on one line, and left
-out; settings are read again on every call (cheap), so a changed environment applies at once.
+    [stories]                   # story grouping, both modes (`stories.score.StoryParams`)
+    threshold = 0.8             # score an article needs to join a story (higher: more,
+                                # smaller stories)
+    attach_threshold = 0.65     # score at which a small fragment is attached to a story
+    window_days = 7             # days beyond a story's first/last day an article may join;
+                                # also how long a story stays open in corpus mode
+    max_span_days = 14          # longest a story may span, first to last day (0: no limit)
+    max_size = 200              # members at which a corpus-mode story closes (a new one opens)
+    max_open = 20000            # open stories kept in memory by `ingest` (oldest close first)
+    top_k = 8                   # candidate stories scored per article
+    search = "auto"             # candidate search: "exact", "hnsw" or "auto"
 
-Not yet here: the thresholds of stories, provenance and alignment, which are still module
-constants next to the code that uses them (issue 15 names this as the next step).
+    [provenance]                # who copied, rewrote or translated whom (`provenance`)
+    copy_containment = 0.6      # share of the shorter body's word 5-grams found in the other
+                                # that makes a copy or syndication (--analysis fast; see
+                                # README for the full analysis)
+    same_language = 0.8         # sentence cosine of a rewrite (same language)
+    cross_language = 0.6        # sentence cosine across languages (earlier rule only)
+    coverage = 0.6              # share of aligned sentences that makes a whole rewrite or
+                                # translation
+    cross_p = 0.5               # P(translation) at which a sentence pair matches
+    cross_run_p = 0.9           # mean P(translation) of a run of partial reuse
+    near_duplicate = 0.5        # MinHash Jaccard at which `ingest` joins a near-duplicate
+                                # to its original's story and reuses its vector
+
+    [ingest]                    # `corroborator ingest` / `corroborator.corpus.ingest`
+    batch_size = 256            # articles per transaction (--batch-size)
+    analysis = "full"           # "full" or "fast" (--analysis)
+    analyse_now_max = 8         # touched stories up to this size are analysed in the batch;
+                                # larger ones at the end
+    finish_batch = 64           # stale stories analysed per transaction at the end
+
+    [exec]                      # where per-article work runs (`corroborator.exec`)
+    executor = "local"          # "local", "ray" or "spark" (--executor)
+    workers = -1                # worker processes (--workers); -1: one per core on the
+                                # command line, 0 (in the calling process) in the library
+    chunk = 16                  # articles per task sent to a worker
+    address = ""                # Ray address or Spark master ("": a local cluster)
+
+Environment: `CORROBORATOR_<SECTION>_<KEY>` for every key of stories, provenance, ingest and
+exec (`CORROBORATOR_STORIES_THRESHOLD=0.85`, `CORROBORATOR_EXEC_WORKERS=2`), and
+`CORROBORATOR_QUOTE_PARSER` (off/0/no/false/rules turn it off), `CORROBORATOR_EMBED_CACHE`,
+`CORROBORATOR_CACHE_DIR`; `XDG_CACHE_HOME` places the default cache directory.
+(`CORROBORATOR_ALLOWED_HOSTS` belongs to `serve --allowed-host` and is read with that flag by
+the CLI.) A config file that cannot be read, or a value of the wrong type or out of range, is
+reported once, on one line, and left out; settings are read again on every call (cheap), so a
+changed environment applies at once. None of the settings changes with the executor or the
+number of workers: the store is the same for a given set of values.
+
+Not here yet: the thresholds of claim alignment (`[align]`).
 """
 
 from __future__ import annotations
@@ -30,10 +72,10 @@ import os
 import sys
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 CONFIG_ENV = "CORROBORATOR_CONFIG"
 _OFF = frozenset(["0", "off", "no", "false", "rules"])
@@ -67,9 +109,80 @@ class EmbedSettings:
 
 
 @dataclass(frozen=True)
+class StoriesSettings:
+    """Story grouping, both modes (the defaults of `stories.score.StoryParams`)."""
+
+    threshold: float = 0.8
+    attach_threshold: float = 0.65
+    window_days: int = 7
+    max_span_days: int = 14
+    max_size: int = 200
+    max_open: int = 20_000
+    top_k: int = 8
+    search: str = "auto"
+
+
+@dataclass(frozen=True)
+class ProvenanceSettings:
+    """Decision thresholds of provenance (`provenance.derive.Thresholds` and
+    `provenance.copies`) and of near-duplicates in `ingest` (`corpus.neardup`)."""
+
+    copy_containment: float = 0.6
+    same_language: float = 0.80
+    cross_language: float = 0.60
+    coverage: float = 0.6
+    cross_p: float = 0.5
+    cross_run_p: float = 0.9
+    near_duplicate: float = 0.5
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """`ingest` batches and analysis (`jobs.ingest.IngestOptions`)."""
+
+    batch_size: int = 256
+    analysis: str = "full"
+    analyse_now_max: int = 8
+    finish_batch: int = 64
+
+
+@dataclass(frozen=True)
+class ExecSettings:
+    """Where per-article work runs (`corroborator.exec`)."""
+
+    executor: str = "local"
+    #: -1: one per core on the command line, 0 in the library
+    workers: int = -1
+    chunk: int = 16
+    address: str = ""
+
+
+#: Allowed values of the settings that take one of a few words.
+_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("stories", "search"): ("auto", "exact", "hnsw"),
+    ("ingest", "analysis"): ("full", "fast"),
+    ("exec", "executor"): ("local", "ray", "spark"),
+}
+#: Lowest allowed value of numeric settings (others: 0).
+_MINIMUM: dict[tuple[str, str], float] = {
+    ("stories", "max_size"): 1,
+    ("stories", "max_open"): 1,
+    ("stories", "top_k"): 1,
+    ("ingest", "batch_size"): 1,
+    ("ingest", "finish_batch"): 1,
+    ("exec", "workers"): -1,
+    ("exec", "chunk"): 1,
+}
+
+
+@dataclass(frozen=True)
 class Settings:
     claims: ClaimsSettings = field(default_factory=ClaimsSettings)
     embed: EmbedSettings = field(default_factory=EmbedSettings)
+    stories: StoriesSettings = field(default_factory=StoriesSettings)
+    provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    exec: ExecSettings = field(default_factory=ExecSettings)
     #: the config file read, if any
     source: str | None = None
 
@@ -102,10 +215,7 @@ def _file_values(path: Path | None) -> dict[str, dict[str, Any]]:
     try:
         sections = _read_file(str(path), path.stat().st_mtime)
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        key = f"{path}: {e}"
-        if key not in _warned:
-            _warned.add(key)
-            print(f"corroborator: config file {path} left out: {e}", file=sys.stderr)
+        _warn_once(f"config file {path} left out: {e}")
         return {}
     return {k: dict(v) for k, v in sections.items() if isinstance(v, dict)}
 
@@ -116,6 +226,61 @@ def _flag(value: object, default: bool) -> bool:
     if value is None:
         return default
     return str(value).strip().lower() not in _OFF
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        print(f"corroborator: {message}", file=sys.stderr)
+
+
+def _value(section: str, key: str, kind: type, raw: object) -> object:
+    """`raw` (from the file or the environment) as the setting's type; ValueError says why."""
+    if kind is str:
+        value: object = str(raw).strip()
+        choices = _CHOICES.get((section, key))
+        if choices and value not in choices:
+            raise ValueError(f"not one of {', '.join(choices)}")
+        return value
+    if isinstance(raw, bool) or (kind is int and isinstance(raw, float)):
+        raise ValueError(f"not {'an integer' if kind is int else 'a number'}")
+    try:
+        number = kind(str(raw).strip()) if isinstance(raw, str) else kind(raw)
+    except (TypeError, ValueError):
+        raise ValueError(f"not {'an integer' if kind is int else 'a number'}") from None
+    low = _MINIMUM.get((section, key), 0)
+    if number < low or number != number:  # NaN compares false
+        raise ValueError(f"below {low}")
+    return number
+
+
+S = TypeVar("S")
+
+
+def _section(
+    name: str, cls: type[S], file: Mapping[str, Any], env: Mapping[str, str], path: Path | None
+) -> S:
+    """Section `name`: its defaults, then the file's `[name]` keys, then the environment's
+    `CORROBORATOR_<NAME>_<KEY>`; a bad value is reported once and left out."""
+    out = cls()
+    kinds = {f.name: type(getattr(out, f.name)) for f in fields(cls)}  # type: ignore[arg-type]
+    given: dict[str, tuple[object, str]] = {}
+    for key, raw in file.items():
+        if key not in kinds:
+            _warn_once(f"config file {path}: {name}.{key} left out: unknown key")
+            continue
+        given[key] = (raw, f"config file {path}: {name}.{key}")
+    prefix = f"CORROBORATOR_{name.upper()}_"
+    for key in kinds:
+        if prefix + key.upper() in env:
+            given[key] = (env[prefix + key.upper()], prefix + key.upper())
+    changes: dict[str, object] = {}
+    for key, (raw, where) in given.items():
+        try:
+            changes[key] = _value(name, key, kinds[key], raw)
+        except ValueError as exc:
+            _warn_once(f"{where}={raw!r} left out: {exc}")
+    return replace(out, **changes) if changes else out  # type: ignore[type-var]
 
 
 def load(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Settings:
@@ -134,6 +299,12 @@ def load(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Setti
     return Settings(
         claims=ClaimsSettings(quote_parser=quote_parser),
         embed=EmbedSettings(cache=cache, cache_dir=cache_dir),
+        stories=_section("stories", StoriesSettings, file.get("stories", {}), env, path),
+        provenance=_section(
+            "provenance", ProvenanceSettings, file.get("provenance", {}), env, path
+        ),
+        ingest=_section("ingest", IngestSettings, file.get("ingest", {}), env, path),
+        exec=_section("exec", ExecSettings, file.get("exec", {}), env, path),
         source=str(path) if path is not None and file else None,
     )
 

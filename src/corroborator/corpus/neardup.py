@@ -30,11 +30,14 @@ class NearDuplicates:
 
 
 def find_near_duplicates(
-    store: Store, articles: Sequence[Article], sigs: Sequence[np.ndarray]
+    store: Store,
+    articles: Sequence[Article],
+    sigs: Sequence[np.ndarray],
+    threshold: float = NEAR_DUPLICATE_JACCARD,
 ) -> NearDuplicates:
-    """Each article's best original (highest estimated Jaccard at or above
-    NEAR_DUPLICATE_JACCARD) among the stored articles sharing an LSH band and the earlier
-    articles of this batch."""
+    """Each article's best original (highest estimated Jaccard at or above `threshold`,
+    setting `provenance.near_duplicate`) among the stored articles sharing an LSH band and
+    the earlier articles of this batch."""
     out = NearDuplicates(bands=[band_keys(sig) for sig in sigs])
     stored = store.lsh_lookup([k for b in out.bands for k in b])
     stored_sigs = store.signatures(sorted({i for ids in stored.values() for i in ids}))
@@ -49,14 +52,14 @@ def find_near_duplicates(
                     continue
                 seen_stored.add(other)
                 j = jaccard(sig, from_bytes(stored_sigs[other][0]))
-                if j >= NEAR_DUPLICATE_JACCARD and (best is None or (j, other) > best[:2]):
+                if j >= threshold and (best is None or (j, other) > best[:2]):
                     best = (j, other, stored_sigs[other][1], -1)
             for m in local.get(key, []):
                 if m in seen_local:
                     continue
                 seen_local.add(m)
                 j = jaccard(sig, sigs[m])
-                if j >= NEAR_DUPLICATE_JACCARD and (best is None or j > best[0]):
+                if j >= threshold and (best is None or j > best[0]):
                     best = (j, articles[m].id, None, m)
             local.setdefault(key, []).append(n)
         if best is not None:

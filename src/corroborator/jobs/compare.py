@@ -9,7 +9,8 @@
                                    across stories
     -> Report
 
-The sentence model loads in a thread while articles are prepared.
+The sentence model loads in a thread while articles are prepared. The settings
+(`corroborator.config`: `[stories]`, `[provenance]`) are read once, at the start.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from collections.abc import Iterable, Sequence
 from corroborator import __version__
 from corroborator.analysis import analyse_story
 from corroborator.claims import extract_claims
+from corroborator.config import settings
 from corroborator.embed import Embedder, default_embedder
 from corroborator.model import Extraction, RawDocument, Report, Skip, Story
 from corroborator.stories.cluster import cluster_stories
+from corroborator.stories.score import from_settings
 from corroborator.text.prepare import prepare_all
 
 
@@ -42,6 +45,7 @@ class NoUsableInput(Exception):
 
 def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | None = None) -> Report:
     """The whole `compare` job. Raises NoUsableInput when every input was skipped."""
+    cfg = settings()
     embedder = embedder or default_embedder()
     # Loading the model and its first encode (~0.6 s, mostly zlib and BLAS, which release the
     # GIL) overlap with reading, cleaning and claim extraction.
@@ -58,9 +62,12 @@ def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | Non
     warm_up.join()
     stories: list[Story] = []
     claim_no = 0
-    for s_no, member_ids in enumerate(cluster_stories(articles, embedder), start=1):
+    grouped = cluster_stories(articles, embedder, params=from_settings(cfg.stories))
+    for s_no, member_ids in enumerate(grouped, start=1):
         members = [by_id[i] for i in member_ids]
-        story = analyse_story(f"s{s_no}", members, extractions, embedder, claim_no + 1)
+        story = analyse_story(
+            f"s{s_no}", members, extractions, embedder, claim_no + 1, provenance=cfg.provenance
+        )
         claim_no += len(story.claims)
         stories.append(story)
     return Report(

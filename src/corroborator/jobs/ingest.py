@@ -47,8 +47,9 @@ from typing import Any
 
 import numpy as np
 
+from corroborator.config import IngestSettings, Settings, settings
 from corroborator.corpus.assign import DEFAULT_ASSIGN, AssignParams, Candidate, StoryIndex
-from corroborator.corpus.minhash import to_bytes
+from corroborator.corpus.minhash import NEAR_DUPLICATE_JACCARD, to_bytes
 from corroborator.corpus.neardup import NearDuplicates, find_near_duplicates
 from corroborator.corpus.prime import prime
 from corroborator.corpus.work import (
@@ -59,12 +60,14 @@ from corroborator.corpus.work import (
     Prepared,
     Preparer,
     analyse_or_failure,
+    default_workers,
 )
 from corroborator.embed import CachedEmbedder, Embedder, default_embedder
 from corroborator.exec.base import preload
 from corroborator.ingest.walk import walk_inputs
 from corroborator.model import Article, RawDocument, Skip
 from corroborator.store.base import ArticleRow, BatchWrite, Store, StoryRow, day_of
+from corroborator.stories.score import from_settings as stories_params
 
 
 def content_id(raw: RawDocument) -> str:
@@ -80,17 +83,24 @@ def content_id(raw: RawDocument) -> str:
     return "a" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+_INGEST = IngestSettings()
+
+
 @dataclass
 class IngestOptions:
-    """`analysis`: "full" gives each story the verdicts `compare` would give (provenance by
+    """How one ingest runs. `IngestOptions()` holds the built-in defaults (those of
+    `corroborator.config`); `IngestOptions.from_settings()` the settings in force (config
+    file, environment) with the flags given, which is what `ingest` and the CLI use.
+
+    `analysis`: "full" gives each story the verdicts `compare` would give (provenance by
     sentence alignment embeds every sentence of a story: costly on big crawls); "fast"
     embeds nothing beyond one vector per article (copies and syndication only, see
-    `corroborator.pipeline.analyse_story`)."""
+    `corroborator.analysis.analyse_story`)."""
 
-    batch_size: int = 256
-    analysis: str = "full"
-    analyse_now_max: int = 8
-    finish_batch: int = 64
+    batch_size: int = _INGEST.batch_size
+    analysis: str = _INGEST.analysis
+    analyse_now_max: int = _INGEST.analyse_now_max
+    finish_batch: int = _INGEST.finish_batch
     assign: AssignParams = DEFAULT_ASSIGN
     # Worker processes for per-article work and embeddings (0: all in this process). The
     # CLI gives one per core; the library default stays 0 because worker processes are
@@ -103,6 +113,40 @@ class IngestOptions:
     executor: str = "local"
     address: str | None = None
     chunk: int = CHUNK
+    # MinHash Jaccard at which an article is a near-duplicate (`corpus.neardup`).
+    near_duplicate: float = NEAR_DUPLICATE_JACCARD
+
+    @classmethod
+    def from_settings(
+        cls,
+        cfg: Settings | None = None,
+        *,
+        per_core: bool = False,
+        batch_size: int | None = None,
+        analysis: str | None = None,
+        workers: int | None = None,
+        executor: str | None = None,
+        address: str | None = None,
+    ) -> IngestOptions:
+        """The settings `cfg` (None: those in force, `corroborator.config`), then each flag
+        that is not None. Workers, when neither a flag nor `exec.workers` gives them: one
+        per core with `per_core` (the CLI), else 0."""
+        cfg = cfg or settings()
+        i, x = cfg.ingest, cfg.exec
+        if workers is None:
+            workers = x.workers if x.workers >= 0 else (default_workers() if per_core else 0)
+        return cls(
+            batch_size=batch_size or i.batch_size,
+            analysis=analysis or i.analysis,
+            analyse_now_max=i.analyse_now_max,
+            finish_batch=i.finish_batch,
+            assign=stories_params(cfg.stories, DEFAULT_ASSIGN),
+            workers=workers,
+            executor=executor or x.executor,
+            address=address or x.address or None,
+            chunk=x.chunk,
+            near_duplicate=cfg.provenance.near_duplicate,
+        )
 
 
 #: Exact duplicates listed by source in an ingest summary (all are counted).
@@ -205,7 +249,7 @@ class CorpusIngest:
     ):
         self.store = store
         self.embedder = embedder or default_embedder()
-        self.options = options or IngestOptions()
+        self.options = options or IngestOptions.from_settings()
         preload(self.options.executor)  # before the story index loads usearch (exec.base)
         self.index = StoryIndex(self.options.assign, self.embedder.dim)
         self.index.load(store.active_stories(None, self.options.assign.max_open))
@@ -296,7 +340,7 @@ class CorpusIngest:
         s.skipped += len(out.batch.skips)
         articles = out.articles
         sigs = [p.signature for p in out.prepared if p.signature is not None]
-        out.dups = find_near_duplicates(self.store, articles, sigs)
+        out.dups = find_near_duplicates(self.store, articles, sigs, self.options.near_duplicate)
         s.near_duplicates += out.dups.count
         # A near-duplicate takes its original's vector: it joins the original's story
         # whatever its own vector says, and the vector only moves that story's centroid. So
@@ -495,5 +539,6 @@ def ingest(
     options: IngestOptions | None = None,
     progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders into `store`; returns the run's counters."""
+    """Ingest files and folders into `store`; returns the run's counters. `options`: None
+    for the settings in force (`IngestOptions.from_settings`)."""
     return CorpusIngest(store, embedder, options).run(paths, progress)

@@ -8,7 +8,8 @@ but almost never long runs of identical wording, so 5-grams keep them apart: a s
 quote of 20 words contributes ~16 shingles out of several hundred.
 
 Thresholds:
-- COPY_CONTAINMENT: 0.6 of the shorter body's shingles appear in the other. Light edits
+- COPY_CONTAINMENT: 0.6 of the shorter body's shingles appear in the other (setting
+  `provenance.copy_containment`, `corroborator.config`). Light edits
   (a changed word every ~10 words) still keep about half of the shingles; two independent
   articles stay far below 0.1 in practice.
 - MIN_SHINGLES: bodies with fewer shingles than this (under ~12 words) are too short for the
@@ -26,11 +27,12 @@ from collections.abc import Set as AbstractSet
 from datetime import datetime
 from functools import lru_cache
 
+from corroborator.config import ProvenanceSettings
 from corroborator.model import Article, Relation
 from corroborator.provenance.links import Link
 
 SHINGLE = 5
-COPY_CONTAINMENT = 0.6
+COPY_CONTAINMENT = ProvenanceSettings().copy_containment
 MIN_SHINGLES = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -93,13 +95,20 @@ def _orient(a: Article, b: Article, len_a: int, len_b: int) -> tuple[Article, Ar
     return a, b, "unknown", "no date or length evidence"
 
 
-def compare_pair(a: Article, b: Article, sa: AbstractSet[str], sb: AbstractSet[str]) -> Link | None:
-    """A copy/syndication link between `a` and `b`, or None."""
+def compare_pair(
+    a: Article,
+    b: Article,
+    sa: AbstractSet[str],
+    sb: AbstractSet[str],
+    min_containment: float = COPY_CONTAINMENT,
+) -> Link | None:
+    """A copy/syndication link between `a` and `b`, or None (containment below
+    `min_containment`)."""
     if min(len(sa), len(sb)) < MIN_SHINGLES:
         return None
     inter = len(sa & sb)
     containment = inter / min(len(sa), len(sb))
-    if containment < COPY_CONTAINMENT:
+    if containment < min_containment:
         return None
     jaccard = inter / len(sa | sb)
     original, derivative, direction, why = _orient(a, b, len(sa), len(sb))
@@ -119,13 +128,15 @@ def compare_pair(a: Article, b: Article, sa: AbstractSet[str], sb: AbstractSet[s
     )
 
 
-def find_copies(articles: Sequence[Article]) -> list[Link]:
+def find_copies(
+    articles: Sequence[Article], min_containment: float = COPY_CONTAINMENT
+) -> list[Link]:
     """All copy/syndication links among `articles` (pairwise: for the articles of one story)."""
     sets = [shingle_set(a.text) for a in articles]
     links: list[Link] = []
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
-            link = compare_pair(articles[i], articles[j], sets[i], sets[j])
+            link = compare_pair(articles[i], articles[j], sets[i], sets[j], min_containment)
             if link:
                 links.append(link)
     return links

@@ -61,7 +61,7 @@ __all__ = ["MAX_STORY_ANCHORS", "MAX_STORY_SIZE", "Candidate", "StoryIndex", "St
 
 MAX_STORY_ANCHORS = 300
 
-MAX_STORY_SIZE = 200
+MAX_STORY_SIZE = DEFAULT_PARAMS.max_size
 """A story stops accepting members at this size; the next matching article opens a new story.
 
 Why: a story's analysis (pairwise provenance + claim alignment, see `corpus.analyse`) is
@@ -118,7 +118,7 @@ class StoryIndex:
 
     def _allowed(self, row: StoryRow, day: int | None) -> bool:
         p = self.params
-        return row.size < MAX_STORY_SIZE and in_window(day, row, p.window_days, p.max_span_days)
+        return row.size < p.max_size and in_window(day, row, p.window_days, p.max_span_days)
 
     def assign(
         self,
@@ -276,9 +276,7 @@ class StoryIndex:
         def link(frag: str, sid: str) -> float:
             row = self.open[sid]
             members = fresh[frag].members
-            if row.size >= MAX_STORY_SIZE or not all(
-                self._allowed(row, batch[m].day) for m in members
-            ):
+            if row.size >= p.max_size or not all(self._allowed(row, batch[m].day) for m in members):
                 return -np.inf
             side = self._side_of(row)
             return sum(score(scored[m], row, p, side) for m in members) / len(members)
@@ -307,9 +305,9 @@ class StoryIndex:
                     links[key] = link(*key)
 
     def _full(self, sid: str) -> bool:
-        """Whether the open story `sid` has reached MAX_STORY_SIZE (closed to new members)."""
+        """Whether the open story `sid` has reached `max_size` (closed to new members)."""
         row = self.open.get(sid)
-        return row is not None and row.size >= MAX_STORY_SIZE
+        return row is not None and row.size >= self.params.max_size
 
     def _add_member(self, row: StoryRow, cand: Candidate) -> None:
         self.search.changed(row.id)

@@ -104,10 +104,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
+from corroborator.config import StoriesSettings
 from corroborator.embed import USE_LANGUAGES
 from corroborator.store.base import StoryRow
 from corroborator.stories.events import is_date_key, is_word_key, month_of
@@ -117,6 +118,8 @@ NOUN_CAPITALISING = frozenset({"de", "lb"})
 NON_LATIN = frozenset(
     {"ru", "uk", "bg", "sr", "mk", "be", "kk", "el", "ar", "fa", "he", "hi", "ja", "ko", "th", "zh"}
 )
+
+_SETTINGS = StoriesSettings()
 
 
 @dataclass(frozen=True)
@@ -135,10 +138,14 @@ class StoryParams:
     same or next; member_weight: how much of the names share counts members carrying a key
     rather than any member; min_df: keys fewer articles carry are left out of an article's
     share; cohesion_weight: the article's average cosine against the story's own (mean
-    cosine between two members).
+    cosine between two members). max_size: members at which a story closes in corpus mode
+    (a new one opens for the same event).
+
+    The defaults of the knobs a user tunes are those of `corroborator.config.StoriesSettings`
+    (the `[stories]` section); `from_settings` applies a section.
     """
 
-    threshold: float = 0.8
+    threshold: float = _SETTINGS.threshold
     anchor_weight: float = 2.18
     anchor_base: float = 0.2
     year_penalty: float = 0.6
@@ -147,15 +154,16 @@ class StoryParams:
     refine_passes: int = 2
     story_side: float = 0.29  # weight of the story-side share (its core keys x carries)
     core_share: float = 0.5  # a story's core keys: carried by at least this share of members
-    window_days: int = 7
-    max_span_days: int = 14  # a story spans at most this many days, first to last (0: no limit)
-    attach_threshold: float = 0.65
+    window_days: int = _SETTINGS.window_days
+    max_span_days: int = _SETTINGS.max_span_days  # first to last day at most (0: no limit)
+    attach_threshold: float = _SETTINGS.attach_threshold
     fragment_size: int = 3
     uncovered_cosine_scale: float = 0.35
     uncovered_same_language_cosine: float = 0.2
-    max_open: int = 20_000
-    top_k: int = 8
-    search: str = "auto"  # candidate search: exact, hnsw or auto (see stories.candidates)
+    max_open: int = _SETTINGS.max_open
+    top_k: int = _SETTINGS.top_k
+    search: str = _SETTINGS.search  # candidate search: exact, hnsw or auto (stories.candidates)
+    max_size: int = _SETTINGS.max_size  # members at which a corpus-mode story closes
     month_penalty: float = 0.4
     member_weight: float = 0.22
     min_df: int = 2
@@ -163,6 +171,11 @@ class StoryParams:
 
 
 DEFAULT_PARAMS = StoryParams()
+
+
+def from_settings(section: StoriesSettings, base: StoryParams = DEFAULT_PARAMS) -> StoryParams:
+    """`base` with the `[stories]` settings of `section` (`corroborator.config`)."""
+    return replace(base, **asdict(section))
 
 
 @dataclass
