@@ -26,8 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corroborator.corpus.work import analyse_or_failure
+from corroborator.corpus.analyse import extractions_of
+from corroborator.corpus.prime import prime
+from corroborator.corpus.work import Failure, Preparer, analyse_or_failure
 from corroborator.embed import Embedder, default_embedder
+from corroborator.exec.base import preload
 from corroborator.model import Skip
 from corroborator.store.base import ArticleRow, BatchWrite, Store, StoryRow
 
@@ -117,6 +120,7 @@ class ReanalyseSummary:
     articles: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         rate = self.done / self.seconds if self.seconds > 0 else 0.0
@@ -146,14 +150,11 @@ def _story_ids(store: Store) -> Iterator[str]:
         raise ReanalyseError(str(exc)) from None
 
 
-def reanalyse_story(
-    story: StoryRow, members: list[ArticleRow], embedder: Embedder, analysis: str, batch: BatchWrite
+def _record(
+    story: StoryRow, members: list[ArticleRow], error: Failure | None, batch: BatchWrite
 ) -> str | None:
-    """Analyse one story again into `batch`; the failure's one-line reason, if any."""
-    for row in members:
-        row.extractions = None  # computed again: the claim rules may have changed
-    story.size = len(members)
-    error = analyse_or_failure(story, members, embedder, analysis == "fast")
+    """Put one re-analysed story (or its failure) into `batch`; the failure's one-line
+    reason, if any."""
     if error is not None:
         reason = f"analysis failed: {error[0]} at {error[1]}; `corroborator report` retries it"
         batch.skips.append(Skip(f"story {story.id}", reason))
@@ -172,15 +173,64 @@ def reanalyse_story(
     return None if error is None else f"story {story.id}: {error[0]}"
 
 
+def _fresh(story: StoryRow, members: list[ArticleRow]) -> None:
+    for row in members:
+        row.extractions = None  # computed again: the claim rules may have changed
+    story.size = len(members)
+
+
+def reanalyse_story(
+    story: StoryRow, members: list[ArticleRow], embedder: Embedder, analysis: str, batch: BatchWrite
+) -> str | None:
+    """Analyse one story again into `batch`; the failure's one-line reason, if any."""
+    _fresh(story, members)
+    return _record(
+        story, members, analyse_or_failure(story, members, embedder, analysis == "fast"), batch
+    )
+
+
+def _analyse_page(
+    jobs: list[tuple[StoryRow, list[ArticleRow]]],
+    model: Embedder,
+    analysis: str,
+    preparer: Preparer | None,
+) -> list[tuple[StoryRow, list[ArticleRow], Failure | None]]:
+    """One page of stories analysed again, in story order. With a `preparer` (the default
+    model): `fast` stories are analysed on the executor; for `full` the claims are extracted
+    here, then what the analysis will embed is embedded on the executor (`corpus.prime`) and
+    the stories are analysed here, as `ingest` does."""
+    for story, members in jobs:
+        _fresh(story, members)
+    if preparer is not None and analysis == "fast":
+        return preparer.analyse_fast(jobs)
+    if preparer is not None:
+        for _, members in jobs:
+            for row in members:
+                extractions_of(row)
+        prime(preparer, model, (members for _, members in jobs))
+    return [
+        (story, members, analyse_or_failure(story, members, model, analysis == "fast"))
+        for story, members in jobs
+    ]
+
+
 def reanalyse(
     store: Store,
     analysis: str | None = None,
     embedder: Embedder | None = None,
     batch: int = BATCH,
     progress: Callable[[ReanalyseSummary], None] | None = None,
+    workers: int = 0,
+    executor: str = "local",
+    address: str | None = None,
 ) -> ReanalyseSummary:
     """Analyse every story of `store` again with `analysis` (None: the store's recorded
-    analysis, else "full"); records the analysis used (see the module docstring)."""
+    analysis, else "full"); records the analysis used (see the module docstring).
+
+    With the default model (no `embedder`) the work is spread as in `ingest`: on `executor`
+    ("local" with `workers` processes, 0 for this process only; "ray" or "spark", `address`
+    their cluster), see `_analyse_page`. The store is the same for any executor and number
+    of workers."""
     chosen = analysis or stored_settings(store).get("analysis") or "full"
     if chosen not in ANALYSES:
         raise ReanalyseError(f"unknown analysis {chosen!r}; choose one of {', '.join(ANALYSES)}")
@@ -188,26 +238,37 @@ def reanalyse(
     start = time.perf_counter()
     summary = ReanalyseSummary(chosen, total=store.counts().get("stories", 0))
     ids = _story_ids(store)
-    while True:
-        page = [sid for _, sid in zip(range(max(1, batch)), ids, strict=False)]
-        if not page:
-            break
-        write = BatchWrite()
-        for sid in page:
-            story = store.story(sid)
-            if story is None:
-                continue
-            members = store.story_articles(sid)
-            failure = reanalyse_story(story, members, model, chosen, write)
-            summary.done += 1
-            summary.articles += len(members)
-            if failure is not None:
-                summary.failed += 1
-                summary.failures.append(failure)
-        store.write_batch(write)
-        summary.seconds = time.perf_counter() - start
-        if progress:
-            progress(summary)
+    preparer = None
+    if embedder is None:
+        preload(executor)  # before anything loads usearch (`exec.base.preload`)
+        preparer = Preparer(workers, chosen != "fast", executor, address)
+    try:
+        while True:
+            page = [sid for _, sid in zip(range(max(1, batch)), ids, strict=False)]
+            if not page:
+                break
+            jobs = []
+            for sid in page:
+                story = store.story(sid)
+                if story is not None:
+                    jobs.append((story, store.story_articles(sid)))
+            write = BatchWrite()
+            for story, members, error in _analyse_page(jobs, model, chosen, preparer):
+                failure = _record(story, members, error, write)
+                summary.done += 1
+                summary.articles += len(members)
+                if failure is not None:
+                    summary.failed += 1
+                    summary.failures.append(failure)
+            store.write_batch(write)
+            summary.seconds = time.perf_counter() - start
+            if progress:
+                progress(summary)
+        if preparer is not None and preparer.broken:
+            summary.warnings.append(preparer.broken)
+    finally:
+        if preparer is not None:
+            preparer.close()
     record_settings(store, chosen)
     summary.seconds = time.perf_counter() - start
     return summary
