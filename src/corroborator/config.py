@@ -28,8 +28,8 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
 
     [provenance]                # who copied, rewrote or translated whom (`provenance`)
     copy_containment = 0.6      # share of the shorter body's word 5-grams found in the other
-                                # that makes a copy or syndication (--analysis fast; see
-                                # README for the full analysis)
+                                # that makes a copy or syndication (applied by
+                                # --analysis fast; the full analysis keeps 0.6 for now)
     same_language = 0.8         # sentence cosine of a rewrite (same language)
     cross_language = 0.6        # sentence cosine across languages (earlier rule only)
     coverage = 0.6              # share of aligned sentences that makes a whole rewrite or
