@@ -156,3 +156,72 @@ def test_no_folded_currency_in_names_or_capitals(text: str) -> None:
 def test_units_of_pressure_and_folded_signs(text: str, raw: float, name: str) -> None:
     nm = one_at(text, raw)
     assert (nm.kind, nm.head) == ("quantity", name)
+
+
+# ------------------------------------------------------------------ counts of some, of times
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "head"),
+    [
+        ("Two of Novak's deputies were fired on Friday.", 2, "deputy"),
+        ("Three of the victims were children.", 3, "victim"),
+        ("Police fired 30 times at the car.", 30, "time"),
+        ("The probe has circled the moon more than 3,200 times.", 3200, "time"),
+    ],
+)
+def test_counts_of_some_and_of_times(text: str, raw: float, head: str) -> None:
+    assert one_at(text, raw).head == head
+
+
+def test_the_times_of_a_count_keep_their_verb() -> None:
+    assert one_at("Police fired 30 times at the car.", 30).verb == "fired"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the victims was a child.",  # "one of": no count of one
+        "Sales were four times the number of last year.",  # a multiplier
+        "The stock trades at 6.5 times earnings.",
+        "There were three times as many boats.",
+        "The pulsar spins nearly 78,000 times a minute.",  # a rate
+    ],
+)
+def test_no_count_of_one_of_or_of_a_multiplier(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_the_age_of() -> None:
+    assert one_at("Only players over the age of 21 may join.", 21).head == "age"
+
+
+# ------------------------------------------------------------------ changes, pence, names
+
+
+def test_a_change_by_then_the_level_is_no_range() -> None:
+    found = [
+        (nm.raw_value, nm.unit)
+        for nm in numbers("The deficit increased by $43.6 billion to $419.2 billion.")
+    ]
+    assert found == [(43.6e9, "USD"), (419.2e9, "USD")]
+
+
+def test_a_range_after_to_stays_a_range() -> None:
+    (nm,) = numbers("Prices rose from 5% to 10% last year.")
+    assert nm.raw_value == (5, 10)
+    assert nm.head == "price"  # "last" names nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"), [("Shares rose 6.5% to 164p.", 164), ("At 118.5p, the shares fell.", 118.5)]
+)
+def test_pence(text: str, raw: float) -> None:
+    nm = one_at(text, raw)
+    assert (nm.kind, nm.unit, nm.raw_unit) == ("money", "GBP", "p")
+    assert nm.bounds.value == pytest.approx(raw / 100)
+
+
+@pytest.mark.parametrize("text", ["The film streams in 1080p.", "Crews ran 2,000 COVID -19 tests."])
+def test_video_lines_and_badly_spaced_names(text: str) -> None:
+    assert [nm for nm in numbers(text) if nm.kind == "money" or nm.raw_value in (19, -19)] == []

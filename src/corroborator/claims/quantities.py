@@ -98,6 +98,10 @@ _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _SHORT_SCALES = frozenset({"m", "k", "bn", "mn", "tn"})
 # Glued scales no lexicon lists: "$4.2b", "S$1mil", "RM3.06mil".
 _GLUED_SCALES = {"b": 1e9, "mil": 1e6}
+# "720p", "1080p": a video's lines, not pence.
+_VIDEO_LINES = frozenset({"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+# "rose by 3% to 5%": the amount of a change ("by"), then the level it ends at, no range.
+_CHANGE_BY = re.compile(r"\bby\s+(?:\S{1,4}\s?)?$", re.IGNORECASE)
 # A unit of measure after a number (`corroborator.units`): any symbol glued ("256GB", "45g"),
 # a symbol of two or more characters after one space ("30 mph", "5 kWh"), or an English name
 # ("296 horsepower", "3 square feet"); then an optional denominator ("per day", "/h").
@@ -249,7 +253,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
     glued = _alt(lex.glued_units) if lex.glued_units else r"(?!x)x"
     # A digit number ends at a non-word character or at a glued unit symbol ("256GB"); it
     # never stops before a decimal part ("1.38pc" is not 1).
-    tail = rf"(?![\w])|(?=(?-i:{_SYM_RE}|pc)(?![\w]))"
+    tail = rf"(?![\w])|(?=(?-i:{_SYM_RE}|pc|p)(?![\w]))"
     # A number word ends at a word boundary ("ten" is not read in "tenants"), or before the
     # ordinal ending of "fourth", "seventh", "eighth": "the seventh round" states a 7.
     word_end = r"(?:(?![\w])|(?=(?:th|h)(?![\w])))"
@@ -881,6 +885,18 @@ def _read_one(
     gu = (m.groupdict().get("gu") or "").lower() or (
         (m.group("att") or "").lower() if m.group("att") and not att else ""
     )
+    pence = (
+        lex.code == "en"
+        and not currency
+        and not att
+        and is_digit
+        and text.startswith("p", pos)
+        and not text[pos + 1 : pos + 2].isalnum()
+    )
+    if pence:
+        if m.group("d") in _VIDEO_LINES:
+            return None  # "1080p": lines of a video picture
+        currency, pos = "GBP", pos + 1  # "shares rose 6.5% to 164p": pence
     if gu and not currency:
         return _glued_unit(text, s_start, s_end, num_start, m.end(), value, gu, lex, pats, tokens)
     while pats.scale is not None and not att:  # "4 hundred million": scales multiply
@@ -923,6 +939,8 @@ def _read_one(
                 p1 += len(cur_m.group("cur"))  # "$62 and $68", "$800,000 to $1.3 million"
             # The second number follows "-" or "to": no look-behind ("$140-150 million").
             m2 = (pats.number_free or pats.number).match(text, p1, s_end)
+            if conn == "to" and lex.code == "en" and _CHANGE_BY.search(left):
+                m2 = None  # "increased by $43.6 billion to $419.2 billion": a change, a level
             if m2 and ((conn in ("-", "–", "to", "bis") and (is_digit or conn == "to")) or opened):
                 v2 = reader.value_of(m2)
                 if v2 is not None and m2.group("att"):
@@ -1015,6 +1033,9 @@ def _read_one(
             range_pair,
         )
         nm.unit = currency
+        if pence:
+            nm.raw_unit = "p"
+            nm.bounds = _scaled(nm.bounds, 0.01)
         return _money_head(text, s_end, nm, lex, tokens)
     if (measured := _unit_of(text, pos, s_end, range_pair)) is not None:
         name, unit_end = measured
@@ -1150,6 +1171,10 @@ def _read_one(
             return nm
     if scaled and pats.partitive is not None and (pm := pats.partitive.match(text, pos, s_end)):
         pos = pm.end()  # "1,5 millones de personas"
+    elif lex.code == "en" and value >= 2 and (pm := _OF_THE.match(text, pos, s_end)):
+        pos = pm.end()  # "two of the victims", "three of Novak's deputies"
+    if lex.code == "en" and (fm := _FREQUENCY.match(text, pos, s_end)):
+        return _frequency(nm, fm.end("t"), lex, tokens)
     counted = _count_head(nm, pos, lex, tokens, value)
     if counted is None and is_digit and range_pair is None:
         level_of = _level_of(text, s_start, nm, lex, pats, tokens)
@@ -1226,6 +1251,32 @@ _POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b", re.IGNORECASE)
 _LEVEL_LEFT = re.compile(r"(?:^|\s)(?:to|at)\s+$", re.IGNORECASE)
 
 
+# "two of the victims": a count of some of a group (English; "one of the best" is no count).
+_OF_THE = re.compile(
+    r"\s+of\s+(?:the|these|those|its|his|her|their|our|your|[A-Z][\w.&-]*['’]s?)\s+(?=[^\W\d])"
+)
+# "orbited the Earth 3,200 times", "fired 30 times at": how often in all, not a multiplier
+# ("four times the number", "6.5 times earnings", "three times as many") nor a rate ("three
+# times a day", see `Lexicon.rate_words`).
+_FREQUENCY = re.compile(
+    r"\s+(?P<t>times)(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|since|during|over|this|last|so|"
+    r"before|after|on|at|against|between|within|while|and|but|to|from)\b)",
+    re.IGNORECASE,
+)
+
+
+def _frequency(nm: NumberMention, end: int, lex: Lexicon, tokens: list[Token]) -> NumberMention:
+    """A count of times, with the event verb before it ("fired 30 times" -> time fired)."""
+    nm.end = max(nm.end, end)
+    nm.head = "time"
+    left = [t for t in tokens_before(tokens, nm.start) if t.is_word]
+    if left and (left[-1].lower in lex.event_verbs or left[-1].lower.endswith("ed")):
+        verb = left[-1]
+        nm.verb = lex.event_verbs.get(verb.lower, verb.lower)
+        nm.slot_tokens = [verb]
+    return nm
+
+
 def _level_of(
     text: str, s_start: int, nm: NumberMention, lex: Lexicon, pats: _Patterns, tokens: list[Token]
 ) -> Token | None:
@@ -1296,6 +1347,7 @@ def _per(text: str, pos: int, s_end: int) -> tuple[str, int] | None:
     return den, pos if pm.group("a") else pm.end()
 
 
+_AGE_OF = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)
 # "Anna Novak, 38, of Dunmore": an age in apposition to a name.
 _AGE_NAME_LEFT = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?))?,\s*$")
 _AGE_RIGHT = re.compile(
@@ -1308,8 +1360,8 @@ def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patter
     if not raw.isdigit() or len(raw) > 3 or not 1 <= int(raw) <= 119:
         return False
     left = text[max(s_start, m.start() - 40) : m.start()]
-    if pats.age_prefix is not None and pats.age_prefix.search(left):
-        return True  # "aged 24"
+    if pats.age_prefix is not None and (pats.age_prefix.search(left) or _AGE_OF.search(left)):
+        return True  # "aged 24", "over the age of 21"
     return bool(_AGE_NAME_LEFT.search(left) and _AGE_RIGHT.match(text, m.end(), s_end))
 
 
@@ -1338,8 +1390,11 @@ def _signed_word(lex: Lexicon) -> re.Pattern[str]:
 def _named_number(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     """'Flight 370', 'Apollo 11', 'COVID 19': a capitalised word glued to the number."""
     left = tokens_before(tokens, pos)
-    if left and left[-1].text == "-" and left[-1].end == pos:
+    if left and left[-1].text in _MINUS and left[-1].end == pos:
+        dash = left[-1].start
         left = left[:-1]  # "COVID-19", "F-16"
+        if left and left[-1].end == dash - 1 and left[-1].text.isupper():
+            pos -= 1  # "COVID -19": bad spacing in an upper-case name
     if not left or left[-1].end != pos - 1:
         return False
     word = left[-1]
@@ -1531,11 +1586,11 @@ def _percent_head(
 ) -> NumberMention:
     """'a 12 percent increase in prices' -> 'price increase'; 'unemployment rose to 5%'."""
     after = tokens_after(tokens, nm.end, 4)
-    if after and after[0].is_word and after[0].lower not in lex.stopwords:
+    if after and after[0].is_word and not _no_head(after[0], lex):
         noun = after[0]
         if len(after) >= 3 and after[1].lower in lex.prepositions and after[2].is_word:
             obj = after[2]
-            if obj.lower not in lex.stopwords:
+            if not _no_head(obj, lex):
                 nm.head = f"{_canon(obj, lex)} {_canon(noun, lex)}"
                 nm.slot_tokens = [noun, obj]
                 return nm
@@ -1546,11 +1601,18 @@ def _percent_head(
         k = 1
         while k < len(after) and after[k].lower in lex.determiners:
             k += 1
-        if k < len(after) and after[k].is_word and after[k].lower not in lex.stopwords:
+        if k < len(after) and after[k].is_word and not _no_head(after[k], lex):
             nm.head = _canon(after[k], lex)
             nm.slot_tokens = [after[k]]
             return nm
     return _clause_subject_head(nm, lex, tokens)
+
+
+def _no_head(tok: Token, lex: Lexicon) -> bool:
+    """A word that names nothing measured: a stop word, a scale word ("billion"), or an
+    English word of `_NON_HEADS` ("last", "up")."""
+    low = tok.lower
+    return low in lex.stopwords or low in lex.scales or (lex.code == "en" and low in _NON_HEADS)
 
 
 def _money_head(
@@ -1566,14 +1628,14 @@ def _money_head(
         k = 1
         while k < len(after) and after[k].lower in lex.determiners:
             k += 1
-        if k < len(after) and after[k].is_word and after[k].lower not in lex.stopwords:
+        if k < len(after) and after[k].is_word and not _no_head(after[k], lex):
             nm.head = _canon(after[k], lex)
             nm.slot_tokens = [after[k]]
             return nm
     if (
         after
         and after[0].is_word
-        and after[0].lower not in lex.stopwords
+        and not _no_head(after[0], lex)
         and (after[0].is_capitalised or not lex.nouns_capitalised)
     ):
         nm.head = _canon(after[0], lex)
@@ -1584,7 +1646,7 @@ def _money_head(
         len(left) >= 2
         and left[-1].lower in lex.prepositions
         and left[-2].is_word
-        and left[-2].lower not in lex.stopwords
+        and not _no_head(left[-2], lex)
     ):
         subj, _verb = subject_and_verb(tokens, nm.start, lex)
         if left[-1].lower == "of" or subj is None:
