@@ -9,13 +9,14 @@ its membership changes (stories are small: tens of articles), through
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import asdict
 
 from corroborator.analysis import analyse_story
 from corroborator.claims import extract_claims
 from corroborator.embed import Embedder
-from corroborator.model import Extraction, Story
-from corroborator.store.base import ArticleRow, StoryRow
+from corroborator.model import Extraction, Skip, Story
+from corroborator.store.base import ArticleRow, BatchWrite, StoryRow
 
 
 def extractions_of(row: ArticleRow, parse_quotes: bool = True) -> list[Extraction]:
@@ -55,3 +56,32 @@ def analyse_rows(
     story.payload = result.to_dict()
     story.analysed_size = len(rows)
     return result
+
+
+def record_analysis(
+    story: StoryRow,
+    members: list[ArticleRow],
+    error: tuple[str, str] | None,
+    batch: BatchWrite,
+    fresh: Set[str] = frozenset(),
+) -> None:
+    """Put an analysed story's results into `batch`: its members' provenance, machine score
+    and extractions (but `fresh` members', written whole as new rows); or, when the analysis
+    failed with `error` (the exception's repr, where it was raised), a skip naming it and an
+    error payload, so that `corroborator report` retries the story. The story row itself is
+    the caller's to add."""
+    if error is not None:
+        reason = f"analysis failed: {error[0]} at {error[1]}; `corroborator report` retries it"
+        batch.skips.append(Skip(f"story {story.id}", reason))
+        story.payload = {"id": story.id, "error": error[0]}
+        story.analysed_size = story.size
+        return
+    for row in members:
+        if row.id not in fresh:
+            batch.article_updates[row.id] = (
+                row.story_id,
+                row.derived_from,
+                row.machine_score,
+                row.machine_evidence,
+                row.extractions,
+            )

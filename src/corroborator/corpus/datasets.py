@@ -37,11 +37,11 @@ from urllib.parse import unquote, urlparse
 from corroborator.ingest.files import display_name
 from corroborator.ingest.readers import read_jsonl_lines
 from corroborator.ingest.walk import guarded
-from corroborator.jobs.ingest import CorpusIngest, IngestSummary
 from corroborator.model import RawDocument, Skip
 
 if TYPE_CHECKING:
     from corroborator.exec.spark import SparkExecutor
+    from corroborator.jobs.ingest import CorpusIngest, IngestSummary
 
 #: The Parquet columns an article is read from (see the module docstring).
 COLUMNS = ("text", "html", "title", "url", "published", "outlet", "language")

@@ -26,12 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corroborator.corpus.analyse import extractions_of
+from corroborator.corpus.analyse import extractions_of, record_analysis
 from corroborator.corpus.prime import prime
 from corroborator.corpus.work import Failure, Preparer, analyse_or_failure
 from corroborator.embed import Embedder, default_embedder
 from corroborator.exec.base import preload
-from corroborator.model import Skip
 from corroborator.store.base import ArticleRow, BatchWrite, Store, StoryRow
 
 ANALYSES = ("full", "fast")
@@ -155,20 +154,7 @@ def _record(
 ) -> str | None:
     """Put one re-analysed story (or its failure) into `batch`; the failure's one-line
     reason, if any."""
-    if error is not None:
-        reason = f"analysis failed: {error[0]} at {error[1]}; `corroborator report` retries it"
-        batch.skips.append(Skip(f"story {story.id}", reason))
-        story.payload = {"id": story.id, "error": error[0]}
-        story.analysed_size = story.size
-    else:
-        for row in members:
-            batch.article_updates[row.id] = (
-                row.story_id,
-                row.derived_from,
-                row.machine_score,
-                row.machine_evidence,
-                row.extractions,
-            )
+    record_analysis(story, members, error, batch)
     batch.stories.append(story)
     return None if error is None else f"story {story.id}: {error[0]}"
 

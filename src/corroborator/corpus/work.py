@@ -39,10 +39,10 @@ from corroborator.embed import Embedder, USEEmbedder
 from corroborator.exec.base import Executor, Submitted, make_executor
 from corroborator.exec.local import LocalExecutor
 from corroborator.model import Article, RawDocument, Skip
-from corroborator.pipeline import prepare
 from corroborator.step import Counters, Step, run_chunk
 from corroborator.store.base import ArticleRow, StoryRow
 from corroborator.stories.cluster import anchor_terms, lead_text
+from corroborator.text.prepare import prepare
 
 #: Articles per task sent to a worker: large enough that pickling is a small share, small
 #: enough that both workers stay busy to the end of a batch.

@@ -48,6 +48,7 @@ from typing import Any
 import numpy as np
 
 from corroborator.config import IngestSettings, Settings, settings
+from corroborator.corpus.analyse import record_analysis
 from corroborator.corpus.assign import DEFAULT_ASSIGN, AssignParams, Candidate, StoryIndex
 from corroborator.corpus.minhash import NEAR_DUPLICATE_JACCARD, to_bytes
 from corroborator.corpus.neardup import NearDuplicates, find_near_duplicates
@@ -473,27 +474,11 @@ class CorpusIngest:
         error: Failure | None,
     ) -> None:
         """Put an analysed story's results (or its failure) into the batch to write."""
-        if error is not None:
-            batch.skips.append(
-                Skip(
-                    f"story {story.id}",
-                    f"analysis failed: {error[0]} at {error[1]}; `corroborator report` retries it",
-                )
-            )
+        record_analysis(story, members, error, batch, fresh)
+        if error is None:
+            self.summary.analysed += 1
+        else:
             self.summary.skipped += 1
-            story.payload = {"id": story.id, "error": error[0]}
-            story.analysed_size = story.size
-            return
-        self.summary.analysed += 1
-        for row in members:
-            if row.id not in fresh:
-                batch.article_updates[row.id] = (
-                    row.story_id,
-                    row.derived_from,
-                    row.machine_score,
-                    row.machine_evidence,
-                    row.extractions,
-                )
 
     def finish(
         self,
