@@ -1,6 +1,6 @@
 """Resuming an interrupted ingest: how many articles a run found already stored.
 
-An ingest commits one transaction per batch (`corpus.job`): a run killed at any point (even
+An ingest commits one transaction per batch (`jobs.ingest`): a run killed at any point (even
 with `kill -9`) leaves every committed batch in the store and nothing of the batch it was in.
 Running the same ingest again reads the inputs again; an article's id is a hash of its content
 and metadata, so the stored ones are recognised by one indexed query per batch and dropped

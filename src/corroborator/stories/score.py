@@ -4,7 +4,7 @@ Both modes group articles with one rule (`corroborator.stories.incremental.Story
 articles of a batch are taken in date order and each joins the open story it scores best
 against, if that score reaches `StoryParams.threshold`, or starts a new story. `compare`
 runs that rule over its one batch (`corroborator.stories.cluster.cluster_stories`), corpus
-mode over each batch of the stream (`corroborator.corpus.job`), so the same articles give
+mode over each batch of the stream (`corroborator.jobs.ingest`), so the same articles give
 the same stories in both modes. This module is the score.
 
 A story is kept as aggregates that a stream can update and a store can persist
