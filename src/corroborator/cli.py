@@ -164,9 +164,9 @@ WorkersOption = Annotated[
     typer.Option(
         "--workers",
         min=0,
-        help="Processes for per-article work (cleaning, claims, MinHash, embeddings); 0 runs "
-        "it in the main process. Default: exec.workers, else one per core. The store is the "
-        "same either way.",
+        help="Worker processes (per-article work, embeddings, fast analysis); 0 runs all in "
+        "the main process. Default: exec.workers, else one per core. The store is the same "
+        "either way.",
     ),
 ]
 ExecutorOption = Annotated[
@@ -174,7 +174,8 @@ ExecutorOption = Annotated[
     typer.Option(
         case_sensitive=False,
         help="Where per-article work runs: 'local' (processes on this machine), 'ray' "
-        "(pip install 'corroborator[ray]') or 'spark' (pip install 'corroborator[spark]'). "
+        "(pip install 'corroborator\\[ray]') or 'spark' (pip install "
+        "'corroborator\\[spark]'). "
         "Ray and Spark start a local cluster of --workers CPUs unless given an address. "
         "The store is the same on every executor. Default: exec.executor (local).",
     ),
@@ -458,8 +459,8 @@ def reanalyse(
     """Analyse every story of a corpus database again (after an upgrade, a settings change,
     or to switch between --analysis full and fast): the same verdicts as a fresh ingest.
 
-    Story membership does not change; claims, provenance and verdicts are computed again, on
-    --executor with --workers as in `ingest` (the store is the same either way).
+    Story membership does not change; claims, provenance and verdicts are computed again.
+    The work runs on --executor with --workers as in `ingest`; the store is the same either way.
     """
     import json
 
