@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import cast
 
 import pytest
 from typer.testing import CliRunner
 
-from corroborator.analysis import thresholds
+from corroborator.analysis import analyse_story, thresholds
 from corroborator.cli import app
 from corroborator.config import (
     ExecSettings,
@@ -22,14 +23,16 @@ from corroborator.config import (
 from corroborator.corpus.minhash import NEAR_DUPLICATE_JACCARD
 from corroborator.corpus.reanalyse import stored_settings
 from corroborator.corpus.work import CHUNK
+from corroborator.embed import Embedder
 from corroborator.jobs.compare import build_report
 from corroborator.jobs.ingest import IngestOptions
-from corroborator.model import RawDocument
+from corroborator.model import Article, RawDocument
 from corroborator.provenance.copies import COPY_CONTAINMENT
 from corroborator.provenance.derive import DEFAULT_THRESHOLDS
 from corroborator.store import open_store
 from corroborator.stories.incremental import MAX_STORY_SIZE
 from corroborator.stories.score import DEFAULT_PARAMS, from_settings
+from corroborator.text.prepare import prepare
 
 # A fictional event reported twice in other words, and an unrelated story.
 DAM_A = (
@@ -177,3 +180,29 @@ def test_ingest_reads_the_file_and_the_environment_and_its_flags_win(
     assert _ingest([str(inputs), *base, str(tmp_path / "env.db")], env) == (2, "fast")
     flags = [str(inputs), *base, str(tmp_path / "flag.db"), "--analysis", "full"]
     assert _ingest(flags, env) == (2, "full")
+
+
+def _syndicated_pair() -> list[Article]:
+    text = DAM_A + " " + DAM_B
+    arts = [
+        prepare(RawDocument(source=f"{n}.txt", text=text, title=title), f"a{n}")
+        for n, title in ((1, "Korvanen dam opens spillway"), (2, "Spillway opened at Korvanen"))
+    ]
+    assert all(isinstance(a, Article) for a in arts)
+    return [a for a in arts if isinstance(a, Article)]
+
+
+def test_the_copy_containment_setting_decides_syndication(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_user_config(monkeypatch, tmp_path)
+    monkeypatch.delenv("CORROBORATOR_PROVENANCE_COPY_CONTAINMENT", raising=False)
+    embedder = cast("Embedder", None)  # the fast analysis embeds nothing
+    story = analyse_story("s1", _syndicated_pair(), {}, embedder, fast=True)
+    assert story.independent_groups == [["a1", "a2"]]
+    strict = replace(ProvenanceSettings(), copy_containment=1.01)
+    story = analyse_story("s1", _syndicated_pair(), {}, embedder, fast=True, provenance=strict)
+    assert story.independent_groups == [["a1"], ["a2"]]
+    monkeypatch.setenv("CORROBORATOR_PROVENANCE_COPY_CONTAINMENT", "1.01")
+    story = analyse_story("s1", _syndicated_pair(), {}, embedder, fast=True)
+    assert story.independent_groups == [["a1"], ["a2"]]
