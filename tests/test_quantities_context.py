@@ -225,3 +225,62 @@ def test_pence(text: str, raw: float) -> None:
 @pytest.mark.parametrize("text", ["The film streams in 1080p.", "Crews ran 2,000 COVID -19 tests."])
 def test_video_lines_and_badly_spaced_names(text: str) -> None:
     assert [nm for nm in numbers(text) if nm.kind == "money" or nm.raw_value in (19, -19)] == []
+
+
+# ------------------------------------------------------------------ shares written as fractions
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "head"),
+    [
+        ("A third of those screened were obese.", 1 / 3, "screened"),
+        ("Nearly two-thirds of the 4.3M sales came from discs.", 2 / 3, "sale"),
+        ("Half the flats have sold.", 1 / 2, "flat"),
+        ("About half of the 300 residents fled.", 1 / 2, "resident"),
+        ("One out of three tenants has a housing problem.", 1 / 3, "tenant"),
+        ("One in five voters backed the plan.", 1 / 5, "voter"),
+        ("One fourth of the town is vaccinated.", 1 / 4, "town"),
+    ],
+)
+def test_fractions_are_shares(text: str, share: float, head: str) -> None:
+    (nm,) = [n for n in numbers(text) if n.kind == "percentage"]
+    assert nm.raw_value == pytest.approx(share)
+    assert nm.bounds.value == pytest.approx(100 * share)
+    assert (nm.unit, nm.head) == ("%", head)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He scored in the second half of the game.",
+        "Half of them were children.",  # a share of nothing named
+        "The team won 3 in 2019.",
+    ],
+)
+def test_no_share(text: str) -> None:
+    assert [n for n in numbers(text) if n.kind == "percentage"] == []
+
+
+# ------------------------------------------------------------------ numbers that count nothing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The category 4 hurricane made landfall.",
+        "The Owls were flawless in the fourth quarter.",
+        "It was the club's third time in a final.",
+        "Apple showed the iPhone 11 cameras.",
+    ],
+)
+def test_classes_periods_and_model_names_are_no_counts(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_an_ordinal_round_still_counts() -> None:
+    assert one_at("He won in the seventh round.", 7).head == "round"
+
+
+def test_an_age_range() -> None:
+    nm = one_at("Employment for women aged 25 to 54 grew.", (25, 54))
+    assert nm.head == "age"

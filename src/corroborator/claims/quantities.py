@@ -421,6 +421,10 @@ def find_numbers(
         for found in _zero_counts(text, start, end, lex, pats, tokens, taken):
             out.append(found)
             taken.append((found.start, found.end))
+        if lex.code == "en":
+            for found in _fractions(text, start, end, lex, pats, tokens, taken):
+                out.append(found)
+                taken.append((found.start, found.end))
     if pats.glued is not None and pats.number_free is not None and lex is not None:
         # "magnitude-5.9", "minus-130 degrees": a number right after "word-" is otherwise a
         # name ("COVID-19", "last-32"), so only these words let it through.
@@ -687,6 +691,98 @@ def _not_a_duration(
         if stripped[-1:].isdigit() and isinstance(nm.raw_value, float) and nm.raw_value == 1.0:
             return True
     return False
+
+
+_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_DEN_RE = "|".join(sorted({*_DENOMINATORS, *(d + "s" for d in _DENOMINATORS if d != "half")}))
+_SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty"
+# A share written as a fraction (English): "a third of those screened", "two-thirds of the
+# sales", "half the flats", "one out of three adults", "one in five voters".
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    rf"(?P<d>{_DEN_RE})(?=\s+of\s)"
+    r"|(?P<half>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|all|which|them|those)\b)"
+    rf"|(?P<a>{_SMALL})\s+(?:out\s+of|in)\s+(?:every\s+)?(?P<b>{_SMALL})(?=\s+[^\W\d]))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _fractions(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    """Shares written as fractions, as percentages (raw value the fraction: 1/3)."""
+    out: list[NumberMention] = []
+    for m in _FRACTION.finditer(text, start, end):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        if m.group("half"):
+            share = 0.5
+        elif m.group("d"):
+            n_word = m.group("n").lower()
+            num = 1.0 if n_word in ("a", "an") else lex.parse_number_words(n_word)
+            den_word = m.group("d").lower()
+            den = _DENOMINATORS.get(den_word) or _DENOMINATORS.get(den_word[:-1])
+            if num is None or not den or num >= den:
+                continue
+            share = num / den
+        else:
+            a, b = (_small_value(m.group(g), lex) for g in ("a", "b"))
+            if a is None or b is None or not 0 < a < b:
+                continue
+            share = a / b
+        left = tokens_before(tokens, m.start())
+        if m.group("half") and left and left[-1].lower in _NOT_A_SHARE:
+            continue  # "the second half of the game"
+        nm = _finish(
+            text, start, end, m.start(), m.end(), share, "percentage", "%", lex, pats, tokens
+        )
+        nm.bounds = _scaled(nm.bounds, 100.0)
+        nm.unit = "%"
+        # The group it is a share of: "of the 4.3M sales" -> sale; else as for any percentage.
+        after = [t for t in tokens_after(tokens, m.end(), 6) if t.is_word or t.text[:1].isdigit()]
+        while after and (
+            after[0].lower in ("of", "those", "these", "all")
+            or after[0].lower in lex.determiners
+            or after[0].lower in lex.scales
+            or after[0].text[:1].isdigit()
+        ):
+            after.pop(0)
+        if after and not _no_head(after[0], lex) and after[0].start - m.end() < 24:
+            nm.head = _canon(after[0], lex)
+            nm.slot_tokens = [after[0]]
+            out.append(nm)
+        elif _percent_head(text, end, nm, lex, tokens).head != "event":
+            out.append(nm)  # a share of nothing named ("half of them") is left out
+    return out
+
+
+# Words before "half" that make it a part of something in time or space, not a share.
+_NOT_A_SHARE = frozenset(
+    ["the", "first", "second", "other", "this", "that", "latter", "former", "each", "a", "one"]
+)
+
+
+def _small_value(word: str, lex: Lexicon) -> float | None:
+    return float(word) if word.isdigit() else lex.parse_number_words(word.lower())
 
 
 def _is_rate(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:
@@ -1148,6 +1244,33 @@ def _read_one(
         return nm
     if _is_rate(text, s_start, num_start, lex):
         return None
+    if lex.code == "en" and _LABEL_LEFT.search(text, max(s_start, num_start - 12), num_start):
+        return None  # "a category 4 hurricane", "stage 3 of the plan": a class, not a count
+    if lex.code == "en" and m.group("w") and text[m.end() : m.end() + 1].isalpha():
+        nxt = tokens_after(tokens, m.end(), 1)
+        if nxt and nxt[0].lower in _ORDINAL_PERIODS:
+            return None  # "in the fourth quarter", "for the third time": no count
+    if (
+        range_pair is not None
+        and pats.age_prefix is not None
+        and pats.age_prefix.search(text, max(s_start, num_start - 12), num_start)
+    ):
+        nm = _finish(
+            text,
+            s_start,
+            s_end,
+            num_start,
+            pos,
+            value,
+            "quantity",
+            "year of age",
+            lex,
+            pats,
+            tokens,
+            range_pair,
+        )
+        nm.head = "age"  # "women aged 25 to 54"
+        return nm
     nm = _finish(
         text, s_start, s_end, num_start, pos, value, "quantity", None, lex, pats, tokens, range_pair
     )
@@ -1347,6 +1470,16 @@ def _per(text: str, pos: int, s_end: int) -> tuple[str, int] | None:
     return den, pos if pm.group("a") else pm.end()
 
 
+# A number that names a class or a place in a series, not a count (English).
+_LABEL_LEFT = re.compile(
+    r"(?<!\w)(?:category|level|grade|class|stage|phase|tier|type|version|chapter|section|"
+    r"article|route|highway|gate|platform|terminal|room|seat)\s+$",
+    re.IGNORECASE,
+)
+# Ordinals before these nouns place something in time or in a ranking; they count nothing.
+_ORDINAL_PERIODS = frozenset(
+    ["quarter", "half", "time", "place", "century", "anniversary", "generation", "term"]
+)
 _AGE_OF = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)
 # "Anna Novak, 38, of Dunmore": an age in apposition to a name.
 _AGE_NAME_LEFT = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?))?,\s*$")
@@ -1399,7 +1532,7 @@ def _named_number(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
         return False
     word = left[-1]
     return (
-        word.is_capitalised
+        (word.is_capitalised or any(c.isupper() for c in word.text[1:]))  # "iPhone 11"
         and word.is_word
         and word.lower not in lex.stopwords
         and (word.lower not in lex.hedges)
