@@ -48,6 +48,7 @@ its TIMEX values), when importable (it pins emoji<1: install it in a separate en
 put that on PYTHONPATH); about 1.5 s per document.
 
 Usage: python -m bench.tempeval_eval [--no-dateparser] [--no-recognizers] [--errors N]
+       [--train-only]  (tuning: the train splits only, nothing written)
 """
 
 from __future__ import annotations
@@ -166,10 +167,30 @@ def duration_value(seconds: float, span: str) -> str:
     if choice is None:
         return f"PT{_num(seconds)}S"
     _, letter, secs = choice
-    n = _num(seconds / secs)
+    whole = seconds / secs
+    if letter in _SPLIT and not _whole(whole) and whole > 1:
+        # "two and a half hours" -> PT2H30M, "a year and a half" -> P1Y6M (as TimeML writes it)
+        small, per = _SPLIT[letter]
+        rest = (whole - int(whole)) * per
+        if _whole(rest):
+            return _period_str(str(int(whole)), letter) + _period_str(_num(rest), small, True)
     if letter == "DE":
-        return f"P{n}DE"
-    return f"PT{n}{letter[1]}" if letter.startswith("T") else f"P{n}{letter}"
+        return f"P{_num(whole)}DE"
+    return _period_str(_num(whole), letter)
+
+
+# A unit -> (the next smaller unit, how many of it make one): splits "2.5 years" into P2Y6M.
+_SPLIT = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
+def _period_str(n: str, letter: str, cont: bool = False) -> str:
+    """("2", "Y") -> "P2Y"; ("30", "TM") -> "PT30M"; cont: the tail after a first unit
+    ("P2Y" + "6M", "PT1M" + "30S", "P1D" + "T12H")."""
+    if not letter.startswith("T"):
+        return f"{n}{letter}" if cont else f"P{n}{letter}"
+    if cont:  # hours follow a day after "T"; minutes and seconds follow a time unit
+        return f"T{n}H" if letter == "TH" else f"{n}{letter[1]}"
+    return f"PT{n}{letter[1]}"
 
 
 def _whole(x: float) -> bool:
@@ -547,6 +568,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-dateparser", action="store_true", help="no dateparser baseline")
     ap.add_argument("--no-recognizers", action="store_true", help="no Recognizers-Text baseline")
     ap.add_argument("--errors", type=int, default=15, help="errors to print per split")
+    ap.add_argument(
+        "--train-only", action="store_true", help="train splits only (for tuning; never writes)"
+    )
     args = parse_args(ap, argv)
     use_dp = not args.no_dateparser
     use_rec = not args.no_recognizers
@@ -575,6 +599,8 @@ def main(argv: list[str] | None = None) -> int:
     # Load the lexicon, patterns and models once before any timing.
     our_predictions(load(base / SPLITS[0][1])[0])
     for split, fname in SPLITS:
+        if args.train_only and split.startswith("test"):
+            continue
         docs = load(base / fname)
         systems: list[tuple[str, Callable[[dict], list[Pred]]]] = [
             ("corroborator", our_predictions),
@@ -612,6 +638,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nTop error patterns, train (TimeBank + AQUAINT), {sum(train_errors.values())} errors:")
     for pat, n in train_errors.most_common(n_err):
         print(f"{n:5d}  {pat}")
+    if args.train_only:
+        return 0
     print(f"\nTop error patterns, test, {sum(test_errors.values())} errors (do not tune on these):")
     for pat, n in test_errors.most_common(10):
         print(f"{n:5d}  {pat}")

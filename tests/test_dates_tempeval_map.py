@@ -59,3 +59,20 @@ def test_recognizers_values(te: ModuleType) -> None:
     dec = [{"timex": "XXXX-12", "type": "daterange", "start": "2025-12-01"}]
     assert te._rec_value(dec, ref) == ("DATE", "2025-12")
     assert te._rec_value([], ref) is None
+
+
+@pytest.mark.parametrize(
+    ("seconds", "span", "value"),
+    [
+        (9000.0, "two and a half hours", "PT2H30M"),
+        (47304000.0, "a year and a half", "P1Y6M"),
+        (90.0, "a minute and a half", "PT1M30S"),
+        (129600.0, "a day and a half", "P1DT12H"),
+        (7200.0, "two hours", "PT2H"),
+        (1209600.0, "two weeks", "P2W"),
+    ],
+)
+def test_fractional_durations_split_into_units(
+    te: ModuleType, seconds: float, span: str, value: str
+) -> None:
+    assert te.duration_value(seconds, span) == value

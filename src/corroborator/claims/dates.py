@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 from corroborator.claims.lexicon import Lexicon
@@ -33,12 +34,17 @@ class DateMention:
 
 
 def parse_published(published: str | None) -> date | None:
-    """'2025-04-02' or a full ISO datetime -> date; anything else -> None."""
+    """'2025-04-02', a full ISO datetime or an RFC 2822 stamp as feeds and mail headers write
+    it ('Wed, 02 Apr 2025 10:00:00 GMT') -> the date as written (the publisher's local day,
+    whatever its offset); anything else -> None."""
     if not published:
         return None
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
     if not m:
-        return None
+        try:
+            return parsedate_to_datetime(published.strip()).date()
+        except (TypeError, ValueError, IndexError):
+            return None
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
@@ -302,6 +308,11 @@ def find_dates(
                 continue
             if _valid(y, mon, d):
                 add(m.start(), m.end(), f"{y:04d}-{mon:02d}-{d:02d}", False)
+    for s, e, y, mon_word in _spelled_years(text, start, end, lex):
+        if mon_word is not None:  # "January nineteen ninety-seven"
+            add(s, e, f"{y:04d}-{lex.months[mon_word.lower().rstrip('.')]:02d}", True)
+        else:
+            add(s, e, f"{y:04d}", True)
     for m in p.my.finditer(text, start, end):
         add(
             m.start(),
@@ -658,6 +669,42 @@ def _period_value(
     if m.group("ya"):
         y -= 1
     return f"{y:04d}-{letter}{n}"
+
+
+def _spelled_years(
+    text: str, start: int, end: int, lex: Lexicon
+) -> list[tuple[int, int, int, str | None]]:
+    """Years read out in two halves, as broadcast transcripts write them: "nineteen ninety-six"
+    (1996), "nineteen eighty", "January nineteen ninety-seven" (then with its month word); a
+    first half of 11-20 and a second of 10-99 is never a count. Returns (start, end, year,
+    month word or None)."""
+    out: list[tuple[int, int, int, str | None]] = []
+    p = _spelled_patterns(lex)
+    for m in p[0].finditer(text, start, end):
+        head, *rest = re.split(r"[\s-]+", m.group().strip())
+        first = lex.parse_number_words(head)
+        second = lex.parse_number_words(" ".join(rest)) if rest else None
+        if first is None or second is None or not (11 <= first <= 20 and 10 <= second <= 99):
+            continue
+        if not (first.is_integer() and second.is_integer()):
+            continue
+        s = m.start()
+        mon = p[1].search(text, max(start, s - 20), s)
+        if mon is not None and not mon.group("mon")[0].isupper():
+            mon = None
+        month_word = mon.group("mon") if mon else None
+        out.append((mon.start() if mon else s, m.end(), int(first * 100 + second), month_word))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _spelled_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    of = rf"(?:(?:{_alt(lex.date_of_words)})\s+)?" if lex.date_of_words else ""
+    return (
+        re.compile(rf"(?<![\w-])(?:{lex.number_words_re})(?![\w-])", re.IGNORECASE),
+        # a month name (any case but a capital first letter: "may" is a verb), "of" optional
+        re.compile(rf"(?<![\w-])(?P<mon>(?i:{_alt(lex.months)})\.?),?\s+{of}$"),
+    )
 
 
 def _bare_year(

@@ -292,8 +292,13 @@ def find_timex(
         if not q and _preceded_by_number(text, m.start(), max(start, m.start() - 40), lex):
             continue
         after = text[m.end() : end].lstrip().lower()
-        if re.match(r"(?:old|of age|ago|later|earlier|before|after)\b", after):
-            continue  # "years old", "days later": an age or a date, not a duration
+        if re.match(r"(?:old|of age|ago)\b", after) or (
+            not q and re.match(r"(?:later|earlier|before|after)\b", after)
+        ):
+            # "years old", "years ago": an age or a date; a bare "days later" neither. With
+            # its quantifier, "a few days later" / "several months before" is the span
+            # between two events: TimeML's vague duration (PXD, PXM).
+            continue
         if q == w.recent and letter == "Y":
             add(m.start(), m.end(), "DATE", "PAST_REF")
         elif q == w.couple:

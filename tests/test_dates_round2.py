@@ -1,0 +1,143 @@
+"""Dates and times, second round of issue 13 (fictional sentences): years read out in words,
+publication stamps in feed form, vague spans between two events, and the issue's forms
+(relative days alike across languages and stamp forms, datelines, zones)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.claims import extract_claims
+from corroborator.claims.dates import parse_published
+from corroborator.claims.lang import get_lexicon
+from corroborator.claims.timex import find_timex
+from corroborator.model import Sentence
+
+
+def claims(text: str, lang: str = "en", published: str | None = "1998-01-15") -> list:
+    return extract_claims(text, [Sentence(0, len(text), text)], lang, published)
+
+
+def spans(text: str, kind: str, lang: str = "en", published: str | None = "1998-01-15") -> dict:
+    return {text[e.start : e.end]: e.value for e in claims(text, lang, published) if e.kind == kind}
+
+
+# ------------------------------------------------------------------ years read out in words
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The mayor was first elected in nineteen ninety-one.", "nineteen ninety-one", "1991"),
+        ("Atlanta, nineteen ninety-six: a bomb shook the park.", "nineteen ninety-six", "1996"),
+        ("It recalled a nineteen eighty flood.", "nineteen eighty", "1980"),
+        ("The dam opened in June nineteen ninety-seven.", "June nineteen ninety-seven", "1997-06"),
+        (
+            "The dam opened in January of nineteen sixty-two.",
+            "January of nineteen sixty-two",
+            "1962-01",
+        ),
+    ],
+)
+def test_spelled_out_years_are_dates(text: str, span: str, value: str) -> None:
+    assert spans(text, "date") == {span: value}
+    assert spans(text, "quantity") == {}  # no count of 115 or 99
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty five people were hurt.",  # 20 + 5: a count
+        "Nineteen hundred people marched.",  # a count, not 1900
+        "They may nineteen times try.",  # 'may' is no month
+    ],
+)
+def test_counts_in_words_stay_counts(text: str) -> None:
+    assert spans(text, "date") == {}
+
+
+# ------------------------------------------------------------------ publication stamps
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("2026-03-04", "2026-03-04"),
+        ("2026-03-04T23:30:00-05:00", "2026-03-04"),
+        ("Wed, 04 Mar 2026 23:30:00 -0500", "2026-03-04"),  # RSS / RFC 2822
+        ("04 Mar 2026 08:00 GMT", "2026-03-04"),
+    ],
+)
+def test_published_stamp_forms(stamp: str, day: str) -> None:
+    got = parse_published(stamp)
+    assert got is not None and got.isoformat() == day
+
+
+@pytest.mark.parametrize("stamp", ["yesterday", "Wed, 31 Feb 2026 10:00:00 GMT", "", "2026-13-01"])
+def test_bad_published_stamps_are_none(stamp: str) -> None:
+    assert parse_published(stamp) is None
+
+
+@pytest.mark.parametrize(
+    ("en_stamp", "de_stamp"),
+    [
+        ("2026-03-04T22:00:00-05:00", "2026-03-04T07:00:00+01:00"),
+        ("Wed, 04 Mar 2026 22:00:00 -0500", "2026-03-04"),
+        ("Thu, 05 Mar 2026 06:00:00 GMT", "Thu, 05 Mar 2026 09:00:00 +0100"),
+    ],
+)
+def test_wednesday_and_mittwoch_same_day_any_stamp(en_stamp: str, de_stamp: str) -> None:
+    en = spans("The ferry sank on Wednesday.", "date", "en", en_stamp)
+    de = spans("Die Fähre sank am Mittwoch.", "date", "de", de_stamp)
+    assert list(en.values()) == list(de.values()) == ["2026-03-04"]
+
+
+# ------------------------------------------------------------------ datelines and zones
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim"),
+    [
+        ("LIMA, March 3 (Wire) - A strong quake struck the coast on Wednesday.", "en", "Wednesday"),
+        ("PARIS, 3 mars (Agence) - Un séisme a frappé la côte mercredi.", "fr", "mercredi"),
+        ("BERLIN, 3. März (Dienst) - Ein Beben traf am Mittwoch die Küste.", "de", "Mittwoch"),
+    ],
+)
+def test_dateline_is_no_claim(text: str, lang: str, claim: str) -> None:
+    got = claims(text, lang, "2026-03-05")
+    assert [text[e.start : e.end] for e in got if e.kind == "date"] == [claim]
+    assert [e for e in got if e.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "zone"),
+    [
+        ("The blast came at 10:35 a.m. local time.", "en", "10:35", "local"),
+        ("The blast came at 0735 GMT on Friday.", "en", "07:35", "GMT"),
+        ("Die Explosion war um 6.10 Uhr MEZ.", "de", "06:10", "MEZ"),
+        ("La explosión fue a las 6.10 hora local.", "es", "06:10", "local"),
+        ("The blast came at 3 p.m. EST.", "en", "15:00", "EST"),
+    ],
+)
+def test_times_keep_their_stated_zone(text: str, lang: str, value: str, zone: str) -> None:
+    (t,) = [e for e in claims(text, lang, "2026-03-05") if e.kind == "time"]
+    assert (t.value, t.unit) == (value, zone)
+
+
+# ------------------------------------------------------------------ vague spans (TimeML only)
+
+
+def timex(text: str) -> dict[str, str]:
+    from datetime import date
+
+    got = find_timex(text, 0, len(text), get_lexicon("en"), date(1998, 1, 15))
+    return {text[r.start : r.end]: r.value for r in got}
+
+
+def test_a_few_days_later_is_a_vague_duration() -> None:
+    assert timex("A few days later, the council voted.") == {"A few days": "PXD"}
+    assert timex("He had left several months before the vote.") == {"several months": "PXM"}
+
+
+def test_bare_days_later_and_years_ago_are_not() -> None:
+    assert timex("Days later, the council voted.") == {}
+    assert timex("Several years ago the mill closed.") == {}
