@@ -18,7 +18,12 @@ Units of measure come from `corroborator.units` under NewsQuant's (quantulum3's)
 share", "percentage per year": `NumberMention.per`). The row "v+u exact" scores units by CQE's
 own rule, exact equality of the lower-cased names, with nothing loosened: it is the row to
 set against CQE's published 85.6; the loose row also credits lemma and last-word matches of
-counted nouns ("people" vs "person", "Kia Hyundai vehicle" vs "vehicle").
+counted nouns ("people" vs "person", "Kia Hyundai vehicle" vs "vehicle"). A count's unit is its
+noun phrase (`NumberMention.phrase`: modifiers as written, head canonical: "different product",
+"Liverpool fan"), else its head; the bare head "person" is named "people", NewsQuant's (and
+quantulum3's) name of that unit, as currency codes are named by `CURRENCY_NAMES`. The loose row
+credits a match on the phrase or on the head alone. `--errors` prints the error classes (counts of
+misses, false positives and exact-rule unit mismatches by kind), never the sentences.
 Vague plurals ("dozens of", "tens of thousands of") are scored by their raw value, the
 order-of-magnitude range NewsQuant writes ((12, 120), (10000, 100000)); clock times are not
 quantities (NewsQuant annotates none) and `find_numbers` leaves them out.
@@ -30,11 +35,14 @@ import json
 import os
 import sys
 import time
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from corroborator.claims.lang import get_lexicon
 from corroborator.claims.lang.en import lemmatize
 from corroborator.claims.quantities import NumberMention, find_numbers, neutral_masks
+from corroborator.units import UNIT_NAMES, canonical_unit
 
 CURRENCY_NAMES = {
     "USD": "dollar",
@@ -80,7 +88,16 @@ def _base_unit_name(m: NumberMention) -> str:
         return "year of age"
     if m.kind == "duration":
         return m.raw_unit or ""
-    return m.head or "-"
+    if m.head == "person" and not m.phrase:
+        return "people"  # NewsQuant's (quantulum3's) name of the unit; our lemma is "person"
+    return m.phrase or m.head or "-"
+
+
+def loose_match(gold: str, m: NumberMention) -> bool:
+    """The loose rule, on the count's noun phrase or on its head alone."""
+    if units_match(gold, unit_name(m), m.kind):
+        return True
+    return bool(m.phrase) and units_match(gold, unit_name(replace(m, phrase=None)), m.kind)
 
 
 def units_match(gold: str, ours: str, kind: str) -> bool:
@@ -92,6 +109,66 @@ def units_match(gold: str, ours: str, kind: str) -> bool:
     gl = " ".join(lemmatize(w) for w in g.split())
     ol = " ".join(lemmatize(w) for w in o.split())
     return gl == ol or gl.split()[-1] == ol or (g == "count" and kind == "quantity")
+
+
+_CURRENCY_WORDS = ("dollar", "euro", "pound sterling", "yen", "yuan", "shekel", "ringgit", "krone")
+
+
+def miss_class(
+    q: dict[str, object], gv: float | tuple[float, float], preds: list[NumberMention]
+) -> str:
+    """Why a gold quantity was not matched, as a class (no text)."""
+    unit = str(q["normalized_unit"])
+    if any(values_match(gv, p.raw_value) for p in preds):
+        return "value read, matched to another gold of the sentence"
+    if isinstance(gv, tuple):
+        if any(isinstance(p.raw_value, float) and p.raw_value in gv for p in preds):
+            return "gold range 'from X to Y' (we read X and Y apart)"
+        return "gold range, not read"
+    if unit.startswith("%") and gv < 1:
+        return "fraction as a share, not read"
+    if unit == "-":
+        return "bare number, no unit (we read none: no noun)"
+    if gv == 1:
+        return "'one' ('one of the best ...'), not read"
+    if any(w in unit for w in _CURRENCY_WORDS):
+        return "money, not read"
+    if canonical_unit(unit) or unit in UNIT_NAMES.values():
+        return "unit of measure, not read"
+    if unit in ("count", "times") or unit.startswith("count"):
+        return "multiplier or times, not read"
+    return "count of a noun, not read"
+
+
+def fp_class(p: NumberMention, golds: list[dict[str, object]]) -> str:
+    """What a prediction without a gold quantity is, as a class (no text)."""
+    ends = {v for q in golds if isinstance(q["value_range"], list) for v in q["value_range"]}
+    if isinstance(p.raw_value, float) and p.raw_value in ends:
+        return f"{p.kind}: one end of a gold range ('from X to Y')"
+    if p.kind == "quantity":
+        if p.head == "age":
+            return "quantity: age"
+        if p.head and canonical_unit(p.head.split(" per ")[0]):
+            return "quantity: unit of measure"
+        return "quantity: count of a noun"
+    return p.kind
+
+
+def unit_class(gold: str, p: NumberMention) -> str:
+    """How our unit differs from the gold's under the exact rule, as a class."""
+    ours = unit_name(p).lower()
+    g = gold.lower()
+    if g == "-":
+        return "gold has none, ours names one"
+    if p.kind == "quantity" and p.head and g.split()[-1] in (p.head, lemmatize(p.head)):
+        return "count: same head, other modifiers"
+    if p.kind == "money" or any(w in g for w in _CURRENCY_WORDS):
+        return "money: other currency or rate"
+    if p.kind == "percentage" or g.startswith("%"):
+        return "percentage: gold names the group"
+    if canonical_unit(g) or g in UNIT_NAMES.values():
+        return "unit of measure: other name or none"
+    return "count: other noun" if p.kind == "quantity" and ours != "-" else f"{p.kind}: other"
 
 
 def close(a: float, b: float) -> bool:
@@ -116,6 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         help="read with the language-neutral path (no lexicon: digits, %%, currency symbols, "
         "glued unit symbols), as an article in a language without a lexicon is read",
     )
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="also print the error classes (counts only: misses, false positives, unit "
+        "mismatches under the exact rule), never the sentences",
+    )
     args = parse_args(ap, argv)
     path = data_dir() / "newsquant.jsonl"
     if not path.exists():
@@ -124,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     lex = None if args.neutral else get_lexicon("en")
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     n_gold = n_pred = tp_v = tp_vu = tp_exact = 0
+    errors: Counter[str] = Counter()
     t0 = time.perf_counter()
     for r in rows:
         s = r["sentence"]
@@ -140,19 +224,25 @@ def main(argv: list[str] | None = None) -> int:
             for i, p in enumerate(preds):
                 if i in used or not values_match(gv, p.raw_value):
                     continue
-                if units_match(q["normalized_unit"], unit_name(p), p.kind):
+                if loose_match(q["normalized_unit"], p):
                     best = i
                     break
                 if best is None:
                     best = i
             if best is None:
+                errors["miss: " + miss_class(q, gv, preds)] += 1
                 continue
             used.add(best)
             tp_v += 1
-            if units_match(q["normalized_unit"], unit_name(preds[best]), preds[best].kind):
+            if loose_match(q["normalized_unit"], preds[best]):
                 tp_vu += 1
             if q["normalized_unit"].lower() == unit_name(preds[best]).lower():
                 tp_exact += 1
+            else:
+                errors["unit: " + unit_class(q["normalized_unit"], preds[best])] += 1
+        for i, p in enumerate(preds):
+            if i not in used:
+                errors["false positive: " + fp_class(p, golds)] += 1
     secs = time.perf_counter() - t0
 
     def prf(tp: int) -> tuple[float, float, float]:
@@ -175,6 +265,10 @@ def main(argv: list[str] | None = None) -> int:
         pr, rc, f = prf(tp)
         print(f"{name:<14}{pr:7.1f}{rc:7.1f}{f:7.1f}   ({ref})")
     print(f"time: {secs * 1000:.0f} ms total, {secs * 1e6 / len(rows):.0f} us/sentence")
+    if args.errors:
+        print("error classes (count):")
+        for name, n in sorted(errors.items()):
+            print(f"  {n:4d}  {name}")
     return 0
 
 

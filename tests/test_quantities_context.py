@@ -76,6 +76,11 @@ def test_a_bare_number_takes_the_unit_it_is_set_against(
         assert nm.head == head
 
 
+def test_a_part_of_a_count_takes_its_noun() -> None:
+    nm = one_at("More than 6 million homes, including 1.5 million in the city, lost power.", 1.5e6)
+    assert nm.head == "home"
+
+
 def test_the_elided_count_keeps_the_event() -> None:
     nm = one_at("Police said 300 people were evacuated on Monday and 500 on Tuesday.", 500)
     assert (nm.head, nm.verb) == ("person", "evacuated")
@@ -284,3 +289,21 @@ def test_an_ordinal_round_still_counts() -> None:
 def test_an_age_range() -> None:
     nm = one_at("Employment for women aged 25 to 54 grew.", (25, 54))
     assert nm.head == "age"
+
+
+# ------------------------------------------------------------------ what was counted
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "head", "phrase"),
+    [
+        ("The chain cut prices on 50 different products.", 50, "product", "different product"),
+        ("Some 96 Liverpool fans travelled.", 96, "fan", "Liverpool fan"),
+        ("About 300 people fled.", 300, "person", None),
+    ],
+)
+def test_the_counted_phrase_beside_its_head(
+    text: str, raw: float, head: str, phrase: str | None
+) -> None:
+    nm = one_at(text, raw)
+    assert (nm.head, nm.phrase) == (head, phrase)

@@ -176,6 +176,10 @@ class NumberMention:
     #: Denominator of a rate, canonical English noun: "$14.95 a month" -> "month" (English;
     #: units of the table carry theirs in `head`: "barrel per day").
     per: str | None = None
+    #: A count's noun phrase, modifiers as written and the head canonical: "50 different
+    #: products" -> "different product", "96 Liverpool fans" -> "Liverpool fan" (the head alone
+    #: is what claims align on; the phrase is what was counted, for labels and NewsQuant).
+    phrase: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1311,11 +1315,13 @@ def _read_one(
 
 
 # The unit left out after a connective: "and 95,800 who", "compared with 63 last year",
+# "6 million homes, including 1.5 million in the city",
 # "up from 2.4 million", "while the lowest is 74.07", "but the Nasdaq fell by 1".
 _ELIDED_GAP = re.compile(r"[^\d;:()\[\]\"“”]{0,60}")
 _GAP_YEAR = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d(?!\w|[.,]\d)")
 _ELIDED_CONN = re.compile(
-    r"(?<!\w)(?:and|or|to|from|versus|vs\.?|against|compared\s+(?:with|to)|while|whereas|but)"
+    r"(?<!\w)(?:and|or|to|from|versus|vs\.?|against|compared\s+(?:with|to)|while|whereas|but|"
+    r"including|of\s+(?:whom|which))"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -1627,7 +1633,7 @@ def _count_head(
         nm.end = max(nm.end, nxt[1].end)
         nm.slot_tokens = [nxt[1]]
         return nm
-    _run, head, pre_verb = _head_run(tokens, pos, lex, value)
+    run, head, pre_verb = _head_run(tokens, pos, lex, value)
     if head is None:
         # "50 were injured", "dozens were killed": the people are implied.
         after = tokens_after(tokens, pos, 4)
@@ -1681,6 +1687,8 @@ def _count_head(
         nm.slot_tokens = [head]
         return nm
     nm.head = canonical
+    mods = [t.text for t in run if t.start < head.start and t is not pre_verb]
+    nm.phrase = " ".join([*mods, canonical]) if mods else None
     verb: str | None = lex.event_verbs.get(pre_verb.lower) if pre_verb else None
     after = tokens_after(tokens, head.end, 5)
     # Passive / reduced relative after the head: "residents were (safely) evacuated".
