@@ -100,12 +100,20 @@ def test_wednesday_and_mittwoch_same_day_any_stamp(en_stamp: str, de_stamp: str)
         ("LIMA, March 3 (Wire) - A strong quake struck the coast on Wednesday.", "en", "Wednesday"),
         ("PARIS, 3 mars (Agence) - Un séisme a frappé la côte mercredi.", "fr", "mercredi"),
         ("BERLIN, 3. März (Dienst) - Ein Beben traf am Mittwoch die Küste.", "de", "Mittwoch"),
+        # a month cut short, which the tables leave out ("sept" is also seven in French)
+        ("Madrid, 3 mar (Agencia).- Un sismo sacudió la costa el miércoles.", "es", "miércoles"),
+        ("PARIS, 3 sept (Agence) - Un séisme a frappé la côte mercredi.", "fr", "mercredi"),
+        ("LIMA, Mar 3 (Wire) - A strong quake struck the coast on Wednesday.", "en", "Wednesday"),
     ],
 )
 def test_dateline_is_no_claim(text: str, lang: str, claim: str) -> None:
     got = claims(text, lang, "2026-03-05")
     assert [text[e.start : e.end] for e in got if e.kind == "date"] == [claim]
     assert [e for e in got if e.kind == "quantity"] == []
+
+
+def test_abbreviated_month_without_a_dateline_is_no_date() -> None:
+    assert spans("Compró 3 mar (sic) bolsas.", "date", "es", "2026-03-05") == {}
 
 
 @pytest.mark.parametrize(
@@ -116,6 +124,8 @@ def test_dateline_is_no_claim(text: str, lang: str, claim: str) -> None:
         ("Die Explosion war um 6.10 Uhr MEZ.", "de", "06:10", "MEZ"),
         ("La explosión fue a las 6.10 hora local.", "es", "06:10", "local"),
         ("The blast came at 3 p.m. EST.", "en", "15:00", "EST"),
+        ("L'explosion a eu lieu à 17h30 GMT.", "fr", "17:30", "GMT"),
+        ("La explosión fue a las 18 h 30 GMT.", "es", "18:30", "GMT"),
     ],
 )
 def test_times_keep_their_stated_zone(text: str, lang: str, value: str, zone: str) -> None:
@@ -141,3 +151,22 @@ def test_a_few_days_later_is_a_vague_duration() -> None:
 def test_bare_days_later_and_years_ago_are_not() -> None:
     assert timex("Days later, the council voted.") == {}
     assert timex("Several years ago the mill closed.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Le séisme a eu lieu à 6h10 mercredi.", "fr", "06:10"),
+        ("El sismo ocurrió a las 18 h 30.", "es", "18:30"),
+    ],
+)
+def test_hour_h_minute_is_a_time(text: str, lang: str, value: str) -> None:
+    assert list(spans(text, "time", lang, "2026-03-05").values()) == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Il a couru le marathon en 2h10.", "fr"), ("She ran the marathon in 2h10 on Sunday.", "en")],
+)
+def test_hour_h_minute_race_times_are_not_times(text: str, lang: str) -> None:
+    assert spans(text, "time", lang, "2026-03-05") == {}

@@ -308,6 +308,9 @@ def find_dates(
                 continue
             if _valid(y, mon, d):
                 add(m.start(), m.end(), f"{y:04d}-{mon:02d}-{d:02d}", False)
+    if published is not None:
+        for a, b, day in _dateline_abbreviated(text, start, end, lex, published):
+            add(a, b, day, False)
     for s, e, y, mon_word in _spelled_years(text, start, end, lex):
         if mon_word is not None:  # "January nineteen ninety-seven"
             add(s, e, f"{y:04d}-{lex.months[mon_word.lower().rstrip('.')]:02d}", True)
@@ -496,7 +499,7 @@ def find_dates(
 # "LIMA, March 3 (Reuters) -", "BERLIN, 3. März (dpa) -", "March 3 (AP) —": an agency tag in
 # brackets then a dash, or an upper-case place at the start of a line before the date and a dash
 # after it.
-_AGENCY_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*[-–—:]")
+_AGENCY_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)\.?[ \t]*[-–—:]")
 _DASH_AFTER = re.compile(r"[ \t]*[-–—]")
 _PLACE_BEFORE = re.compile(
     r"(?:^|\n)[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ .'/-]{1,40}(?:\s*\([^()\n]{1,40}\))?,[ \t]*$"
@@ -669,6 +672,30 @@ def _period_value(
     if m.group("ya"):
         y -= 1
     return f"{y:04d}-{letter}{n}"
+
+
+# "Madrid, 3 mar (EFE).-", "ROME, Mar 3 (Wire) -": a day and a month cut short before an agency
+# tag. The tables leave abbreviations out ("sept" is also a number in French); here the dateline
+# itself says it is a date.
+_DL_DMY = re.compile(r"(?<![\w.,])(?P<d>[0-3]?\d)\.?\s+(?P<ab>[^\W\d_]{3,4})\.?(?=[ \t]*\()")
+_DL_MDY = re.compile(r"(?<![\w.])(?P<ab>[^\W\d_]{3,4})\.?\s+(?P<d>[0-3]?\d)(?=[ \t]*\()")
+
+
+def _dateline_abbreviated(
+    text: str, start: int, end: int, lex: Lexicon, published: date
+) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for pat in (_DL_DMY, _DL_MDY):
+        for m in pat.finditer(text, start, end):
+            ab = m.group("ab").lower()
+            months = {n for word, n in lex.months.items() if word.startswith(ab)}
+            if len(months) != 1 or not is_dateline(text, m.start(), m.end()):
+                continue
+            mon, d = months.pop(), int(m.group("d"))
+            y = _day_year(mon, d, published, False, True)
+            if _valid(y, mon, d):
+                out.append((m.start(), m.end(), f"{y:04d}-{mon:02d}-{d:02d}"))
+    return out
 
 
 def _spelled_years(

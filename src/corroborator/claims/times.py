@@ -87,6 +87,7 @@ _NUMBER = re.compile(
     r"(?P<h1>[0-2]?\d)\s?:\s?(?P<m1>[0-5]\d)(?![\d:])"  # 10:20, 4: 30
     r"|(?P<h2>[0-2]?\d)\.\s?(?P<m2>[0-5]\d)(?![\d.,]?\d)"  # 8.49, 6.10, 4. 30
     r"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?![\d:.,]?\d)"  # 0100, 1353
+    r"|(?P<h5>[0-2]?\d)\s?h\s?(?P<m5>[0-5]\d)(?![\d:.,]?\d)"  # 6h10, 18 h 30 (see _H_FORM)
     r"|(?P<h3>[0-2]?\d)(?![\d:.,]?\d)"  # 3 (pm), 18 (Uhr)
     r")"
 )
@@ -96,6 +97,11 @@ _NOON: dict[str, dict[str, int]] = {
     "en": {"noon": 12, "midday": 12, "midnight": 0},
     "de": {"mittag": 12, "mitternacht": 0},
 }
+#: Languages that write a clock time "6h10" / "18 h 30" (French, Spanish, Italian, Portuguese,
+#: Polish usage); in English "2h10" is a race time. Not after a word of `_SPAN_BEFORE` ("en
+#: 2h10", "in 2h10": how long something took).
+_H_FORM = frozenset({"fr", "es", "it", "pt", "pl", "de"})
+_SPAN_BEFORE = frozenset({"en", "in", "pendant", "durante", "während", "w", "per"})
 #: Clock words after which a bare hour is a duration rather than a time ("6 hours", "6 h").
 _DURATION_WORDS = frozenset({"h", "hours", "hrs", "horas", "heures", "stunden"})
 
@@ -155,7 +161,7 @@ def find_times(
         left = text[max(start, m.start() - 30) : m.start()]
         hm = p.hedge.search(left) if p.hedge is not None else None
         after_prep = hm is not None or (p.prep is not None and bool(p.prep.search(left)))
-        form = next(k for k in ("1", "2", "3", "4") if m.group("h" + k) is not None)
+        form = next(k for k in ("1", "2", "3", "4", "5") if m.group("h" + k) is not None)
         h = int(m.group("h" + form))
         mi = 0 if form == "3" else int(m.group("m" + form))
         if lex is None and not (form == "1" and zone):
@@ -166,6 +172,12 @@ def find_times(
             continue  # "2.45" alone: a decimal
         if form == "3" and not (ap or (word and word.lower() not in _DURATION_WORDS)):
             continue  # "10 hours" is a duration
+        if form == "5" and (
+            lex is None
+            or lex.code not in _H_FORM
+            or (left.split() or [""])[-1].lower() in _SPAN_BEFORE
+        ):
+            continue
         if form == "4" and not (zone or (word and not ap)):
             # "at 1353 (1023 GMT)": after a time preposition, not a year, no noun after it.
             nxt = text[pos:end].lstrip()[:1]
