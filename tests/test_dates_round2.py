@@ -170,3 +170,24 @@ def test_hour_h_minute_is_a_time(text: str, lang: str, value: str) -> None:
 )
 def test_hour_h_minute_race_times_are_not_times(text: str, lang: str) -> None:
     assert spans(text, "time", lang, "2026-03-05") == {}
+
+
+# ------------------------------------------------------------------ a weekday before its day
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "value"),
+    [
+        ("The vote is on Tuesday, April 28, officials said.", "en", "Tuesday, April 28", "04-28"),
+        ("The paper wrote on Saturday, April 25: it erred.", "en", "Saturday, April 25", "04-25"),
+        ("The vote was on Sunday, the 19th of April.", "en", "Sunday, the 19th of April", "04-19"),
+        ("Die Wahl fand am Sonntag, 19. April statt.", "de", "Sonntag, 19. April", "04-19"),
+    ],
+)
+def test_weekday_before_its_day_is_one_date(text: str, lang: str, span: str, value: str) -> None:
+    assert spans(text, "date", lang, "1998-04-24") == {span: f"1998-{value}"}
+
+
+def test_weekday_and_a_later_day_stay_two_dates() -> None:
+    got = spans("They met Monday, and on April 28 they voted.", "date", "en", "1998-04-24")
+    assert got == {"Monday": "1998-04-20", "April 28": "1998-04-28"}

@@ -444,6 +444,8 @@ def find_dates(
         )
         add(m.start("mon") if rel == "in" else m.start(), m.end(), f"{y:04d}-{mon:02d}", True)
     for m in p.weekday.finditer(text, start, end):
+        if _joins_its_day(text, m, out, taken):
+            continue  # "Saturday, April 25": one date, the day's
         rel = (m.group("rel") or m.group("rel2") or "").lower()
         wd = lex.weekdays[m.group("wd").lower()]
         before = text[max(start, m.start() - 12) : m.start()].lower().split()
@@ -696,6 +698,26 @@ def _dateline_abbreviated(
             if _valid(y, mon, d):
                 out.append((m.start(), m.end(), f"{y:04d}-{mon:02d}-{d:02d}"))
     return out
+
+
+_WEEKDAY_GAP = re.compile(r",?[ \t]+(?:(?:the|le|el|il|den|der)[ \t]+)?")
+
+
+def _joins_its_day(
+    text: str, m: re.Match[str], out: list[DateMention], taken: list[tuple[int, int]]
+) -> bool:
+    """A weekday written right before a calendar day ("Saturday, April 25", "Sonntag, 19.
+    April") names that day: the day's mention is widened over the weekday (in place) and the
+    weekday is not resolved on its own (which could give another date)."""
+    gap = _WEEKDAY_GAP.match(text, m.end())
+    if gap is None:
+        return False
+    for i, d in enumerate(out):
+        if d.start == gap.end() and len(d.value) == 10 and not d.approximate:
+            out[i] = DateMention(m.start(), d.end, d.value, False, d.dateline)
+            taken[taken.index((d.start, d.end))] = (m.start(), d.end)
+            return True
+    return False
 
 
 def _spelled_years(
