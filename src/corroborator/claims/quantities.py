@@ -453,9 +453,7 @@ def find_numbers(
             # Look again after the mask: "March 3, 300 people" (the date masks "3", not "300").
             scan = max(nmatch.start() + 1, min(hit))
             continue
-        before = [nm for nm in out if nm.end <= nmatch.start()]
-        prev = max(before, key=lambda nm: nm.end) if before else None
-        one = _read_one(text, start, end, nmatch, lex, pats, reader, tokens, prev)
+        one = _read_one(text, start, end, nmatch, lex, pats, reader, tokens, out)
         if one is not None and not _overlaps(one.start, one.end, taken):
             out.append(one)
             taken.append((one.start, one.end))
@@ -719,9 +717,8 @@ _FRACTION = re.compile(
     rf"(?P<d>{_DEN_RE})(?=\s+of\s)"
     r"|(?P<half>half)(?=\s+(?:of\s+)?(?:the|its|their|his|her|our|all|which|them|those)\b)"
     rf"|(?P<a>{_SMALL})\s+(?:out\s+of|in)\s+(?:every\s+)?(?P<b>{_SMALL})(?=\s+[^\W\d]))"
-    r"(?![\w-])",
-    re.IGNORECASE,
-)
+    r"(?![\w-])"
+)  # matched on lower-cased text
 
 
 def _fractions(
@@ -735,8 +732,13 @@ def _fractions(
 ) -> list[NumberMention]:
     """Shares written as fractions, as percentages (raw value the fraction: 1/3)."""
     out: list[NumberMention] = []
-    for m in _FRACTION.finditer(text, start, end):
-        if _overlaps(m.start(), m.end(), taken):
+    # Lower-cased once, matched case-sensitively: cheaper than re.IGNORECASE in every sentence.
+    low = text[start:end].lower()
+    shift = start
+    if len(low) != end - start:  # a letter whose lower case is longer ("İ")
+        low, shift = text, 0
+    for m in _FRACTION.finditer(low, start - shift, end - shift):
+        if _overlaps((m.start() + shift), (m.end() + shift), taken):
             continue
         if m.group("half"):
             share = 0.5
@@ -753,16 +755,30 @@ def _fractions(
             if a is None or b is None or not 0 < a < b:
                 continue
             share = a / b
-        left = tokens_before(tokens, m.start())
+        left = tokens_before(tokens, (m.start() + shift))
         if m.group("half") and left and left[-1].lower in _NOT_A_SHARE:
             continue  # "the second half of the game"
         nm = _finish(
-            text, start, end, m.start(), m.end(), share, "percentage", "%", lex, pats, tokens
+            text,
+            start,
+            end,
+            (m.start() + shift),
+            (m.end() + shift),
+            share,
+            "percentage",
+            "%",
+            lex,
+            pats,
+            tokens,
         )
         nm.bounds = _scaled(nm.bounds, 100.0)
         nm.unit = "%"
         # The group it is a share of: "of the 4.3M sales" -> sale; else as for any percentage.
-        after = [t for t in tokens_after(tokens, m.end(), 6) if t.is_word or t.text[:1].isdigit()]
+        after = [
+            t
+            for t in tokens_after(tokens, (m.end() + shift), 6)
+            if t.is_word or t.text[:1].isdigit()
+        ]
         while after and (
             after[0].lower in ("of", "those", "these", "all")
             or after[0].lower in lex.determiners
@@ -770,7 +786,7 @@ def _fractions(
             or after[0].text[:1].isdigit()
         ):
             after.pop(0)
-        if after and not _no_head(after[0], lex) and after[0].start - m.end() < 24:
+        if after and not _no_head(after[0], lex) and after[0].start - (m.end() + shift) < 24:
             nm.head = _canon(after[0], lex)
             nm.slot_tokens = [after[0]]
             out.append(nm)
@@ -910,11 +926,11 @@ def _read_one(
     pats: _Patterns,
     reader: _NumberReader,
     tokens: list[Token],
-    prev: NumberMention | None = None,
+    found: list[NumberMention] | None = None,
 ) -> NumberMention | None:
-    """The mention of the number `m` matched, or None when it states no quantity; `prev` is
-    the mention before it in the sentence, whose unit a bare number after a connective takes
-    ("68,400 people ... and 95,800 who")."""
+    """The mention of the number `m` matched, or None when it states no quantity; `found` are
+    the sentence's mentions so far: a bare number after a connective takes the unit of the one
+    before it ("68,400 people ... and 95,800 who")."""
     value = reader.value_of(m)
     if value is None:
         return None
@@ -1309,8 +1325,11 @@ def _read_one(
             nm.head = _canon(level_of, lex)
             nm.slot_tokens = [level_of]
             return nm
-    if counted is None and is_digit and prev is not None and lex.code == "en":
-        return _elided(text, s_start, s_end, nm, prev, lex, pats, tokens, value, range_pair)
+    if counted is None and is_digit and found and lex.code == "en":
+        before = [f for f in found if f.end <= nm.start]
+        if before:
+            prev = max(before, key=lambda f: f.end)
+            return _elided(text, s_start, s_end, nm, prev, lex, pats, tokens, value, range_pair)
     return counted
 
 
