@@ -191,3 +191,13 @@ def test_weekday_before_its_day_is_one_date(text: str, lang: str, span: str, val
 def test_weekday_and_a_later_day_stay_two_dates() -> None:
     got = spans("They met Monday, and on April 28 they voted.", "date", "en", "1998-04-24")
     assert got == {"Monday": "1998-04-20", "April 28": "1998-04-28"}
+
+
+def test_for_now_is_present_ref_from_now_is_not() -> None:
+    assert timex("The road stays closed for now.") == {"now": "PRESENT_REF"}
+    assert timex("The road reopens a week from now.") == {}
+
+
+def test_the_recent_event_is_no_past_ref() -> None:
+    assert timex("He blamed the recent collapse of the bank.") == {}
+    assert timex("He blamed recent floods.") == {"recent": "PAST_REF"}

@@ -74,7 +74,7 @@ def test_parts_of_the_day_refine_the_day(text: str, span: str, value: str) -> No
     "text",
     [
         "Now, the council must decide.",  # discourse "now"
-        "The plan is good for now.",
+        "The plan starts a week from now.",  # "for now" is PRESENT_REF: see test_dates_round2
         "The boy is 12 years old.",
         "The average daily volume was 3 million shares.",
         "The strike lasted five years.",  # a counted duration: a claim, not a TimeML reading
