@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 
@@ -45,14 +45,24 @@ class Doc:
     tokens: tuple[Token, ...]
     entities: tuple[Entity, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()
+    # Each token's children, built once (quote speakers walk subtrees: a scan of every token
+    # per step made that quadratic in the sentence length).
+    _children: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for j, t in enumerate(self.tokens):
+            if t.head != j and 0 <= t.head < len(kids):
+                kids[t.head].append(j)
+        object.__setattr__(self, "_children", tuple(tuple(k) for k in kids))
 
     @property
     def has_parse(self) -> bool:
         return any(t.dep for t in self.tokens)
 
     def children(self, i: int) -> list[int]:
-        """Indices of the tokens whose head is token `i` (never `i` itself)."""
-        return [j for j, t in enumerate(self.tokens) if t.head == i and j != i]
+        """Indices of the tokens whose head is token `i` (never `i` itself), in order."""
+        return list(self._children[i]) if 0 <= i < len(self._children) else []
 
     def token_at(self, offset: int) -> int | None:
         """Index of the token covering character `offset`, or None."""
