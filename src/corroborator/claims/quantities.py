@@ -92,6 +92,8 @@ _SYM_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reve
 _PREFIX_CUR = re.compile(rf"(?:(?<=[\s(\[\"'“„«-])|^)(?P<cur>{_SYM_ALT})\s?$")
 _SUFFIX_SYM = re.compile(r"\s?(?P<cur>€|zł|£|\$|EUR|USD|GBP|PLN|CHF)(?!\w)")
 _NEUTRAL_PERCENT = re.compile(r"\s?%")
+_DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+"
+_COMMA_DECIMAL = r"\d+,\d{1,2}"
 _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d+\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}")
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
@@ -234,7 +236,12 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
     """All regexes for one language, compiled once."""
     if lex is None:
         digits = digit_pattern((",",), ".")
-        num = re.compile(rf"(?<![\w.,])(?P<d>{digits})(?![\w])")
+        # Also the continental forms of the languages without a lexicon: "3.000" (thousands:
+        # groups of three after a dot), "4,5" (a decimal comma before one or two digits).
+        num = re.compile(
+            rf"(?<![\w.,])(?P<d>{_DOT_THOUSANDS}(?![.,]?\d)|{_COMMA_DECIMAL}(?!\d)|{digits})"
+            rf"(?:(?P<att>bn|mn|m|k)(?![\w])|(?![\w])|(?=(?:{_SYM_RE})(?![\w])))"
+        )
         return _Patterns(
             number=num,
             hedge_left=None,
@@ -365,6 +372,12 @@ class _NumberReader:
         self.pats = pats
 
     def value_of(self, m: re.Match[str]) -> float | None:
+        if self.lex is None and m.group("d"):
+            raw = m.group("d")
+            if re.fullmatch(_DOT_THOUSANDS, raw):
+                return float(raw.replace(".", ""))
+            if re.fullmatch(_COMMA_DECIMAL, raw):
+                return float(raw.replace(",", "."))
         if m.group("d"):
             lex = self.lex
             seps = lex.thousands_seps if lex else (",",)
@@ -872,7 +885,7 @@ _NEUTRAL_NOUN = re.compile(r"[ \u00a0]([^\W\d_]{3,})(?!\w)")
 _NEUTRAL_PERCENT_WORD = re.compile(r"(?:per\s?cent|procent|prozent|pour\s?cent|porcent)\w*", re.I)
 _NEUTRAL_CURRENCY = re.compile(r"(d[oó]llar)|(euro)|(sterlin|pound)|(yen\b)", re.I)
 _NEUTRAL_SCALE = re.compile(
-    r"(?:mil(?:l|j)?i?on|miliard|miljard|milliard|bil(?:l|j)?i?on|tril)", re.I
+    r"(?:mil(?:l|j)?i?oe?n|miliard|miljard|milliard|bil(?:l|j)?i?on|tril)", re.I
 )
 
 
@@ -890,6 +903,82 @@ def _known_duration_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# Scale words of many languages after a number: millions ("million", "milioni", "miljoen",
+# "millones", "milhões", "миллиона", "mln", "млн") and billions ("billion" in English only,
+# "miliardi", "miljard", "milliards", "bilhões", "млрд"). "billón", "Billion", "bilion" (10^12
+# in Spanish, German and Polish) are left out, as are "tr..." words: the language is unknown.
+_NEUTRAL_SCALE_WORD = re.compile(
+    r"\s+(?:(?P<mn>mil(?:l|j|h)?i?(?:oe?n|õ|ón)\w*|mln\.?|млн\.?|миллион\w*)"
+    r"|(?P<bn>billions?|mil(?:l|j)?iard\w*|bilh\w*|bln\.?|mld\.?|млрд\.?|миллиард\w*))(?!\w)",
+    re.IGNORECASE,
+)
+_NEUTRAL_OF = re.compile(r"(?:\s+(?:di|de|van|of|d['’]))?(?=\s)|\s*d['’]", re.IGNORECASE)
+
+
+def _neutral_read(
+    text: str,
+    s_end: int,
+    m: re.Match[str],
+    value: float,
+    currency: str | None,
+    num_start: int,
+    pats: _Patterns,
+) -> NumberMention | None:
+    """One number in a language without a lexicon: a percentage, a sum (currency sign before
+    or after it, or a currency word), or a count of the lower-case word after it; a glued or
+    written scale multiplies ("$2.8bn", "4,5 milioni di euro", "12 miljoen inwoners")."""
+    pos = m.end()
+    att = (m.group("att") or "").lower()
+    if att:
+        if currency is None:
+            return None  # "5k", "600m": a race or metres, without a language to tell
+        value *= {"bn": 1e9, "k": 1e3}.get(att, 1e6)
+    scaled = bool(att)
+    if not att and (sw := _NEUTRAL_SCALE_WORD.match(text, pos, s_end)) is not None:
+        value *= 1e6 if sw.group("mn") else 1e9
+        pos, scaled = sw.end(), True
+    comma = re.fullmatch(_COMMA_DECIMAL, m.group("d")) is not None
+    if comma and not scaled and currency is None and not _SUFFIX_SYM.match(text, pos, s_end):
+        # "5,2": a decimal comma only before a scale or a currency ("4,5 milioni", "12,5 €");
+        # elsewhere it may be a list ("1,2 and 3"), and the path stays as it was.
+        return None
+    pm = pats.percent.match(text, pos, s_end)
+    if pm and not scaled:
+        b = apply_hedge(value, None, "percentage")
+        return NumberMention("percentage", m.start(), pm.end(), value, "%", "%", b)
+    um = _UNIT_AFTER.match(text, pos, s_end) if not scaled and currency is None else None
+    if um is not None and (um.group("glued") or um.group("sym") not in (None, "ha", "mi")):
+        # A unit symbol is language-neutral ("256GB", "48 km", "30 °C"); unit names are not,
+        # nor are spaced symbols that are words elsewhere ("il 12 ha detto", "12 mi ha").
+        measured = _unit_of(text, pos, s_end, None)
+        if measured is not None:
+            b = apply_hedge(value, None, "quantity")
+            name, unit_end = measured
+            return NumberMention("quantity", num_start, unit_end, value, name, None, b, head=name)
+    if currency is None and (sym := _SUFFIX_SYM.match(text, pos, s_end)) is not None:
+        currency, pos = CURRENCY_SYMBOLS[sym.group("cur")], sym.end()  # "12 €", "40 zł"
+    if currency is None and scaled:
+        of = _NEUTRAL_OF.match(text, pos, s_end)
+        wm = _NEUTRAL_NOUN.match(text, of.end() if of else pos, s_end)
+        if wm is not None and (cm := _NEUTRAL_CURRENCY.match(wm.group(1))):
+            currency = _neutral_currency_code(cm)  # "4,5 milioni di euro"
+            pos = wm.end(1)
+        elif wm is not None and wm.group(1).islower() and not _NEUTRAL_SCALE.match(wm.group(1)):
+            b = apply_hedge(value, None, "quantity")  # "12 miljoen inwoners"
+            word = wm.group(1)
+            return NumberMention("quantity", num_start, wm.end(1), value, word, None, b, head=word)
+        else:
+            return None  # a scaled amount of nothing named
+    if currency:
+        b = apply_hedge(value, None, "money")
+        return NumberMention("money", num_start, pos, value, currency, currency, b)
+    return _neutral_count(text, num_start, pos, s_end, value, m)
+
+
+def _neutral_currency_code(cm: re.Match[str]) -> str:
+    return next(c for c, g in zip(("USD", "EUR", "GBP", "JPY"), cm.groups(), strict=True) if g)
+
+
 def _neutral_count(
     text: str, start: int, pos: int, s_end: int, value: float, m: re.Match[str]
 ) -> NumberMention | None:
@@ -905,7 +994,7 @@ def _neutral_count(
         b = apply_hedge(value, None, "percentage")
         return NumberMention("percentage", start, pm.end(), value, "%", "%", b)
     if cm := _NEUTRAL_CURRENCY.match(word):  # "40 dollari", "40 euro"
-        code = next(c for c, g in zip(("USD", "EUR", "GBP", "JPY"), cm.groups(), strict=True) if g)
+        code = _neutral_currency_code(cm)
         b = apply_hedge(value, None, "money")
         return NumberMention("money", start, wm.end(1), value, code, code, b)
     if _NEUTRAL_SCALE.match(word) or word in _known_duration_words():
@@ -969,14 +1058,7 @@ def _read_one(
             value = -value  # "minus 387 degrees"
             num_start = sm.start("pre")
     if lex is None:
-        pm = pats.percent.match(text, pos, s_end)
-        if pm:
-            b = apply_hedge(value, None, "percentage")
-            return NumberMention("percentage", m.start(), pm.end(), value, "%", "%", b)
-        if currency:
-            b = apply_hedge(value, None, "money")
-            return NumberMention("money", num_start, pos, value, currency, currency, b)
-        return _neutral_count(text, num_start, pos, s_end, value, m)
+        return _neutral_read(text, s_end, m, value, currency, num_start, pats)
     att = (m.group("att") or "").lower()
     if att:
         if not currency:
