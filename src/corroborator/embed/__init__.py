@@ -22,7 +22,9 @@ counts of one event still embed alike; values are compared by the claim extracto
 
 Caching: `CachedEmbedder` keeps vectors in memory (LRU keyed by SHA-1 of the text) and can
 sit on a `DiskCache` (SQLite, keyed by model name + SHA-1, bounded, rebuilt if corrupt) for
-corpus mode, where the same texts are embedded again across runs.
+corpus mode, where the same texts are embedded again across runs, or on a corpus store's
+`text_vectors` table (`with_vectors`: the store keeps the vectors its analysis compared, so
+that `reanalyse` and a resumed ingest do not embed them again).
 """
 
 from __future__ import annotations
@@ -311,6 +313,17 @@ class DiskCache:
         return f"DiskCache({str(self.path)!r}, {state})"
 
 
+class VectorCache(Protocol):
+    """Vectors kept outside the process by (model name, `text_key`): a `DiskCache`, or a
+    corpus store's `text_vectors()` table."""
+
+    def get_many(self, model: str, dim: int, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        """The stored vectors among `keys`."""
+        ...
+
+    def put_many(self, model: str, items: dict[bytes, np.ndarray]) -> None: ...
+
+
 class CachedEmbedder:
     """Wraps an embedder with an LRU cache keyed by the SHA-1 of the text.
 
@@ -318,7 +331,7 @@ class CachedEmbedder:
     model, in one batch, so repeated sentences (copies, syndication) cost one encoding.
     """
 
-    def __init__(self, inner: Embedder, max_items: int = 200_000, disk: DiskCache | None = None):
+    def __init__(self, inner: Embedder, max_items: int = 200_000, disk: VectorCache | None = None):
         self.inner = inner
         self.name = inner.name
         self.dim = inner.dim
@@ -390,6 +403,16 @@ class CachedEmbedder:
         while len(self._cache) > self.max_items:
             self._cache.popitem(last=False)
         return out
+
+
+def with_vectors(embedder: Embedder, table: VectorCache | None) -> Embedder:
+    """`embedder` reading and writing its vectors in `table` (a corpus store's
+    `text_vectors()`): a new `CachedEmbedder` over the same model when `embedder` is a
+    `CachedEmbedder` without a disk cache, else `embedder` itself (a disk cache named by
+    the settings, or a custom embedder, is left as it is)."""
+    if table is None or not isinstance(embedder, CachedEmbedder) or embedder.disk is not None:
+        return embedder
+    return CachedEmbedder(embedder.inner, embedder.max_items, disk=table)
 
 
 @lru_cache(maxsize=1)

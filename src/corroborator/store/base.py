@@ -6,11 +6,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from corroborator.model import Article, Derivation, Sentence, Skip
+
+if TYPE_CHECKING:
+    from corroborator.embed import VectorCache
 
 
 class StoreError(Exception):
@@ -283,6 +286,11 @@ class Store(Protocol):
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Title+lead embeddings of stored articles (near-duplicates reuse their original's)."""
+        ...
+
+    def text_vectors(self) -> VectorCache:
+        """Sentence and claim-phrase embeddings kept with the store, by (model name,
+        `embed.text_key`): the `disk` of a `CachedEmbedder` (`embed.with_vectors`)."""
         ...
 
     def active_stories(self, since_day: int | None, limit: int) -> list[StoryRow]:

@@ -17,6 +17,12 @@ and parse the claim payloads (140 MB on a 20,000-article store); migrating a ver
 fills it from the stored payloads once. 3: story payloads follow report contract version 2
 (claims with `label` and `explanation`), and claim extractions made before claim frames are
 cleared so that the next analysis of their story extracts them again.
+
+`text_vectors` (outside the versioned schema: created by the first `text_vectors()` call, so
+a file without it, older or only read, stays as it is and older versions still open it):
+sentence and claim-phrase embeddings by (model name, SHA-1 of the text), the vectors the full
+analysis compares (the `disk` of a `CachedEmbedder`, `embed.with_vectors`), so that
+`reanalyse` and a resumed ingest do not embed them again.
 """
 
 from __future__ import annotations
@@ -144,6 +150,55 @@ def _blob(vec: np.ndarray) -> bytes:
 
 def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class TextVectors:
+    """A store's `text_vectors` table with the interface of `embed.DiskCache` (`get_many`,
+    `put_many`), so a `CachedEmbedder` can sit on it. Unbounded (the store keeps what its
+    stories compare); vectors are stored as little-endian float32, exactly as computed."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS text_vectors (model TEXT NOT NULL, key BLOB NOT NULL, "
+            "vector BLOB NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID"
+        )
+
+    def get_many(self, model: str, dim: int, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        unique = sorted(set(keys))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            rows = self._db.execute(
+                "SELECT key, vector FROM text_vectors WHERE model=? AND key IN "
+                f"({','.join('?' * len(chunk))})",
+                (model, *chunk),
+            ).fetchall()
+            for key, data in rows:
+                if isinstance(data, bytes) and len(data) == 4 * dim:
+                    found[bytes(key)] = np.frombuffer(data, dtype="<f4").astype(np.float32)
+        return found
+
+    def put_many(self, model: str, items: dict[bytes, np.ndarray]) -> None:
+        if not items:
+            return
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany(
+                "INSERT OR IGNORE INTO text_vectors VALUES (?, ?, ?)",
+                [
+                    (model, k, np.asarray(v, dtype="<f4").tobytes())
+                    for k, v in sorted(items.items())
+                ],
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM text_vectors").fetchone()[0])
 
 
 class SQLiteStore:
@@ -399,6 +454,11 @@ class SQLiteStore:
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         return {aid: _vec(vec) for aid, vec in self._by_ids("id, vector", ids)}
+
+    def text_vectors(self) -> TextVectors:
+        """The embeddings of sentences and claim phrases kept in this store (see the module
+        docstring; the table is created on the first call)."""
+        return TextVectors(self._db)
 
     @staticmethod
     def _story(row: Sequence[Any]) -> StoryRow:
