@@ -215,7 +215,9 @@ def test_cross_lingual_mention_joins_its_side_of_a_conflict() -> None:
         "a2": [_dur(172800, head="fire", slot="fire burned")],
         "a3": [_dur(108000, head="event", approx=True, slot="Brand dauerte")],
     }
-    claims = _run([["a1"], ["a2"], ["a3"]], ext, _FakeEmbedder())
+    arts = {a: _art(a) for a in ("a1", "a2", "a3")}
+    arts["a3"].language = "de"  # its head is a German word as written, no English head
+    claims = align_story([["a1"], ["a2"], ["a3"]], ext, arts, _FakeEmbedder())
     conflict = next(c for c in claims if len(c.sides) > 1)
     assert conflict.verdict in ("conflicting", "possible_conflict")
     assert [(s["value"], s["articles"]) for s in conflict.sides] == [

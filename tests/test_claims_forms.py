@@ -49,7 +49,7 @@ def one(text: str, kind: str, lang: str = "en") -> Extraction:
         ("Officials said a magnitude-5. 9 tremor shook the valley.", 5.9, "magnitude"),
         ("The tremor had a magnitude of 4. 8, the institute said.", 4.8, "magnitude"),
         ("About 30, 000 people fled the coastal town.", 30000, "person"),
-        ("The island, home to 120, 000 residents, lost power.", 120000, "resident"),
+        ("The island, home to 120, 000 residents, lost power.", 120000, "population"),
         ("The climbers fell 1, 500 metres.", 1500, "metre"),
     ],
 )

@@ -294,8 +294,9 @@ def test_an_article_giving_two_sources_figures_is_a_conflict() -> None:
 
 
 def test_an_acronym_plural_is_one_head() -> None:
-    heads = {e.value: e.head for e in claims_of("He has 46 KOs. His rival has 47 KO's.")}
-    assert heads == {46: "ko", 47: "ko"}
+    text = "He has 46 KOs. His rival has 47 KO's. A third has 45 knockouts."
+    heads = {e.value: e.head for e in claims_of(text)}
+    assert heads == {46: "knockout", 47: "knockout", 45: "knockout"}
 
 
 def test_two_rounded_figures_far_apart_do_not_agree() -> None:

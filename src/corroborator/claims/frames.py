@@ -178,12 +178,80 @@ def _modality(text: str, sent: Sentence, e: Extraction, language: str) -> str:
     return ""
 
 
-_PERSON = {"person": "people"}
+#: Labels name counted things in the plural ("climbers killed", "knockouts"); measured
+#: properties stay singular ("population", "age").
+_IRREGULAR_PLURAL = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+_PROPERTIES = frozenset(
+    [
+        "age",
+        "population",
+        "magnitude",
+        "distance",
+        "height",
+        "depth",
+        "length",
+        "weight",
+        "speed",
+        "area",
+        "temperature",
+        "size",
+        "score",
+        "rate",
+        "toll",
+        "total",
+        "number",
+        "record",
+        "value",
+        "amount",
+    ]
+)
+
+
+def _plural(noun: str) -> str:
+    if noun in _IRREGULAR_PLURAL:
+        return _IRREGULAR_PLURAL[noun]
+    if noun in _PROPERTIES or not noun.isalpha() or noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u", ""):
+        return noun[:-1] + "ies"
+    if noun.endswith(("ch", "sh", "x", "z")):
+        return noun + "es"
+    return noun + "s"
 
 
 #: Temperature scales (not a plain factor, so not in PHYSICAL_UNITS): Celsius = (v + shift) *
 #: factor; a converted whole degree keeps +-0.5 of its own scale.
 _TEMPERATURE = {"celsius": (0.0, 1.0), "fahrenheit": (-32.0, 5 / 9), "kelvin": (-273.15, 1.0)}
+
+
+def _canonical_count(e: Extraction, text: str, lo: int, lex: Lexicon) -> Extraction:
+    """One head for one counted thing, whatever the wording, so that frames compare:
+
+    - the lexicon's spelling of the head ("46 KOs" / "46 knockouts": "knockout");
+    - a head that is itself an event ("two deaths", "Three die", "3 injuries") counts people
+      to whom it happened: "person killed", as "three people were killed";
+    - residents counted with no verb, or people after a population cue ("an island of
+      200,000 residents", "home to 120,000 people"), are a population.
+    """
+    head, verb = e.head or "", _verb_after_head(e)
+    if e.key != (f"{head} {verb}" if verb else head) or e.per:
+        return e  # a key of another shape (records, rates): left as read
+    new_head, new_verb = lex.noun_heads.get(head, head), verb
+    if not verb and head in lex.nominal_events:
+        new_head, new_verb = "person", lex.nominal_events[head]
+    elif not verb and head in lex.event_verbs and lex.event_verbs[head] in EVENT_CLASSES:
+        new_head, new_verb = "person", lex.event_verbs[head]
+    elif (not verb and head in lex.resident_nouns) or (
+        not verb
+        and head == "person"
+        and lex.population_cues
+        and text[max(lo, e.start - 30) : e.start].rstrip().lower().endswith(lex.population_cues)
+    ):
+        new_head = "population"
+    if (new_head, new_verb) == (head, verb):
+        return e
+    key = f"{new_head} {new_verb}" if new_verb else new_head
+    return replace(e, head=new_head, key=key)
 
 
 def _verb_after_head(e: Extraction) -> str:
@@ -244,7 +312,7 @@ def _in_base_unit(e: Extraction) -> Extraction:
 
 
 #: a figure of one person read as a plural ("Varga's wins")
-_OWNED = {"win": "wins", "ko": "knockouts", "loss": "losses"}
+_OWNED = {"win": "wins", "loss": "losses"}
 
 
 def label_for(e: Extraction) -> str:
@@ -257,7 +325,10 @@ def label_for(e: Extraction) -> str:
     if e.kind == "quantity":
         if head in GENERIC_HEADS:
             return f"count ({e.slot})" if e.slot else "count"
-        words = [_PERSON.get(w, w) if i == 0 else w for i, w in enumerate(words)]
+        # the plural, unless the text writes the head as it is ("a 5,000-strong crowd")
+        written = re.search(rf"\b{re.escape(head)}\b", e.text, re.IGNORECASE)
+        if not e.unit and e.value != 1 and words and words[0] == head and not written:
+            words[0] = _plural(head)
         if e.owner:
             return f"{e.owner}'s " + " ".join(_OWNED.get(w, w) for w in words)
         return " ".join(words)
@@ -425,6 +496,8 @@ def add_frames(
             owner = owner_before_value(text, sent.start, e.start, e.end) or None
             if owner is None and e.head == "age":
                 owner = owner_after_age(text, e.end) or None
+        if e.kind == "quantity" and lex is not None:
+            e = _canonical_count(e, text, sent.start, lex)
         framed = replace(
             _in_base_unit(e),
             owner=owner,

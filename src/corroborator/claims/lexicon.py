@@ -97,6 +97,13 @@ class Lexicon:
     rate_words: tuple[str, ...] = ()
     # Relative pronouns: "a debate that lasted two hours" -> the duration's head is "debate".
     relative_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # Words that complete the verb before them ("broke out", "took place", "set off"): the verb
+    # of "the fire broke out at 9pm" is "broke", not "out".
+    verb_completions: frozenset[str] = field(default_factory=frozenset)
+    # Words right before a count that make it a population ("home to 120,000 people"), and
+    # the counted nouns that without a verb are one ("an island of 200,000 residents").
+    population_cues: tuple[str, ...] = ()
+    resident_nouns: frozenset[str] = field(default_factory=frozenset)
     # Words that open a new clause (besides punctuation): the subject of a duration is looked
     # for only in the clause holding the number ("..., before crews brought it under control").
     clause_words: frozenset[str] = field(default_factory=frozenset)

@@ -92,7 +92,18 @@ def owner_before_value(text: str, lo: int, start: int, end: int) -> str:
         if not (m and _CLOSES.match(text, end)):
             return ""
     name = m.group("name")
-    return "" if name.lower() in _NOT_NAMES else name
+    # "Alan Steinberg of Bedford Heights, 48,": the name is a place the person is from, and
+    # the figure belongs to the person named before it
+    if _AFTER_PLACE_WORD.search(left, 0, m.start("name")):
+        place = _FROM_PLACE.search(left, 0, m.start("name"))
+        name = place.group("name") if place else ""
+    return "" if not name or name.lower() in _NOT_NAMES else name
+
+
+#: "of/from/in" and a capitalised place run ending where the name ends
+_AFTER_PLACE_WORD = re.compile(r"\b(?:of|from|in)\s+(?:[A-Z][\w'’.-]*\s+)*$")
+#: a person's name before that
+_FROM_PLACE = re.compile(_NAME + r"\s+(?:of|from|in)\s+(?:[A-Z][\w'’.-]*\s+)*$")
 
 
 def owner_after_age(text: str, end: int) -> str:

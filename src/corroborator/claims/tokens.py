@@ -95,6 +95,8 @@ def subject_and_verb(
         return None, None
     if lex.nouns_capitalised and left[i].is_capitalised:
         return None, None
+    if left[i].lower in lex.verb_completions and i >= 1 and left[i - 1].is_word:
+        i -= 1  # "broke out at | 9pm": the verb is "broke"
     verb = left[i]
     i -= 1
     while i >= 0:

@@ -24,6 +24,7 @@ agreeing with its original never makes a corroboration.
 
 from __future__ import annotations
 
+import datetime as _dt
 import itertools
 import math
 import re
@@ -96,6 +97,36 @@ def _rounded(e: Extraction) -> bool:
     )
 
 
+def significant_digits(value: float) -> int:
+    """Digits a figure states: 141 000 000 -> 3, 43 350 -> 4, 10 000 -> 1, 5.9 -> 2."""
+    text = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return len(text.replace(".", "").lstrip("0"))
+    return len(text.lstrip("0").rstrip("0"))
+
+
+#: A round figure and a precise one agree when the precise one rounds to it and lies within
+#: this share of it ("$43,000" / "$43,350", "$52,000 watch" / "$52,480"): the round figure is
+#: the same number written coarser. Small counts are left out ("10 dead" / "12 dead" differ).
+ROUNDING_SHARE = 0.05
+ROUNDING_MIN = 1000.0
+
+
+def _rounding_of(a: Extraction, b: Extraction) -> bool:
+    va, vb = a.value, b.value
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (va, vb)):
+        return False
+    fa, fb = float(va), float(vb)  # type: ignore[arg-type]
+    if min(abs(fa), abs(fb)) < ROUNDING_MIN or fa == fb or (fa > 0) != (fb > 0):
+        return False
+    da, db = significant_digits(fa), significant_digits(fb)
+    if da == db:
+        return False
+    coarse, fine = (fa, fb) if da < db else (fb, fa)
+    unit = 10.0 ** (math.floor(math.log10(abs(coarse))) - min(da, db) + 1)
+    return abs(coarse - fine) <= unit / 2 and abs(coarse - fine) <= ROUNDING_SHARE * abs(coarse)
+
+
 def numbers_agree(a: Extraction, b: Extraction) -> bool:
     """Whether the two wordings allow one value. Two approximations agree when each one's
     value lies within the other's band ("about 600 m" / "some 700 m" do not, although their
@@ -106,6 +137,8 @@ def numbers_agree(a: Extraction, b: Extraction) -> bool:
         lb, hb = interval(b)
         eps = max(abs(va), abs(vb)) * EPSILON
         return lb - eps <= va <= hb + eps and la - eps <= vb <= ha + eps
+    if _rounding_of(a, b):
+        return True
     la, ha = interval(a)
     lb, hb = interval(b)
     if math.isnan(la) or math.isnan(lb):
@@ -176,7 +209,9 @@ def times_agree(a: Extraction, b: Extraction) -> bool:
     if a.unit and b.unit and a.unit != b.unit:
         return True
     gap = min(abs(ma - mb), 1440 - abs(ma - mb))
-    slack = APPROX_TIME_MINUTES if (a.approximate or b.approximate) else 0
+    # one minute either way is a convention, not a disagreement ("expires at midnight" /
+    # "at 12:01 a.m.")
+    slack = APPROX_TIME_MINUTES if (a.approximate or b.approximate) else 1
     return gap <= slack
 
 
@@ -639,6 +674,7 @@ def _cluster_block(
         feat_of[(a, b)] = f
     block = [items[i] for i in idx]
     same_group, one_voice, frames_differ, other_event = _pair_relations(block)
+    frames_differ |= _other_measure([mitems[i] for i in idx])
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart, as do
     #    counts of things that had different things happen to them (12 injured, 12 arrested)
     off_diagonal = ~np.eye(n, dtype=bool)
@@ -659,8 +695,74 @@ def _cluster_block(
         near = low < model.conflict and math.isfinite(low) and _near_miss(slot)
         slot.possible = low < model.conflict and not near
         note = f"values within {NEAR_MISS - 1:.0%} of each other" if near else ""
+        if math.isfinite(low) and not slot.possible and not _clean(slot):
+            slot.possible = True
+            note = "the disagreement rests on one voice"
+        elif math.isfinite(low) and not slot.possible and _weeks_apart(slot):
+            slot.possible = True
+            note = "a weekday may have been read in another week"
         out.append((slot, _explain(members, p, feat_of, model, low, note)))
     return out
+
+
+def _clean(slot: _Slot) -> bool:
+    """Whether a conflict stands on two voices that each take one side. A voice is an article,
+    or a named source it quotes ("5.2, state TV said; the survey measured 5.4" are two). A
+    voice on both sides ("31.55 %" over four years beside "30 %" for one, in one article) or a
+    disagreement inside one voice is a `possible_conflict` at most."""
+    sides = _sides(slot.items)
+    side_of: dict[tuple[str, str], set[int]] = {}
+    for k, side in enumerate(sides):
+        for it in side:
+            side_of.setdefault(_voice(it), set()).add(k)
+    firm = [{_voice(it) for it in side if len(side_of[_voice(it)]) == 1} for side in sides]
+    return sum(1 for f in firm if f) >= 2
+
+
+def _weeks_apart(slot: _Slot) -> bool:
+    """Dates a whole number of weeks apart where one is written without a number ("on
+    Saturday", "this morning"): the weekday may have been resolved against another week (a
+    page's later update stamp, a story read days after), so the gap is no firm conflict."""
+    if slot.first.kind != "date":
+        return False
+    days = []
+    for it in slot.items:
+        try:
+            days.append((_dt.date.fromisoformat(str(it.ext.value)[:10]), _is_relative(it.ext)))
+        except ValueError:
+            return False
+    gaps = [
+        abs((a - b).days)
+        for (a, ra), (b, rb) in itertools.combinations(days, 2)
+        if a != b and (ra or rb)
+    ]
+    return bool(gaps) and all(g % 7 == 0 for g in gaps)
+
+
+def _voice(it: _Item) -> tuple[str, str]:
+    return (it.article, it.ext.holder or "")
+
+
+#: kinds whose head names the measured thing; a duration's head is the clause subject, which
+#: two reports of one event name differently ("a three-hour phone call" / "the two leaders
+#: spoke for about 45 minutes"), so durations are left to the matcher
+_MEASURED_KINDS = frozenset({"quantity", "money", "percentage"})
+
+
+def _other_measure(mitems: list[MatchItem]) -> np.ndarray:
+    """Pairs of one language whose measured things (heads) differ, for counts, money and shares:
+    "exports worth $9bn" / "a retaliation list worth $4bn" are two facts, never a conflict,
+    however alike their sentences read. Across languages a head may be a word as written, so
+    the matcher's phrase embeddings decide there."""
+    heads = value_codes([head_class(m.ext.head) for m in mitems])
+    langs = value_codes([m.language for m in mitems])
+    numeric = np.array([m.ext.kind in _MEASURED_KINDS for m in mitems])
+    return np.asarray(
+        numeric[:, None]
+        & numeric[None, :]
+        & (langs[:, None] == langs[None, :])
+        & (heads[:, None] != heads[None, :])
+    )
 
 
 #: Sides of one fact whose values are within this ratio are a conflict even when the matcher
@@ -680,6 +782,10 @@ def _near_miss(slot: _Slot) -> bool:
     values = [it.ext.value for it in slot.items]
     nums = [float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
     if len(nums) != len(values) or min(nums, default=0.0) <= 0:
+        return False
+    # figures written to the same precision ("141" / "139 million"); a round figure beside a
+    # precise one ("$10,000" / "$9,587.64") is an approximation, not a near miss
+    if len({significant_digits(v) for v in nums}) > 1:
         return False
     return max(nums) <= min(nums) * NEAR_MISS
 

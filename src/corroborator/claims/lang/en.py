@@ -369,6 +369,11 @@ NOUN_HEADS = {
     "wildfire": "fire",
     "wildfires": "fire",
     "talks": "talk",
+    # Abbreviations of the counted thing: "46 KOs" = "46 knockouts"
+    "ko": "knockout",
+    "kos": "knockout",
+    "ko's": "knockout",
+    "ko’s": "knockout",
     # Units: one spelling, so "1,500 kilometers" and "48km" fill one slot.
     "kilometers": "kilometre",
     "kilometres": "kilometre",
@@ -415,6 +420,8 @@ EVENT_VERBS = {
     "killed": "killed",
     "killing": "killed",
     "died": "killed",
+    "die": "killed",
+    "dies": "killed",
     "dead": "killed",
     "arrested": "arrested",
     "detained": "arrested",
@@ -946,6 +953,9 @@ LEXICON = Lexicon(
     ),
     rate_words=("times", "once", "twice", "per", "every"),
     relative_pronouns=frozenset(["that", "which", "who"]),
+    verb_completions=frozenset(["out", "up", "off", "down", "place", "over", "away"]),
+    population_cues=("home to", "population of", "inhabited by"),
+    resident_nouns=frozenset(["resident", "inhabitant", "population"]),
     clause_words=frozenset(
         ["and", "but", "because", "while", "when", "although", "though", "whereas", "if"]
     ),

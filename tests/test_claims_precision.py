@@ -1,0 +1,151 @@
+"""Verdict precision guards and head normalisation (fictional reports written for these tests).
+
+On real multi-outlet coverage most wrong conflicts set two different measured things against
+each other, read a conflict inside one article, a round figure against a precise one, or a
+weekday resolved in another week; these tests pin each guard, and the head forms that let one
+fact land in one claim ("Three die" / "three people were killed").
+"""
+
+from __future__ import annotations
+
+from corroborator.claims import extract_claims
+from corroborator.compare.align import align_story, numbers_agree, significant_digits, times_agree
+from corroborator.model import Article, Extraction, Sentence
+from corroborator.text.sentences import split_sentences
+
+
+def split(text: str) -> list[Sentence]:
+    return split_sentences(text, "en")
+
+
+def claims_of(text: str) -> list[Extraction]:
+    return extract_claims(text, split(text), "en", "2026-05-02")
+
+
+def _align(texts: dict[str, str], published: str = "2026-05-02"):  # type: ignore[no-untyped-def]
+    arts = {
+        aid: Article(aid, aid, aid, "en", published, t, sentences=split(t))
+        for aid, t in texts.items()
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    return align_story([[aid] for aid in arts], ext, arts, None)
+
+
+def _value(v: float, kind: str = "money") -> Extraction:
+    return Extraction(kind=kind, key="k", start=0, end=1, text=str(v), value=v)  # type: ignore[arg-type]
+
+
+# --- heads: one counted thing, one head -------------------------------------------------
+
+
+def test_deaths_and_die_count_people_killed() -> None:
+    heads = {e.text: e.key for e in claims_of("Three die in bank fire. There were two deaths.")}
+    assert heads == {"Three die": "person killed", "two deaths": "person killed"}
+    (e,) = claims_of("Three people were killed in the fire.")
+    assert e.key == "person killed"
+
+
+def test_population_forms_share_one_head() -> None:
+    text = (
+        "The island is home to about 120,000 people. It has a population of 100,000. "
+        "The valley has 200,000 residents. Some 300 residents were evacuated."
+    )
+    keys = {e.value: e.key for e in claims_of(text)}
+    assert keys[120000] == keys[100000] == keys[200000] == "population"
+    assert keys[300] == "resident evacuated"  # residents something happened to stay residents
+
+
+def test_a_verb_with_its_particle_is_the_verb_not_the_head() -> None:
+    (t, _d) = claims_of("The fire broke out at about 8.40pm on Friday.")
+    assert t.kind == "time" and t.head == "fire"
+    (t,) = claims_of("The raid took place around 4:30 a.m. local time.")
+    assert t.head == "raid"
+
+
+def test_labels_name_counted_things_in_the_plural() -> None:
+    labels = {e.text: e.label for e in claims_of("Two climbers were killed. One man was hurt.")}
+    assert labels == {"Two climbers": "climbers killed", "One man": "man injured"}
+    (e,) = claims_of("A 5,000-strong crowd gathered.")
+    assert e.label == "strong"  # an adjective as written is not made plural
+
+
+def test_a_place_after_a_name_is_not_the_owner() -> None:
+    (e,) = claims_of("Alan Steinberg of Bedford Heights, 48, was shot.")
+    assert e.owner == "Steinberg"
+    (e,) = claims_of("A man from Dover, 48, was shot.")
+    assert e.owner is None
+
+
+# --- values: wording is no disagreement ---------------------------------------------------
+
+
+def test_significant_digits() -> None:
+    assert [significant_digits(v) for v in (141e6, 43350, 10000, 5.9, 0.05, 9587.64)] == [
+        3,
+        4,
+        1,
+        2,
+        1,
+        6,
+    ]
+
+
+def test_a_round_figure_agrees_with_the_precise_one_it_rounds() -> None:
+    assert numbers_agree(_value(43350), _value(43000))
+    assert numbers_agree(_value(52480), _value(52000))
+    assert not numbers_agree(_value(141e6), _value(139e6))  # same precision: a real gap
+    assert not numbers_agree(_value(12, "quantity"), _value(10, "quantity"))  # small counts
+    assert not numbers_agree(_value(1150), _value(1000))  # 15 % is more than rounding
+
+
+def test_midnight_and_one_minute_past_are_one_deadline() -> None:
+    t = [
+        Extraction(kind="time", key="k", start=0, end=1, text=v, value=v)
+        for v in ("00:00", "00:01", "00:05")
+    ]
+    assert times_agree(t[0], t[1])
+    assert not times_agree(t[0], t[2])
+
+
+# --- verdicts -------------------------------------------------------------------------------
+
+
+def test_two_different_measured_things_never_conflict() -> None:
+    claims = _align(
+        {
+            "a1": "The bloc said its steel exports are worth $9 billion a year.",
+            "a2": "The bloc's retaliation list is worth $4 billion, officials said.",
+        }
+    )
+    assert not [c for c in claims if c.verdict in ("conflicting", "possible_conflict")]
+
+
+def test_a_disagreement_inside_one_article_is_possible_at_most() -> None:
+    claims = _align(
+        {
+            "a1": "The storm killed 12 people in the port. Later the storm killed 15 people.",
+            "a2": "A storm hit the port town on Tuesday.",
+        }
+    )
+    assert not [c for c in claims if c.verdict == "conflicting"]
+
+
+def test_two_outlets_with_different_tolls_conflict() -> None:
+    claims = _align(
+        {
+            "a1": "The storm killed 12 people in the port town of Varna on Tuesday.",
+            "a2": "The storm killed 15 people in the port town of Varna on Tuesday.",
+        }
+    )
+    (toll,) = [c for c in claims if c.label == "people killed"]
+    assert toll.verdict == "conflicting"
+
+
+def test_a_round_figure_and_a_precise_one_are_no_near_miss() -> None:
+    claims = _align(
+        {
+            "a1": "The couple spent $10,000 on garden furniture, prosecutors said.",
+            "a2": "The couple spent $9,587.64 on garden furniture, prosecutors said.",
+        }
+    )
+    assert not [c for c in claims if c.verdict == "conflicting"]
