@@ -161,7 +161,7 @@ class TextVectors:
         self._db = db
         db.execute(
             "CREATE TABLE IF NOT EXISTS text_vectors (model TEXT NOT NULL, key BLOB NOT NULL, "
-            "vector BLOB NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID"
+            "vector BLOB NOT NULL, PRIMARY KEY (model, key))"
         )
 
     def get_many(self, model: str, dim: int, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
