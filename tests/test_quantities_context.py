@@ -307,3 +307,31 @@ def test_the_counted_phrase_beside_its_head(
 ) -> None:
     nm = one_at(text, raw)
     assert (nm.head, nm.phrase) == (head, phrase)
+
+
+def test_a_duration_per_period_is_one_duration() -> None:
+    assert [(nm.kind, nm.raw_value) for nm in numbers("Nurses work 40 to 50 hours a week.")] == [
+        ("duration", (40, 50))
+    ]
+
+
+def test_two_names_before_one_noun() -> None:
+    text = "About 460 Kia and Hyundai vans were stolen this year, compared with 63 last year."
+    assert [(nm.raw_value, nm.head, nm.phrase) for nm in numbers(text)] == [
+        (460, "van", "Kia Hyundai van"),
+        (63, "van", "Kia Hyundai van"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("Quake Kills 10; 80 Hurt and 7 Villages Damaged", 7),  # a capitalised noun we skip
+        ("He hit 33 homers and 121 RBI last season.", 121),
+        ("He had 43 hits, and a slugging percentage of .632.", 0.632),  # its own measure
+        ("Storms hit 12 towns on the coast, and the death toll rose to 10.", 10),  # far "to"
+        ("Storms hit 12 towns, and the official death toll was put at 10.", 10),  # new subject
+    ],
+)
+def test_no_elided_unit_for_a_number_with_its_own_noun(text: str, raw: float) -> None:
+    assert [nm for nm in numbers(text) if nm.raw_value == raw and nm.head != "person"] == []

@@ -703,6 +703,10 @@ def _not_a_duration(
             for o in found
         ):
             return True
+        if nm.raw_value == 1.0 and any(
+            o is not nm and o.kind == "duration" and o.end == prev_end for o in found
+        ):
+            return True  # "40 to 50 hours a week": a duration per period, no week lasted
         if stripped[-1:].isdigit() and isinstance(nm.raw_value, float) and nm.raw_value == 1.0:
             return True
     return False
@@ -1450,14 +1454,24 @@ def _elided(
     gap = _GAP_YEAR.sub("", text[prev.end : nm.start])  # "in 2018 and 2.1 last year"
     if not _ELIDED_GAP.fullmatch(gap) or not _ELIDED_CONN.search(gap):
         return None
+    last = list(_ELIDED_CONN.finditer(gap))[-1]
+    if last.group().lower() == "to" and len(gap) > 24:
+        return None  # "12 towns on the coast, and the death toll rose to 10": another subject
+    if prev.kind == "quantity" and len(gap[last.end() :].split()) > 4:
+        return None  # "12 towns hit, and the death toll was put at 10": another count
     left = tokens_before(tokens, nm.start)
-    if (
-        left
-        and left[-1].is_word
-        and left[-1].lower not in lex.stopwords
-        and not _ELIDED_CONN.fullmatch(left[-1].text)
+    if left and (
+        left[-1].lower == "of"  # "a slugging percentage of .632": its own measure
+        or (
+            left[-1].is_word
+            and left[-1].lower not in lex.stopwords
+            and not _ELIDED_CONN.fullmatch(left[-1].text)
+        )
     ):
         return None  # "and the S&P 500 is": a name's number
+    after = tokens_after(tokens, nm.end, 1)
+    if after and after[0].is_word and after[0].text[:1].isupper():
+        return None  # "80 Hurt and 7 Villages Damaged", "33 homers and 121 RBI": a noun we skip
     out = _finish(
         text,
         s_start,
@@ -1473,6 +1487,7 @@ def _elided(
         range_pair,
     )
     out.unit, out.head, out.verb, out.per = prev.unit, prev.head, prev.verb, prev.per
+    out.phrase = prev.phrase
     out.slot_tokens = list(prev.slot_tokens)
     return out
 
@@ -1672,8 +1687,11 @@ def _head_run(
     run: list[Token] = []
     head: Token | None = None
     pre_verb: Token | None = None
+    skip = -1
     for k, t in enumerate(after):
         low = t.lower
+        if k == skip:
+            continue
         if not run and low in _COUNT_MODIFIERS:
             continue  # "eight more picks", "two other victims"
         if not t.is_word or low in lex.stopwords or (lex.code == "en" and low in _NON_HEADS):
@@ -1697,6 +1715,18 @@ def _head_run(
             # modifier; any other capitalised word means a name ("12 Main Street"): no count.
             if nxt_ok and nxt is not None and not nxt.is_capitalised:
                 run.append(t)
+                continue
+            if (
+                nxt is not None
+                and nxt.lower in ("and", "or")
+                and k + 3 < len(after)
+                and after[k + 2].is_capitalised
+                and after[k + 3].is_word
+                and not after[k + 3].is_capitalised
+                and after[k + 3].lower not in lex.stopwords
+            ):
+                run.append(t)  # "460 Kia and Hyundai vehicles": two names before one noun
+                skip = k + 1
                 continue
             if not run and low.endswith("s") and not (nxt and nxt.is_capitalised):
                 head = t
