@@ -245,6 +245,7 @@ def test_video_lines_and_badly_spaced_names(text: str) -> None:
         ("One out of three tenants has a housing problem.", 1 / 3, "tenant"),
         ("One in five voters backed the plan.", 1 / 5, "voter"),
         ("One fourth of the town is vaccinated.", 1 / 4, "town"),
+        ("Half of the entrance roof collapsed.", 1 / 2, "roof"),
     ],
 )
 def test_fractions_are_shares(text: str, share: float, head: str) -> None:

@@ -804,8 +804,10 @@ def _fractions(
         ):
             after.pop(0)
         if after and not _no_head(after[0], lex) and after[0].start - (m.end() + shift) < 24:
-            nm.head = _canon(after[0], lex)
-            nm.slot_tokens = [after[0]]
+            _run, group, _verb = _head_run(tokens, after[0].start, lex, 2.0)
+            group = group or after[0]  # "half of the entrance roof" -> roof
+            nm.head = _canon(group, lex)
+            nm.slot_tokens = [group]
             out.append(nm)
         elif _percent_head(text, end, nm, lex, tokens).head != "event":
             out.append(nm)  # a share of nothing named ("half of them") is left out
