@@ -336,3 +336,15 @@ def test_two_names_before_one_noun() -> None:
 )
 def test_no_elided_unit_for_a_number_with_its_own_noun(text: str, raw: float) -> None:
     assert [nm for nm in numbers(text) if nm.raw_value == raw and nm.head != "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "head"),
+    [
+        ("It has a four-cylinder engine.", 4, "cylinder"),
+        ("They rent a three-bed flat in Dunmore.", 3, "bed"),
+        ("The three-judge panel ruled on Monday.", 3, "judge"),
+    ],
+)
+def test_a_spelled_number_glued_to_its_noun(text: str, raw: float, head: str) -> None:
+    assert one_at(text, raw).head == head

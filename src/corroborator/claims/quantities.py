@@ -1747,6 +1747,9 @@ def _head_run(
     return run, head, pre_verb
 
 
+_GLUED_WORD = re.compile(r"-([^\W\d_]+)")
+
+
 def _count_head(
     nm: NumberMention, pos: int, lex: Lexicon, tokens: list[Token], value: float
 ) -> NumberMention | None:
@@ -1766,6 +1769,15 @@ def _count_head(
         nm.end = max(nm.end, nxt[1].end)
         nm.slot_tokens = [nxt[1]]
         return nm
+    inner = next((t for t in tokens if t.start < pos < t.end), None)
+    if inner is not None and (gm := _GLUED_WORD.fullmatch(inner.text, pos - inner.start)):
+        # "a six-speed gearbox", "a three-bed flat": one token; the word after "-" is counted.
+        word = Token(gm.group(1), inner.start + gm.start(1), inner.end)
+        if word.lower not in lex.event_verbs and word.lower not in lex.stopwords:
+            nm.head = _canon(word, lex)
+            nm.end = max(nm.end, inner.end)
+            nm.slot_tokens = [word]
+            return nm
     run, head, pre_verb = _head_run(tokens, pos, lex, value)
     if head is None:
         # "50 were injured", "dozens were killed": the people are implied.
