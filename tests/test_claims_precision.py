@@ -149,3 +149,35 @@ def test_a_round_figure_and_a_precise_one_are_no_near_miss() -> None:
         }
     )
     assert not [c for c in claims if c.verdict == "conflicting"]
+
+
+def test_one_as_a_word_counts_nothing_unless_something_happened_to_it() -> None:
+    assert not [e for e in claims_of("At one point the crowd cheered.") if e.kind == "quantity"]
+    assert not [e for e in claims_of("One appeared to be damaged.") if e.kind == "quantity"]
+    (e,) = claims_of("One man was injured.")
+    assert e.key == "man injured"
+
+
+def test_a_range_and_a_bound_inside_it_agree() -> None:
+    (a,) = [
+        e for e in claims_of("His net worth is between $19 and $22 million.") if e.kind == "money"
+    ]
+    (b,) = [e for e in claims_of("He earned nearly $20 million.") if e.kind == "money"]
+    assert numbers_agree(a, b)
+
+
+def test_equal_counts_of_unrelated_things_are_not_corroborated() -> None:
+    from corroborator.embed import default_embedder
+
+    texts = {
+        "a1": "Police said the escaped inmate had stolen three guns from the farm on Monday.",
+        "a2": "The escaped inmate was serving three life sentences, police said on Monday.",
+    }
+    arts = {
+        aid: Article(aid, aid, aid, "en", "2026-05-02", t, sentences=split(t))
+        for aid, t in texts.items()
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    claims = align_story([["a1"], ["a2"]], ext, arts, default_embedder())
+    threes = [c for c in claims if c.kind == "quantity" and {m.value for m in c.mentions} == {3.0}]
+    assert threes and all(c.verdict == "single_source" for c in threes)

@@ -224,6 +224,18 @@ def _plural(noun: str) -> str:
 _TEMPERATURE = {"celsius": (0.0, 1.0), "fahrenheit": (-32.0, 5 / 9), "kelvin": (-273.15, 1.0)}
 
 
+def _lone_one(e: Extraction, lex: Lexicon | None) -> bool:
+    """ "one" written as a word that counts nothing a reader would check: "at one point", "one
+    appeared", "one fun fact". A count of one stays a claim with an event ("one man was
+    injured"), an owner or unit, a digit, or a head the lexicon knows ("one person")."""
+    if e.kind != "quantity" or e.value != 1 or e.unit or e.owner or lex is None:
+        return False
+    if not e.text[:1].isalpha() or _verb_after_head(e):
+        return False
+    head = e.head or ""
+    return head not in lex.noun_heads.values() and head not in lex.measure_nouns
+
+
 def _canonical_count(e: Extraction, text: str, lo: int, lex: Lexicon) -> Extraction:
     """One head for one counted thing, whatever the wording, so that frames compare:
 
@@ -438,7 +450,7 @@ def add_frames(
     for e in extractions:
         idx = e.sentence_index if 0 <= e.sentence_index < len(sents) else -1
         sent = sents[idx] if idx >= 0 else Sentence(0, len(text), text)
-        if e.kind == "attribution":
+        if e.kind == "attribution" or _lone_one(e, lex):
             continue
         same = by_sentence.get(e.sentence_index, [])
         holder = e.holder

@@ -94,6 +94,8 @@ def _rounded(e: Extraction) -> bool:
         and e.high is not None
         and math.isfinite(e.low)
         and math.isfinite(e.high)
+        # "nearly $20 million" is a bound (its band ends at the value), not a rounding
+        and e.low < float(e.value) < e.high
     )
 
 
@@ -579,10 +581,50 @@ def _attach_vectors(
         idx = m.ext.sentence_index
         ok = art is not None and 0 <= idx < len(art.sentences)
         sentences.append(art.sentences[idx].text if ok and art is not None else m.ext.text)
-    vecs = embedder.encode(phrases + sentences)
+    heads = sorted({h for m in items if (h := _count_head(m))})
+    vecs = embedder.encode(phrases + sentences + heads)
+    head_vec = dict(zip(heads, vecs[2 * len(items) :], strict=True))
     for k, m in enumerate(items):
         m.vec = vecs[k]
         m.svec = vecs[len(items) + k]
+        m.hvec = head_vec.get(_count_head(m))
+
+
+def _count_head(m: MatchItem) -> str:
+    """The head word of a count whose head says what is counted ("" for other kinds)."""
+    head = head_class(m.ext.head) if m.ext.kind == "quantity" else ""
+    return "" if head in GENERIC_HEADS else head
+
+
+#: Counts of two different things (heads) whose head words embed further apart than this
+#: are never one fact, even when their values agree: "three campuses" / "three life
+#: sentences", "two police" / "two bomb threats". Near words stay the matcher's to weigh
+#: ("two guards" / "two officers" 0.56, "six engines" / "four appliances" 0.46). Set between
+#: the closest unrelated pair and the furthest related pair in a list of head pairs written
+#: for this purpose (see bench/RESULTS.md claims_dev, session 4).
+HEAD_LIKENESS = 0.35
+
+
+def _unlike_heads(mitems: list[MatchItem]) -> np.ndarray:
+    """Pairs of counts of one language whose head words are different and far apart."""
+    n = len(mitems)
+    out = np.zeros((n, n), dtype=bool)
+    has = [k for k, m in enumerate(mitems) if m.hvec is not None]
+    if len(has) < 2:
+        return out
+    mat = np.stack([mitems[k].hvec for k in has])  # type: ignore[misc]
+    mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
+    cos = mat @ mat.T
+    heads = value_codes([_count_head(mitems[k]) for k in has])
+    langs = value_codes([mitems[k].language for k in has])
+    far = (
+        (cos < HEAD_LIKENESS)
+        & (heads[:, None] != heads[None, :])
+        & (langs[:, None] == langs[None, :])
+    )
+    sel = np.array(has)
+    out[np.ix_(sel, sel)] = far
+    return out
 
 
 def _aligned_pairs(items: list[_Item], articles: Mapping[str, Article]) -> set[tuple[int, int]]:
@@ -675,6 +717,8 @@ def _cluster_block(
     block = [items[i] for i in idx]
     same_group, one_voice, frames_differ, other_event = _pair_relations(block)
     frames_differ |= _other_measure([mitems[i] for i in idx])
+    # counts of unrelated things (far-apart heads) never share a side, equal or not
+    other_event = other_event | _unlike_heads([mitems[i] for i in idx])
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart, as do
     #    counts of things that had different things happen to them (12 injured, 12 arrested)
     off_diagonal = ~np.eye(n, dtype=bool)

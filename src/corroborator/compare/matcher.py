@@ -142,6 +142,7 @@ class MatchItem:
     context: frozenset[str] = frozenset()
     vec: np.ndarray | None = None  # slot phrase
     svec: np.ndarray | None = None  # sentence
+    hvec: np.ndarray | None = None  # the head word of a count ("cable", "campus")
     adjacent: frozenset[str] = frozenset()
     #: 0 when this is its article's first mention of the measured thing (head class and unit
     #: family), 1 for the second, ...: a story's main facts come first, background later.
