@@ -348,3 +348,18 @@ def test_no_elided_unit_for_a_number_with_its_own_noun(text: str, raw: float) ->
 )
 def test_a_spelled_number_glued_to_its_noun(text: str, raw: float, head: str) -> None:
     assert one_at(text, raw).head == head
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        ("It comes with a 7- or 8-inch screen.", [(7, "inch"), (8, "inch")]),
+        (
+            "It offers four-, five- and six-cylinder engines.",
+            [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")],
+        ),
+        ("The 2- to 3-year-old children played.", [(2, "age"), (3, "age")]),
+    ],
+)
+def test_suspended_hyphens(text: str, heads: list[tuple[float, str]]) -> None:
+    assert [(nm.raw_value, nm.head) for nm in numbers(text)] == heads

@@ -1406,6 +1406,13 @@ def _read_one(
         pos = pm.end()  # "two of the victims", "three of Novak's deputies"
     if lex.code == "en" and (fm := _FREQUENCY.match(text, pos, s_end)):
         return _frequency(nm, fm.end("t"), lex, tokens)
+    if lex.code == "en" and (sm := _SUSPENDED.match(text, pos, s_end)):
+        # "a 7- or 8-inch screen", "four-, five- and six-cylinder engines": the noun of the
+        # last member is every member's.
+        nm.head = _canon(Token(sm.group(1), sm.start(1), sm.end(1)), lex)
+        if text.startswith("-old", sm.end(1)):
+            nm.head, nm.raw_unit = "age", "year of age"  # "2- to 3-year-old children"
+        return nm
     counted = _count_head(nm, pos, lex, tokens, value)
     if counted is None and is_digit and range_pair is None:
         level_of = _level_of(text, s_start, nm, lex, pats, tokens)
@@ -1747,6 +1754,9 @@ def _head_run(
     return run, head, pre_verb
 
 
+_SUSPENDED = re.compile(
+    r"-,?\s+(?:[\w.]+-,?\s+){0,3}(?:(?:or|and|to)\s+)?[\w.]+-([^\W\d_]+)", re.IGNORECASE
+)
 _GLUED_WORD = re.compile(r"-([^\W\d_]+)")
 
 
