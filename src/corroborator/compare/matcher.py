@@ -41,6 +41,7 @@ import numpy as np
 
 from corroborator.claims.frames import GENERIC_HEADS, fold
 from corroborator.compare.values import date_interval
+from corroborator.logistic import Logistic, check_features
 from corroborator.model import Extraction
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -367,41 +368,17 @@ def pair_feature_matrix(
     return np.column_stack([np.asarray(c, dtype=np.float64) for c in cols])
 
 
-@dataclass(frozen=True)
-class LogisticHead:
-    """One logistic regression over standardised FEATURE_NAMES."""
-
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        z = (features - self.mean) / self.scale @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
-
-    def contributions(self, features: np.ndarray) -> np.ndarray:
-        return np.asarray((features - self.mean) / self.scale * self.coef)
+class LogisticHead(Logistic):
+    """One logistic regression over standardised FEATURE_NAMES (`corroborator.logistic`);
+    its weights are written rounded to 6 decimals, without the feature names (the model
+    lists them once)."""
 
     def to_dict(self) -> dict[str, Any]:
-        def nums(v: np.ndarray) -> list[float]:
-            return [round(float(x), 6) for x in v]
-
-        return {
-            "mean": nums(self.mean),
-            "scale": nums(self.scale),
-            "coef": nums(self.coef),
-            "intercept": round(self.intercept, 6),
-        }
+        return self.encode(digits=6)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LogisticHead:
-        return cls(
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["coef"], dtype=np.float64),
-            float(data["intercept"]),
-        )
+        return cls.decode(data, FEATURE_NAMES, "matcher weights", listed=False)
 
 
 @dataclass(frozen=True)
@@ -439,8 +416,7 @@ class MatcherModel:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MatcherModel:
-        if list(data["features"]) != list(FEATURE_NAMES):
-            raise ValueError("matcher weights were trained on another feature set")
+        check_features(data, FEATURE_NAMES, "matcher weights")
         return cls(
             LogisticHead.from_dict(data["agree"]),
             LogisticHead.from_dict(data["disagree"]),

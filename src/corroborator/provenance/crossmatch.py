@@ -51,6 +51,8 @@ from importlib import resources
 
 import numpy as np
 
+from corroborator.logistic import Logistic, number
+
 #: Languages the multilingual sentence model (USE v3) was trained on.
 MODEL_LANGUAGES = frozenset(
     {"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}
@@ -253,18 +255,9 @@ def pair_features(
     )
 
 
-@dataclass(frozen=True)
-class CrossModel:
-    """Logistic regression over standardised `pair_features` (see `bench/train_crossmatch.py`)."""
-
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        z = (features - self.mean) / self.scale
-        return 1.0 / (1.0 + np.exp(-np.clip(z @ self.coef + self.intercept, -50, 50)))
+class CrossModel(Logistic):
+    """Logistic regression over standardised `pair_features` (`corroborator.logistic`; see
+    `bench/train_crossmatch.py`)."""
 
     def matrix(
         self,
@@ -282,24 +275,11 @@ class CrossModel:
         return self.probabilities(feats)
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "features": list(FEATURE_NAMES),
-            "mean": [float(v) for v in self.mean],
-            "scale": [float(v) for v in self.scale],
-            "coef": [float(v) for v in self.coef],
-            "intercept": float(self.intercept),
-        }
+        return self.encode(FEATURE_NAMES)
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> CrossModel:
-        if list(data.get("features", [])) != list(FEATURE_NAMES):  # type: ignore[call-overload]
-            raise ValueError("crossmatch weights were trained on other features")
-        return cls(
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["coef"], dtype=np.float64),
-            float(data["intercept"]),  # type: ignore[arg-type]
-        )
+        return cls.decode(data, FEATURE_NAMES, "crossmatch weights")
 
 
 WEIGHTS_FILE = "crossmatch_weights.json"
@@ -401,14 +381,11 @@ def doc_features(
 
 
 @dataclass(frozen=True)
-class DocModel:
-    """Logistic regression over standardised `doc_features`, and the floors a pair of
-    languages the sentence model covers must also pass (see `bench/train_crossmatch.py`)."""
+class DocModel(Logistic):
+    """Logistic regression over standardised `doc_features` (`corroborator.logistic`), and
+    the floors a pair of languages the sentence model covers must also pass (see
+    `bench/train_crossmatch.py`)."""
 
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
     threshold: float
     covered_chain: float  # covered languages: chain_loose at least this
     covered_soft: float  # covered languages: soft_min at least this
@@ -416,8 +393,7 @@ class DocModel:
     other_soft: float = 0.0  # other languages: soft_min at least this
 
     def probability(self, evidence: DocEvidence) -> float:
-        z = (evidence.features - self.mean) / self.scale
-        return float(1.0 / (1.0 + np.exp(-np.clip(z @ self.coef + self.intercept, -50, 50))))
+        return float(self.probabilities(evidence.features))
 
     def is_translation(self, evidence: DocEvidence, covered_pair: bool) -> bool:
         chain, soft = (
@@ -431,11 +407,7 @@ class DocModel:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "features": list(DOC_FEATURE_NAMES),
-            "mean": [float(v) for v in self.mean],
-            "scale": [float(v) for v in self.scale],
-            "coef": [float(v) for v in self.coef],
-            "intercept": float(self.intercept),
+            **self.encode(DOC_FEATURE_NAMES),
             "threshold": self.threshold,
             "covered_chain": self.covered_chain,
             "covered_soft": self.covered_soft,
@@ -445,18 +417,16 @@ class DocModel:
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> DocModel:
-        if list(data.get("features", [])) != list(DOC_FEATURE_NAMES):  # type: ignore[call-overload]
-            raise ValueError("crossmatch document weights were trained on other features")
-        return cls(
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["coef"], dtype=np.float64),
-            float(data["intercept"]),  # type: ignore[arg-type]
-            float(data["threshold"]),  # type: ignore[arg-type]
-            float(data["covered_chain"]),  # type: ignore[arg-type]
-            float(data["covered_soft"]),  # type: ignore[arg-type]
-            float(data.get("other_chain", 0.0)),  # type: ignore[arg-type]
-            float(data.get("other_soft", 0.0)),  # type: ignore[arg-type]
+        what = "crossmatch document weights"
+        return cls.decode(
+            data,
+            DOC_FEATURE_NAMES,
+            what,
+            threshold=number(data, "threshold", what),
+            covered_chain=number(data, "covered_chain", what),
+            covered_soft=number(data, "covered_soft", what),
+            other_chain=number(data, "other_chain", what, 0.0),
+            other_soft=number(data, "other_soft", what, 0.0),
         )
 
 
