@@ -181,3 +181,22 @@ def test_equal_counts_of_unrelated_things_are_not_corroborated() -> None:
     claims = align_story([["a1"], ["a2"]], ext, arts, default_embedder())
     threes = [c for c in claims if c.kind == "quantity" and {m.value for m in c.mentions} == {3.0}]
     assert threes and all(c.verdict == "single_source" for c in threes)
+
+
+def test_alignment_thresholds_come_from_the_settings_tree(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "a1": "The couple spent $43,350 on a gold watch, prosecutors said.",
+        "a2": "The couple spent $43,000 on a gold watch, prosecutors said.",
+    }
+
+    def verdicts() -> set[str]:
+        return {c.verdict for c in _align(texts) if c.kind == "money"}
+
+    monkeypatch.delenv("CORROBORATOR_ALIGN_ROUNDING_SHARE", raising=False)
+    monkeypatch.setenv("CORROBORATOR_CONFIG", str(tmp_path / "none.toml"))
+    assert verdicts() == {"corroborated"}  # the round figure is the precise one, rounded
+    (tmp_path / "c.toml").write_text("[align]\nrounding_share = 0.001\n")
+    monkeypatch.setenv("CORROBORATOR_CONFIG", str(tmp_path / "c.toml"))
+    assert "corroborated" not in verdicts()
+    monkeypatch.setenv("CORROBORATOR_ALIGN_ROUNDING_SHARE", "0.05")  # environment beats file
+    assert verdicts() == {"corroborated"}

@@ -53,8 +53,19 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
     chunk = 16                  # articles per task sent to a worker
     address = ""                # Ray address or Spark master ("": a local cluster)
 
-Environment: `CORROBORATOR_<SECTION>_<KEY>` for every key of stories, provenance, ingest and
-exec (`CORROBORATOR_STORIES_THRESHOLD=0.85`, `CORROBORATOR_EXEC_WORKERS=2`), and
+    [align]                     # claim alignment inside a story (`compare.align`)
+    near_miss = 1.1             # sides within this ratio (unhedged, one precision) conflict
+                                # even when weakly linked ("52-3" / "53-3")
+    rounding_share = 0.05       # a round figure agrees with a precise one within this share
+    rounding_min = 1000.0       # ... from this size up ("$43,000" / "$43,350"; not "10" / "12")
+    head_likeness = 0.35        # counts whose head words embed further apart never share a
+                                # side ("three campuses" / "three life sentences")
+    relative_date_slack_days = 7  # relative dates read against two publication days agree
+                                # within this gap
+    approx_time_minutes = 15    # hedged times of day ("about 9pm") agree within this
+
+Environment: `CORROBORATOR_<SECTION>_<KEY>` for every key of stories, provenance, ingest,
+exec and align (`CORROBORATOR_STORIES_THRESHOLD=0.85`, `CORROBORATOR_EXEC_WORKERS=2`), and
 `CORROBORATOR_QUOTE_PARSER` (off/0/no/false/rules turn it off), `CORROBORATOR_EMBED_CACHE`,
 `CORROBORATOR_CACHE_DIR`; `XDG_CACHE_HOME` places the default cache directory.
 (`CORROBORATOR_ALLOWED_HOSTS` belongs to `serve --allowed-host` and is read with that flag by
@@ -63,7 +74,8 @@ reported once, on one line, and left out; settings are read again on every call 
 changed environment applies at once. None of the settings changes with the executor or the
 number of workers: the store is the same for a given set of values.
 
-Not here yet: the thresholds of claim alignment (`[align]`).
+The matcher's own thresholds (join / conflict / possible) ship with its fitted weights
+(`compare/matcher_weights.json`) and are not settings: changing them means refitting.
 """
 
 from __future__ import annotations
@@ -172,7 +184,28 @@ _MINIMUM: dict[tuple[str, str], float] = {
     ("ingest", "finish_batch"): 1,
     ("exec", "workers"): -1,
     ("exec", "chunk"): 1,
+    ("align", "near_miss"): 1,
+    ("align", "rounding_min"): 1,
 }
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """Claim alignment inside a story (`compare.align`)."""
+
+    #: sides within this ratio, none hedged and written to one precision, are `conflicting`
+    #: even when weakly linked ("52-3" / "53-3")
+    near_miss: float = 1.1
+    #: a round figure agrees with a precise one within this share of it ("$43,000" / "$43,350")
+    rounding_share: float = 0.05
+    #: ... when the figures are at least this large (small counts are exact: "10" / "12 dead")
+    rounding_min: float = 1000.0
+    #: counts whose head words embed further apart than this never share a side
+    head_likeness: float = 0.35
+    #: relative dates resolved against two different publication days agree within this gap
+    relative_date_slack_days: int = 7
+    #: hedged times of day ("about 9pm") agree within this many minutes
+    approx_time_minutes: int = 15
 
 
 @dataclass(frozen=True)
@@ -183,6 +216,7 @@ class Settings:
     provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     exec: ExecSettings = field(default_factory=ExecSettings)
+    align: AlignSettings = field(default_factory=AlignSettings)
     #: the config file read, if any
     source: str | None = None
 
@@ -305,6 +339,7 @@ def load(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Setti
         ),
         ingest=_section("ingest", IngestSettings, file.get("ingest", {}), env, path),
         exec=_section("exec", ExecSettings, file.get("exec", {}), env, path),
+        align=_section("align", AlignSettings, file.get("align", {}), env, path),
         source=str(path) if path is not None and file else None,
     )
 

@@ -29,6 +29,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -50,6 +51,7 @@ from corroborator.compare.matcher import (
     verb_of,
 )
 from corroborator.compare.values import date_interval
+from corroborator.config import AlignSettings, settings
 from corroborator.embed import Embedder
 from corroborator.model import Article, Claim, Extraction, Mention, Omission
 
@@ -107,26 +109,29 @@ def significant_digits(value: float) -> int:
     return len(text.lstrip("0").rstrip("0"))
 
 
-#: A round figure and a precise one agree when the precise one rounds to it and lies within
-#: this share of it ("$43,000" / "$43,350", "$52,000 watch" / "$52,480"): the round figure is
-#: the same number written coarser. Small counts are left out ("10 dead" / "12 dead" differ).
-ROUNDING_SHARE = 0.05
-ROUNDING_MIN = 1000.0
+#: The alignment settings in force (`config.AlignSettings`): `align_story` sets them from the
+#: Settings tree once per story; outside it the defaults apply.
+_DEFAULT_PARAMS = AlignSettings()  # frozen
+PARAMS: ContextVar[AlignSettings] = ContextVar("align_params", default=_DEFAULT_PARAMS)
 
 
 def _rounding_of(a: Extraction, b: Extraction) -> bool:
+    """A round figure and a precise one that rounds to it, within `rounding_share` of it
+    ("$43,000" / "$43,350", "$52,000 watch" / "$52,480"): the round figure is the same number
+    written coarser. Small counts are left out (`rounding_min`: "10 dead" / "12 dead" differ)."""
     va, vb = a.value, b.value
     if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (va, vb)):
         return False
     fa, fb = float(va), float(vb)  # type: ignore[arg-type]
-    if min(abs(fa), abs(fb)) < ROUNDING_MIN or fa == fb or (fa > 0) != (fb > 0):
+    par = PARAMS.get()
+    if min(abs(fa), abs(fb)) < par.rounding_min or fa == fb or (fa > 0) != (fb > 0):
         return False
     da, db = significant_digits(fa), significant_digits(fb)
     if da == db:
         return False
     coarse, fine = (fa, fb) if da < db else (fb, fa)
     unit = 10.0 ** (math.floor(math.log10(abs(coarse))) - min(da, db) + 1)
-    return abs(coarse - fine) <= unit / 2 and abs(coarse - fine) <= ROUNDING_SHARE * abs(coarse)
+    return abs(coarse - fine) <= unit / 2 and abs(coarse - fine) <= par.rounding_share * abs(coarse)
 
 
 def numbers_agree(a: Extraction, b: Extraction) -> bool:
@@ -191,7 +196,6 @@ def texts_overlap(a: str, b: str) -> float:
 
 
 #: Minutes either side of a hedged time of day ("about 10 pm", "shortly after 2 a.m.").
-APPROX_TIME_MINUTES = 15
 
 
 def _minutes(value: object) -> int | None:
@@ -202,7 +206,7 @@ def _minutes(value: object) -> int | None:
 
 
 def times_agree(a: Extraction, b: Extraction) -> bool:
-    """Times of day ("HH:MM") agree within APPROX_TIME_MINUTES when either is hedged, else when
+    """Times of day ("HH:MM") agree within `approx_time_minutes` when either is hedged, else when
     equal. Two different stated zones ("local" against "GMT") cannot be compared without the
     place's offset, so they never conflict."""
     ma, mb = _minutes(a.value), _minutes(b.value)
@@ -213,7 +217,7 @@ def times_agree(a: Extraction, b: Extraction) -> bool:
     gap = min(abs(ma - mb), 1440 - abs(ma - mb))
     # one minute either way is a convention, not a disagreement ("expires at midnight" /
     # "at 12:01 a.m.")
-    slack = APPROX_TIME_MINUTES if (a.approximate or b.approximate) else 1
+    slack = PARAMS.get().approx_time_minutes if (a.approximate or b.approximate) else 1
     return gap <= slack
 
 
@@ -238,7 +242,6 @@ class _Item:
 #: Relative dates ("on Thursday", "last week") resolved against two different publication
 #: days may name the same day differently (a rewrite published a day later keeps "Thursday");
 #: between such mentions only a gap beyond this many days is a conflict.
-RELATIVE_DATE_SLACK_DAYS = 7
 
 
 def _is_relative(e: Extraction) -> bool:
@@ -246,7 +249,7 @@ def _is_relative(e: Extraction) -> bool:
 
 
 def items_agree(x: _Item, y: _Item) -> bool:
-    """values_agree, plus the relative-date rule (RELATIVE_DATE_SLACK_DAYS)."""
+    """values_agree, plus the relative-date rule (`relative_date_slack_days`)."""
     if values_agree(x.ext, y.ext):
         return True
     if (
@@ -261,7 +264,7 @@ def items_agree(x: _Item, y: _Item) -> bool:
             dy = date.fromisoformat(str(y.ext.value)[:10])
         except ValueError:
             return False
-        return abs((dx - dy).days) <= RELATIVE_DATE_SLACK_DAYS
+        return abs((dx - dy).days) <= PARAMS.get().relative_date_slack_days
     return False
 
 
@@ -358,8 +361,21 @@ def align_story(
     explained = [(slot, _quote_explanation(slot)) for slot in _group_quotes(quotes)]
     if model is None:
         model = default_model("full" if embedder is not None else "plain")
-    explained.extend(_cluster_values(values, articles, embedder, model))
+    token = PARAMS.set(settings().align)  # read once per story; numbers_agree & co. see it
+    try:
+        explained.extend(_cluster_values(values, articles, embedder, model))
+        claims = _claims_in_order(explained, groups, articles)
+    finally:
+        PARAMS.reset(token)
+    return claims
 
+
+def _claims_in_order(
+    explained: list[tuple[_Slot, str]],
+    groups: Sequence[Sequence[str]],
+    articles: Mapping[str, Article],
+) -> list[Claim]:
+    """Claims of the slots, conflicts first, then in story order."""
     rank = _article_order(groups)
     claims: list[tuple[tuple[int, int, int], Claim]] = []
     for slot, explanation in explained:
@@ -601,8 +617,7 @@ def _count_head(m: MatchItem) -> str:
 #: sentences", "two police" / "two bomb threats". Near words stay the matcher's to weigh
 #: ("two guards" / "two officers" 0.56, "six engines" / "four appliances" 0.46). Set between
 #: the closest unrelated pair and the furthest related pair in a list of head pairs written
-#: for this purpose (see bench/RESULTS.md claims_dev, session 4).
-HEAD_LIKENESS = 0.35
+#: for this purpose (see bench/RESULTS.md claims_dev, session 4): `head_likeness`, 0.35.
 
 
 def _unlike_heads(mitems: list[MatchItem]) -> np.ndarray:
@@ -618,7 +633,7 @@ def _unlike_heads(mitems: list[MatchItem]) -> np.ndarray:
     heads = value_codes([_count_head(mitems[k]) for k in has])
     langs = value_codes([mitems[k].language for k in has])
     far = (
-        (cos < HEAD_LIKENESS)
+        (cos < PARAMS.get().head_likeness)
         & (heads[:, None] != heads[None, :])
         & (langs[:, None] == langs[None, :])
     )
@@ -738,7 +753,7 @@ def _cluster_block(
         slot = _Slot([items[idx[k]] for k in members])
         near = low < model.conflict and math.isfinite(low) and _near_miss(slot)
         slot.possible = low < model.conflict and not near
-        note = f"values within {NEAR_MISS - 1:.0%} of each other" if near else ""
+        note = f"values within {PARAMS.get().near_miss - 1:.0%} of each other" if near else ""
         if math.isfinite(low) and not slot.possible and not _clean(slot):
             slot.possible = True
             note = "the disagreement rests on one voice"
@@ -814,12 +829,11 @@ def _other_measure(mitems: list[MatchItem]) -> np.ndarray:
 #: discrepancy ("52-3" / "53-3", "$141 billion" / "$144 billion") is the commonest real
 #: disagreement, and look-alike facts seldom sit that close. Chosen on the tuning half of the
 #: dev gold (1.1 and 1.25 tied there; the tighter one kept), see bench/RESULTS.md claims_dev.
-#: Hedged values ("about 58 km") are left out.
-NEAR_MISS = 1.1
+#: Hedged values ("about 58 km") are left out. The ratio is `near_miss` (1.1).
 
 
 def _near_miss(slot: _Slot) -> bool:
-    """Values within NEAR_MISS of each other, none of them hedged: "about 58 km" already
+    """Values within `near_miss` of each other, none of them hedged: "about 58 km" already
     carries its own tolerance, and a near miss against it is no confident conflict."""
     if any(it.ext.approximate for it in slot.items):
         return False
@@ -831,7 +845,7 @@ def _near_miss(slot: _Slot) -> bool:
     # precise one ("$10,000" / "$9,587.64") is an approximation, not a near miss
     if len({significant_digits(v) for v in nums}) > 1:
         return False
-    return max(nums) <= min(nums) * NEAR_MISS
+    return max(nums) <= min(nums) * PARAMS.get().near_miss
 
 
 @lru_cache(maxsize=1)
