@@ -22,7 +22,7 @@ Articles can be files or in-memory records:
 (['Harbour Post', 'Bay Courier'], 2)
 >>> conflict = next(c for c in report.claims if c.verdict == "conflicting")
 >>> conflict.label, [(side["value"], side["articles"]) for side in conflict.sides]
-('firefighter', [(12, ['a1']), (8, ['a2'])])
+('firefighters', [(12, ['a1']), (8, ['a2'])])
 >>> report.to_json().startswith('{')
 True
 
@@ -54,9 +54,9 @@ from corroborator import model
 from corroborator.model import RawDocument, Skip
 
 if TYPE_CHECKING:
-    from corroborator.corpus import IngestSummary
     from corroborator.corpus.reanalyse import ReanalyseSummary
     from corroborator.embed import Embedder
+    from corroborator.jobs.ingest import IngestOptions, IngestSummary
     from corroborator.store import Store
 
 #: One input of `compare`: a file path, a '-' for standard input, an article as a mapping
@@ -206,7 +206,7 @@ def compare(inputs: Input | Iterable[Input], *, embedder: Embedder | None = None
     `corroborator.NoUsableInput` when none can. `embedder` replaces the default sentence
     embedding model (see `corroborator.embed`).
     """
-    from corroborator.pipeline import build_report
+    from corroborator.jobs.compare import build_report
 
     return Report(build_report(records(inputs), embedder))
 
@@ -235,26 +235,30 @@ class Corpus:
         self,
         paths: Iterable[str | os.PathLike[str]],
         *,
-        analysis: Literal["full", "fast"] = "full",
-        batch_size: int = 256,
-        workers: int = 0,
+        analysis: Literal["full", "fast"] | None = None,
+        batch_size: int | None = None,
+        workers: int | None = None,
+        executor: Literal["local", "ray", "spark"] | None = None,
+        address: str | None = None,
         progress: Callable[[IngestSummary], None] | None = None,
         embedder: Embedder | None = None,
     ) -> IngestSummary:
         """Add files and folders (walked recursively) to the database, as `ingest` does.
 
-        `workers` > 0 runs per-article work in that many processes (started with `spawn`: a
-        script must guard its entry point with ``if __name__ == "__main__":``). `progress` is
-        called with the running counters after each batch. Returns the run's counters.
+        Each argument left at None takes the settings in force (`corroborator.config`: the
+        config file, then the environment; built-in defaults: analysis "full", batch size
+        256, executor "local"); an argument given wins over them. `workers` > 0 runs
+        per-article work in that many processes (started with `spawn`: a script must guard
+        its entry point with ``if __name__ == "__main__":``); the library's default is 0 (all
+        in this process) unless ``exec.workers`` sets one. `executor` "ray" or "spark" runs
+        it there (`address`: the Ray address or Spark master; None: a local one); the store
+        is the same on every executor. `progress` is called with the running counters after
+        each batch. Returns the run's counters.
         """
-        from corroborator.corpus import IngestOptions
-        from corroborator.corpus import ingest as run_ingest
-
-        if analysis not in ("full", "fast"):
-            raise ValueError(f"unknown analysis {analysis!r}; choose 'full' or 'fast'")
         from corroborator.corpus.reanalyse import record_settings, stored_settings
+        from corroborator.jobs.ingest import ingest as run_ingest
 
-        options = IngestOptions(batch_size=batch_size, analysis=analysis, workers=workers)
+        options = _options(analysis, batch_size, workers, executor, address)
         store = self._open(create=True)
         try:
             recorded = stored_settings(store).get("analysis")
@@ -262,7 +266,7 @@ class Corpus:
                 [os.fspath(p) for p in paths], store, embedder, options=options, progress=progress
             )
             if recorded is None:  # as the CLI: a store records the analysis of its first run
-                record_settings(store, analysis)
+                record_settings(store, options.analysis)
             return summary
         finally:
             store.close()
@@ -271,16 +275,37 @@ class Corpus:
         self,
         *,
         analysis: Literal["full", "fast"] | None = None,
+        batch: int | None = None,
+        workers: int | None = None,
+        executor: Literal["local", "ray", "spark"] | None = None,
+        address: str | None = None,
         progress: Callable[[ReanalyseSummary], None] | None = None,
         embedder: Embedder | None = None,
     ) -> ReanalyseSummary:
         """Analyse every story again (`corroborator reanalyse`): after an upgrade, or with
-        another `analysis` (None: the one the store records). Returns the run's counters."""
+        another `analysis` (None: the one the store records). `batch` stories per
+        transaction (None: ``ingest.finish_batch``, 64); `workers`, `executor` and `address`
+        as in `ingest` (with an `embedder` everything runs in this process). Returns the
+        run's counters."""
         from corroborator.corpus.reanalyse import reanalyse
 
+        if analysis is not None:
+            _check_analysis(analysis)
+        options = _options(None, None, workers, executor, address)
+        if batch is not None and batch < 1:
+            raise ValueError(f"batch must be at least 1, not {batch}")
         store = self._open(create=False)
         try:
-            return reanalyse(store, analysis, embedder, progress=progress)
+            return reanalyse(
+                store,
+                analysis,
+                embedder,
+                batch=batch or options.finish_batch,
+                progress=progress,
+                workers=options.workers,
+                executor=options.executor,
+                address=options.address,
+            )
         finally:
             store.close()
 
@@ -347,6 +372,42 @@ class Corpus:
             return export_table(store, what, fmt, Path(output))
         finally:
             store.close()
+
+
+def _check_analysis(analysis: str) -> None:
+    if analysis not in ("full", "fast"):
+        raise ValueError(f"unknown analysis {analysis!r}; choose 'full' or 'fast'")
+
+
+def _options(
+    analysis: str | None,
+    batch_size: int | None,
+    workers: int | None,
+    executor: str | None,
+    address: str | None,
+) -> IngestOptions:
+    """The settings in force with the arguments given (None: the setting's); a bad argument
+    is a one-line ValueError."""
+    from corroborator.jobs.ingest import IngestOptions
+
+    if analysis is not None:
+        _check_analysis(analysis)
+    if batch_size is not None and batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    if workers is not None and workers < 0:
+        raise ValueError(f"workers must be 0 or more, not {workers}")
+    if executor is not None and executor not in ("local", "ray", "spark"):
+        raise ValueError(f"unknown executor {executor!r}; choose 'local', 'ray' or 'spark'")
+    options = IngestOptions.from_settings(
+        batch_size=batch_size,
+        analysis=analysis,
+        workers=workers,
+        executor=executor,
+        address=address,
+    )
+    if address and options.executor == "local":
+        raise ValueError("address needs executor 'ray' or 'spark'")
+    return options
 
 
 def _day(value: str | date | None, name: str) -> int | None:
