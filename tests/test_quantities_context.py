@@ -363,3 +363,16 @@ def test_a_spelled_number_glued_to_its_noun(text: str, raw: float, head: str) ->
 )
 def test_suspended_hyphens(text: str, heads: list[tuple[float, str]]) -> None:
     assert [(nm.raw_value, nm.head) for nm in numbers(text)] == heads
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("The mass of the star is about 1.99×10−30 kilograms.", 1.99e-30, "kilogram"),
+        ("A mole holds 6.02 x 10^23 atoms.", 6.02e23, "atom"),
+    ],
+)
+def test_scientific_notation(text: str, value: float, head: str) -> None:
+    (nm,) = numbers(text)
+    assert nm.raw_value == pytest.approx(value)
+    assert nm.head == head

@@ -1085,6 +1085,10 @@ def _read_one(
                 return None  # "5k" is a race
         value *= (lex.scales.get(att) or _GLUED_SCALES.get(att, 1.0)) if att else 1.0
     is_digit = bool(m.group("d"))
+    if is_digit and not att and (em := _TIMES_TEN.match(text, pos, s_end)):
+        # "1.99×10−30 kilograms", "6.02 x 10^23": scientific notation
+        value *= 10.0 ** int(em.group("e").replace("−", "-"))
+        pos = em.end()
     scaled = bool(att)
     gu = (m.groupdict().get("gu") or "").lower() or (
         (m.group("att") or "").lower() if m.group("att") and not att else ""
@@ -1757,6 +1761,7 @@ def _head_run(
 _SUSPENDED = re.compile(
     r"-,?\s+(?:[\w.]+-,?\s+){0,3}(?:(?:or|and|to)\s+)?[\w.]+-([^\W\d_]+)", re.IGNORECASE
 )
+_TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:\^|\*\*)?(?P<e>[−-]?\d{1,3})(?!\d)")
 _GLUED_WORD = re.compile(r"-([^\W\d_]+)")
 
 
