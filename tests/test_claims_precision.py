@@ -200,3 +200,10 @@ def test_alignment_thresholds_come_from_the_settings_tree(tmp_path, monkeypatch)
     assert "corroborated" not in verdicts()
     monkeypatch.setenv("CORROBORATOR_ALIGN_ROUNDING_SHARE", "0.05")  # environment beats file
     assert verdicts() == {"corroborated"}
+
+
+def test_labels_do_not_show_letters_of_abbreviations_or_repeat_the_kind() -> None:
+    (e,) = claims_of("Germany accounted for about 5 percent of U.S. steel imports.")
+    assert e.label == "percentage"
+    labels = [e.label for e in claims_of("The duration lasted three days.")]
+    assert "duration duration" not in labels

@@ -344,9 +344,11 @@ def label_for(e: Extraction) -> str:
         if e.owner:
             return f"{e.owner}'s " + " ".join(_OWNED.get(w, w) for w in words)
         return " ".join(words)
-    if head in ("", "event"):
-        noun = {"date": "date", "time": "time", "duration": "duration"}.get(e.kind, e.kind)
-        return f"{noun} ({e.slot})" if e.slot else noun
+    noun = {"date": "date", "time": "time", "duration": "duration"}.get(e.kind, e.kind)
+    # no head, a letter of an abbreviation ("U.S." -> "u"), or the kind again ("duration
+    # duration"): the words around the value name it better
+    if head in ("", "event") or len(head) <= 2 or head == noun:
+        return f"{noun} ({e.slot})" if len(e.slot or "") > 2 else noun
     return e.key
 
 
