@@ -287,7 +287,7 @@ def table(results: dict[str, tuple[Scores, dict[str, Scores]]]) -> list[str]:
 
 
 def ecb_skips(data: Path = SHARED_DATA) -> str | None:
-    """How many ECB+ train/dev articles `pipeline.prepare` skips (one-line briefs whose only
+    """How many ECB+ train/dev articles `text.prepare.prepare` skips (one-line briefs whose only
     line is also the title used to be skipped as furniture-only)."""
     path = data / "ecbplus" / "ecbplus_docs.jsonl"
     if not path.exists():

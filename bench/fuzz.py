@@ -7,7 +7,7 @@ offenders of issue 16 (5,000-digit integers, 5,000-deep nesting, entity bombs, a
 empty JSON lines in a small gzip, 100 kB titles, gzip bombs, lines without end).
 
 Phase 1 (in this process): each input sits in a folder beside one good article, and
-`corroborator.ingest.read` + `pipeline.prepare_all` run over the folder. Counted: exceptions
+`corroborator.ingest.read` + `text.prepare.prepare_all` run over the folder. Counted: exceptions
 that escaped (tracebacks), runs stalled past the time limit (aborted), good articles lost,
 the most CPU seconds one input took and the largest RSS growth one input caused.
 
@@ -293,7 +293,7 @@ def _rss_mb() -> float:
 
 def run_in_process(inputs: list[Input], limit_s: int) -> Tally:
     from corroborator.ingest import read
-    from corroborator.pipeline import prepare_all
+    from corroborator.text.prepare import prepare_all
 
     t = Tally()
     signal.signal(signal.SIGALRM, _alarm)
@@ -429,7 +429,7 @@ def _lost(what: str, stdout: str, db: Path) -> int:
             return 2
         names = {Path(a.get("source", "")).name for a in report.get("articles", [])}
         return 2 - len(names & {"good1.txt", "good2.txt"})
-    from corroborator.corpus.job import content_id
+    from corroborator.jobs.ingest import content_id
     from corroborator.model import RawDocument
     from corroborator.store import open_store
 

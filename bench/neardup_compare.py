@@ -4,15 +4,18 @@ Input: the corpus of bench/corpus_throughput.py (`base_articles()`, about 2,500 
 texts from ../shared/data, repeated with `edited()`: repeat r > 0 drops one sentence), the
 first N docs of that stream, N from `--sizes`. Only the body text is compared.
 
-Ours (timed in memory, in this process): what `corpus.job.Ingest._place` does for MinHash
-joins, with the store replaced by a dict — `minhash.signature(text)` for every doc (word
-5-gram shingles, datasketch, 63 permutations), `band_keys(sig)` (21 bands of 3 rows, blake2b
-of each band), then per doc and band the lookup of earlier docs with the same band key and a
-`jaccard` check of each candidate against NEAR_DUPLICATE_JACCARD = 0.5, keeping the best (a
-candidate sharing several bands is checked once per band, as job.py does). Store I/O (band
-keys and signatures in SQLite) is NOT timed, nor is reading the input: the docs are already
-in memory (the seconds to parse the same JSONL with `json.loads` are printed as context).
-A doc is flagged when it has a verified earlier match (job.py's `near_duplicates`).
+Ours (timed in memory, in this process): what `corpus.neardup.find_near_duplicates` does
+for `jobs.ingest` (the MinHash joins of an ingest batch), with the store replaced by a dict —
+`minhash.signature(text)` for every doc (word 5-gram shingles, datasketch, 63 permutations),
+`band_keys(sig)` (21 bands of 3 rows, blake2b of each band), then per doc and band the lookup
+of earlier docs with the same band key and a `jaccard` check of each candidate against
+NEAR_DUPLICATE_JACCARD = 0.5, keeping the best. A candidate sharing several bands is checked
+once per band here, as the ingest did when these figures were taken; `find_near_duplicates`
+now checks it once, so the lookup time here is an upper bound. Store I/O (band keys and
+signatures in SQLite) is NOT timed, nor is reading the input: the docs are already in memory
+(the seconds to parse the same JSONL with `json.loads` are printed as context). A doc is
+flagged when it has a verified earlier match (a near-duplicate counted by
+`find_near_duplicates`).
 
 datatrove (PyPI `datatrove` 0.10.x, installed on demand into bench/out/datatrove-venv with
 the modules its MinHash path imports but does not declare: spacy (the English word
@@ -35,7 +38,8 @@ also folds digits to 0 and strips diacritics before spaCy tokenisation (ours: lo
 `\\w+` words); and it has NO verification step: any identical band makes a pair, so its
 effective threshold is the LSH S-curve's ((1/21)^(1/3) ≈ 0.36, P(pair | J=0.3) ≈ 0.44)
 where ours confirms J >= 0.5. Clusters: datatrove unions all pairs (transitive); ours links
-each flagged doc to its best earlier match (job.py's `follow`), taken here as union-find too.
+each flagged doc to its best earlier match (`NearDuplicates.follow`), taken here as union-find
+too.
 
 Agreement: docs flagged by both; co-clustered pairs (pairs of docs in one cluster) under
 each method and under both; and the construction pairs (copies of one base text) each
@@ -173,7 +177,8 @@ def corpus(base: list[dict[str, str]], n: int) -> list[str]:
 
 
 def ours(texts: Sequence[str]) -> dict:
-    """The in-memory equivalent of job.py's MinHash joins; seconds per step, best match per doc."""
+    """The in-memory equivalent of `find_near_duplicates`' MinHash joins; seconds per step,
+    best match per doc."""
     signature("warm up datasketch")  # import and permutations outside the timing
     c0 = time.process_time()
     t0 = time.perf_counter()
@@ -297,7 +302,7 @@ def _detect_row(day: str, n: int, distinct: int, o: dict, d: dict | None) -> str
 
 def _record(speed: list[str], detect: list[str], distinct: int, dt_note: str) -> None:
     body = (
-        f"Our near-duplicate stage (corpus/minhash.py as corpus/job.py `_place` uses it: "
+        f"Our near-duplicate stage (corpus/minhash.py as corpus/neardup.py uses it: "
         f"signature + band keys + band lookup + Jaccard check, in memory; store I/O and input "
         f"parsing not timed) against datatrove's 4-stage MinHash dedup ({dt_note}) on the same "
         f"docs in the same run, both single-process, {os.cpu_count()} cores. Docs: the first N "

@@ -1,7 +1,7 @@
 """`POST /api/compare` and the compare page: 2 to 20 articles in, the report contract out.
 
-No store is involved: the articles go through `corroborator.pipeline.build_report`, the
-same job as `corroborator compare`. Input arrives three ways (JSON body, pasted text,
+No store is involved: the articles go through `corroborator.jobs.compare.build_report`,
+the same job as `corroborator compare`. Input arrives three ways (JSON body, pasted text,
 uploaded files); each becomes `RawDocument` records, and any problem becomes a
 `CompareInputError` whose message is shown as is (HTTP 400 / 422), never a traceback.
 """
@@ -15,8 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from corroborator.ingest.readers import read_bytes
+from corroborator.jobs.compare import NoUsableInput, build_report
 from corroborator.model import RawDocument, Report, Skip
-from corroborator.pipeline import NoUsableInput, build_report
 
 # A comparison needs two articles; twenty keeps one request to a few seconds of analysis.
 MIN_ARTICLES = 2
