@@ -201,6 +201,7 @@ def find_quotes(
     spans = _quote_spans(text)
     cues: list[_Cue] | None = None
     ruled: dict[int, str] = {}  # quote start -> the speaker the rules are sure of
+    read: dict[int, str | None] = {}  # quote start -> the rules' speaker (read once)
     if spans and lex is not None and use_parser:
         p = parser if parser is not None else speaker_parser(lex.code)
         if p is not None:
@@ -209,6 +210,7 @@ def find_quotes(
                 if len(text[s + 1 : e - 1].split()) <= SCARE_MAX_WORDS:
                     continue
                 sp, sure = _rule_speaker(text, s, e, lex)
+                read[s] = sp
                 if parse_all or not sure or sp is None or sp.lower() in lex.pronouns:
                     hard.append((s, e))
                 else:
@@ -236,7 +238,7 @@ def find_quotes(
                     # the parse saw only the sentences near quotes the rules left open
                     speaker = last_person or speaker
             if speaker is None:
-                speaker = _speaker_for(text, s, e, lex)
+                speaker = read[s] if s in read else _speaker_for(text, s, e, lex)
                 if speaker is not None and speaker.lower() in lex.pronouns:
                     speaker = last_person or speaker
         if speaker is None and prev is not None and s - prev.end < 200:
