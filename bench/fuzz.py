@@ -106,26 +106,11 @@ SUFFIXES = [
 
 
 def _warc(gz: bool) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from corroborator.ingest.warc import write_warc
 
     out = io.BytesIO()
-    writer = WARCWriter(out, gzip=gz)
-    headers = StatusAndHeaders(
-        "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-    )
-    writer.write_record(
-        writer.create_warc_record(
-            "https://news.example/port",
-            "response",
-            payload=io.BytesIO(PAGE.encode()),
-            http_headers=headers,
-            warc_headers_dict={  # fixed, so that the same seed gives the same inputs
-                "WARC-Date": "2026-05-04T08:30:00Z",
-                "WARC-Record-ID": "<urn:uuid:00000000-0000-4000-8000-000000000016>",
-            },
-        )
-    )
+    # record id ...016 as the seeds had before the writer moved to ingest.warc: same bytes
+    write_warc(out, [("https://news.example/port", PAGE)], gzip=gz, first_id=16)
     return out.getvalue()
 
 

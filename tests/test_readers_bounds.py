@@ -20,6 +20,7 @@ import pytest
 from corroborator.ingest import read
 from corroborator.ingest.files import MAX_FIELD_CHARS, MAX_SKIPS_PER_FILE
 from corroborator.ingest.readers import read_bytes, read_inputs
+from corroborator.ingest.warc import write_warc
 from corroborator.model import RawDocument, Skip
 from corroborator.store import open_store
 from corroborator.store.base import BatchWrite
@@ -209,29 +210,44 @@ def test_store_escapes_names_that_are_not_utf8(tmp_path: Path) -> None:
     assert store.skips() == [Skip("/news/caf\\xe9.txt", "empty input")]
 
 
-def write_warc(path: Path) -> None:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
+def write_page(path: Path) -> None:
+    """One HTML page about GOOD as a WARC archive (.warc or .warc.gz by its suffix)."""
     html = f"<html><body><article><h1>Port closed</h1><p>{GOOD}</p></article></body></html>"
     with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=path.suffix == ".gz")
-        headers = StatusAndHeaders(
-            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-        )
-        writer.write_record(
-            writer.create_warc_record(
-                "https://news.example/port",
-                "response",
-                payload=io.BytesIO(html.encode()),
-                http_headers=headers,
-            )
-        )
+        write_warc(fh, [("https://news.example/port", html)], gzip=path.suffix == ".gz")
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_written_warc_reads_back_and_is_deterministic(tmp_path: Path, gz: bool) -> None:
+    pages: list[tuple[str, str | bytes]] = [
+        ("https://news.example/1", f"<html><body><p>{GOOD}</p></body></html>"),
+        ("https://news.example/2", f"<html><body><p>{GOOD.upper()}</p></body></html>".encode()),
+    ]
+    path = tmp_path / ("c.warc.gz" if gz else "c.warc")
+    with path.open("wb") as fh:
+        write_warc(fh, pages, gzip=gz, date="2026-05-05T06:00:00Z")
+        png = [("https://news.example/logo.png", b"\x89PNG")]
+        write_warc(fh, png, gzip=gz, content_type="image/png", first_id=3)
+    again = io.BytesIO()
+    write_warc(again, pages, gzip=gz, date="2026-05-05T06:00:00Z")
+    assert path.read_bytes().startswith(again.getvalue())
+    raw = path.read_bytes() if not gz else gzip.decompress(path.read_bytes())
+    ids = re.findall(rb"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-(\d{12})>", raw)
+    assert [int(n) for n in ids] == [1, 2, 3]
+    docs, skips = split(read([path]))
+    assert [(d.url, d.published) for d in docs] == [
+        ("https://news.example/1", "2026-05-05T06:00:00Z"),
+        ("https://news.example/2", "2026-05-05T06:00:00Z"),
+    ]
+    assert docs[1].html is not None and "VALMERE" in docs[1].html
+    assert [s.reason for s in skips] == [
+        "1 non-HTML responses ignored (corpus mode reads HTML pages)"
+    ]
 
 
 def test_compare_paths_and_uploads_read_warc_and_feeds(tmp_path: Path) -> None:
     warc = tmp_path / "crawl.warc.gz"
-    write_warc(warc)
+    write_page(warc)
     feed = tmp_path / "news.rss"
     feed.write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title><item>'
@@ -272,7 +288,7 @@ def test_warc_with_a_wrong_length_is_quiet_and_noted(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     good = tmp_path / "a.warc"
-    write_warc(good)
+    write_page(good)
     data = re.sub(rb"Content-Length: \d+", b"Content-Length: 150", good.read_bytes(), count=1)
     bad = tmp_path / "b.warc"
     bad.write_bytes(data)
@@ -287,26 +303,15 @@ def test_damaged_gzip_warc_member_is_a_note_not_stderr(
 ) -> None:
     import random
 
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     rng = random.Random(1)
     words = ["port", "storm", "ship", "harbour", "closed", "hours", "wind", "quay"]
     path = tmp_path / "big.warc.gz"
     out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
+    pages = []
     for i in range(2):  # members large enough to be read in several blocks
         body = " ".join(rng.choice(words) + str(rng.randrange(10**6)) for _ in range(20000))
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(
-            writer.create_warc_record(
-                f"https://news.example/{i}",
-                "response",
-                payload=io.BytesIO(f"<html><body><p>{body}</p></body></html>".encode()),
-                http_headers=headers,
-                warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:{i}>"},
-            )
-        )
+        pages.append((f"https://news.example/{i}", f"<html><body><p>{body}</p></body></html>"))
+    write_warc(out, pages, gzip=True, content_type="text/html")
     data = bytearray(out.getvalue())
     data[-60000] ^= 0xFF  # inside the second member
     path.write_bytes(bytes(data))

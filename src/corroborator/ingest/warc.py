@@ -13,7 +13,7 @@ import io
 import logging
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -157,3 +157,45 @@ def read_warc_stream(fh: BinaryIO, name: str) -> Iterator[Record]:
         yield Skip(name, "not a WARC archive (no records)")
     elif other:
         yield Skip(name, f"{other} non-HTML responses ignored (corpus mode reads HTML pages)")
+
+
+# -- writing (tests and benchmarks) -----------------------------------------------------------
+
+
+def write_warc(
+    out: BinaryIO,
+    pages: Iterable[tuple[str, str | bytes]],
+    *,
+    gzip: bool = False,
+    content_type: str = "text/html; charset=utf-8",
+    date: str = "2026-05-04T08:30:00Z",
+    first_id: int = 1,
+) -> None:
+    """Write `pages`, (target URL, body) pairs, to `out` as WARC `response` records with an
+    HTTP 200 header of `content_type` (each record its own gzip member with `gzip`).
+
+    A utility for tests and benchmarks that need an archive to read (corroborator itself
+    only reads WARC). The headers are fixed, so the same pages give the same bytes: every
+    record has WARC-Date `date` and record ids numbered from `first_id`
+    (``<urn:uuid:00000000-0000-4000-8000-000000000001>``, ...). Calls may follow one
+    another on one stream (pages of other content types, say): records simply concatenate.
+    """
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    writer = WARCWriter(out, gzip=gzip)
+    for n, (url, body) in enumerate(pages, start=first_id):
+        payload = body.encode("utf-8") if isinstance(body, str) else body
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(payload),
+                http_headers=headers,
+                warc_headers_dict={
+                    "WARC-Date": date,
+                    "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{n:012d}>",
+                },
+            )
+        )
