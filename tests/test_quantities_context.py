@@ -376,3 +376,8 @@ def test_scientific_notation(text: str, value: float, head: str) -> None:
     (nm,) = numbers(text)
     assert nm.raw_value == pytest.approx(value)
     assert nm.head == head
+
+
+def test_a_price_a_change_ends_at_is_the_changed_thing() -> None:
+    found = numbers("Vectura shares rose 6.5% to 164p.")
+    assert [(nm.kind, nm.head) for nm in found] == [("percentage", "share"), ("money", "share")]

@@ -1244,6 +1244,10 @@ def _read_one(
         if pence:
             nm.raw_unit = "p"
             nm.bounds = _scaled(nm.bounds, 0.01)
+        if range_pair is None and (level := _level_of(text, s_start, nm, lex, pats, tokens)):
+            nm.head = _canon(level, lex)  # "shares rose 6.5% to 164p": the shares' price
+            nm.slot_tokens = [level]
+            return nm
         return _money_head(text, s_end, nm, lex, tokens)
     if (measured := _unit_of(text, pos, s_end, range_pair)) is not None:
         name, unit_end = measured
