@@ -207,3 +207,15 @@ def test_labels_do_not_show_letters_of_abbreviations_or_repeat_the_kind() -> Non
     assert e.label == "percentage"
     labels = [e.label for e in claims_of("The duration lasted three days.")]
     assert "duration duration" not in labels
+
+
+def test_quotes_share_content_words_not_function_words() -> None:
+    from corroborator.compare.align import texts_overlap
+
+    # two statements of one speaker that share only "an" and "is" are two quotes
+    assert (
+        texts_overlap("The first is that it could be an underwater quake,", "an attack is unlikely")
+        == 0
+    )
+    # a quote cut shorter by one outlet is still the same quote
+    assert texts_overlap("We will rebuild", "We will rebuild the town") == 1.0

@@ -185,17 +185,21 @@ def dates_agree(a: Extraction, b: Extraction) -> bool:
 
 @lru_cache(maxsize=16384)
 def _token_set(text: str) -> frozenset[str]:
-    return frozenset(_TOKEN.findall(text.lower()))
+    """Content words of a quote: words of four or more letters and numbers. Short function
+    words ("an", "is", "the", "de", "und") say nothing about whether two quotes are one."""
+    return frozenset(t for t in _TOKEN.findall(text.lower()) if len(t) >= 4 or t.isdigit())
 
 
 def texts_overlap(a: str, b: str) -> float:
+    """Share of the shorter quote's content words found in the other; 0 when they share
+    fewer than two (a short quote is one with the longer only when it is inside it)."""
     ta, tb = _token_set(a), _token_set(b)
     if not ta or not tb:
         return 0.0
-    return len(ta & tb) / min(len(ta), len(tb))
-
-
-#: Minutes either side of a hedged time of day ("about 10 pm", "shortly after 2 a.m.").
+    shared = len(ta & tb)
+    if shared < min(2, len(ta), len(tb)):
+        return 0.0
+    return shared / min(len(ta), len(tb))
 
 
 def _minutes(value: object) -> int | None:
