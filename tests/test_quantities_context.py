@@ -210,6 +210,8 @@ def test_a_change_by_then_the_level_is_no_range() -> None:
         for nm in numbers("The deficit increased by $43.6 billion to $419.2 billion.")
     ]
     assert found == [(43.6e9, "USD"), (419.2e9, "USD")]
+    level = numbers("The deficit increased by $43.6 billion to $419.2 billion.")[1]
+    assert level.head == "deficit"
 
 
 def test_a_range_after_to_stays_a_range() -> None:

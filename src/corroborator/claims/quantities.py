@@ -1510,6 +1510,7 @@ def _elided(
 
 
 _POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b", re.IGNORECASE)
+_BY_AMOUNT = re.compile(r"\bby\s+(?:[^\s\d]{1,4}\s?)?\d", re.IGNORECASE)
 _LEVEL_LEFT = re.compile(r"(?:^|\s)(?:to|at)\s+$", re.IGNORECASE)
 
 
@@ -1549,7 +1550,8 @@ def _level_of(
         return None
     change = pats.percent.search(text, s_start, nm.start)
     pts = _POINTS.search(text, s_start, nm.start)
-    first = min((c.start() for c in (change, pts) if c is not None), default=None)
+    by = _BY_AMOUNT.search(text, s_start, nm.start)  # "increased by $43.6bn to $419.2bn"
+    first = min((c.start() for c in (change, pts, by) if c is not None), default=None)
     if first is None:
         return None
     # The change's number starts where its digits start; look left of it for "<noun> <verb>".
