@@ -610,10 +610,15 @@ def _attach_vectors(
         m.hvec = head_vec.get(_count_head(m))
 
 
+def count_head(kind: str, head: str | None) -> str:
+    """The head word of a count whose head says what is counted ("" for other kinds): what
+    `_unlike_heads` embeds (and corpus mode primes)."""
+    word = head_class(head) if kind == "quantity" else ""
+    return "" if word in GENERIC_HEADS else word
+
+
 def _count_head(m: MatchItem) -> str:
-    """The head word of a count whose head says what is counted ("" for other kinds)."""
-    head = head_class(m.ext.head) if m.ext.kind == "quantity" else ""
-    return "" if head in GENERIC_HEADS else head
+    return count_head(m.ext.kind, m.ext.head)
 
 
 #: Counts of two different things (heads) whose head words embed further apart than this

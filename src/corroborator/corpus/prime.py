@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from corroborator.compare.align import count_head
 from corroborator.corpus.work import Preparer
 from corroborator.embed import CachedEmbedder, Embedder
 from corroborator.model import Article
@@ -23,9 +24,11 @@ from corroborator.store.base import ArticleRow
 def claim_texts(row: ArticleRow, article: Article) -> list[str]:
     """The texts claim alignment embeds for `row`'s value claims (as
     `compare.align._attach_vectors`): each one's slot phrase (else its key), then each
-    one's sentence (else its own text). Empty when the extractions are not computed yet."""
+    one's sentence (else its own text), then the head words of its counts. Empty when the
+    extractions are not computed yet."""
     phrases: list[str] = []
     sentences: list[str] = []
+    heads: set[str] = set()
     for d in row.extractions or ():
         if d.get("kind") in ("quote", "attribution"):
             continue
@@ -33,7 +36,9 @@ def claim_texts(row: ArticleRow, article: Article) -> list[str]:
         idx = d.get("sentence_index", -1)
         ok = isinstance(idx, int) and 0 <= idx < len(article.sentences)
         sentences.append(article.sentences[idx].text if ok else str(d.get("text", "")))
-    return phrases + sentences
+        if word := count_head(str(d.get("kind") or ""), d.get("head")):
+            heads.add(word)
+    return phrases + sentences + sorted(heads)
 
 
 def prime(preparer: Preparer, embedder: Embedder, stories: Iterable[list[ArticleRow]]) -> None:
