@@ -201,3 +201,12 @@ def test_for_now_is_present_ref_from_now_is_not() -> None:
 def test_the_recent_event_is_no_past_ref() -> None:
     assert timex("He blamed the recent collapse of the bank.") == {}
     assert timex("He blamed recent floods.") == {"recent": "PAST_REF"}
+
+
+def test_weekday_before_a_page_stamp_leaves_the_headline_alone() -> None:
+    text = (
+        "Ferry sinks off the coast at the weekend Monday 14 September 2026 03:31 BST "
+        "A ferry sank off the coast on Saturday, the coastguard said."
+    )
+    got = spans(text, "date", "en", None)
+    assert got == {"the weekend": "2026-W37-WE", "Saturday": "2026-09-12"}

@@ -714,6 +714,10 @@ def _joins_its_day(
         return False
     for i, d in enumerate(out):
         if d.start == gap.end() and len(d.value) == 10 and not d.approximate:
+            if d.dateline:
+                # a page stamp "Monday 16 September 2013 03:31 BST" keeps its span: what ends
+                # right before it (a headline's "at the weekend") is not part of the stamp
+                return True
             out[i] = DateMention(m.start(), d.end, d.value, False, d.dateline)
             taken[taken.index((d.start, d.end))] = (m.start(), d.end)
             return True
