@@ -219,3 +219,20 @@ def test_quotes_share_content_words_not_function_words() -> None:
     )
     # a quote cut shorter by one outlet is still the same quote
     assert texts_overlap("We will rebuild", "We will rebuild the town") == 1.0
+
+
+def test_an_ordinal_second_and_an_age_in_months_are_no_durations() -> None:
+    assert not [
+        e for e in claims_of("He made a second payment to the firm.") if e.kind == "duration"
+    ]
+    assert not [e for e in claims_of("Their 6-month-old son was unhurt.") if e.kind == "duration"]
+    (d,) = [e for e in claims_of("She waited a second before answering.") if e.kind == "duration"]
+    assert d.value == 1.0
+
+
+def test_is_to_and_scheduled_for_point_a_weekday_forward() -> None:
+    # 2026-05-02 is a Saturday
+    (d,) = [e for e in claims_of("Trading is to resume on Tuesday.") if e.kind == "date"]
+    assert d.value == "2026-05-05"
+    (d,) = [e for e in claims_of("The hearing is scheduled for Wednesday.") if e.kind == "date"]
+    assert d.value == "2026-05-06"

@@ -226,6 +226,10 @@ def _glued_cur_behind() -> str:
     return "|".join(f"(?<={'|'.join(cs)})" for _n, cs in sorted(by_len.items()))
 
 
+#: after a duration unit: the unit gives an age ("6-month-old", "two weeks old")
+_AGE_AFTER = re.compile(r"[\s-]+old\b|-alt\b|\s+alte[rn]?\b", re.IGNORECASE)
+
+
 def _alt(words: object) -> str:
     items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
     return "|".join(re.escape(w) for w in items)
@@ -1302,6 +1306,8 @@ def _read_one(
             return None
         name, secs = lex.duration_units[um.group("u").lower()]
         unit_end = um.end()
+        if _AGE_AFTER.match(text, unit_end, s_end):
+            return None  # "a 6-month-old son", "ein 3 Monate alter": an age, not a duration
         uh = pats.unit_half.match(text, unit_end, s_end) if pats.unit_half else None
         if uh and value == int(value) and range_pair is None:
             value += 0.5  # "deux heures et demie"

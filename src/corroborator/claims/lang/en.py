@@ -76,6 +76,7 @@ for _a in ("hr", "hrs"):
     DURATION_UNITS[_a] = ("hour", 3600.0)
 
 _U = r"(?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+_SECOND_NEXT = "of|in|or|and|to|for|before|after|later|ago|longer|more|earlier|too|left|at"
 DURATION_PHRASES: tuple[tuple[str, float], ...] = (
     (rf"\b(?:an?|one)\s+{_U}\s+and\s+a\s+half\b", 1.5),
     (rf"\b(?:three[\s-]quarters|3/4)\s+of\s+an?\s+{_U}\b", 0.75),
@@ -83,7 +84,12 @@ DURATION_PHRASES: tuple[tuple[str, float], ...] = (
     (rf"\bhalf\s+an?\s+{_U}\b", 0.5),
     (rf"(?<!and\s)\ba\s+half[\s-]{_U}\b", 0.5),
     (rf"\bhalf-{_U}\b", 0.5),
-    (rf"\b(?:an?|one)\s+{_U}\b(?![\s-]+(?:old|and\s+a\s+half)\b)", 1.0),
+    # not "a second payment" (an ordinal before a noun); "waited a second before ..." stays
+    (
+        rf"\b(?:an?|one)\s+(?!second\s+(?!(?:{_SECOND_NEXT})\b)[a-z])"
+        rf"{_U}\b(?![\s-]+(?:old|and\s+a\s+half)\b)",
+        1.0,
+    ),
     (rf"\b(?:an?|one)-{_U}\b", 1.0),
 )
 
@@ -911,6 +917,10 @@ LEXICON = Lexicon(
         "plan to",
         "as soon as",
         "as early as",
+        "is to",
+        "are to",
+        "scheduled for",
+        "due on",
     ),
     year_prepositions=("in", "since", "by", "until", "of", "from", "during", "before", "after"),
     times_of_day=("a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "cet", "et", "bst", "h"),
