@@ -236,3 +236,7 @@ def test_is_to_and_scheduled_for_point_a_weekday_forward() -> None:
     assert d.value == "2026-05-05"
     (d,) = [e for e in claims_of("The hearing is scheduled for Wednesday.") if e.kind == "date"]
     assert d.value == "2026-05-06"
+
+
+def test_a_street_block_number_is_no_year() -> None:
+    assert not claims_of("Police found the car in the 1800 block of Main Street.")

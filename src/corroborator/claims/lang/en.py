@@ -764,6 +764,7 @@ LEXICON = Lexicon(
     year_join_words=("and", "or", "to", "through", "-", "–"),
     year_count_nouns=frozenset(
         [
+            "block",  # "the 1800 block of Main Street": an address
             "people",
             "persons",
             "residents",
