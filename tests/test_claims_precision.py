@@ -240,3 +240,13 @@ def test_is_to_and_scheduled_for_point_a_weekday_forward() -> None:
 
 def test_a_street_block_number_is_no_year() -> None:
     assert not claims_of("Police found the car in the 1800 block of Main Street.")
+
+
+def test_french_times_keep_their_local_zone_and_hedge() -> None:
+    text = "L'incendie s'est déclaré vers 21h30 heure locale."
+    (t,) = [
+        e
+        for e in extract_claims(text, split_sentences(text, "fr"), "fr", "2026-05-02")
+        if e.kind == "time"
+    ]
+    assert (t.value, t.unit, t.approximate) == ("21:30", "local", True)

@@ -429,4 +429,8 @@ LEXICON = Lexicon(
     unit_half_re=r"\s+et\s+demie?\b",
     ago_prefix_re=r"\bil\s+y\s+a",
     date_of_words=(),
+    clock_words=("h", "heures"),
+    local_time_re=r"heure\s+locale\b",
+    time_hedges=("peu après", "peu avant", "vers", "aux alentours de", "environ"),
+    time_prepositions=("à", "dès", "jusqu'à", "jusqu’à", "depuis"),
 )
