@@ -101,9 +101,10 @@ def owner_before_value(text: str, lo: int, start: int, end: int) -> str:
 
 
 #: "of/from/in" and a capitalised place run ending where the name ends
-_AFTER_PLACE_WORD = re.compile(r"\b(?:of|from|in)\s+(?:[A-Z][\w'’.-]*\s+)*$")
+_PLACE_TAIL = r"(?:of|from|in)\s+(?:[A-Z][\w'’.-]*\s+)*$"
+_AFTER_PLACE_WORD = re.compile(r"\b" + _PLACE_TAIL)
 #: a person's name before that
-_FROM_PLACE = re.compile(_NAME + r"\s+(?:of|from|in)\s+(?:[A-Z][\w'’.-]*\s+)*$")
+_FROM_PLACE = re.compile(_NAME + r"\s+" + _PLACE_TAIL)
 
 
 def owner_after_age(text: str, end: int) -> str:

@@ -24,13 +24,13 @@ agreeing with its original never makes a corroboration.
 
 from __future__ import annotations
 
-import datetime as _dt
 import itertools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -173,8 +173,6 @@ def dates_agree(a: Extraction, b: Extraction) -> bool:
         slack = 7 if (a.approximate or b.approximate) else 0
         return ia[0] <= ib[1] + slack and ib[0] <= ia[1] + slack
     if (a.approximate or b.approximate) and len(va) >= 10 and len(vb) >= 10:
-        from datetime import date
-
         try:
             da, db = date.fromisoformat(va[:10]), date.fromisoformat(vb[:10])
         except ValueError:
@@ -243,17 +241,15 @@ class _Item:
     ref_day: str = ""  # the article's publication day: relative dates were resolved against it
 
 
-#: Relative dates ("on Thursday", "last week") resolved against two different publication
-#: days may name the same day differently (a rewrite published a day later keeps "Thursday");
-#: between such mentions only a gap beyond this many days is a conflict.
-
-
 def _is_relative(e: Extraction) -> bool:
     return not any(ch.isdigit() for ch in e.text)
 
 
 def items_agree(x: _Item, y: _Item) -> bool:
-    """values_agree, plus the relative-date rule (`relative_date_slack_days`)."""
+    """values_agree, plus the relative-date rule: relative dates ("on Thursday", "last week")
+    resolved against two different publication days may name the same day differently (a
+    rewrite published a day later keeps "Thursday"), so between such mentions only a gap beyond
+    `relative_date_slack_days` is a disagreement."""
     if values_agree(x.ext, y.ext):
         return True
     if (
@@ -261,8 +257,6 @@ def items_agree(x: _Item, y: _Item) -> bool:
         and x.ref_day != y.ref_day
         and (_is_relative(x.ext) or _is_relative(y.ext))
     ):
-        from datetime import date
-
         try:
             dx = date.fromisoformat(str(x.ext.value)[:10])
             dy = date.fromisoformat(str(y.ext.value)[:10])
@@ -621,16 +615,14 @@ def _count_head(m: MatchItem) -> str:
     return count_head(m.ext.kind, m.ext.head)
 
 
-#: Counts of two different things (heads) whose head words embed further apart than this
-#: are never one fact, even when their values agree: "three campuses" / "three life
-#: sentences", "two police" / "two bomb threats". Near words stay the matcher's to weigh
-#: ("two guards" / "two officers" 0.56, "six engines" / "four appliances" 0.46). Set between
-#: the closest unrelated pair and the furthest related pair in a list of head pairs written
-#: for this purpose (see bench/RESULTS.md claims_dev, session 4): `head_likeness`, 0.35.
-
-
-def _unlike_heads(mitems: list[MatchItem]) -> np.ndarray:
-    """Pairs of counts of one language whose head words are different and far apart."""
+def _unlike_heads(mitems: list[MatchItem], differ: np.ndarray) -> np.ndarray:
+    """Counts of two different things (`differ`: `_heads_differ`) whose head words embed
+    further apart than `head_likeness` (0.35): never one fact, even when their values agree
+    ("three campuses" / "three life sentences", "two police" / "two bomb threats"). Near words
+    stay the matcher's to weigh ("two guards" / "two officers" 0.56, "six engines" / "four
+    appliances" 0.46). The bar lies between the closest unrelated pair and the furthest related
+    pair in a list of head pairs written for this purpose (bench/RESULTS.md claims_dev,
+    session 4)."""
     n = len(mitems)
     out = np.zeros((n, n), dtype=bool)
     has = [k for k, m in enumerate(mitems) if m.hvec is not None]
@@ -638,16 +630,8 @@ def _unlike_heads(mitems: list[MatchItem]) -> np.ndarray:
         return out
     mat = np.stack([mitems[k].hvec for k in has])  # type: ignore[misc]
     mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
-    cos = mat @ mat.T
-    heads = value_codes([_count_head(mitems[k]) for k in has])
-    langs = value_codes([mitems[k].language for k in has])
-    far = (
-        (cos < PARAMS.get().head_likeness)
-        & (heads[:, None] != heads[None, :])
-        & (langs[:, None] == langs[None, :])
-    )
     sel = np.array(has)
-    out[np.ix_(sel, sel)] = far
+    out[np.ix_(sel, sel)] = (mat @ mat.T < PARAMS.get().head_likeness) & differ[np.ix_(sel, sel)]
     return out
 
 
@@ -740,9 +724,11 @@ def _cluster_block(
         feat_of[(a, b)] = f
     block = [items[i] for i in idx]
     same_group, one_voice, frames_differ, other_event = _pair_relations(block)
-    frames_differ |= _other_measure([mitems[i] for i in idx])
+    block_m = [mitems[i] for i in idx]
+    differ = _heads_differ(block_m)
+    frames_differ |= _other_measure(block_m, differ)
     # counts of unrelated things (far-apart heads) never share a side, equal or not
-    other_event = other_event | _unlike_heads([mitems[i] for i in idx])
+    other_event = other_event | _unlike_heads(block_m, differ)
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart, as do
     #    counts of things that had different things happen to them (12 injured, 12 arrested)
     off_diagonal = ~np.eye(n, dtype=bool)
@@ -763,14 +749,20 @@ def _cluster_block(
         near = low < model.conflict and math.isfinite(low) and _near_miss(slot)
         slot.possible = low < model.conflict and not near
         note = f"values within {PARAMS.get().near_miss - 1:.0%} of each other" if near else ""
-        if math.isfinite(low) and not slot.possible and not _clean(slot):
-            slot.possible = True
-            note = "the disagreement rests on one voice"
-        elif math.isfinite(low) and not slot.possible and _weeks_apart(slot):
-            slot.possible = True
-            note = "a weekday may have been read in another week"
+        if math.isfinite(low) and not slot.possible and (doubt := _doubt(slot)):
+            slot.possible, note = True, doubt
         out.append((slot, _explain(members, p, feat_of, model, low, note)))
     return out
+
+
+def _doubt(slot: _Slot) -> str:
+    """Why a conflict the matcher is sure of is only possible, or "": it rests on one voice,
+    or a weekday may have been read in another week."""
+    if not _clean(slot):
+        return "the disagreement rests on one voice"
+    if _weeks_apart(slot):
+        return "a weekday may have been read in another week"
+    return ""
 
 
 def _clean(slot: _Slot) -> bool:
@@ -796,7 +788,7 @@ def _weeks_apart(slot: _Slot) -> bool:
     days = []
     for it in slot.items:
         try:
-            days.append((_dt.date.fromisoformat(str(it.ext.value)[:10]), _is_relative(it.ext)))
+            days.append((date.fromisoformat(str(it.ext.value)[:10]), _is_relative(it.ext)))
         except ValueError:
             return False
     gaps = [
@@ -817,33 +809,30 @@ def _voice(it: _Item) -> tuple[str, str]:
 _MEASURED_KINDS = frozenset({"quantity", "money", "percentage"})
 
 
-def _other_measure(mitems: list[MatchItem]) -> np.ndarray:
-    """Pairs of one language whose measured things (heads) differ, for counts, money and shares:
-    "exports worth $9bn" / "a retaliation list worth $4bn" are two facts, never a conflict,
-    however alike their sentences read. Across languages a head may be a word as written, so
-    the matcher's phrase embeddings decide there."""
+def _heads_differ(mitems: list[MatchItem]) -> np.ndarray:
+    """Pairs of one language whose heads (`head_class`) differ. Across languages a head may be
+    a word as written, so the matcher's phrase embeddings decide there."""
     heads = value_codes([head_class(m.ext.head) for m in mitems])
     langs = value_codes([m.language for m in mitems])
+    return np.asarray((langs[:, None] == langs[None, :]) & (heads[:, None] != heads[None, :]))
+
+
+def _other_measure(mitems: list[MatchItem], differ: np.ndarray) -> np.ndarray:
+    """Pairs of counts, money or shares whose measured things differ (`differ`): "exports
+    worth $9bn" / "a retaliation list worth $4bn" are two facts, never a conflict, however
+    alike their sentences read."""
     numeric = np.array([m.ext.kind in _MEASURED_KINDS for m in mitems])
-    return np.asarray(
-        numeric[:, None]
-        & numeric[None, :]
-        & (langs[:, None] == langs[None, :])
-        & (heads[:, None] != heads[None, :])
-    )
-
-
-#: Sides of one fact whose values are within this ratio are a conflict even when the matcher
-#: links them weakly (a `possible_conflict` otherwise): one figure reported with a small
-#: discrepancy ("52-3" / "53-3", "$141 billion" / "$144 billion") is the commonest real
-#: disagreement, and look-alike facts seldom sit that close. Chosen on the tuning half of the
-#: dev gold (1.1 and 1.25 tied there; the tighter one kept), see bench/RESULTS.md claims_dev.
-#: Hedged values ("about 58 km") are left out. The ratio is `near_miss` (1.1).
+    return np.asarray(numeric[:, None] & numeric[None, :] & differ)
 
 
 def _near_miss(slot: _Slot) -> bool:
-    """Values within `near_miss` of each other, none of them hedged: "about 58 km" already
-    carries its own tolerance, and a near miss against it is no confident conflict."""
+    """Values within `near_miss` (1.1) of each other, none of them hedged: sides of one fact
+    this close are a conflict even when the matcher links them weakly (a `possible_conflict`
+    otherwise). One figure reported with a small discrepancy ("52-3" / "53-3", "$141 billion"
+    / "$144 billion") is the commonest real disagreement, and look-alike facts seldom sit that
+    close. Chosen on the tuning half of the dev gold (1.1 and 1.25 tied there; the tighter one
+    kept), see bench/RESULTS.md claims_dev. "about 58 km" already carries its own tolerance,
+    and a near miss against it is no confident conflict."""
     if any(it.ext.approximate for it in slot.items):
         return False
     values = [it.ext.value for it in slot.items]
