@@ -250,3 +250,17 @@ def test_french_times_keep_their_local_zone_and_hedge() -> None:
         if e.kind == "time"
     ]
     assert (t.value, t.unit, t.approximate) == ("21:30", "local", True)
+
+
+def test_a_count_that_says_what_happened_does_not_join_a_bare_count() -> None:
+    # "around 20" would take 18 into its band; the injured are another fact than those led out
+    claims = _align(
+        {
+            "a1": "Around 20 more people had to be led out of the burning bank.",
+            "a2": "Police said 18 people had been injured in the riots.",
+            "a3": "Police said 12 people were injured in the riots.",
+        }
+    )
+    (hurt,) = [c for c in claims if {m.value for m in c.mentions} >= {12.0, 18.0}]
+    assert {m.article for m in hurt.mentions} == {"a2", "a3"}
+    assert hurt.verdict in ("conflicting", "possible_conflict")

@@ -878,7 +878,8 @@ def _pair_relations(
       resolved against the same publication day, since two reports of different days name one
       day differently), or counts with verbs of different event classes.
     - `other_event`: counts whose verbs say different things happened to them ("12 people
-      were injured" / "12 people were arrested", `claims.frames.EVENT_CLASSES`): not one fact
+      were injured" / "12 people were arrested", `claims.frames.EVENT_CLASSES`), or one with
+      such a verb beside a bare count of the same thing from another article: not one fact
       even when the values agree.
     """
     ext = [it.ext for it in items]
@@ -914,8 +915,15 @@ def _pair_relations(
     other_thing = quantity[:, None] & ((~eq(value_codes(heads)) & trusted) | generic[:, None])
     # what happened to them: "12 people injured" / "12 people arrested"
     classes = [EVENT_CLASSES.get(verb_of(e), "") if e.kind == "quantity" else "" for e in ext]
+    # "18 people were injured" / "around 20 people were ushered to safety": a count whose
+    # verb names what happened to it is not the same fact as a bare count from another
+    # article, however close the values ("20" would take 18 into its rounding band)
+    verbless = np.array([e.kind == "quantity" and not verb_of(e) for e in ext])
+    has_class = np.array([bool(c) for c in classes])
+    one_bare = (has_class[:, None] & verbless[None, :]) | (verbless[:, None] & has_class[None, :])
     other_event = (
         _both_differ(classes)
+        | (one_bare & eq(value_codes(heads)) & ~eq(value_codes([it.article for it in items])))
         # whose figure: "Varga (41-2)" and "Roth (22-5-1)" are two records, even when equal
         | _both_differ([fold(e.owner)[:OWNER_PREFIX] if e.owner else "" for e in ext])
         # a rate's period: "$14.95 a month" and "$180 a year" are two facts
