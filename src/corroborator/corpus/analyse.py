@@ -16,6 +16,7 @@ from corroborator.analysis import analyse_story
 from corroborator.claims import extract_claims
 from corroborator.embed import Embedder
 from corroborator.model import Extraction, Skip, Story
+from corroborator.provenance.derive import lead_vectors
 from corroborator.store.base import ArticleRow, BatchWrite, StoryRow
 
 
@@ -43,7 +44,10 @@ def analyse_rows(
     for a in articles:
         a.derived_from = None  # recomputed from scratch with the new members
     extractions = {r.id: extractions_of(r, parse_quotes=not fast) for r in rows}
-    result = analyse_story(story.id, articles, extractions, embedder, fast=fast)
+    # The candidate gate of provenance reads the title+lead vectors already stored (a
+    # near-duplicate row holds its original's).
+    with lead_vectors({r.id: r.vector for r in rows}):
+        result = analyse_story(story.id, articles, extractions, embedder, fast=fast)
     for row, art in zip(rows, articles, strict=True):
         row.derived_from = art.derived_from.to_dict() if art.derived_from else None
         row.machine_score = art.machine_score

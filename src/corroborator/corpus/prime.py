@@ -1,7 +1,8 @@
 """What the full analysis of some stories will embed, embedded beforehand on the executor.
 
 The full analysis (`analysis.analyse_story`) embeds every sentence of the members of a story
-of two or more articles (provenance compares them; a story of one article has no pair) and
+that are in a pair passing provenance's candidate gate (`provenance.derive.sentence_members`;
+a story of one article has no pair) and
 the slot phrase and sentence of each value claim (claim alignment compares them,
 `claim_texts`). `prime` sends the texts that have no vector yet to the executor (one task per
 `SENTENCE_CHUNK` articles, one model call per article) and puts the vectors into this
@@ -17,7 +18,7 @@ from corroborator.compare.align import count_head
 from corroborator.corpus.work import Preparer
 from corroborator.embed import CachedEmbedder, Embedder
 from corroborator.model import Article
-from corroborator.provenance.derive import sentence_texts
+from corroborator.provenance.derive import sentence_members, sentence_texts
 from corroborator.store.base import ArticleRow
 
 
@@ -49,10 +50,12 @@ def prime(preparer: Preparer, embedder: Embedder, stories: Iterable[list[Article
     todo: list[list[str]] = []
     scheduled: set[str] = set()
     for members in stories:
-        for row in members:
-            article = row.to_article()
+        articles = [row.to_article() for row in members]
+        # provenance embeds the sentences of members in a pair that passes its candidate gate
+        need = sentence_members(articles, [row.vector for row in members], embedder)
+        for k, (row, article) in enumerate(zip(members, articles, strict=True)):
             wanted = claim_texts(row, article)
-            if len(members) > 1:
+            if k in need:
                 wanted = sentence_texts(article) + wanted
             texts = [t for t in embedder.missing(wanted) if t not in scheduled]
             if texts:

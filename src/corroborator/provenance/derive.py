@@ -66,8 +66,11 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -81,7 +84,17 @@ from corroborator.provenance.crossmatch import default_model as crossmatch_model
 from corroborator.provenance.links import Link
 from corroborator.provenance.machine import MachineSignal, machine_signal
 from corroborator.provenance.paraphrase import default_model
+from corroborator.stories.cluster import lead_text
 from corroborator.text.sentences import split_sentences
+
+#: The candidate gate's thresholds (`Thresholds.gate_*`, see `candidate_pairs`).
+#: Chosen on the dev half (by CRC32 of the story id) of the 1k corpus_throughput stories:
+#: the highest bars that keep every link of the ungated analysis there; the test half and
+#: bench.provenance_eval report what they cost (bench/RESULTS.md, corpus_throughput).
+GATE_SENTENCE = 0.6
+GATE_PAIRS = 3
+GATE_LEAD_SAME = 0.9
+GATE_LEAD_CROSS = 0.6
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,19 @@ class Thresholds:
     paraphrase_p: float = 2.0
     subset_margin: float = 0.2  # coverage difference that makes one article a subset
     machine_margin: float = 0.15  # machine-score difference that orients a pair
+    # The candidate gate (see `candidate_pairs`): False compares every pair of a story
+    # sentence by sentence (the analysis before the gate, kept for the benchmarks).
+    gate: bool = True
+    # Same language: a pair is compared sentence by sentence when `gate_pairs` sentences of
+    # the text with fewer (all of them if it has fewer) share `gate_sentence` of their words
+    # with a sentence of the other (`lexical_matches`: a copy, a rewrite, a pasted run) ...
+    gate_sentence: float = GATE_SENTENCE
+    gate_pairs: int = GATE_PAIRS
+    # ... or when their title+lead vectors (the ones story assignment uses) are this close
+    # (texts whose words `lexical_matches` cannot split, e.g. Chinese or Japanese).
+    gate_lead_same: float = GATE_LEAD_SAME
+    # Across languages: when the title+lead vectors are this close.
+    gate_lead_cross: float = GATE_LEAD_CROSS
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -352,6 +378,125 @@ def derive_pair(
     return Link(orig.id, deriv.id, relation, score, direction, evidence, pairs, metrics)
 
 
+# ---------------------------------------------------------------- candidate gate
+
+_WORDS = re.compile(r"\w{4,}", re.UNICODE)
+
+#: Title+lead vectors the caller already has, by article id (`lead_vectors`).
+_LEADS: ContextVar[Mapping[str, np.ndarray] | None] = ContextVar("lead_vectors", default=None)
+
+
+@contextmanager
+def lead_vectors(vectors: Mapping[str, np.ndarray]) -> Iterator[None]:
+    """Within this block the candidate gate reads the articles' title+lead vectors from
+    `vectors` (article id -> vector; corpus mode has them in the store) instead of asking
+    the embedder for `stories.cluster.lead_text` (which `compare` embedded to group them)."""
+    token = _LEADS.set(vectors)
+    try:
+        yield
+    finally:
+        _LEADS.reset(token)
+
+
+@lru_cache(maxsize=2048)
+def _word_set(text: str) -> frozenset[str]:
+    """Lower-cased words of four letters or more of `text`."""
+    return frozenset(_WORDS.findall(text.lower()))
+
+
+@lru_cache(maxsize=2048)
+def _words_of(sentences: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    return tuple(ws for ws in (_word_set(t) for t in sentences) if ws)
+
+
+def _sentence_words(article: Article) -> tuple[frozenset[str], ...]:
+    return _words_of(tuple(_sentences(article)))
+
+
+def lexical_matches(a: Article, b: Article, bar: float) -> int:
+    """How many sentences of the article with fewer sentences share at least `bar` of their
+    words (four letters or more; of the smaller word set of the two sentences) with some
+    sentence of the other: a lexical stand-in for the sentence alignment, which needs
+    vectors."""
+    sa, sb = _sentence_words(a), _sentence_words(b)
+    if len(sa) > len(sb):
+        sa, sb = sb, sa
+    vocab = frozenset().union(*sb) if sb else frozenset()
+    count = 0
+    for ws in sa:
+        if len(ws & vocab) < bar * len(ws):
+            continue  # not even the whole other text has enough of its words
+        for wt in sb:
+            if len(ws & wt) >= bar * min(len(ws), len(wt)):
+                count += 1
+                break
+    return count
+
+
+def _lead_vectors(
+    articles: Sequence[Article], wanted: Sequence[int], embedder: Embedder | None
+) -> dict[int, np.ndarray]:
+    known = _LEADS.get() or {}
+    out: dict[int, np.ndarray] = {}
+    missing: list[int] = []
+    for k in wanted:
+        vec = known.get(articles[k].id)
+        if vec is not None:
+            out[k] = np.asarray(vec, dtype=np.float32)
+        else:
+            missing.append(k)
+    if missing and embedder is not None:
+        vecs = embedder.encode([lead_text(articles[k]) for k in missing])
+        out.update(zip(missing, vecs, strict=True))
+    return out
+
+
+def _lead_cosine(va: np.ndarray | None, vb: np.ndarray | None) -> float:
+    if va is None or vb is None:
+        return 1.0  # no vector to tell: compare the pair
+    na, nb = float(np.linalg.norm(va)), float(np.linalg.norm(vb))
+    return float(va @ vb) / (na * nb) if na > 0 and nb > 0 else 0.0
+
+
+def candidate_pairs(
+    articles: Sequence[Article],
+    pairs: Sequence[tuple[int, int]],
+    embedder: Embedder | None = None,
+    th: Thresholds = DEFAULT_THRESHOLDS,
+) -> list[bool]:
+    """Which of `pairs` (indexes into `articles`) need the sentence-level comparison, from
+    signals that need no sentence vector; a pair that fails is decided "no link" without
+    embedding anything. Same language: `gate_pairs` sentences (all, in a shorter text) that
+    share `gate_sentence` of their words with a sentence of the other (`lexical_matches`: a
+    copy, a rewrite or a pasted run of sentences keeps most words of each sentence; two
+    outlets' own reports of one event share a quote or two), or title+lead vectors at cosine
+    ≥ `gate_lead_same`. Across languages (and where a language is unknown): the title+lead
+    cosine ≥ `gate_lead_cross`. Title+lead vectors come from `lead_vectors`, else
+    from `embedder` (`compare` embedded them to group the articles: a cache hit), else the
+    pair is compared. With `th.gate` False every pair is a candidate."""
+    if not th.gate:
+        return [True] * len(pairs)
+    out: list[bool | None] = []
+    for i, j in pairs:
+        a, b = articles[i], articles[j]
+        if _same_language(a, b):
+            fewer = min(len(_sentence_words(a)), len(_sentence_words(b)))
+            found = lexical_matches(a, b, th.gate_sentence)
+            out.append(True if found and found >= min(th.gate_pairs, fewer) else None)
+        else:
+            out.append(None)
+    open_ = [n for n, ok in enumerate(out) if ok is None]
+    if open_:
+        wanted = sorted({k for n in open_ for k in pairs[n]})
+        leads = _lead_vectors(articles, wanted, embedder)
+        for n in open_:
+            i, j = pairs[n]
+            same = _same_language(articles[i], articles[j])
+            bar = th.gate_lead_same if same else th.gate_lead_cross
+            out[n] = _lead_cosine(leads.get(i), leads.get(j)) >= bar
+    return [bool(ok) for ok in out]
+
+
 def fingerprint(article: Article) -> bytes:
     """SHA-1 over everything of `article` that `derive_pair` reads (id, title, language,
     publication time, body, removed furniture, sentences): two articles with the same
@@ -423,6 +568,13 @@ def detect_derivations(
             else:
                 decided[(i, j)] = found
     if todo:
+        passed = candidate_pairs(articles, todo, embedder, thresholds)
+        for (i, j), ok in zip(todo, passed, strict=True):
+            if not ok:  # fails the candidate gate: no link, nothing embedded
+                _memo_put((prints[i], prints[j], thresholds, model), (None,))
+                decided[(i, j)] = (None,)
+        todo = [pair for pair, ok in zip(todo, passed, strict=True) if ok]
+    if todo:
         need = sorted({k for pair in todo for k in pair})
         ready = dict(zip(need, prepare([articles[k] for k in need], embedder), strict=True))
         for i, j in todo:
@@ -436,6 +588,35 @@ def detect_derivations(
             if link is not None:
                 links.append(link)
     return links
+
+
+def sentence_members(
+    articles: Sequence[Article],
+    leads: Sequence[np.ndarray | None] | None = None,
+    embedder: Embedder | None = None,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> set[int]:
+    """Indexes of the `articles` (one story) whose sentences `detect_derivations` will embed:
+    those in a pair that is neither decided before (the memo) nor rejected by the candidate
+    gate. `leads`: their title+lead vectors, in order (None: as `candidate_pairs` finds
+    them). Model name as `detect_derivations` reads it from `embedder`."""
+    if len(articles) < 2:
+        return set()
+    prints = [fingerprint(a) for a in articles]
+    model = str(getattr(embedder, "name", type(embedder).__name__))
+    todo = [
+        (i, j)
+        for i in range(len(articles))
+        for j in range(i + 1, len(articles))
+        if _memo_get((prints[i], prints[j], thresholds, model)) is None
+    ]
+    if leads is not None:
+        known = {a.id: v for a, v in zip(articles, leads, strict=True) if v is not None}
+        with lead_vectors(known):
+            passed = candidate_pairs(articles, todo, embedder, thresholds)
+    else:
+        passed = candidate_pairs(articles, todo, embedder, thresholds)
+    return {k for pair, ok in zip(todo, passed, strict=True) if ok for k in pair}
 
 
 def score_machine_text(articles: Sequence[Article]) -> None:

@@ -155,10 +155,16 @@ def _json(value: Any) -> str | None:
 class TextVectors:
     """A store's `text_vectors` table with the interface of `embed.DiskCache` (`get_many`,
     `put_many`), so a `CachedEmbedder` can sit on it. Unbounded (the store keeps what its
-    stories compare); vectors are stored as little-endian float32, exactly as computed."""
+    stories compare); vectors are stored as little-endian float32, exactly as computed.
+
+    `put_many` only holds the vectors: the store's next `write_batch` writes them in its own
+    transaction, beside the articles and stories whose analysis embedded them, so a process
+    killed before that commit leaves neither (`flush` writes what is held in a transaction of
+    its own; `SQLiteStore.close` calls it). `get_many` sees the held vectors too."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
+        self._pending: dict[tuple[str, bytes], bytes] = {}
         db.execute(
             "CREATE TABLE IF NOT EXISTS text_vectors (model TEXT NOT NULL, key BLOB NOT NULL, "
             "vector BLOB NOT NULL, PRIMARY KEY (model, key))"
@@ -166,7 +172,13 @@ class TextVectors:
 
     def get_many(self, model: str, dim: int, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
         found: dict[bytes, np.ndarray] = {}
-        unique = sorted(set(keys))
+        unique: list[bytes] = []
+        for key in sorted(set(keys)):
+            held = self._pending.get((model, key))
+            if held is None:
+                unique.append(key)
+            elif len(held) == 4 * dim:
+                found[key] = np.frombuffer(held, dtype="<f4").astype(np.float32)
         for i in range(0, len(unique), 500):
             chunk = unique[i : i + 500]
             rows = self._db.execute(
@@ -180,25 +192,50 @@ class TextVectors:
         return found
 
     def put_many(self, model: str, items: dict[bytes, np.ndarray]) -> None:
-        if not items:
+        for k, v in items.items():
+            self._pending.setdefault((model, bytes(k)), np.asarray(v, dtype="<f4").tobytes())
+
+    @property
+    def held(self) -> int:
+        """Vectors held for the next write."""
+        return len(self._pending)
+
+    def write_held(self) -> None:
+        """Insert the held vectors (inside the caller's transaction; `done_held` after its
+        commit forgets them)."""
+        self._db.executemany(
+            "INSERT OR IGNORE INTO text_vectors VALUES (?, ?, ?)",
+            [(m, k, v) for (m, k), v in sorted(self._pending.items())],
+        )
+
+    def done_held(self) -> None:
+        self._pending.clear()
+
+    def flush(self) -> None:
+        """Write the held vectors in a transaction of their own."""
+        if not self._pending:
             return
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.executemany(
-                "INSERT OR IGNORE INTO text_vectors VALUES (?, ?, ?)",
-                [
-                    (model, k, np.asarray(v, dtype="<f4").tobytes())
-                    for k, v in sorted(items.items())
-                ],
-            )
+            self.write_held()
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        self.done_held()
 
     def __len__(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM text_vectors").fetchone()[0])
+        stored = int(self._db.execute("SELECT COUNT(*) FROM text_vectors").fetchone()[0])
+        new = sum(
+            1
+            for m, k in self._pending
+            if self._db.execute(
+                "SELECT 1 FROM text_vectors WHERE model=? AND key=?", (m, k)
+            ).fetchone()
+            is None
+        )
+        return stored + new
 
 
 class SQLiteStore:
@@ -219,6 +256,7 @@ class SQLiteStore:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+            self._text_vectors: TextVectors | None = None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path} is not a usable corroborator database: {exc}") from None
         except OSError as exc:
@@ -374,11 +412,15 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO skips VALUES (?, ?, ?)",
                 [(storable(s.source), storable(s.reason), batch_id) for s in batch.skips],
             )
+            if self._text_vectors is not None:  # the vectors this batch's analysis embedded
+                self._text_vectors.write_held()
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {exc}") from None
+        if self._text_vectors is not None:
+            self._text_vectors.done_held()
 
     # -- reads ------------------------------------------------------------------------------
 
@@ -457,8 +499,11 @@ class SQLiteStore:
 
     def text_vectors(self) -> TextVectors:
         """The embeddings of sentences and claim phrases kept in this store (see the module
-        docstring; the table is created on the first call)."""
-        return TextVectors(self._db)
+        docstring; the table is created on the first call). One object per store: the
+        vectors it holds are written by the next `write_batch`."""
+        if self._text_vectors is None:
+            self._text_vectors = TextVectors(self._db)
+        return self._text_vectors
 
     @staticmethod
     def _story(row: Sequence[Any]) -> StoryRow:
@@ -582,6 +627,11 @@ class SQLiteStore:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
 
     def close(self) -> None:
+        try:
+            if self._text_vectors is not None:
+                self._text_vectors.flush()
+        except sqlite3.Error:
+            pass  # a cache: what could not be written is embedded again next time
         self._db.close()
 
     def __repr__(self) -> str:

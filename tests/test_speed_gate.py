@@ -1,0 +1,171 @@
+"""Provenance's candidate gate: pairs are compared sentence by sentence only when cheap
+signals (shared words, title+lead vectors) say they may be copies, rewrites or translations,
+and only the articles of such pairs have their sentences embedded (issue 15, "one analysis
+at crawl speed")."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corroborator.embed import USEEmbedder
+from corroborator.model import Article
+from corroborator.provenance import derive
+from corroborator.provenance.derive import (
+    DEFAULT_THRESHOLDS,
+    candidate_pairs,
+    detect_derivations,
+    lead_vectors,
+    lexical_matches,
+    sentence_members,
+    sentence_texts,
+)
+from corroborator.stories.cluster import lead_text
+
+DATA = Path(__file__).resolve().parent / "data" / "provenance"
+NO_GATE = replace(DEFAULT_THRESHOLDS, gate=False)
+
+
+def load() -> list[Article]:
+    rows = json.loads((DATA / "ferry.json").read_text(encoding="utf-8"))
+    return [
+        Article(
+            id=r["id"],
+            source=r["id"],
+            title=r["title"],
+            language=r["language"],
+            published=r["published"],
+            text=r["text"],
+            removed=r["removed"],
+        )
+        for r in rows
+    ]
+
+
+class Recording:
+    """USE, every text encoded alone (a vector does not depend on its batch), with a record
+    of the texts asked for."""
+
+    name = "use-recording"
+    dim = 512
+
+    def __init__(self) -> None:
+        self.inner = USEEmbedder(threads=1)
+        self.texts: list[str] = []
+        self._cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        for t in texts:
+            if t not in self._cache:
+                self._cache[t] = self.inner.encode([t])[0]
+        return np.vstack([self._cache[t] for t in texts]).astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Recording:
+    return Recording()
+
+
+@pytest.fixture(autouse=True)
+def empty_memo() -> None:
+    derive._pair_memo.clear()
+
+
+def _leads(articles: list[Article], embedder: Recording) -> dict[str, np.ndarray]:
+    vecs = embedder.encode([lead_text(a) for a in articles])
+    return {a.id: v for a, v in zip(articles, vecs, strict=True)}
+
+
+def test_lexical_matches_count_sentences_that_keep_their_words() -> None:
+    a = load()[0]
+    assert lexical_matches(a, a, 0.6) == len(sentence_texts(a))
+    reworded = replace(
+        a,
+        id="r",
+        text=(
+            "A passenger ferry ran aground off Kessel Island early on Tuesday morning. "
+            "Unrelated words about gardening follow here. "
+        )
+        * 1,
+    )
+    other = replace(a, id="x", text="Tomatoes ripen slowly in northern greenhouses this year.")
+    assert lexical_matches(a, other, 0.6) == 0
+    assert lexical_matches(a, reworded, 0.6) <= 1
+
+
+def test_the_gate_keeps_every_link_of_the_fixture(embedder: Recording) -> None:
+    articles = load()
+    full = detect_derivations(articles, embedder, NO_GATE)
+    assert {k.relation for k in full} >= {"translation"}, "the fixture has translations"
+    derive._pair_memo.clear()
+    with lead_vectors(_leads(articles, embedder)):
+        gated = detect_derivations(articles, embedder)
+    assert gated == full
+    assert [k.metrics for k in gated] == [k.metrics for k in full]
+
+
+def test_only_members_of_candidate_pairs_are_embedded(embedder: Recording) -> None:
+    articles = load()
+    # An article on another matter in the same story: no pair of it is a candidate.
+    stray = Article(
+        id="z1",
+        source="z1",
+        title="Harbour museum opens a new wing for old maps",
+        language="en",
+        published="2026-03-06",
+        text=(
+            "The harbour museum opened a new wing on Friday. It shows maps drawn by local "
+            "fishermen over two centuries. Curators spent three years restoring the paper. "
+            "Admission stays free for children under twelve."
+        ),
+    )
+    story = [*articles, stray]
+    leads = _leads(story, embedder)
+    need = sentence_members(story, [leads[a.id] for a in story], embedder)
+    assert len(story) - 1 not in need
+    assert need, "the fixture's copies and translations are candidates"
+    embedder.texts.clear()
+    with lead_vectors(leads):
+        detect_derivations(story, embedder)
+    embedded = set(embedder.texts)
+    assert embedded == {t for k in need for t in sentence_texts(story[k])}
+    assert not embedded & set(sentence_texts(stray))
+
+
+def test_a_failed_gate_is_no_link_and_is_remembered(embedder: Recording) -> None:
+    articles = load()
+    pairs = [(i, j) for i in range(len(articles)) for j in range(i + 1, len(articles))]
+    with lead_vectors(_leads(articles, embedder)):
+        passed = candidate_pairs(articles, pairs, embedder)
+        assert not all(passed), "the gate rejects some pair of independent reports"
+        links = detect_derivations(articles, embedder)
+    linked = {(k.original, k.derivative) for k in links} | {
+        (k.derivative, k.original) for k in links
+    }
+    for (i, j), ok in zip(pairs, passed, strict=True):
+        if not ok:
+            assert (articles[i].id, articles[j].id) not in linked
+    assert len(derive._pair_memo) == len(pairs)  # rejected pairs are decided too
+    assert sentence_members(articles, None, embedder) == set()  # nothing left to embed
+
+
+def test_without_lead_vectors_the_embedder_gives_them(embedder: Recording) -> None:
+    articles = load()[4:6]  # German and English: only the lead vectors can pass them
+    embedder.texts.clear()
+    candidate_pairs(articles, [(0, 1)], embedder)
+    assert embedder.texts == [lead_text(a) for a in articles]
+    embedder.texts.clear()
+    with lead_vectors(_leads(articles, Recording())):
+        candidate_pairs(articles, [(0, 1)], embedder)
+    assert embedder.texts == []
+
+
+def test_switched_off_every_pair_is_a_candidate() -> None:
+    articles = load()
+    assert candidate_pairs(articles, [(0, 7), (2, 8)], None, NO_GATE) == [True, True]
