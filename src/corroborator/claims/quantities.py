@@ -62,6 +62,7 @@ CURRENCY_SYMBOLS = {
     "CHF": "CHF",
     "Fr.": "CHF",
     "EUR": "EUR",
+    "euro": "EUR",  # wire style: "a euro110 billion loan"
     "USD": "USD",
     "GBP": "GBP",
     "PLN": "PLN",
@@ -268,7 +269,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
     glued = _alt(lex.glued_units) if lex.glued_units else r"(?!x)x"
     # A digit number ends at a non-word character or at a glued unit symbol ("256GB"); it
     # never stops before a decimal part ("1.38pc" is not 1).
-    tail = rf"(?![\w])|(?=(?-i:{_SYM_RE}|pc|p)(?![\w]))"
+    tail = rf"(?![\w])|(?=(?-i:{_SYM_RE}|pc|p|[½¼¾⅓⅔⅛])(?![\w]))"
     # A number word ends at a word boundary ("ten" is not read in "tenants"), or before the
     # ordinal ending of "fourth", "seventh", "eighth": "the seventh round" states a 7.
     word_end = r"(?:(?![\w])|(?=(?:th|h)(?![\w])))"
@@ -477,6 +478,8 @@ def find_numbers(
     if lex is not None:
         out = [nm for nm in out if not _not_a_duration(text, start, nm, out, pats)]
         if lex.code == "en":
+            out = [nm for nm in out if not _RACE_EVENT.match(text, nm.start, end)]
+        if lex.code == "en":
             for nm in out:  # "$14.95 a month", "3% a year", "300 tests per day"
                 if nm.kind != "duration" and " per " not in (nm.head or ""):
                     nm.per = den[0] if (den := _per(text, nm.end, end)) else None
@@ -680,6 +683,23 @@ def _zero_counts(
                 out.append(got)
                 spans.append((got.start, got.end))
     return out
+
+
+# Plural nouns without an -s that a headline capitalises before its verb ("Three People Shot").
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police"})
+# The fraction of a mixed number after its whole part: "2 1/2", "3-1/2", "2½", "2 ½".
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_MIXED = re.compile(
+    r"(?:[ \u00a0-](?P<n>[1-9])/(?P<dn>[2-9]|1[0-6])|[ \u00a0]?(?P<v>[½¼¾⅓⅔⅛]))(?![\d/])"
+)
+# A race named by its distance ("the 400m hurdles", "200 metres freestyle", "the 4x100m
+# relay"): the event's name, not a distance anybody covered.
+_RACE_EVENT = re.compile(
+    r"[\d,.]+\s?(?:m|metres?|meters?|-metres?|-meters?)\s+(?:individual\s+)?"
+    r"(?:hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|steeplechase|"
+    r"sprint|dash|final|heats?|semi-?finals?)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _not_a_duration(
@@ -1036,6 +1056,13 @@ def _read_one(
     pos = m.end()
     left = text[max(s_start, m.start() - 8) : m.start()]
     cur_m = _PREFIX_CUR.search(text, max(s_start, m.start() - 5), m.start())
+    if (
+        cur_m is not None
+        and cur_m.group("cur") == "euro"
+        and cur_m.end("cur") < m.start()
+        and not (m.group("att") or (pats.scale and pats.scale.match(text, m.end(), s_end)))
+    ):
+        cur_m = None  # "the euro 2 cents higher": spaced, the word prices only a scaled sum
     currency = CURRENCY_SYMBOLS[cur_m.group("cur")] if cur_m else None
     num_start = cur_m.start("cur") if cur_m else m.start()
     if (
@@ -1128,6 +1155,12 @@ def _read_one(
         if hm and value == int(value):
             value += 0.5
             pos = hm.end()
+    if is_digit and not scaled and value == int(value) and (fm := _MIXED.match(text, pos, s_end)):
+        # "2 1/2 years", "3-1/2 hours", "2½ miles": a whole number and a fraction.
+        fr = _VULGAR.get(fm.group("v") or "") or int(fm.group("n") or 0) / int(fm.group("dn") or 1)
+        if 0 < fr < 1:
+            value = value + fr if value >= 0 else value - fr
+            pos = fm.end()
     # Ranges: "between 200 and 300", "200 to 300", "200-300".
     range_pair: tuple[float, float] | None = None
     if pats.range_conn is not None:
@@ -1428,6 +1461,10 @@ def _read_one(
             nm.head, nm.raw_unit = "age", "year of age"  # "2- to 3-year-old children"
         return nm
     counted = _count_head(nm, pos, lex, tokens, value)
+    if counted is None and lex.code == "en":
+        toll = _toll_of(text, s_start, nm, tokens)
+        if toll is not None:
+            return toll
     if counted is None and is_digit and range_pair is None:
         level_of = _level_of(text, s_start, nm, lex, pats, tokens)
         if level_of is not None:
@@ -1546,6 +1583,55 @@ def _frequency(nm: NumberMention, end: int, lex: Lexicon, tokens: list[Token]) -
     return nm
 
 
+# A toll and what it counts, then the words between it and its level: "the death toll from the
+# quake rose to 10", "the number of injured has risen to 50", "a toll of 12" (English).
+_TOLL = re.compile(
+    r"(?<![\w-])(?:(?P<kind>death|casualty|injury|fatality)\s+)?(?P<toll>toll)"
+    r"|(?<![\w-])(?P<toll2>number)\s+of\s+(?:people\s+)?(?P<what>dead|deaths|killed|"
+    r"fatalities|victims|injured|injuries|wounded|hurt|casualties|missing)",
+    re.IGNORECASE,
+)
+_TOLL_GAP = re.compile(
+    r"(?:\s*,?\s+(?:from|in|of|after|caused\s+by)\s+[^,;:\d\"“”()]{1,40}?,?)?"
+    r"(?:\s+(?:has|had|have|was|is|now|officially|already|then|later|had\s+been))*"
+    r"(?:\s+(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|reached|reaches|hit|"
+    r"hits|stood|stands|was|is|mounted|soared|grew|went\s+up|edged\s+up|put|set|raised)"
+    r"(?:\s+(?:to|at))?|\s+(?:to|at|of)|\s*:)\s+$",
+    re.IGNORECASE,
+)
+_TOLL_COUNTS = {
+    "injury": "injured",
+    "injured": "injured",
+    "injuries": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "casualty": None,
+    "casualties": None,
+    "missing": "missing",
+}
+
+
+def _toll_of(
+    text: str, s_start: int, nm: NumberMention, tokens: list[Token]
+) -> NumberMention | None:
+    """A level of a toll with no noun after it: "the death toll rose to 10" -> 10 people
+    killed; "the number of injured reached 50" -> 50 people injured; None otherwise."""
+    window = max(s_start, nm.start - 90)
+    for tm in reversed(list(_TOLL.finditer(text, window, nm.start))):
+        end = tm.end()
+        if not _TOLL_GAP.fullmatch(text, end, nm.start):
+            continue
+        what = (tm.group("kind") or tm.group("what") or "death").lower()
+        verb = _TOLL_COUNTS.get(what, "killed")
+        word = tm.start("toll") if tm.group("toll") else tm.start("toll2")
+        slot = [t for t in tokens if t.start >= word and t.end <= end]
+        nm.head = "person" if verb else "casualty"
+        nm.verb = verb
+        nm.slot_tokens = slot[:3]
+        return nm
+    return None
+
+
 def _level_of(
     text: str, s_start: int, nm: NumberMention, lex: Lexicon, pats: _Patterns, tokens: list[Token]
 ) -> Token | None:
@@ -1655,9 +1741,21 @@ def _named_word_number(tokens: list[Token], m: re.Match[str], lex: Lexicon) -> b
     if not m.group("w")[:1].isupper():
         return False
     left = tokens_before(tokens, m.start())
-    after = tokens_after(tokens, m.end(), 1)
+    after = tokens_after(tokens, m.end(), 4)
+    # "Three People Shot", "Ten people are killed", "THREE PEOPLE HAVE DIED": an event verb
+    # within a plural noun and its auxiliaries after the number.
+    k = (
+        1
+        if after
+        and after[0].lower not in lex.event_verbs
+        and after[0].lower.endswith(("s", "people"))
+        else 0
+    )
+    while k < len(after) and after[k].lower in lex.auxiliaries:
+        k += 1
     return not (
-        (left and left[-1].lower.endswith("s")) or (after and after[0].lower in lex.event_verbs)
+        (left and left[-1].lower.endswith("s"))
+        or (k < len(after) and after[k].lower in lex.event_verbs)
     )
 
 
@@ -1755,6 +1853,11 @@ def _head_run(
                 continue
             if not run and low.endswith("s") and not (nxt and nxt.is_capitalised):
                 head = t
+            elif not run and low in _IRREGULAR_PLURALS:
+                # Headlines: "Three People Shot", "THREE PEOPLE HAVE DIED".
+                verb = next((a for a in after[k + 1 :] if a.lower not in lex.auxiliaries), None)
+                if verb is not None and verb.lower in lex.event_verbs:
+                    head = t
             break
         run.append(t)
         if low in lex.event_verbs and nxt_ok:
@@ -1767,6 +1870,9 @@ def _head_run(
             break
         if nxt is not None and nxt.lower in lex.event_verbs and not low.endswith("s"):
             break
+    if head is None and pre_verb is not None and run == [pre_verb]:
+        # "3 dead Wed May 5", "12 injured Americans": nothing counted after the participle.
+        return run, pre_verb, None
     return run, head, pre_verb
 
 
@@ -1833,7 +1939,12 @@ def _count_head(
         if (
             left
             and left[-1].lower in lex.event_verbs
-            and not (after and after[0].is_word and after[0].lower not in lex.stopwords)
+            and not (
+                after
+                and after[0].is_word
+                and after[0].lower not in lex.stopwords
+                and not after[0].is_capitalised  # "kills 1, injures 2 POSTED: 1052 GMT"
+            )
         ):
             nm.head = "person"
             nm.verb = lex.event_verbs[left[-1].lower]

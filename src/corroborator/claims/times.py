@@ -104,6 +104,12 @@ _H_FORM = frozenset({"fr", "es", "it", "pt", "pl", "de"})
 _SPAN_BEFORE = frozenset({"en", "in", "pendant", "durante", "während", "w", "per"})
 #: Clock words after which a bare hour is a duration rather than a time ("6 hours", "6 h").
 _DURATION_WORDS = frozenset({"h", "hours", "hrs", "horas", "heures", "stunden"})
+#: Languages whose word for hours also names the hour of the day: "à 14 heures", "a las 14
+#: horas" is 2 pm. Read as a time only right after a time preposition or hedge that points at
+#: a moment; "depuis 14 heures" (for 14 hours, or since 2 pm) and "environ 14 heures" (about
+#: 14 hours) stay durations.
+_HOUR_WORD_CLOCK = frozenset({"fr", "es", "pt", "it"})
+_NOT_A_MOMENT = frozenset({"depuis", "desde las", "environ"})
 
 
 @lru_cache(maxsize=16)
@@ -170,7 +176,11 @@ def find_times(
             continue  # "2:15" alone: a score, a lap, a duration
         if form == "2" and not (ap or word or zone):
             continue  # "2.45" alone: a decimal
-        if form == "3" and not (ap or (word and word.lower() not in _DURATION_WORDS)):
+        if form == "3" and not (
+            ap
+            or (word and word.lower() not in _DURATION_WORDS)
+            or (word and _hour_of_day(left, lex, p, hm))
+        ):
             continue  # "10 hours" is a duration
         if form == "5" and (
             lex is None
@@ -200,6 +210,19 @@ def find_times(
         out.extend(_noon(text, start, end, lex, p, spans + [(t.start, t.end) for t in out]))
         out.sort(key=lambda t: t.start)
     return out
+
+
+def _hour_of_day(
+    left: str, lex: Lexicon | None, p: _TimePatterns, hm: re.Match[str] | None
+) -> bool:
+    """'à 14 heures', 'vers 9 heures', 'a las 14 horas': the hour word after a preposition or
+    hedge that points at a moment names the hour of the day (see `_HOUR_WORD_CLOCK`)."""
+    if lex is None or lex.code not in _HOUR_WORD_CLOCK:
+        return False
+    if hm is not None:
+        return hm.group("hd").lower() not in _NOT_A_MOMENT
+    pm = p.prep.search(left) if p.prep is not None else None
+    return pm is not None and pm.group(0).strip().lower() not in _NOT_A_MOMENT
 
 
 @lru_cache(maxsize=8)
