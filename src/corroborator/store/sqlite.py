@@ -22,7 +22,9 @@ cleared so that the next analysis of their story extracts them again.
 a file without it, older or only read, stays as it is and older versions still open it):
 sentence and claim-phrase embeddings by (model name, SHA-1 of the text), the vectors the full
 analysis compares (the `disk` of a `CachedEmbedder`, `embed.with_vectors`), so that
-`reanalyse` and a resumed ingest do not embed them again.
+`reanalyse` and a resumed ingest do not embed them again. They are held in memory until the
+next `write_batch` and written in its transaction, beside the articles and stories whose
+analysis embedded them: a process killed before that commit leaves neither.
 """
 
 from __future__ import annotations
