@@ -49,6 +49,8 @@ from bench.datasets import dataset
 from bench.results import merge_table, parse_args, parser
 
 DATE = date.today().isoformat()
+#: Key of a base article naming its family of planted translations (not written to the corpus).
+FAMILY = "_family"
 _SENT = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -74,7 +76,10 @@ def base_articles() -> list[dict[str, str]]:
         out += [one(x, None) for x in jsonl(d / "ecbplus_docs.jsonl")]
     if (d := dataset("cdcr")) is not None:
         for sub in ("newswcl50", "meantime"):
-            out += [one(x, "date_publish") for x in jsonl(d / sub / f"{sub}_docs.jsonl")]
+            for x in jsonl(d / sub / f"{sub}_docs.jsonl"):
+                out.append(one(x, "date_publish"))
+                if sub == "meantime":  # a Wikinews article and its translations: one family
+                    out[-1][FAMILY] = f"meantime:{x['article_id']}"
     if (d := dataset("basil")) is not None:
         out += [one(x, "date") for x in jsonl(d / "basil.jsonl")]
     if (d := dataset("polnear")) is not None:
@@ -90,7 +95,7 @@ def edited(article: dict[str, str], r: int) -> dict[str, str]:
     """Repeat `r` of an article (see the module docstring); r = 0 is the original."""
     day = (date.fromisoformat(article["published"]) + timedelta(days=3 * r)).isoformat()
     if r == 0:
-        return dict(article)
+        return {k: v for k, v in article.items() if k != FAMILY}
     sents = _SENT.split(article["text"])
     if len(sents) > 2:
         del sents[r % len(sents)]
@@ -114,6 +119,69 @@ def write_corpus(folder: Path, base: list[dict[str, str]], n: int) -> None:
         fh.write(json.dumps(edited(base[k], r), ensure_ascii=False) + "\n")
     if fh:
         fh.close()
+
+
+def planted_recall(db: Path, base: list[dict[str, str]]) -> dict[str, float]:
+    """Provenance found in a store against the pairs the corpus planted: each repeat (r > 0,
+    an edited copy) must be derived from an article of its own base text (`copies`: share of
+    repeats that are); each MEANTIME article and its translations present must end in one
+    independence group, the components of the derived_from links (`translations`: share of
+    such families joined whole). `cross_links`: derived_from links between articles of two
+    different base texts (not all wrong: ECB+ holds wire copies under several sites)."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT id, source, derived_from FROM articles").fetchall()
+    finally:
+        con.close()
+    where: dict[str, tuple[int, int]] = {}  # article id -> (base index, repeat)
+    derived: dict[str, str] = {}
+    for aid, source, der in rows:
+        m = re.search(r"part-(\d+)\.jsonl:(\d+)$", str(source))
+        if m is None:
+            continue
+        n = int(m.group(1)) * 1000 + int(m.group(2)) - 1
+        r, k = divmod(n, len(base))
+        where[aid] = (k, r)
+        if der:
+            derived[aid] = json.loads(der)["article"]
+    parent = {a: a for a in where}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in derived.items():
+        if a in parent and b in parent:
+            parent[root(a)] = root(b)
+
+    def family(a: str) -> str:
+        k = where[a][0]
+        return base[k].get(FAMILY) or str(k)
+
+    repeats = [a for a, (_, r) in where.items() if r > 0]
+    copies = sum(
+        1
+        for a in repeats
+        if a in derived and derived[a] in where and where[derived[a]][0] == where[a][0]
+    )
+    fams: dict[str, list[str]] = {}
+    for a in where:
+        if base[where[a][0]].get(FAMILY):
+            fams.setdefault(family(a), []).append(a)
+    joined = [f for f, members in fams.items() if len({where[m][0] for m in members}) > 1]
+    whole = sum(1 for f in joined if len({root(m) for m in fams[f]}) == 1)
+    cross = sum(1 for a, b in derived.items() if b in where and family(a) != family(b))
+    return {
+        "repeats": len(repeats),
+        "copies": copies / len(repeats) if repeats else float("nan"),
+        "families": len(joined),
+        "translations": whole / len(joined) if joined else float("nan"),
+        "cross_links": cross,
+    }
 
 
 _CHILD = r"""
@@ -300,6 +368,14 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
                 rows.append(row)
+                found = planted_recall(db, base)
+                print(
+                    f"planted pairs ({mode}): repeats derived from their own base text "
+                    f"{found['copies']:.3f} of {found['repeats']}; translation families "
+                    f"joined whole {found['translations']:.3f} of {found['families']}; links "
+                    f"between different base texts {found['cross_links']}",
+                    flush=True,
+                )
                 if args.keep:
                     Path(args.keep).mkdir(parents=True, exist_ok=True)
                     shutil.move(str(db), Path(args.keep) / db.name)
