@@ -173,3 +173,29 @@ def test_hour_word_after_a_time_preposition_is_a_time(text: str, lang: str, hhmm
 def test_hour_word_as_a_span_stays_a_duration(text: str, lang: str) -> None:
     assert [v for v, _k in values(text, "duration", lang)] == [50400.0]
     assert [e for e in run(text, lang) if e.kind == "time"] == []
+
+
+def test_a_sum_spread_over_a_period_keeps_the_period() -> None:
+    text = "The Harriers bid $90 million over six years for the striker."
+    got = {e.kind: e for e in run(text)}
+    assert got["money"].value == 90e6 and got["money"].key != "six amount"
+    d = got["duration"]
+    assert (d.value, d.low, d.high) == (6 * 365 * 86400.0,) * 3  # exact: "over" is no "more than"
+    assert d.text == "six years"
+
+
+def test_over_a_duration_alone_is_still_more_than() -> None:
+    (d,) = [e for e in run("The fire burned for over eight hours.") if e.kind == "duration"]
+    assert (d.low, d.high) == (28800.0, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("He won 3 Oscars and 2 BAFTAs.", 2.0, "bafta"),
+        ("He finished with 121 RBI last season.", 121.0, "rbi"),
+        ("Storm Lashes Coast, 12 Homes Destroyed", 12.0, "home"),
+    ],
+)
+def test_capitalised_heads(text: str, value: float, head: str) -> None:
+    assert [e.head for e in run(text) if e.kind == "quantity" and e.value == value] == [head]

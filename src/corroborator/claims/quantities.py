@@ -476,6 +476,9 @@ def find_numbers(
             out.append(one)
             taken.append((one.start, one.end))
     if lex is not None:
+        if lex.code == "en":
+            for nm in out:
+                _spread_over(text, start, nm, out)
         out = [nm for nm in out if not _not_a_duration(text, start, nm, out, pats)]
         if lex.code == "en":
             out = [nm for nm in out if not _RACE_EVENT.match(text, nm.start, end)]
@@ -700,6 +703,25 @@ _RACE_EVENT = re.compile(
     r"sprint|dash|final|heats?|semi-?finals?)(?![\w-])",
     re.IGNORECASE,
 )
+
+
+_SPREAD_OVER = re.compile(r"(?:over|across)\s+", re.IGNORECASE)
+
+
+def _spread_over(text: str, s_start: int, nm: NumberMention, found: list[NumberMention]) -> None:
+    """'$160 million over eight years': right after a sum or a count, "over" spreads it across
+    the period (a contract's length), it is no "more than"; the duration is exact."""
+    if nm.kind != "duration" or not (om := _SPREAD_OVER.match(text, nm.start)):
+        return
+    gap = text[s_start : nm.start]
+    prev_end = s_start + len(gap.rstrip())
+    if prev_end == nm.start or not any(
+        o.kind in ("money", "quantity") and o.end == prev_end for o in found
+    ):
+        return
+    nm.start = om.end()
+    v = nm.bounds.value
+    nm.bounds = Bounds(v, v, v, False)
 
 
 def _not_a_duration(
@@ -1836,6 +1858,14 @@ def _head_run(
             # Capitalised plural right after the number ("12 Democrats") is a head; a
             # capitalised adjective before a common noun ("seven European countries") is a
             # modifier; any other capitalised word means a name ("12 Main Street"): no count.
+            if (
+                not run
+                and t.text.isupper()
+                and 2 <= len(t.text) <= 5
+                and (nxt is None or not nxt_ok or (lex.code == "en" and nxt.lower in _NON_HEADS))
+            ):
+                head = t  # an initialism counted: "33 homers and 121 RBI last season."
+                break
             if nxt_ok and nxt is not None and not nxt.is_capitalised:
                 run.append(t)
                 continue
@@ -1853,6 +1883,8 @@ def _head_run(
                 continue
             if not run and low.endswith("s") and not (nxt and nxt.is_capitalised):
                 head = t
+            elif not run and low.endswith("s") and nxt and nxt.lower in lex.event_verbs:
+                head = t  # headlines: "7 Villages Damaged", "12 Homes Destroyed"
             elif not run and low in _IRREGULAR_PLURALS:
                 # Headlines: "Three People Shot", "THREE PEOPLE HAVE DIED".
                 verb = next((a for a in after[k + 1 :] if a.lower not in lex.auxiliaries), None)
@@ -2036,7 +2068,12 @@ def _no_head(tok: Token, lex: Lexicon) -> bool:
     """A word that names nothing measured: a stop word, a scale word ("billion"), or an
     English word of `_NON_HEADS` ("last", "up")."""
     low = tok.lower
-    return low in lex.stopwords or low in lex.scales or (lex.code == "en" and low in _NON_HEADS)
+    return (
+        low in lex.stopwords
+        or low in lex.scales
+        or (lex.code == "en" and low in _NON_HEADS)
+        or lex.parse_number_words(low) is not None  # "$160 million over eight years"
+    )
 
 
 def _money_head(
