@@ -264,3 +264,11 @@ def test_a_count_that_says_what_happened_does_not_join_a_bare_count() -> None:
     (hurt,) = [c for c in claims if {m.value for m in c.mentions} >= {12.0, 18.0}]
     assert {m.article for m in hurt.mentions} == {"a2", "a3"}
     assert hurt.verdict in ("conflicting", "possible_conflict")
+
+
+def test_the_whole_of_a_partitive_count_keeps_no_verb() -> None:
+    # "two of the five victims died": the five did not all die
+    whole = [e for e in claims_of("Two of the five victims died in hospital.") if e.value == 5.0]
+    assert [e.key for e in whole] == ["victim"]
+    (e,) = [e for e in claims_of("Five victims died in hospital.") if e.value == 5.0]
+    assert e.key == "victim killed"

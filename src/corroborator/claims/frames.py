@@ -248,6 +248,9 @@ def _canonical_count(e: Extraction, text: str, lo: int, lex: Lexicon) -> Extract
     head, verb = e.head or "", _verb_after_head(e)
     if e.key != (f"{head} {verb}" if verb else head) or e.per:
         return e  # a key of another shape (records, rates): left as read
+    read_verb = verb
+    if verb and _partitive_whole(text[max(lo, e.start - 40) : e.start], lex):
+        verb = ""  # "two of the five victims died": the five did not all die
     new_head, new_verb = lex.noun_heads.get(head, head), verb
     if not verb and head in lex.nominal_events:
         new_head, new_verb = "person", lex.nominal_events[head]
@@ -260,10 +263,25 @@ def _canonical_count(e: Extraction, text: str, lo: int, lex: Lexicon) -> Extract
         and text[max(lo, e.start - 30) : e.start].rstrip().lower().endswith(lex.population_cues)
     ):
         new_head = "population"
-    if (new_head, new_verb) == (head, verb):
+    if (new_head, new_verb) == (head, read_verb):
         return e
     key = f"{new_head} {new_verb}" if new_verb else new_head
     return replace(e, head=new_head, key=key)
+
+
+_PARTITIVE = re.compile(
+    r"([\w.,]+)\s+of\s+(?:the|those|these|its|their|his|her)?\s*$", re.IGNORECASE
+)
+
+
+def _partitive_whole(before: str, lex: Lexicon) -> bool:
+    """Whether a count is the whole of a part counted before it ("two of the five victims",
+    "12 of 40 protesters"): what happened is said of the part, not of the whole."""
+    m = _PARTITIVE.search(before)
+    if m is None:
+        return False
+    word = m.group(1).strip(".,")
+    return word[:1].isdigit() or lex.parse_number_words(word.lower()) is not None
 
 
 def _verb_after_head(e: Extraction) -> str:
