@@ -199,3 +199,11 @@ def test_over_a_duration_alone_is_still_more_than() -> None:
 )
 def test_capitalised_heads(text: str, value: float, head: str) -> None:
     assert [e.head for e in run(text) if e.kind == "quantity" and e.value == value] == [head]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [("The fee is 1,000 JPY.", 1000.0, "JPY"), ("Sales hit 5 million HKD.", 5e6, "HKD")],
+)
+def test_iso_code_after_the_number_is_money(text: str, value: float, code: str) -> None:
+    assert [(e.value, e.unit) for e in run(text) if e.kind == "money"] == [(value, code)]

@@ -91,7 +91,12 @@ _GLUED_CUR = "|".join(
 _MINUS = "-−"
 _SYM_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _PREFIX_CUR = re.compile(rf"(?:(?<=[\s(\[\"'“„«-])|^)(?P<cur>{_SYM_ALT})\s?$")
-_SUFFIX_SYM = re.compile(r"\s?(?P<cur>€|zł|£|\$|EUR|USD|GBP|PLN|CHF)(?!\w)")
+# A sign or an ISO code of the table after the number: "40 zł", "12 €", "1,000 JPY".
+_SUFFIX_SYM = re.compile(
+    r"\s?(?P<cur>€|zł|£|\$|"
+    + "|".join(sorted(c for c in CURRENCY_SYMBOLS if re.fullmatch(r"[A-Z]{3}", c)))
+    + r")(?!\w)"
+)
 _NEUTRAL_PERCENT = re.compile(r"\s?%")
 _DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+"
 _COMMA_DECIMAL = r"\d+,\d{1,2}"
