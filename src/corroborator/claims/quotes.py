@@ -38,8 +38,8 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from corroborator.claims.lexicon import Lexicon
@@ -222,26 +222,49 @@ def find_quotes(
                     cues = []  # nothing to parse, and the parser would give a parse
             except Exception:  # a parser bug must not lose the article's claims
                 log.exception("quote speakers: parse failed, using the rules")
+    # The speaker each quote's cue names, before pronouns are resolved; "he"/"she" with the
+    # offset of the pronoun, resolved in context when there is a parse (`_antecedents`).
+    named: dict[int, str | None] = {}
+    pending: list[tuple[int, int, str]] = []  # (quote start, pronoun offset, pronoun)
+    for s, e in spans:
+        words = len(text[s + 1 : e - 1].split())
+        speaker: str | None = None
+        at: int | None = None
+        if lex is not None:
+            if s in ruled:
+                speaker = ruled[s]
+            elif cues is not None and words > SCARE_MAX_WORDS:
+                cue = _cue_for(cues, s, e, text)
+                if cue is not None:
+                    speaker, at = cue.speaker, cue.pronoun
+            if speaker is None:
+                speaker = read[s] if s in read else _speaker_for(text, s, e, lex)
+                at = None
+        named[s] = speaker
+        if cues is not None and speaker is not None and speaker.lower() in _PERSONAL:
+            pending.append((s, at if at is not None else _pronoun_at(text, s, e, speaker), speaker))
+    resolved: dict[int, str | None] = {}
+    if pending and lex is not None:
+        try:
+            resolved = _antecedents(text, pending, spans, lex, filter(None, named.values()))
+        except Exception:  # a parser bug must not lose the article's claims
+            log.exception("quote speakers: pronoun resolution failed")
     out: list[QuoteMention] = []
     last_person: str | None = None
     prev: QuoteMention | None = None
     for s, e in spans:
         content = text[s + 1 : e - 1]
         words = len(content.split())
-        speaker: str | None = None
-        if lex is not None:
-            if s in ruled:
-                speaker = ruled[s]
-            elif cues is not None and words > SCARE_MAX_WORDS:
-                speaker = _cue_speaker(cues, s, e, text)
-                if not parse_all and speaker is not None and speaker.lower() in lex.pronouns:
-                    # the parse saw only the sentences near quotes the rules left open
-                    speaker = last_person or speaker
-            if speaker is None:
-                speaker = read[s] if s in read else _speaker_for(text, s, e, lex)
-                if speaker is not None and speaker.lower() in lex.pronouns:
-                    speaker = last_person or speaker
-        if speaker is None and prev is not None and s - prev.end < 200:
+        speaker = named[s]
+        open_pronoun = False
+        if s in resolved:
+            speaker = resolved[s]
+            open_pronoun = speaker is None  # a pronoun cue with no antecedent we are sure of
+        elif speaker is not None and lex is not None and speaker.lower() in lex.pronouns:
+            speaker = last_person or speaker
+        if speaker is not None and lex is not None and cues is not None:
+            speaker = _role_name(text, s, speaker, lex) or speaker
+        if speaker is None and not open_pronoun and prev is not None and s - prev.end < 200:
             between = text[prev.end : s]
             # Same paragraph, or quote paragraphs back to back ("“…” ⏎ ⏎ “…”").
             if "\n\n" not in between or not between.strip():
@@ -252,6 +275,8 @@ def find_quotes(
             continue  # 'the plan was "on track"': a short quote that is no sentence
         if text[s] == "‘" and (speaker is None or words < 4):
             continue  # single curly quotes are often titles or scare quotes
+        if _fragment(text, s, content, words):
+            continue
         if speaker is not None and lex is not None and _is_person(speaker, lex):
             last_person = speaker
         key = speaker_key(speaker, lex) if speaker else None
@@ -259,6 +284,62 @@ def find_quotes(
         out.append(q)
         prev = q
     return out
+
+
+# Small words a title keeps in lower case ("The Art of the Deal", "Pride and Prejudice").
+_TITLE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "de",
+        "la",
+        "le",
+        "del",
+        "des",
+        "du",
+        "der",
+        "die",
+        "das",
+        "von",
+        "van",
+    ]
+)
+
+
+def _fragment(text: str, s: int, content: str, words: int) -> bool:
+    """A quoted fragment that is no statement, whoever it is attributed to:
+    * one word ('called the talks “positive,”');
+    * up to `SCARE_MAX_WORDS` words inside a running sentence ('he said he favoured
+      “transparency.”'; '“It's overkill,” Thompson said' starts its sentence and stays);
+    * a name or title in Title Case of up to eight words: nicknames ('dubbed him “Little
+      Rocket Man,”'), titles of works ('his book “A Higher Loyalty”', '“Special Report.”').
+    """
+    if words <= 1:
+        return True
+    before = text[max(0, s - 2) : s].rstrip(" \t")
+    if words <= SCARE_MAX_WORDS and before[-1:].isalnum():
+        return True
+    if words > 8 or content.rstrip()[-1:] in "?!":
+        return False
+    tokens = [w.strip(".,;:!?()") for w in content.split()]
+    tokens = [w for w in tokens if w[:1].isalpha()]
+    caps = [w for w in tokens if w[:1].isupper()]
+    if len(caps) < 2 or any(w.isupper() and len(w) > 1 for w in caps):
+        return False  # "NO COLLUSION and NO OBSTRUCTION": shouting, not a title
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in tokens)
 
 
 def _cut_at_abbreviation(raw: str) -> bool:
@@ -285,9 +366,11 @@ def _rule_speaker(text: str, s: int, e: int, lex: Lexicon) -> tuple[str | None, 
     MSNBC host Chris Matthews"), a name after a quote that ends a sentence ("…." Russia
     insisted), a cue with words between it and the quote, "according to"."""
     p = _patterns(lex)
-    after = text[e : e + _CUE_WINDOW]
-    after = re.split(r"(?<=[.!?])\s|[\"“„«»]|\n", after, maxsplit=1)[0]
+    window = text[e : e + _CUE_WINDOW]
     for pat in (p.after_verb_name, p.after_name_verb):
+        # '"…," Mr. Comey said': a title before the name ends no sentence. After the verb
+        # ('said Rep. Anna Novak') the name stays cut at the title and the parse reads it.
+        after = _clause_after(window) if pat is p.after_name_verb else _CLAUSE_STOP.split(window)[0]
         m = pat.match(after)
         if m:
             sp = _clean_speaker(m.group("src"), lex)
@@ -311,6 +394,19 @@ def _rule_speaker(text: str, s: int, e: int, lex: Lexicon) -> tuple[str | None, 
     if m:
         return _clean_speaker(m.group("src"), lex), False
     return None, False
+
+
+_CLAUSE_STOP = re.compile(r"(?<=[.!?])\s|[\"“„«»]|\n")
+
+
+def _clause_after(after: str) -> str:
+    """The text after a quote up to its sentence end, a quote mark or a line break; a title or
+    an initial ("Mr. Comey said", "said Rep. Dana E. Whitlock") ends no sentence."""
+    for m in _CLAUSE_STOP.finditer(after):
+        if m.group().isspace() and m.group() != "\n" and _cut_at_abbreviation(after[: m.start()]):
+            continue
+        return after[: m.start()]
+    return after
 
 
 _NAME_END = re.compile(r"\s*(?:[,;:.!?]|$)")
@@ -608,17 +704,19 @@ class _Cue:
     sent: tuple[int, int]  # character span of its sentence
     governs: tuple[tuple[int, int], ...]  # character spans of the cue's complements
     speaker: str | None
+    pronoun: int | None = None  # offset of a "he"/"she" subject, resolved by `_antecedents`
 
 
-def speaker_parser(lang: str) -> Parser | None:
+def speaker_parser(lang: str, entities: bool = False) -> Parser | None:
     """The parser for speakers: English only (the cue words below are English), and only
     with the spaCy pipeline installed. Speakers need the dependency parse and the tags, so
-    named-entity recognition and the lemmatizer are skipped (cues match word forms)."""
+    named-entity recognition and the lemmatizer are skipped (cues match word forms);
+    `entities=True` keeps NER (pronoun antecedents need PERSON entities)."""
     if lang not in PARSE_LANGUAGES or not settings().claims.quote_parser:
         return None
     from corroborator.nlp.registry import get_parser, spacy_available
 
-    return get_parser(lang, entities=False, lemmas=False) if spacy_available(lang) else None
+    return get_parser(lang, entities=entities, lemmas=False) if spacy_available(lang) else None
 
 
 @lru_cache(maxsize=16)
@@ -719,6 +817,7 @@ def _parse_cues(
                     continue
                 subj, head_i = cue
                 speaker: str | None = None
+                pronoun: int | None = None
                 if subj is not None and inside(base + doc.tokens[subj].start):
                     subj = None  # the parse took (part of) a quote for the subject
                 if subj is not None:
@@ -726,7 +825,10 @@ def _parse_cues(
                     speaker = _phrase(doc, subj)
                     low = doc.tokens[subj].text.lower()
                     named_at: int | None = subj
-                    if low in _PRONOUN_KIND and doc.tokens[subj].pos == "PRON":
+                    if low in _PERSONAL and doc.tokens[subj].pos == "PRON":
+                        pronoun = base + doc.tokens[subj].start  # resolved later, in context
+                        named_at = None
+                    elif low in _PRONOUN_KIND and doc.tokens[subj].pos == "PRON":
                         speaker = _resolve(low, last) or speaker
                         named_at = None
                     elif low in _RELATIVE:
@@ -739,7 +841,13 @@ def _parse_cues(
                 sl = doc.tokens[sent_lo].start + base
                 sh = doc.tokens[sent_hi - 1].end + base
                 cues.append(
-                    _Cue(base + tok.start, (sl, sh), _governed(doc, head_i, subj, base), speaker)
+                    _Cue(
+                        base + tok.start,
+                        (sl, sh),
+                        _governed(doc, head_i, subj, base),
+                        speaker,
+                        pronoun,
+                    )
                 )
     return cues
 
@@ -927,8 +1035,13 @@ def _inside_quotes(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 
 
 def _cue_speaker(cues: list[_Cue], s: int, e: int, text: str) -> str | None:
-    """The speaker of the cue that governs the quote, else of the nearest cue in a sentence
-    the quote touches or right next to it (no line break, quote or sentence end between)."""
+    cue = _cue_for(cues, s, e, text)
+    return cue.speaker if cue is not None else None
+
+
+def _cue_for(cues: list[_Cue], s: int, e: int, text: str) -> _Cue | None:
+    """The cue that governs the quote, else the nearest cue with a speaker in a sentence the
+    quote touches or right next to it (no line break, quote or sentence end between)."""
     best: tuple[int, int, _Cue] | None = None
     for c in cues:
         if c.speaker is None:
@@ -950,7 +1063,433 @@ def _cue_speaker(cues: list[_Cue], s: int, e: int, text: str) -> str | None:
         rank = (dist, 0 if c.pos >= e else 1)
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], c)
-    return best[2].speaker if best is not None else None
+    return best[2] if best is not None else None
 
 
 _ADJ_BREAK = re.compile(r"\n|[\"“”„«»]|[.!?]\s")
+
+
+# --- Pronoun speakers and titles, resolved in context -----------------------------------------
+
+# Pronoun speakers resolved from the sentences before them (`_antecedents`).
+_PERSONAL = frozenset(["he", "she"])
+# How far back an antecedent is looked for: sentences before the pronoun's own, and characters.
+_BACK_SENTENCES = 4
+_BACK_CHARS = 1000
+_HONORIFIC = re.compile(
+    r"\b(?P<h>Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,2}?(?P<n>[A-Z][\w'’-]+)"
+)
+_GENDER_OF = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+# Role nouns that say who is meant ("the congresswoman said"); the rest say nothing.
+_ROLE_GENDER = {
+    **dict.fromkeys(
+        [
+            "woman",
+            "spokeswoman",
+            "congresswoman",
+            "chairwoman",
+            "businesswoman",
+            "mother",
+            "wife",
+            "daughter",
+            "sister",
+            "grandmother",
+            "aunt",
+            "girl",
+            "actress",
+            "widow",
+            "queen",
+            "princess",
+        ],
+        "she",
+    ),
+    **dict.fromkeys(
+        [
+            "man",
+            "spokesman",
+            "congressman",
+            "businessman",
+            "father",
+            "husband",
+            "son",
+            "brother",
+            "grandfather",
+            "uncle",
+            "boy",
+            "actor",
+            "widower",
+            "king",
+            "prince",
+        ],
+        "he",
+    ),
+}
+# Abbreviated titles before a name and the role nouns that refer back to them.
+_TITLE_ROLES = {
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "sen": ("senator", "lawmaker"),
+    "gov": ("governor",),
+    "gen": ("general",),
+    "lt": ("lieutenant",),
+    "col": ("colonel",),
+    "sgt": ("sergeant",),
+    "capt": ("captain",),
+    "prof": ("professor",),
+    "dr": ("doctor",),
+}
+
+
+def _pronoun_at(text: str, s: int, e: int, pronoun: str) -> int:
+    """Offset of the rules' pronoun speaker: in the clause after the quote, else before it."""
+    m = re.compile(rf"\b{re.escape(pronoun)}\b", re.I).search(text, e, e + _CUE_WINDOW)
+    if m is not None:
+        return m.start()
+    before = max(0, s - _CUE_WINDOW)
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(pronoun)}\b", text[before:s], re.I)]
+    return before + found[-1] if found else s
+
+
+def _genders(
+    text: str, spans: list[tuple[int, int]], known: set[str], bounds: list[tuple[int, int]]
+) -> dict[str, str]:
+    """Surname key -> "he"/"she" where the article says so. An honorific ("Mrs. Pelosi")
+    decides; otherwise the pronouns outside quotes vote: a sentence that names one known
+    person and then uses pronouns of one gender only ("Ryan told reporters he ...") is one
+    vote. A name needs two votes and three times as many as the other gender."""
+    fixed: dict[str, set[str]] = {}
+    for m in _HONORIFIC.finditer(text):
+        fixed.setdefault(m.group("n").lower(), set()).add(_GENDER_OF[m.group("h").lower()])
+    for m in _SAID_PRONOUN.finditer(text):
+        fixed.setdefault(m.group("n").lower(), set()).add(m.group("h").lower())
+    chars = list(text)
+    for qs, qe in spans:
+        chars[qs:qe] = " " * (qe - qs)
+    masked = "".join(chars)
+    votes: dict[str, dict[str, int]] = {}
+    for a, b in bounds:
+        sent = masked[a:b]
+        names = [
+            (m.start(), k)
+            for m in _CAP_WORD.finditer(sent)
+            if (k := re.sub(r"['’]s$", "", m.group()).lower()) in known and k not in _NOT_NAMES
+        ]
+        if len({k for _, k in names}) != 1:
+            continue
+        first = names[0][0]
+        found = {
+            "she" if m.group().lower() in _FEMININE else "he"
+            for m in _GENDERED.finditer(sent)
+            if m.start() > first
+        }
+        if len(found) == 1:
+            v = votes.setdefault(names[0][1], {"he": 0, "she": 0})
+            v[found.pop()] += 1
+    out = {k: next(iter(v)) for k, v in fixed.items() if len(v) == 1 and k not in _NOT_NAMES}
+    for k, v in votes.items():
+        if k in out:
+            continue
+        for g, other in (("he", "she"), ("she", "he")):
+            if v[g] >= 2 and v[g] >= 3 * v[other]:
+                out[k] = g
+    return out
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+_GENDERED = re.compile(r"\b(?i:he|him|his|himself|she|her|hers|herself)\b")
+_FEMININE = frozenset(["she", "her", "hers", "herself"])
+_NOT_NAMES = frozenset(["he", "she", "it", "they", "we", "i", "you", "the", "but", "and", "this"])
+# "Blanco said she ...": a person, and of that gender.
+_SAID_PRONOUN = re.compile(
+    r"\b(?P<n>[A-Z][\w'’-]+)\s+(?:also\s+|later\s+)?(?:said|says|told\s+\w+|added|wrote|explained)"
+    r"\s+(?:that\s+)?(?P<h>he|she)\b"
+)
+
+
+@dataclass(frozen=True)
+class _Person:
+    pos: int  # character offset in the article
+    sent: int  # sentence number (increasing in text order)
+    name: str
+    key: str
+    gender: str | None
+    subject: bool
+    main: bool = False  # the subject of the sentence's main verb
+
+
+def _antecedents(
+    text: str,
+    pending: list[tuple[int, int, str]],
+    spans: list[tuple[int, int]],
+    lex: Lexicon,
+    speakers: Iterable[str] = (),
+) -> dict[int, str | None]:
+    """Quote start -> the person a "he"/"she" speaker refers to, or None when no antecedent is
+    sure. Empty when there is no parse with entities (the callers then keep their fallback).
+
+    The sentences before the pronoun (its own, then up to `_BACK_SENTENCES` earlier ones within
+    `_BACK_CHARS`) are parsed with named entities. Walking back sentence by sentence, the
+    antecedent is the person who is the subject of a clause there: a PERSON entity, or "the
+    <role>" linked to a name by `_role_name` ("The president pledged ... “…,” he said"). A
+    subject of the other gender (an honorific, a role noun, or "Blanco said she" elsewhere in
+    the article) is passed over, a sentence whose subject is the same pronoun continues the
+    chain, and two different people as subjects of one sentence leave the speaker unknown.
+    Names inside quotes never count. With no subject found, a single person named in the
+    window is taken; otherwise the speaker is unknown, not the latest person quoted."""
+    parser = speaker_parser(lex.code, entities=True)
+    if parser is None:
+        return {}
+    bounds = _sentence_bounds(text)
+    if not bounds:
+        return {}
+    starts = [b[0] for b in bounds]
+    windows: list[tuple[int, int]] = []
+    for _, at, _ in pending:
+        k = max(0, bisect.bisect_right(starts, at) - 1)
+        lo = k
+        while lo > 0 and k - lo < _BACK_SENTENCES and at - bounds[lo - 1][0] <= _BACK_CHARS:
+            lo -= 1
+        windows.append((bounds[lo][0], at))
+    chunks: list[tuple[int, int]] = []
+    for lo, hi in sorted(windows):
+        if chunks and lo <= chunks[-1][1]:
+            chunks[-1] = (chunks[-1][0], max(chunks[-1][1], hi))
+        else:
+            chunks.append((lo, hi))
+    docs = parser.pipe([text[a:b] for a, b in chunks])
+    if not any(d.has_parse for d in docs):
+        return {}
+    inside = _inside_quotes(spans)
+    # Names known to be people: PERSON entities of the windows, people quoted in the article
+    # and names with an honorific; a proper-noun subject among them is a person even where
+    # the tagger missed it ("The 76-year-old Pelosi, ..., vowed").
+    known = {speaker_key(p, lex) for p in speakers if _is_person(p, lex)}
+    known |= {m.group("n").lower() for m in _HONORIFIC.finditer(text)}
+    known |= {m.group("n").lower() for m in _SAID_PRONOUN.finditer(text)}
+    for doc in docs:
+        known |= {speaker_key(e.text, lex) for e in doc.entities if e.label in ("PERSON", "PER")}
+    known -= _NOT_NAMES
+    genders = _genders(text, spans, known, bounds)
+    people: list[_Person] = []
+    chains: list[tuple[int, int, str]] = []  # (offset, sentence, pronoun) of he/she subjects
+    n_sent = 0
+    for (base, _), doc in zip(chunks, docs, strict=True):
+        for lo, hi in doc.sentences or ((0, len(doc.tokens)),):
+            n_sent += 1
+            found = _people_in(text, doc, base, lo, hi, n_sent, inside, genders, known, lex)
+            # sentences are ours (a line break ends one), not the parse's
+            people.extend(replace(p, sent=bisect.bisect_right(starts, p.pos)) for p in found)
+            for i in range(lo, hi):
+                t = doc.tokens[i]
+                if (
+                    t.dep in _SUBJ_DEPS
+                    and t.text.lower() in _PERSONAL
+                    and not inside(base + t.start)
+                ):
+                    at_ = base + t.start
+                    chains.append((at_, bisect.bisect_right(starts, at_), t.text.lower()))
+    out: dict[int, str | None] = {}
+    for (s, at, pronoun), (w_lo, _) in zip(pending, windows, strict=True):
+        out[s] = _pick(people, chains, w_lo, at, pronoun.lower())
+    return out
+
+
+def _people_in(
+    text: str,
+    doc: Doc,
+    base: int,
+    lo: int,
+    hi: int,
+    sent: int,
+    inside: Callable[[int], bool],
+    genders: dict[str, str],
+    known: set[str],
+    lex: Lexicon,
+) -> list[_Person]:
+    """The people a sentence names outside quotes: PERSON entities and "the <role>" subjects
+    that `_role_name` links to a name."""
+    out: list[_Person] = []
+    s_lo = doc.tokens[lo].start if lo < len(doc.tokens) else 0
+    s_hi = doc.tokens[hi - 1].end if hi > lo else 0
+    for ent in doc.entities:
+        if ent.label not in ("PERSON", "PER") or not s_lo <= ent.start < s_hi:
+            continue
+        if inside(base + ent.start):
+            continue
+        idx = [k for k in range(lo, hi) if ent.start <= doc.tokens[k].start < ent.end]
+        if not idx:
+            continue
+        root = next((k for k in idx if not idx[0] <= doc.tokens[k].head <= idx[-1]), idx[-1])
+        subject = _is_subject(doc, root)
+        main = _is_main(doc, root)
+        # "Jonathan Wright-director of ..." (a dash lost its spaces), "Pelosi’s"
+        name = re.sub(r"-[a-z].*$|\s+(?:of|from)\s.*$|['’]s?$", "", ent.text).strip()
+        key = speaker_key(name, lex)
+        if key in lex.pronouns or key in lex.name_stopwords or not name:
+            continue
+        if re.match(r"[A-Z]{3,}\b", name) or re.search(r"['’]s\s", name):
+            continue  # "INS Mysore", "Obama's State Department": not a person's name
+        before = text[max(0, base + ent.start - 5) : base + ent.start]
+        hon = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$", before)
+        # a role noun it hangs on or that hangs on it: "her son Matthew Denice"
+        near = [doc.tokens[root].head, *doc.children(root)]
+        role = next(
+            (_ROLE_GENDER[w] for k in near if (w := doc.tokens[k].text.lower()) in _ROLE_GENDER),
+            None,
+        )
+        gender = _GENDER_OF[hon.group(1).lower()] if hon else role or genders.get(key)
+        out.append(_Person(base + ent.start, sent, name, key, gender, subject, main))
+    covered = [(e.start, e.end) for e in doc.entities if e.label in ("PERSON", "PER")]
+    for k in range(lo, hi):
+        t = doc.tokens[k]
+        if t.dep not in _SUBJ_DEPS or inside(base + t.start):
+            continue
+        if t.pos == "PROPN" and not any(a <= t.start < b for a, b in covered):
+            # a name the tagger missed, known as a person elsewhere ("DuVernay said she ...")
+            key = speaker_key(t.text, lex)
+            if key in known and key not in lex.pronouns:
+                person = _Person(base + t.start, sent, t.text, key, genders.get(key), True)
+                out.append(replace(person, main=_is_main(doc, k)))
+            continue
+        if t.pos != "NOUN":
+            continue
+        if not any(doc.tokens[c].text.lower() == "the" for c in doc.children(k)):
+            continue
+        linked = _role_name(text, base + t.start, f"the {t.text}", lex)
+        if linked:
+            key = speaker_key(linked, lex)
+            gender = _ROLE_GENDER.get(t.text.lower()) or genders.get(key)
+            out.append(_Person(base + t.start, sent, linked, key, gender, True, _is_main(doc, k)))
+    return out
+
+
+def _is_subject(doc: Doc, k: int) -> bool:
+    """Token k heads a clause's subject, or a name in apposition to one / compounded into it."""
+    return _subject_head(doc, k) is not None
+
+
+def _subject_head(doc: Doc, k: int) -> int | None:
+    """The subject token that token k is (or is in apposition to / compounded into)."""
+    t = doc.tokens[k]
+    if t.dep in _SUBJ_DEPS:
+        return k
+    if t.dep in ("appos", "compound", "conj") and doc.tokens[t.head].dep in _SUBJ_DEPS:
+        return t.head  # "Hale and Lindqvist toured": both are subjects
+    return None
+
+
+def _is_main(doc: Doc, k: int) -> bool:
+    """Token k is the subject of the sentence's root verb or of a verb joined to it ("Ryan
+    told reporters ... and added"), not of a clause inside it ("the effort to unseat Pelosi
+    was not a failure")."""
+    subj = _subject_head(doc, k)
+    if subj is None:
+        return False
+    verb = doc.tokens[doc.tokens[subj].head]
+    if verb.dep == "ROOT" or verb.head == doc.tokens[subj].head:
+        return True
+    return verb.dep == "conj" and doc.tokens[verb.head].dep == "ROOT"
+
+
+def _pick(
+    people: list[_Person], chains: list[tuple[int, int, str]], lo: int, at: int, pronoun: str
+) -> str | None:
+    """The antecedent of the pronoun at offset `at` among the people named in [lo, at)."""
+    near = [p for p in people if lo <= p.pos < at and p.gender in (None, pronoun)]
+    if not near:
+        return None
+    sents = sorted({p.sent for p in people if lo <= p.pos < at}, reverse=True)
+    chain_sents = {n for pos, n, pr in chains if lo <= pos < at and pr == pronoun}
+    for n in sents:
+        subj = [p for p in near if p.sent == n and p.subject]
+        keys = {p.key for p in subj}
+        if len(keys) == 1:
+            return subj[-1].name
+        if len(keys) > 1:
+            # the main clause's subject ("Fudge said the effort to unseat Pelosi failed");
+            # two there ("Trump and Macron met") leave it open
+            main = {p.key for p in subj if p.main}
+            return next(p.name for p in subj if p.main) if len(main) == 1 else None
+        if n in chain_sents:
+            continue  # "He added …": the same person, named further back
+    keys = {p.key for p in near}
+    if len(keys) == 1 and len({p.key for p in people if lo <= p.pos < at}) == 1:
+        return near[-1].name
+    return None
+
+
+def _role_name(text: str, pos: int, speaker: str, lex: Lexicon) -> str | None:
+    """The name a "the <role>" speaker stands for: the latest name before `pos` introduced with
+    that role ("President Donald Trump", "fire chief Marta Kovacs", "Rep. Ann Lee" for "the
+    congresswoman", "Ann Lee, the ranking member of ..."). None for anything else."""
+    words = speaker.split()
+    # the head noun comes before a preposition: "the 34-year-old mother of three" -> mother
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in lex.prepositions), None)
+    words = words[:cut]
+    if len(words) < 2 or words[0].lower() not in ("the", "this") or not words[-1].isalpha():
+        return None
+    if any(w[:1].isupper() for w in words[1:]):
+        return None  # a name already ("the Northshore Water Company")
+    role = words[-1].lower()
+    if role in lex.source_nouns or role in lex.org_words:
+        return None  # officials, police, the ministry: a body, not one named person
+    titles = [role] + [t for t, roles in _TITLE_ROLES.items() if role in roles]
+    alt = "|".join(re.escape(t) for t in titles)
+    name = r"(?P<n>(?:[A-Z]\.\s+|[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
+    best: tuple[int, str] | None = None
+    for pat in (
+        re.compile(rf"\b(?i:{alt})\.?\s+{name}"),
+        re.compile(
+            rf"{name}(?:\s*\([^)]{{1,40}}\))?,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?(?i:{alt})\b"
+        ),
+    ):
+        for m in pat.finditer(text, 0, pos):
+            words = m.group("n").split()
+            while words and words[0].rstrip(".").lower() in _ABBREV:
+                words = words[1:]
+            if not _full_name(words, lex):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (m.start(), m.group("n"))
+    if best is None:
+        return None
+    n = best[1].split()
+    while n and n[0].rstrip(".").lower() in _ABBREV | {"the"}:
+        n = n[1:]
+    return " ".join(n) if _full_name(n, lex) else None
+
+
+def _full_name(words: list[str], lex: Lexicon) -> bool:
+    """Two capitalised words or more, none a function word, weekday or month ("Nora Phillips",
+    "Elijah E. Cummings"; not "Friday", "In Washington")."""
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) < 2 or len(caps) != len(words):
+        return False
+    if any(re.search(r"['’]s?$", w) for w in words):
+        return False  # "Obama's State Department": a possessive, not a name
+    low = {w.rstrip(".,").lower() for w in words}
+    return not low & (lex.name_stopwords | lex.pronouns | lex.org_words | _CALENDAR_WORDS)
+
+
+_CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
