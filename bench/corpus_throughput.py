@@ -13,7 +13,8 @@ articles are written as JSON Lines files (1,000 per file) in a temporary folder,
 `corroborator ingest FOLDER --db NEW.db --analysis MODE -f json` runs in a fresh process:
 read, clean, embed, cluster, provenance, claims and store are all inside the timing.
 Peak RSS is the peak of the summed resident sets of the ingest process and its worker
-processes (sampled from /proc every 0.25 s). The machine's cores are all the
+processes (sampled from /proc every 0.25 s); each run also prints the CPU seconds (user +
+system) of the ingest process and its workers, the figure to compare on a shared machine. The machine's cores are all the
 process gets (2 on CI-sized machines; the table records `os.cpu_count()`).
 
 Rows: `distinct` ingests each base text once (about 2,500 articles, almost none a
@@ -216,8 +217,9 @@ while p.poll() is None:
     time.sleep(0.25)
 stdout, stderr = p.communicate()
 wall = time.perf_counter() - t
-largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(p.returncode, wall, max(peak_sum, largest), largest)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+largest = usage.ru_maxrss
+print(p.returncode, wall, max(peak_sum, largest), largest, usage.ru_utime + usage.ru_stime)
 print(stdout.strip().splitlines()[-1] if stdout.strip() else stderr[-2000:])
 """
 
@@ -230,7 +232,7 @@ def run_one(folder: Path, db: Path, mode: str, workers: int | None) -> dict[str,
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, *cmd], capture_output=True, text=True, check=True
     ).stdout.splitlines()
-    code, wall, rss, largest = out[0].split()
+    code, wall, rss, largest, cpu = out[0].split()
     if int(code) != 0:
         raise RuntimeError(out[1] if len(out) > 1 else "ingest failed")
     summary = json.loads(out[1])
@@ -239,6 +241,7 @@ def run_one(folder: Path, db: Path, mode: str, workers: int | None) -> dict[str,
         "wall": float(wall),
         "rss_mb": int(rss) / 1024,
         "largest_mb": int(largest) / 1024,
+        "cpu": float(cpu),
     }
 
 
@@ -364,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     row,
                     f"({time.perf_counter() - start:.0f} s; largest process "
-                    f"{r['largest_mb']:.0f} MB)",
+                    f"{r['largest_mb']:.0f} MB; CPU of the process tree {r['cpu']:.1f} s; "
+                    f"load average {os.getloadavg()[0]:.1f})",
                     flush=True,
                 )
                 rows.append(row)
