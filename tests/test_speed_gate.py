@@ -19,6 +19,7 @@ from corroborator.provenance import derive
 from corroborator.provenance.derive import (
     DEFAULT_THRESHOLDS,
     candidate_pairs,
+    copy_without_vectors,
     detect_derivations,
     lead_vectors,
     lexical_matches,
@@ -169,3 +170,18 @@ def test_without_lead_vectors_the_embedder_gives_them(embedder: Recording) -> No
 def test_switched_off_every_pair_is_a_candidate() -> None:
     articles = load()
     assert candidate_pairs(articles, [(0, 7), (2, 8)], None, NO_GATE) == [True, True]
+
+
+def test_a_copy_is_decided_without_sentence_vectors(embedder: Recording) -> None:
+    articles = load()[:3]  # a wire text, its copy and a syndicated version
+    full = detect_derivations(articles, embedder, NO_GATE)
+    assert {k.relation for k in full} == {"copy", "syndication"}
+    derive._pair_memo.clear()
+    embedder.texts.clear()
+    with lead_vectors(_leads(articles, Recording())):
+        gated = detect_derivations(articles, embedder)
+        assert sentence_members(articles, None, embedder) == set()
+    assert embedder.texts == []  # nothing embedded
+    # Same links; here the cosine alignment pairs exactly the identical sentences too.
+    assert gated == full
+    assert copy_without_vectors(articles[0], load()[4]) is None  # another language

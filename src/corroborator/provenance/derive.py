@@ -44,6 +44,15 @@ dev split (ECB+ train, bench/provenance_eval.py synthetic) the lift at 0.9 gaine
 (spins, edits and truncations were already all found by cosine ≥ 0.80; partial 0.66 vs 0.67)
 and linked 12 more same-event pairs, and it costs ~5 ms per article pair.
 
+Before any of this, a **candidate gate** (`candidate_pairs`, `Thresholds.gate`) keeps the
+sentence vectors to the pairs that may need them: a same-language pair goes on when three of
+its sentences (all, in a shorter text) keep 0.6 of their words in a sentence of the other,
+or when its title+lead vectors are very close; a cross-language pair when its title+lead
+cosine reaches 0.6. A pair that fails has no link; a copy (step 1) is decided from its
+shingles with identical sentences as its alignment (`copy_without_vectors`). Only articles
+of the remaining pairs have their sentences embedded (`sentence_members` says which). What
+the gate costs in recall is measured in bench/RESULTS.md (provenance_* and corpus_throughput).
+
 Similarity thresholds (USE multilingual v3 cosines):
 - `same_language_t` = 0.80: a sentence and its reworded version (synonyms, reordered clauses)
   sit at 0.80-0.95; two outlets stating one fact in their own words mostly at 0.5-0.8.
@@ -77,7 +86,7 @@ import numpy as np
 from corroborator.embed import Embedder
 from corroborator.model import Article, Relation
 from corroborator.provenance.align import Alignment, align_matrix
-from corroborator.provenance.copies import compare_pair, order_by_time, shingles
+from corroborator.provenance.copies import compare_pair, order_by_time, shingle_set, shingles
 from corroborator.provenance.crossmatch import covered, doc_features
 from corroborator.provenance.crossmatch import default_doc_model as crossmatch_doc_model
 from corroborator.provenance.crossmatch import default_model as crossmatch_model
@@ -125,8 +134,9 @@ class Thresholds:
     paraphrase_p: float = 2.0
     subset_margin: float = 0.2  # coverage difference that makes one article a subset
     machine_margin: float = 0.15  # machine-score difference that orients a pair
-    # The candidate gate (see `candidate_pairs`): False compares every pair of a story
-    # sentence by sentence (the analysis before the gate, kept for the benchmarks).
+    # The candidate gate (see `candidate_pairs`) and copies decided without vectors
+    # (`copy_without_vectors`): False compares every pair of a story sentence by sentence
+    # (the analysis before the gate, kept for the benchmarks).
     gate: bool = True
     # Same language: a pair is compared sentence by sentence when `gate_pairs` sentences of
     # the text with fewer (all of them if it has fewer) share `gate_sentence` of their words
@@ -266,6 +276,41 @@ def pair_similarity(
     return _similarity(pa, pb, _same_language(pa.article, pb.article), th)
 
 
+def _copy_link(a: Article, copy: Link, al: Alignment) -> Link:
+    """A copy/syndication link (`copies.compare_pair`) with the sentence alignment `al` of
+    (a, the other) as its aligned pairs."""
+    pairs = al.pairs if copy.original == a.id else _swap(al.pairs)
+    return Link(
+        copy.original,
+        copy.derivative,
+        copy.relation,
+        copy.score,
+        copy.direction,
+        copy.evidence,
+        pairs,
+        {**copy.metrics, "coverage_a": al.coverage_a, "coverage_b": al.coverage_b},
+    )
+
+
+def copy_without_vectors(
+    a: Article, b: Article, th: Thresholds = DEFAULT_THRESHOLDS
+) -> Link | None:
+    """The copy/syndication link of a same-language pair, decided before any sentence is
+    embedded (with the candidate gate on): 5-word shingle containment as in `derive_pair`,
+    the aligned sentences those with identical text (a copy's sentences are the original's;
+    `derive_pair` aligns at cosine ≥ `same_language_t`, which can also pair a sentence with
+    an edited version of it). None when the pair is not a copy."""
+    if not _same_language(a, b):
+        return None
+    copy = compare_pair(a, b, shingle_set(a.text), shingle_set(b.text))
+    if copy is None:
+        return None
+    sa, sb = _sentences(a), _sentences(b)
+    sim = np.array([[1.0 if x == y else 0.0 for y in sb] for x in sa]).reshape(len(sa), len(sb))
+    al = align_matrix(sim, [len(x) for x in sa], [len(y) for y in sb], th.same_language_t)
+    return _copy_link(a, copy, al)
+
+
 def derive_pair(
     pa: _Prepared,
     pb: _Prepared,
@@ -284,17 +329,7 @@ def derive_pair(
     al = align_matrix(sim, pa.lengths, pb.lengths, t)
     copy = compare_pair(a, b, set(pa.shingles), set(pb.shingles)) if same else None
     if copy is not None:
-        pairs = al.pairs if copy.original == a.id else _swap(al.pairs)
-        return Link(
-            copy.original,
-            copy.derivative,
-            copy.relation,
-            copy.score,
-            copy.direction,
-            copy.evidence,
-            pairs,
-            {**copy.metrics, "coverage_a": al.coverage_a, "coverage_b": al.coverage_b},
-        )
+        return _copy_link(a, copy, al)
     a_shorter = sum(pa.lengths) <= sum(pb.lengths)
     cov_short = al.coverage_a if a_shorter else al.coverage_b
     kept = (
@@ -540,6 +575,29 @@ def _memo_put(key: tuple[bytes, bytes, Thresholds, str], decision: _Decision) ->
             _pair_memo.popitem(last=False)
 
 
+def _without_vectors(
+    articles: Sequence[Article],
+    todo: Sequence[tuple[int, int]],
+    embedder: Embedder | None,
+    th: Thresholds,
+) -> tuple[dict[tuple[int, int], _Decision], list[tuple[int, int]]]:
+    """The decisions of `todo` that need no sentence vector (with the gate on: a pair that
+    fails the candidate gate has no link; a copy is `copy_without_vectors`), and the pairs
+    left to compare sentence by sentence."""
+    if not th.gate:
+        return {}, list(todo)
+    early: dict[tuple[int, int], _Decision] = {}
+    rest: list[tuple[int, int]] = []
+    for (i, j), ok in zip(todo, candidate_pairs(articles, todo, embedder, th), strict=True):
+        if not ok:
+            early[(i, j)] = (None,)
+        elif (copy := copy_without_vectors(articles[i], articles[j], th)) is not None:
+            early[(i, j)] = (copy,)
+        else:
+            rest.append((i, j))
+    return early, rest
+
+
 def detect_derivations(
     articles: Sequence[Article],
     embedder: Embedder,
@@ -550,9 +608,12 @@ def detect_derivations(
     Each pair is decided by `derive_pair`; links come out in input order of (first,
     second) article. Work is done only where a decision is new: a story of one article
     embeds nothing (it has no pair), a pair decided before (same two articles in the same
-    order, same thresholds and model: see `fingerprint`) is taken from a memo, and only the
-    articles of undecided pairs have their sentences embedded (in one batched call). So a
-    story re-analysed after gaining a member costs its new pairs, not all of them.
+    order, same thresholds and model: see `fingerprint`) is taken from a memo, a pair that
+    fails the candidate gate (`candidate_pairs`) has no link and a copy is decided from its
+    shingles (`copy_without_vectors`), both without a vector, and only the articles of the
+    pairs left have their sentences embedded (in one batched call). So a story re-analysed
+    after gaining a member costs its new pairs, not all of them, and a member that is no
+    other's candidate costs no sentence vector.
     """
     if len(articles) < 2:
         return []
@@ -568,12 +629,10 @@ def detect_derivations(
             else:
                 decided[(i, j)] = found
     if todo:
-        passed = candidate_pairs(articles, todo, embedder, thresholds)
-        for (i, j), ok in zip(todo, passed, strict=True):
-            if not ok:  # fails the candidate gate: no link, nothing embedded
-                _memo_put((prints[i], prints[j], thresholds, model), (None,))
-                decided[(i, j)] = (None,)
-        todo = [pair for pair, ok in zip(todo, passed, strict=True) if ok]
+        early, todo = _without_vectors(articles, todo, embedder, thresholds)
+        for (i, j), decision in early.items():
+            _memo_put((prints[i], prints[j], thresholds, model), decision)
+            decided[(i, j)] = decision
     if todo:
         need = sorted({k for pair in todo for k in pair})
         ready = dict(zip(need, prepare([articles[k] for k in need], embedder), strict=True))
@@ -597,8 +656,8 @@ def sentence_members(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> set[int]:
     """Indexes of the `articles` (one story) whose sentences `detect_derivations` will embed:
-    those in a pair that is neither decided before (the memo) nor rejected by the candidate
-    gate. `leads`: their title+lead vectors, in order (None: as `candidate_pairs` finds
+    those in a pair that is neither decided before (the memo), nor rejected by the candidate
+    gate, nor a copy (`copy_without_vectors`). `leads`: their title+lead vectors, in order (None: as `candidate_pairs` finds
     them). Model name as `detect_derivations` reads it from `embedder`."""
     if len(articles) < 2:
         return set()
@@ -613,10 +672,10 @@ def sentence_members(
     if leads is not None:
         known = {a.id: v for a, v in zip(articles, leads, strict=True) if v is not None}
         with lead_vectors(known):
-            passed = candidate_pairs(articles, todo, embedder, thresholds)
+            _, rest = _without_vectors(articles, todo, embedder, thresholds)
     else:
-        passed = candidate_pairs(articles, todo, embedder, thresholds)
-    return {k for pair, ok in zip(todo, passed, strict=True) if ok for k in pair}
+        _, rest = _without_vectors(articles, todo, embedder, thresholds)
+    return {k for pair in rest for k in pair}
 
 
 def score_machine_text(articles: Sequence[Article]) -> None:
