@@ -122,3 +122,30 @@ def test_title_of_a_work_is_no_claim() -> None:
 def test_capitalised_shouting_is_still_a_quote() -> None:
     text = 'Mr. Hale wrote on social media that there was "NO FLOOD and NO DAMAGE," again.'
     assert [q.content for q in find_quotes(text, EN)] == ["NO FLOOD and NO DAMAGE,"]
+
+
+@needs_en
+def test_an_inner_clause_subject_does_not_break_a_pronoun_chain() -> None:
+    text = (
+        "Rep. Tomas Lindqvist, who opposes the dam, spoke on Monday. "
+        "He said Varga was clearly taking a side on the issue.\n\n"
+        '"Everyone agrees the valley needs water. The question is how," he told reporters.'
+    )
+    assert keys(text) == ["lindqvist"]
+
+
+@needs_en
+def test_a_role_held_by_two_people_is_read_from_the_sentence_before() -> None:
+    text = (
+        "President Ilse Varga met President Jonas Weller of Nordland on Monday.\n\n"
+        "Later, Weller welcomed the agreement on the river.\n\n"
+        '"This is very good news for both of our countries," the president said.'
+    )
+    assert keys(text) == ["weller"]
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    from corroborator.claims.quotes import _role_names
+
+    text = "President Ilse Varga and Vice President Jonas Weller spoke. The president said"
+    assert _role_names(text, len(text), "the president", EN) == ["Ilse Varga"]

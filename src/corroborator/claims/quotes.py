@@ -240,9 +240,16 @@ def find_quotes(
             if speaker is None:
                 speaker = read[s] if s in read else _speaker_for(text, s, e, lex)
                 at = None
+        if cues is not None and speaker is not None and lex is not None:
+            if speaker.lower() in _PERSONAL:
+                at = at if at is not None else _pronoun_at(text, s, e, speaker)
+                pending.append((s, at, speaker))
+            elif roles := _role_names(text, s, speaker, lex):
+                if len({speaker_key(n, lex) for n in roles}) == 1:
+                    speaker = roles[-1]
+                else:  # "the president": Trump or Moon? the sentences before say
+                    pending.append((s, _pronoun_at(text, s, e, speaker), speaker))
         named[s] = speaker
-        if cues is not None and speaker is not None and speaker.lower() in _PERSONAL:
-            pending.append((s, at if at is not None else _pronoun_at(text, s, e, speaker), speaker))
     resolved: dict[int, str | None] = {}
     if pending and lex is not None:
         try:
@@ -257,13 +264,13 @@ def find_quotes(
         words = len(content.split())
         speaker = named[s]
         open_pronoun = False
-        if s in resolved:
+        if s in resolved and speaker is not None and speaker.lower() in _PERSONAL:
             speaker = resolved[s]
             open_pronoun = speaker is None  # a pronoun cue with no antecedent we are sure of
+        elif s in resolved:
+            speaker = resolved[s] or speaker  # a role: the name if the context says which
         elif speaker is not None and lex is not None and speaker.lower() in lex.pronouns:
             speaker = last_person or speaker
-        if speaker is not None and lex is not None and cues is not None:
-            speaker = _role_name(text, s, speaker, lex) or speaker
         if speaker is None and not open_pronoun and prev is not None and s - prev.end < 200:
             between = text[prev.end : s]
             # Same paragraph, or quote paragraphs back to back ("“…” ⏎ ⏎ “…”").
@@ -1275,7 +1282,7 @@ def _antecedents(
     for (base, _), doc in zip(chunks, docs, strict=True):
         for lo, hi in doc.sentences or ((0, len(doc.tokens)),):
             n_sent += 1
-            found = _people_in(text, doc, base, lo, hi, n_sent, inside, genders, known, lex)
+            found = _people_in(text, doc, base, lo, hi, n_sent, inside, genders, known, lex, bounds)
             # sentences are ours (a line break ends one), not the parse's
             people.extend(replace(p, sent=bisect.bisect_right(starts, p.pos)) for p in found)
             for i in range(lo, hi):
@@ -1289,7 +1296,10 @@ def _antecedents(
                     chains.append((at_, bisect.bisect_right(starts, at_), t.text.lower()))
     out: dict[int, str | None] = {}
     for (s, at, pronoun), (w_lo, _) in zip(pending, windows, strict=True):
-        out[s] = _pick(people, chains, w_lo, at, pronoun.lower())
+        allowed = None
+        if pronoun.lower() not in _PERSONAL:  # a role: one of the people it introduced
+            allowed = {speaker_key(n, lex) for n in _role_names(text, s, pronoun, lex)}
+        out[s] = _pick(people, chains, w_lo, at, pronoun.lower(), allowed)
     return out
 
 
@@ -1304,10 +1314,18 @@ def _people_in(
     genders: dict[str, str],
     known: set[str],
     lex: Lexicon,
+    bounds: list[tuple[int, int]],
 ) -> list[_Person]:
     """The people a sentence names outside quotes: PERSON entities and "the <role>" subjects
     that `_role_name` links to a name."""
     out: list[_Person] = []
+    starts = [b[0] for b in bounds]
+
+    def span_of(pos: int) -> tuple[int, int]:
+        """Our sentence around text offset `pos`, in the doc's offsets."""
+        a, b = bounds[max(0, bisect.bisect_right(starts, pos) - 1)]
+        return a - base, b - base
+
     s_lo = doc.tokens[lo].start if lo < len(doc.tokens) else 0
     s_hi = doc.tokens[hi - 1].end if hi > lo else 0
     for ent in doc.entities:
@@ -1320,7 +1338,7 @@ def _people_in(
             continue
         root = next((k for k in idx if not idx[0] <= doc.tokens[k].head <= idx[-1]), idx[-1])
         subject = _is_subject(doc, root)
-        main = _is_main(doc, root)
+        main = _is_main(doc, root, span_of(base + ent.start))
         # "Jonathan Wright-director of ..." (a dash lost its spaces), "Pelosi’s"
         name = re.sub(r"-[a-z].*$|\s+(?:of|from)\s.*$|['’]s?$", "", ent.text).strip()
         key = speaker_key(name, lex)
@@ -1348,7 +1366,7 @@ def _people_in(
             key = speaker_key(t.text, lex)
             if key in known and key not in lex.pronouns:
                 person = _Person(base + t.start, sent, t.text, key, genders.get(key), True)
-                out.append(replace(person, main=_is_main(doc, k)))
+                out.append(replace(person, main=_is_main(doc, k, span_of(base + t.start))))
             continue
         if t.pos != "NOUN":
             continue
@@ -1358,7 +1376,8 @@ def _people_in(
         if linked:
             key = speaker_key(linked, lex)
             gender = _ROLE_GENDER.get(t.text.lower()) or genders.get(key)
-            out.append(_Person(base + t.start, sent, linked, key, gender, True, _is_main(doc, k)))
+            main = _is_main(doc, k, span_of(base + t.start))
+            out.append(_Person(base + t.start, sent, linked, key, gender, True, main))
     return out
 
 
@@ -1377,40 +1396,57 @@ def _subject_head(doc: Doc, k: int) -> int | None:
     return None
 
 
-def _is_main(doc: Doc, k: int) -> bool:
-    """Token k is the subject of the sentence's root verb or of a verb joined to it ("Ryan
-    told reporters ... and added"), not of a clause inside it ("the effort to unseat Pelosi
-    was not a failure")."""
+def _is_main(doc: Doc, k: int, span: tuple[int, int]) -> bool:
+    """Token k is the subject of the sentence's main verb, or of a verb joined to it ("Ryan
+    told reporters ... and added"), not of a clause inside another clause with its own subject
+    ("the effort to unseat Pelosi was not a failure"). `span`: the sentence, in doc offsets."""
     subj = _subject_head(doc, k)
     if subj is None:
         return False
-    verb = doc.tokens[doc.tokens[subj].head]
-    if verb.dep == "ROOT" or verb.head == doc.tokens[subj].head:
-        return True
-    return verb.dep == "conj" and doc.tokens[verb.head].dep == "ROOT"
+    v = doc.tokens[subj].head
+    for _ in range(12):
+        t = doc.tokens[v]
+        if t.head == v or not span[0] <= doc.tokens[t.head].start < span[1]:
+            return True
+        if t.dep != "conj" and any(doc.tokens[c].dep in _SUBJ_DEPS for c in doc.children(t.head)):
+            return False
+        v = t.head
+    return True
 
 
 def _pick(
-    people: list[_Person], chains: list[tuple[int, int, str]], lo: int, at: int, pronoun: str
+    people: list[_Person],
+    chains: list[tuple[int, int, str]],
+    lo: int,
+    at: int,
+    pronoun: str,
+    allowed: set[str] | None = None,
 ) -> str | None:
-    """The antecedent of the pronoun at offset `at` among the people named in [lo, at)."""
-    near = [p for p in people if lo <= p.pos < at and p.gender in (None, pronoun)]
+    """The antecedent of the pronoun (or, with `allowed` keys, of a role such as "the
+    president") at offset `at` among the people named in [lo, at).
+
+    Walking back sentence by sentence: the subject of the main clause decides (two different
+    ones leave it open); a sentence whose subject is the same pronoun ("He said Obama was
+    ...") continues the chain further back; otherwise the subject of an inner clause."""
+    if allowed is not None:
+        near = [p for p in people if lo <= p.pos < at and p.key in allowed]
+    else:
+        near = [p for p in people if lo <= p.pos < at and p.gender in (None, pronoun)]
     if not near:
         return None
     sents = sorted({p.sent for p in people if lo <= p.pos < at}, reverse=True)
     chain_sents = {n for pos, n, pr in chains if lo <= pos < at and pr == pronoun}
     for n in sents:
         subj = [p for p in near if p.sent == n and p.subject]
-        keys = {p.key for p in subj}
-        if len(keys) == 1:
-            return subj[-1].name
-        if len(keys) > 1:
-            # the main clause's subject ("Fudge said the effort to unseat Pelosi failed");
-            # two there ("Trump and Macron met") leave it open
-            main = {p.key for p in subj if p.main}
-            return next(p.name for p in subj if p.main) if len(main) == 1 else None
-        if n in chain_sents:
-            continue  # "He added …": the same person, named further back
+        main = [p for p in subj if p.main]
+        for group in (main, None if n in chain_sents else subj):
+            if group is None:
+                break  # "He added …": the same person, named further back
+            keys = {p.key for p in group}
+            if len(keys) == 1:
+                return group[-1].name
+            if len(keys) > 1:
+                return None  # "Trump and Macron met …": which one is not sure
     keys = {p.key for p in near}
     if len(keys) == 1 and len({p.key for p in people if lo <= p.pos < at}) == 1:
         return near[-1].name
@@ -1418,24 +1454,32 @@ def _pick(
 
 
 def _role_name(text: str, pos: int, speaker: str, lex: Lexicon) -> str | None:
-    """The name a "the <role>" speaker stands for: the latest name before `pos` introduced with
-    that role ("President Donald Trump", "fire chief Marta Kovacs", "Rep. Ann Lee" for "the
-    congresswoman", "Ann Lee, the ranking member of ..."). None for anything else."""
+    """The name a "the <role>" speaker stands for when the article introduces one person only
+    with that role before `pos` ("President Donald Trump", "fire chief Marta Kovacs", "Rep.
+    Ann Lee" for "the congresswoman", "Ann Lee, the ranking member of ..."). None for anything
+    else, and when several people had that role (`_antecedents` picks among them)."""
+    names = _role_names(text, pos, speaker, lex)
+    return names[-1] if len({speaker_key(n, lex) for n in names}) == 1 else None
+
+
+def _role_names(text: str, pos: int, speaker: str, lex: Lexicon) -> list[str]:
+    """Every name introduced before `pos` with the role of a "the <role>" speaker, in text
+    order ("Vice President Joe Biden" is no "president")."""
     words = speaker.split()
     # the head noun comes before a preposition: "the 34-year-old mother of three" -> mother
     cut = next((i for i, w in enumerate(words) if i and w.lower() in lex.prepositions), None)
     words = words[:cut]
     if len(words) < 2 or words[0].lower() not in ("the", "this") or not words[-1].isalpha():
-        return None
+        return []
     if any(w[:1].isupper() for w in words[1:]):
-        return None  # a name already ("the Northshore Water Company")
+        return []  # a name already ("the Northshore Water Company")
     role = words[-1].lower()
     if role in lex.source_nouns or role in lex.org_words:
-        return None  # officials, police, the ministry: a body, not one named person
+        return []  # officials, police, the ministry: a body, not one named person
     titles = [role] + [t for t, roles in _TITLE_ROLES.items() if role in roles]
     alt = "|".join(re.escape(t) for t in titles)
     name = r"(?P<n>(?:[A-Z]\.\s+|[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
-    best: tuple[int, str] | None = None
+    found: list[tuple[int, str]] = []
     for pat in (
         re.compile(rf"\b(?i:{alt})\.?\s+{name}"),
         re.compile(
@@ -1443,19 +1487,18 @@ def _role_name(text: str, pos: int, speaker: str, lex: Lexicon) -> str | None:
         ),
     ):
         for m in pat.finditer(text, 0, pos):
-            words = m.group("n").split()
-            while words and words[0].rstrip(".").lower() in _ABBREV:
-                words = words[1:]
-            if not _full_name(words, lex):
+            if _SECOND.search(text, max(0, m.start() - 12), m.start()):
                 continue
-            if best is None or m.start() > best[0]:
-                best = (m.start(), m.group("n"))
-    if best is None:
-        return None
-    n = best[1].split()
-    while n and n[0].rstrip(".").lower() in _ABBREV | {"the"}:
-        n = n[1:]
-    return " ".join(n) if _full_name(n, lex) else None
+            n = m.group("n").split()
+            while n and n[0].rstrip(".").lower() in _ABBREV | {"the"}:
+                n = n[1:]
+            if _full_name(n, lex):
+                found.append((m.start(), " ".join(n)))
+    return [n for _, n in sorted(found)]
+
+
+# A title that makes the next one a different office: "Vice President", "Deputy Minister".
+_SECOND = re.compile(r"\b(?i:vice|deputy|assistant|acting|associate|under)\s+$")
 
 
 def _full_name(words: list[str], lex: Lexicon) -> bool:
