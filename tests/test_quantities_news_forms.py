@@ -207,3 +207,8 @@ def test_capitalised_heads(text: str, value: float, head: str) -> None:
 )
 def test_iso_code_after_the_number_is_money(text: str, value: float, code: str) -> None:
     assert [(e.value, e.unit) for e in run(text) if e.kind == "money"] == [(value, code)]
+
+
+def test_number_word_after_a_page_stamp_starts_a_sentence() -> None:
+    text = "Published: March 3, 2025 8:10am BST Three people, one of them a child, were hurt."
+    assert [e.value for e in run(text) if e.kind == "quantity"] == [3.0]

@@ -23,7 +23,7 @@ from corroborator.claims.numbers import (
     parse_digits,
     range_bounds,
 )
-from corroborator.claims.times import find_times
+from corroborator.claims.times import ZONES, find_times
 from corroborator.claims.tokens import (
     Token,
     nearest_determined_noun,
@@ -1768,6 +1768,8 @@ def _named_word_number(tokens: list[Token], m: re.Match[str], lex: Lexicon) -> b
     if not m.group("w")[:1].isupper():
         return False
     left = tokens_before(tokens, m.start())
+    if left and (left[-1].text in ZONES or left[-1].text[-1].isdigit()):
+        return False  # a sentence run on after a page stamp: "7:12pm BST Three people, ..."
     after = tokens_after(tokens, m.end(), 4)
     # "Three People Shot", "Ten people are killed", "THREE PEOPLE HAVE DIED": an event verb
     # within a plural noun and its auxiliaries after the number.
