@@ -272,3 +272,29 @@ def test_the_whole_of_a_partitive_count_keeps_no_verb() -> None:
     assert [e.key for e in whole] == ["victim"]
     (e,) = [e for e in claims_of("Five victims died in hospital.") if e.value == 5.0]
     assert e.key == "victim killed"
+
+
+def test_a_figure_for_part_of_a_match_is_not_the_whole_match() -> None:
+    from corroborator.compare.align import scope_of
+
+    part = "Varga threw 68 punches during the round, while Roth threw 16."
+    whole = "Varga threw 369 punches, while Roth threw 207."
+    claims = _align({"a1": part, "a2": whole})
+    assert not [c for c in claims if c.verdict in ("conflicting", "possible_conflict")]
+    (e,) = [e for e in claims_of(part) if e.value == 68.0]
+    art = Article("a1", "a1", "a1", "en", "2026-05-02", part, sentences=split(part))
+    assert scope_of(e, art) == "round"
+    # "around" is no round
+    text = "There were four aftershocks of around 4.5."
+    (e,) = [e for e in claims_of(text) if e.value == 4.0]
+    assert (
+        scope_of(e, Article("a", "a", "a", "en", "2026-05-02", text, sentences=split(text))) == ""
+    )
+    # the same figure for the whole match from two outlets still conflicts
+    claims = _align(
+        {
+            "a1": "Varga threw 60 punches in the fight against Roth in Sofia.",
+            "a2": "Varga threw 52 punches in the fight against Roth in Sofia.",
+        }
+    )
+    assert [c for c in claims if c.verdict == "conflicting"]

@@ -726,7 +726,7 @@ def _cluster_block(
     same_group, one_voice, frames_differ, other_event = _pair_relations(block)
     block_m = [mitems[i] for i in idx]
     differ = _heads_differ(block_m)
-    frames_differ |= _other_measure(block_m, differ)
+    frames_differ |= _other_measure(block_m, differ) | _other_scope(block, articles)
     # counts of unrelated things (far-apart heads) never share a side, equal or not
     other_event = other_event | _unlike_heads(block_m, differ)
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart, as do
@@ -823,6 +823,50 @@ def _other_measure(mitems: list[MatchItem], differ: np.ndarray) -> np.ndarray:
     alike their sentences read."""
     numeric = np.array([m.ext.kind in _MEASURED_KINDS for m in mitems])
     return np.asarray(numeric[:, None] & numeric[None, :] & differ)
+
+
+#: A part of a match, a race or a season that a figure is limited to ("28 of his 68 punches
+#: during the round", "five catches for 68 yards in the first half", "his 12th goal of the
+#: season"), per language; a figure for the part and one for the whole are two facts.
+_SCOPES = {
+    "en": re.compile(
+        r"\b(?:in|during|over|through|for|of)\s+(?:(?:the|this|that|his|her|their|its|a|an)\s+)?"
+        r"(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+        r"|final|last|opening|previous|next|\d+(?:st|nd|rd|th))[\s-]+)?"
+        r"(round|half|quarter|period|inning|innings|set|season|career|lap|stage|leg|heat|frame)\b",
+        re.IGNORECASE,
+    )
+}
+#: characters either side of a value searched for its scope, inside its sentence
+_SCOPE_REACH = 80
+
+
+def scope_of(e: Extraction, art: Article | None) -> str:
+    """The part of a whole a figure is limited to ("first half", "round", "season"), or ""."""
+    pattern = _SCOPES.get(art.language) if art is not None else None
+    if pattern is None or art is None or e.kind in ("date", "time", "quote", "attribution"):
+        return ""
+    lo, hi = e.start - _SCOPE_REACH, e.end + _SCOPE_REACH
+    if 0 <= e.sentence_index < len(art.sentences):
+        sent = art.sentences[e.sentence_index]
+        lo, hi = max(lo, sent.start), min(hi, sent.end)
+    m = pattern.search(art.text, max(0, lo), max(0, hi))
+    if m is None:
+        return ""
+    part = m.group(2).lower()
+    return f"{(m.group(1) or '').lower()} {part[:-1] if part.endswith('s') else part}".strip()
+
+
+def _other_scope(items: list[_Item], articles: Mapping[str, Article]) -> np.ndarray:
+    """Pairs of one language whose figures are limited to different parts of a whole, or one
+    to a part and the other not ("68 punches during the round" / "369 punches" over the
+    fight): never one conflict."""
+    scopes = [scope_of(it.ext, articles.get(it.article)) for it in items]
+    if not any(scopes):
+        return np.zeros((len(items), len(items)), dtype=bool)
+    langs = value_codes([a.language if (a := articles.get(it.article)) else "" for it in items])
+    codes = value_codes(scopes)
+    return np.asarray((langs[:, None] == langs[None, :]) & (codes[:, None] != codes[None, :]))
 
 
 def _near_miss(slot: _Slot) -> bool:
