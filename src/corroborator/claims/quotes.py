@@ -15,12 +15,17 @@ Two ways to the speaker of a quote:
   verb's subject outside any quote (climbing xcomp/conj/pcomp: "was quoted as saying"; the noun
   a participle hangs on: "footage of Trump saying"; the agent of a passive). The quote takes
   the cue that governs it (the quote lies in the verb's complement), else the nearest cue in a
-  sentence it touches or right next to it. Coreference-lite: a pronoun subject resolves to the
-  latest named subject of a speech verb before it (he/she/I -> person, it -> organisation,
-  they/we -> organisation or any name), else to the latest person quoted before it;
-  "who" resolves to the noun its clause hangs on.
+  sentence it touches or right next to it. "he"/"she" is resolved in context
+  (`_antecedents`): the sentences before it are parsed with named entities and the subject of
+  the main clause, walking back, is the speaker (other-gender subjects passed over, the same
+  pronoun continuing the chain); two candidates or none leave the speaker unknown rather
+  than the latest person quoted. "the president", "the congressman" -> the name the article
+  introduced with that role (`_role_names`). it -> the latest organisation, they/we -> the
+  latest organisation or name speaking; "who" resolves to the noun its clause hangs on.
   A quote the parse gives no speaker falls back to the rules below. Short quotes (1-3 words)
-  that do not end like an utterance ("…,", "…?") are dropped as scare quotes.
+  that do not end like an utterance ("…,", "…?") are dropped as scare quotes, and so are
+  fragments of any speaker (`_fragment`: one word, a short quote inside a running sentence,
+  names and titles in Title Case).
 * By rules (every other language, without the `nlp` extra, or with the environment variable
   CORROBORATOR_QUOTE_PARSER=off), capitalised-name patterns
   around the speech verb, no model:
