@@ -212,3 +212,16 @@ def test_iso_code_after_the_number_is_money(text: str, value: float, code: str) 
 def test_number_word_after_a_page_stamp_starts_a_sentence() -> None:
     text = "Published: March 3, 2025 8:10am BST Three people, one of them a child, were hurt."
     assert [e.value for e in run(text) if e.kind == "quantity"] == [3.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The deal was worth $2.8 bln.", 2.8e9, "USD"),
+        ("The fine was $2.8 mln.", 2.8e6, "USD"),
+        ("Exports hit 1.2 trn yen.", 1.2e12, "JPY"),
+        ("The plan costs 40 mln euros.", 4e7, "EUR"),
+    ],
+)
+def test_wire_scale_abbreviations_keep_the_scale(text: str, value: float, unit: str) -> None:
+    assert [(e.value, e.unit) for e in run(text) if e.kind == "money"] == [(value, unit)]

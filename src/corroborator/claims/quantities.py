@@ -241,6 +241,17 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w) for w in items)
 
 
+# Scale abbreviations of wire copy in any language ("$2.8 bln", "40 mln euros", "1.2 trn yen"),
+# beside the lexicon's own scale words.
+_WIRE_SCALES = {"bln": 1e9, "mln": 1e6, "trn": 1e12}
+
+
+@lru_cache(maxsize=16)
+def _scales(lex: Lexicon) -> dict[str, float]:
+    """The lexicon's scale words and the wire abbreviations it does not define."""
+    return {**_WIRE_SCALES, **lex.scales}
+
+
 @lru_cache(maxsize=16)
 def _patterns(lex: Lexicon | None) -> _Patterns:
     """All regexes for one language, compiled once."""
@@ -295,7 +306,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         hedge_left=re.compile(rf"(?:^|(?<=\W))(?P<h>{_alt(lex.hedges)})\s+$", i),
         post_hedge=re.compile(rf"(?P<h>{_alt(lex.post_hedges)})\b", i) if lex.post_hedges else None,
         # "$2.8 billion", "US $2.8-billion".
-        scale=re.compile(rf"(?:\s*|\s?-\s?)(?P<sc>{_alt(lex.scales)})(?!\w)", i),
+        scale=re.compile(rf"(?:\s*|\s?-\s?)(?P<sc>{_alt(_scales(lex))})(?!\w)", i),
         half=re.compile(lex.half_suffix_re, i),
         percent=re.compile(lex.percent_re, i),
         points=re.compile(lex.points_re, i),
@@ -850,7 +861,7 @@ def _fractions(
         while after and (
             after[0].lower in ("of", "those", "these", "all")
             or after[0].lower in lex.determiners
-            or after[0].lower in lex.scales
+            or after[0].lower in _scales(lex)
             or after[0].text[:1].isdigit()
         ):
             after.pop(0)
@@ -1141,7 +1152,7 @@ def _read_one(
                 att = ""  # "600m down a gully": metres (below)
             elif att in ("m", "k", "b", "mil"):
                 return None  # "5k" is a race
-        value *= (lex.scales.get(att) or _GLUED_SCALES.get(att, 1.0)) if att else 1.0
+        value *= (_scales(lex).get(att) or _GLUED_SCALES.get(att, 1.0)) if att else 1.0
     is_digit = bool(m.group("d"))
     if is_digit and not att and (em := _TIMES_TEN.match(text, pos, s_end)):
         # "1.99×10−30 kilograms", "6.02 x 10^23": scientific notation
@@ -1172,7 +1183,7 @@ def _read_one(
             and (sm.group("sc").lower() not in _SHORT_SCALES or currency)
             and not (sm.group("sc").lower() in ("thousand", "hundred") and not is_digit)
         ):
-            value *= lex.scales[sm.group("sc").lower()]
+            value *= _scales(lex)[sm.group("sc").lower()]
             pos = sm.end()
             scaled = True
         else:
@@ -1217,7 +1228,9 @@ def _read_one(
                 v2 = reader.value_of(m2)
                 if v2 is not None and m2.group("att"):
                     a2 = m2.group("att").lower()
-                    v2 = v2 * lex.scales.get(a2, 1.0) if currency or a2 not in ("m", "k") else None
+                    v2 = (
+                        v2 * _scales(lex).get(a2, 1.0) if currency or a2 not in ("m", "k") else None
+                    )
                 if v2 is not None and conn in ("-", "–") and not opened and v2 <= value:
                     v2 = None  # "52-3": a record or a score, not a range
                 if v2 is not None and not is_digit and not opened and v2 <= value:
@@ -1237,14 +1250,14 @@ def _read_one(
                     if pats.scale is not None:
                         sm2 = pats.scale.match(text, p2, s_end)
                         if sm2 and sm2.group("sc").lower() not in _SHORT_SCALES:
-                            f = lex.scales[sm2.group("sc").lower()]
+                            f = _scales(lex)[sm2.group("sc").lower()]
                             v2 *= f
                             p2 = sm2.end()
                             if value < v2 / f * 1.0001 and value < 1000:
                                 value *= f  # "2 to 3 million": the scale applies to both
                     if m2.group("w") and not m.group("att"):
                         last = m2.group("w").lower().split()[-1].split("-")[-1]
-                        f = lex.scales.get(last, 0.0)
+                        f = _scales(lex).get(last, 0.0)
                         if f > 1 and value < v2 / f * 1.0001 and value < 1000:
                             value *= f  # "four to five thousand"
                     range_pair = (value, v2)
@@ -2077,7 +2090,7 @@ def _no_head(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower
     return (
         low in lex.stopwords
-        or low in lex.scales
+        or low in _scales(lex)
         or (lex.code == "en" and low in _NON_HEADS)
         or lex.parse_number_words(low) is not None  # "$160 million over eight years"
     )
