@@ -221,6 +221,8 @@ def test_number_word_after_a_page_stamp_starts_a_sentence() -> None:
         ("The fine was $2.8 mln.", 2.8e6, "USD"),
         ("Exports hit 1.2 trn yen.", 1.2e12, "JPY"),
         ("The plan costs 40 mln euros.", 4e7, "EUR"),
+        ("Profit hit Rs 500 crore.", 5e9, "INR"),
+        ("The trust raised Rs 2 lakh.", 2e5, "INR"),
     ],
 )
 def test_wire_scale_abbreviations_keep_the_scale(text: str, value: float, unit: str) -> None:

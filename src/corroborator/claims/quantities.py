@@ -241,9 +241,18 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w) for w in items)
 
 
-# Scale abbreviations of wire copy in any language ("$2.8 bln", "40 mln euros", "1.2 trn yen"),
+# Scale abbreviations of wire copy in any language ("$2.8 bln", "40 mln euros", "1.2 trn yen")
+# and the Indian numbering words of English-language news ("Rs 500 crore", "2 lakh people"),
 # beside the lexicon's own scale words.
-_WIRE_SCALES = {"bln": 1e9, "mln": 1e6, "trn": 1e12}
+_WIRE_SCALES = {
+    "bln": 1e9,
+    "mln": 1e6,
+    "trn": 1e12,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+}
 
 
 @lru_cache(maxsize=16)
