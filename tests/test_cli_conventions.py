@@ -35,6 +35,17 @@ def test_version_flag_and_subcommand() -> None:
         assert result.stdout.strip() == f"corroborator {__version__}"
 
 
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "corroborator", "version"], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == f"corroborator {__version__}"
+
+
 @pytest.mark.parametrize(
     ("args", "choices"),
     [
