@@ -219,6 +219,21 @@ def test_quotes_share_content_words_not_function_words() -> None:
     )
     # a quote cut shorter by one outlet is still the same quote
     assert texts_overlap("We will rebuild", "We will rebuild the town") == 1.0
+    # stop words of four letters and more ("will", "about") are function words too
+    assert texts_overlap("But we will be talking about it.", "It will be about building anew") == 0
+
+
+def test_a_quote_with_an_unknown_speaker_joins_the_same_words_of_a_named_one() -> None:
+    claims = _align(
+        {
+            "a1": 'Mayor Ilse Brandt said: "The harbour will reopen before the summer season."',
+            "a2": 'The harbour "will reopen before the summer season," he said, and left.',
+        }
+    )
+    quotes = [c for c in claims if c.kind == "quote"]
+    assert [(c.verdict, sorted({m.article for m in c.mentions})) for c in quotes] == [
+        ("corroborated", ["a1", "a2"])
+    ]
 
 
 def test_an_ordinal_second_and_an_age_in_months_are_no_durations() -> None:

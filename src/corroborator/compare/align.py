@@ -181,11 +181,28 @@ def dates_agree(a: Extraction, b: Extraction) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """The stop words of every language the lexicons know ("about", "will", "have", "dass")."""
+    from corroborator.claims.lang import supported_languages
+
+    out: set[str] = set()
+    for lang in supported_languages():
+        lex = get_lexicon(lang)
+        if lex is not None:
+            out.update(w.lower() for w in lex.stopwords)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=16384)
 def _token_set(text: str) -> frozenset[str]:
-    """Content words of a quote: words of four or more letters and numbers. Short function
-    words ("an", "is", "the", "de", "und") say nothing about whether two quotes are one."""
-    return frozenset(t for t in _TOKEN.findall(text.lower()) if len(t) >= 4 or t.isdigit())
+    """Content words of a quote: words of four or more letters and numbers, not stop words.
+    Function words ("an", "the", "about", "will", "und") say nothing about whether two quotes
+    are one ("But we will be talking about it" is not "It is about building something")."""
+    stop = _function_words()
+    return frozenset(
+        t for t in _TOKEN.findall(text.lower()) if (len(t) >= 4 or t.isdigit()) and t not in stop
+    )
 
 
 def texts_overlap(a: str, b: str) -> float:
@@ -276,14 +293,31 @@ class _Slot:
         return self.items[0].ext
 
 
+#: the key of a quote whose speaker was not resolved with confidence
+UNKNOWN_SPEAKER_KEY = "quote: unknown"
+
+
 def _group_quotes(items: list[_Item]) -> list[_Slot]:
     """Quotes (and attributions) into slots: a mention joins the earliest slot of its speaker
-    key all of whose mentions it agrees with (overlapping quoted words), else opens one."""
+    key all of whose mentions it agrees with (overlapping quoted words), else opens one. A
+    quote whose speaker is unknown may join any speaker's slot, and a known speaker's quote
+    a slot of unknown speakers: the words, not a guess at the speaker, make them one."""
     slots: list[_Slot] = []
     by_key: dict[tuple[str, str], list[int]] = {}
     for it in items:
         key = (unit_family(it.ext), it.ext.key.lower())
-        for idx in by_key.get(key, []):
+        candidates = by_key.get(key, [])
+        if key[1].startswith("quote:"):
+            unknown = key[1] == UNKNOWN_SPEAKER_KEY
+            candidates = sorted(
+                i
+                for k, ids in by_key.items()
+                if k[0] == key[0]
+                and k[1].startswith("quote:")
+                and (unknown or k[1] in (key[1], UNKNOWN_SPEAKER_KEY))
+                for i in ids
+            )
+        for idx in candidates:
             if all(values_agree(o.ext, it.ext) for o in slots[idx].items):
                 slots[idx].items.append(it)
                 break
