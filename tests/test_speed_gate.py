@@ -185,3 +185,14 @@ def test_a_copy_is_decided_without_sentence_vectors(embedder: Recording) -> None
     # Same links; here the cosine alignment pairs exactly the identical sentences too.
     assert gated == full
     assert copy_without_vectors(articles[0], load()[4]) is None  # another language
+
+
+def test_a_language_the_model_does_not_cover_is_always_a_candidate() -> None:
+    en, de = load()[0], load()[4]
+    icelandic = replace(de, id="is1", language="is")
+    far = {en.id: np.eye(512, dtype=np.float32)[0], icelandic.id: np.eye(512, dtype=np.float32)[1]}
+    with lead_vectors(far):
+        assert candidate_pairs([en, icelandic], [(0, 1)], None) == [True]
+        far_de = {en.id: far[en.id], de.id: far[icelandic.id]}
+    with lead_vectors(far_de):
+        assert candidate_pairs([en, de], [(0, 1)], None) == [False]
