@@ -313,3 +313,19 @@ def test_a_figure_for_part_of_a_match_is_not_the_whole_match() -> None:
         }
     )
     assert [c for c in claims if c.verdict == "conflicting"]
+
+
+def test_a_compound_counts_its_last_noun_and_money_skips_adverbs() -> None:
+    keys = {
+        e.text: e.head for e in claims_of("Three police officers were hurt. Ten fire engines came.")
+    }
+    assert keys == {"Three police officers": "officer", "Ten fire engines": "engine"}
+    heads = {
+        e.value: e.head
+        for e in claims_of(
+            "Thieves took jewels valued at $2.6 million early on Saturday. "
+            "They also took $2.5 million worth of watches."
+        )
+        if e.kind == "money"
+    }
+    assert heads == {2600000.0: "jewel", 2500000.0: "watch"}

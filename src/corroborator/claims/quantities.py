@@ -1927,6 +1927,15 @@ def _head_run(
         head = t
         if low.endswith("s") or value == 1 or not nxt_ok or (nxt and nxt.is_capitalised):
             break
+        if (
+            low in lex.noun_heads
+            and nxt_ok
+            and nxt is not None
+            and nxt.lower.endswith("s")
+            and nxt.lower not in lex.event_verbs
+            and not nxt.lower.endswith("ss")
+        ):
+            continue  # "two fire engines", "three police officers": the compound's last noun
         if low in lex.noun_heads or (nxt is not None and nxt.lower.endswith("ed")):
             break
         if nxt is not None and nxt.lower in lex.event_verbs and not low.endswith("s"):
@@ -2110,6 +2119,13 @@ def _money_head(
 ) -> NumberMention:
     """'$1.2 million in damage' / 'a fine of €40,000' / 'damage estimated at $1.2m'."""
     after = tokens_after(tokens, nm.end, 4)
+    if lex.code == "en" and after and after[0].lower == "worth":
+        # "$2.5 million worth of jewels": the jewels; "$2.5 million worth" alone: the clause
+        after = after[2:] if len(after) > 2 and after[1].lower == "of" else []
+        while after and after[0].lower in lex.determiners:
+            after = after[1:]
+    if lex.code == "en" and after and after[0].lower.endswith("ly") and after[0].lower != "only":
+        after = []  # "$2.6 million early Saturday": an adverb names nothing
     if (
         len(after) >= 2
         and after[0].lower in lex.prepositions
