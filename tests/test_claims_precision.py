@@ -329,3 +329,8 @@ def test_a_compound_counts_its_last_noun_and_money_skips_adverbs() -> None:
         if e.kind == "money"
     }
     assert heads == {2600000.0: "jewel", 2500000.0: "watch"}
+
+
+def test_a_fortnight_is_two_weeks() -> None:
+    (e,) = claims_of("The strike lasted a fortnight.")
+    assert (e.kind, e.value) == ("duration", 14 * 86400.0)

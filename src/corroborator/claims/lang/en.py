@@ -74,8 +74,9 @@ for _a, _u in {"sec": "second", "secs": "second", "min": "minute", "mins": "minu
     DURATION_UNITS[_a] = (_u, _UNIT_SECONDS[_u])
 for _a in ("hr", "hrs"):
     DURATION_UNITS[_a] = ("hour", 3600.0)
+DURATION_UNITS["fortnight"] = DURATION_UNITS["fortnights"] = ("week", 14 * 86400.0)
 
-_U = r"(?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+_U = r"(?P<u>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
 _SECOND_NEXT = "of|in|or|and|to|for|before|after|later|ago|longer|more|earlier|too|left|at"
 DURATION_PHRASES: tuple[tuple[str, float], ...] = (
     (rf"\b(?:an?|one)\s+{_U}\s+and\s+a\s+half\b", 1.5),
