@@ -970,14 +970,9 @@ _NEUTRAL_SCALE = re.compile(
 def _known_duration_words() -> frozenset[str]:
     """Every lexicon's words for units of time ("heures", "Stunden", "horas"): a number before
     one is a duration, which the neutral path cannot read, never a count."""
-    from corroborator.claims.lang import get_lexicon, supported_languages
+    from corroborator.claims.lang import words_of_every_language
 
-    words: set[str] = set()
-    for code in supported_languages():
-        lex = get_lexicon(code)
-        if lex is not None:
-            words.update(w.lower() for w in lex.duration_units)
-    return frozenset(words)
+    return words_of_every_language("duration_units")
 
 
 # Scale words of many languages after a number: millions ("million", "milioni", "miljoen",

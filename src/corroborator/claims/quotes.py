@@ -50,6 +50,7 @@ from functools import lru_cache
 from corroborator.claims.lexicon import Lexicon
 from corroborator.config import settings
 from corroborator.nlp.base import Doc, Parser
+from corroborator.text.calendar import MONTHS, WEEKDAYS
 
 log = logging.getLogger(__name__)
 
@@ -1518,26 +1519,4 @@ def _full_name(words: list[str], lex: Lexicon) -> bool:
     return not low & (lex.name_stopwords | lex.pronouns | lex.org_words | _CALENDAR_WORDS)
 
 
-_CALENDAR_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold
-from corroborator.claims.lang import get_lexicon
+from corroborator.claims.lang import get_lexicon, words_of_every_language
 from corroborator.compare.matcher import (
     MatcherModel,
     MatchItem,
@@ -181,25 +181,12 @@ def dates_agree(a: Extraction, b: Extraction) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """The stop words of every language the lexicons know ("about", "will", "have", "dass")."""
-    from corroborator.claims.lang import supported_languages
-
-    out: set[str] = set()
-    for lang in supported_languages():
-        lex = get_lexicon(lang)
-        if lex is not None:
-            out.update(w.lower() for w in lex.stopwords)
-    return frozenset(out)
-
-
 @lru_cache(maxsize=16384)
 def _token_set(text: str) -> frozenset[str]:
     """Content words of a quote: words of four or more letters and numbers, not stop words.
     Function words ("an", "the", "about", "will", "und") say nothing about whether two quotes
     are one ("But we will be talking about it" is not "It is about building something")."""
-    stop = _function_words()
+    stop = words_of_every_language("stopwords")
     return frozenset(
         t for t in _TOKEN.findall(text.lower()) if (len(t) >= 4 or t.isdigit()) and t not in stop
     )

@@ -32,3 +32,15 @@ def get_lexicon(language: str | None) -> Lexicon | None:
         return None
     lex: Lexicon = importlib.import_module(module).LEXICON
     return lex
+
+
+@cache
+def words_of_every_language(field: str) -> frozenset[str]:
+    """The lower-cased words of one lexicon table (`Lexicon.<field>`: a set, or a mapping's
+    keys) over every supported language: "stopwords", "duration_units", ..."""
+    out: set[str] = set()
+    for code in supported_languages():
+        lex = get_lexicon(code)
+        if lex is not None:
+            out.update(w.lower() for w in getattr(lex, field))
+    return frozenset(out)
