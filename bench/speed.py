@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.results import update_section
+from bench.results import merge_table
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "fire"
@@ -139,14 +139,18 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
     today = dt.date.today().isoformat()
-    table = ["| date | measure | command | seconds |", "|---|---|---|---|"]
-    table += [f"| {today} | {m} | `{c}` | {s:.2f} |" for m, c, s in rows]
-    body = "\n".join(table)
-    print(body)
-    update_section(
+    header = "| date | measure | command | seconds |\n|---|---|---|---|"
+    table = [f"| {today} | {m} | `{c}` | {s:.2f} |" for m, c, s in rows]
+    print(header + "\n" + "\n".join(table))
+    # earlier rows and the notes written under the table stay (several sessions share a date,
+    # so only an identical row is replaced)
+    merge_table(
         "speed (bench/speed.py)",
         f"Median of {REPEAT} runs, 2 cores, fresh process each run. Targets: cold start < 3 s, "
-        f"10 articles < 1.5 s after start.\n\n{body}",
+        "10 articles < 1.5 s after start.",
+        header,
+        table,
+        key_columns=4,
     )
     return 0
 
