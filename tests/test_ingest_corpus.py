@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import shutil
 from pathlib import Path
 
+from corroborator.ingest import warc as ingest_warc
 from corroborator.ingest.feeds import entries_from_bytes
 from corroborator.ingest.walk import kind_of, walk_inputs
 from corroborator.ingest.warc import read_warc
@@ -25,34 +25,14 @@ PAGE = (
 
 
 def write_warc(path: Path, pages: list[tuple[str, str]], with_image: bool = True) -> None:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
+    """`pages` as HTML responses, then (with `with_image`) an image response to skip."""
+    gz = path.suffix == ".gz"
     with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=path.suffix == ".gz")
-        for uri, html in pages:
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-            )
-            record = writer.create_warc_record(
-                uri,
-                "response",
-                payload=io.BytesIO(html.encode("utf-8")),
-                http_headers=headers,
-                warc_headers_dict={"WARC-Date": "2026-05-04T08:30:00Z"},
-            )
-            writer.write_record(record)
+        ingest_warc.write_warc(fh, pages, gzip=gz)
         if with_image:
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1"
-            )
-            writer.write_record(
-                writer.create_warc_record(
-                    "https://news.example/logo.png",
-                    "response",
-                    payload=io.BytesIO(b"\x89PNG\r\n"),
-                    http_headers=headers,
-                )
+            logo = [("https://news.example/logo.png", b"\x89PNG\r\n")]
+            ingest_warc.write_warc(
+                fh, logo, gzip=gz, content_type="image/png", first_id=len(pages) + 1
             )
 
 
