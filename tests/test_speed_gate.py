@@ -126,11 +126,13 @@ def test_only_members_of_candidate_pairs_are_embedded(embedder: Recording) -> No
             "Admission stays free for children under twelve."
         ),
     )
-    story = [*articles, stray]
+    # English only: across languages the title+lead bar is low (0.3), so an unrelated
+    # English article can pass it with a German one.
+    story = [*(a for a in articles if a.language == "en"), stray]
     leads = _leads(story, embedder)
     need = sentence_members(story, [leads[a.id] for a in story], embedder)
     assert len(story) - 1 not in need
-    assert need, "the fixture's copies and translations are candidates"
+    assert need, "the fixture's rewrites and partial reuse are candidates"
     embedder.texts.clear()
     with lead_vectors(leads):
         detect_derivations(story, embedder)
