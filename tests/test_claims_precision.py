@@ -9,7 +9,13 @@ fact land in one claim ("Three die" / "three people were killed").
 from __future__ import annotations
 
 from corroborator.claims import extract_claims
-from corroborator.compare.align import align_story, numbers_agree, significant_digits, times_agree
+from corroborator.compare.align import (
+    align_story,
+    dates_agree,
+    numbers_agree,
+    significant_digits,
+    times_agree,
+)
 from corroborator.model import Article, Extraction, Sentence
 from corroborator.text.sentences import split_sentences
 
@@ -334,3 +340,30 @@ def test_a_compound_counts_its_last_noun_and_money_skips_adverbs() -> None:
 def test_a_fortnight_is_two_weeks() -> None:
     (e,) = claims_of("The strike lasted a fortnight.")
     assert (e.kind, e.value) == ("duration", 14 * 86400.0)
+
+
+def test_a_day_without_a_year_or_publication_date_is_still_a_date() -> None:
+    from corroborator.report.units import format_date
+
+    text = "The hearing is set for July 13. The vote is on 29 February."
+    days = [e.value for e in extract_claims(text, split(text), "en", None) if e.kind == "date"]
+    assert days == ["XXXX-07-13", "XXXX-02-29"]
+    assert format_date("XXXX-07-13") == "13 Jul"
+    texts = {
+        "a1": "The hearing in the Varna bribery case is set for July 13, the court said.",
+        "a2": "A judge set the hearing in the Varna bribery case for 13 July.",
+        "a3": "The court set July 13 for the hearing in the Varna bribery case.",
+    }
+    arts = {
+        aid: Article(aid, aid, aid, "en", None, t, sentences=split(t)) for aid, t in texts.items()
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", None) for aid, a in arts.items()}
+    claims = align_story([[aid] for aid in arts], ext, arts, None)
+    (day,) = [c for c in claims if c.kind == "date"]
+    assert (day.verdict, day.support) == ("corroborated", 3)
+    # the same day of a stated year agrees; another day does not
+    (dated,) = claims_of("The hearing is set for July 13, 2027.")
+    (other,) = claims_of("The hearing is set for July 15, 2027.")
+    yearless = ext["a1"][0]
+    assert dates_agree(yearless, dated)
+    assert not dates_agree(yearless, other)

@@ -33,6 +33,11 @@ class DateMention:
     dateline: bool = False
 
 
+#: the year of a day written without one when no publication date says which ("XXXX-07-13",
+#: TimeML's form); `compare.align.dates_agree` compares such a day by month and day
+YEARLESS = "XXXX"
+
+
 def parse_published(published: str | None) -> date | None:
     """'2025-04-02', a full ISO datetime or an RFC 2822 stamp as feeds and mail headers write
     it ('Wed, 02 Apr 2025 10:00:00 GMT') -> the date as written (the publisher's local day,
@@ -305,6 +310,10 @@ def find_dates(
             elif published is not None:
                 y = _day_year(mon, d, published, future, _past_clause(text, start, end, m, lex))
             else:
+                # no year and no publication date to take it from ("July 13" in a pasted
+                # text): the day and month still say when, and other reports can agree
+                if _valid(2000, mon, d):  # a leap year: "29 February" is a day
+                    add(m.start(), m.end(), f"{YEARLESS}-{mon:02d}-{d:02d}", False)
                 continue
             if _valid(y, mon, d):
                 add(m.start(), m.end(), f"{y:04d}-{mon:02d}-{d:02d}", False)

@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from corroborator.claims.dates import YEARLESS
 from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold
 from corroborator.claims.lang import get_lexicon, words_of_every_language
 from corroborator.compare.matcher import (
@@ -168,6 +169,9 @@ def dates_agree(a: Extraction, b: Extraction) -> bool:
         return False
     if va.startswith(vb) or vb.startswith(va):
         return True
+    if va.startswith(YEARLESS) or vb.startswith(YEARLESS):
+        # "July 13" with no year known beside "July 13, 2009": the same day of some year
+        return len(va) >= 10 and len(vb) >= 10 and va[4:10] == vb[4:10]
     ia, ib = date_interval(va), date_interval(vb)
     if ia is not None and ib is not None:
         slack = 7 if (a.approximate or b.approximate) else 0

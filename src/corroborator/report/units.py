@@ -146,6 +146,9 @@ def format_date(value: str) -> str:
     text = value.strip()
     if re.fullmatch(r"\d{4}", text):
         return text
+    yearless = re.fullmatch(r"XXXX-(\d{2})-(\d{2})", text)  # a day whose year is not known
+    if yearless and 1 <= int(yearless.group(1)) <= 12:
+        return f"{int(yearless.group(2))} {_MONTHS[int(yearless.group(1)) - 1]}"
     month_only = re.fullmatch(r"(\d{4})-(\d{2})", text)
     if month_only:
         month = int(month_only.group(2))
