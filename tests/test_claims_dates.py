@@ -49,7 +49,11 @@ def test_date_head() -> None:
 
 
 def test_relative_dates_need_a_publication_date() -> None:
-    assert dates("It happened yesterday, on Tuesday.", published=None) == []
+    # "yesterday" cannot be read; "Tuesday" is the weekday alone, of an unknown week
+    assert dates("It happened yesterday, on Tuesday.", published=None) == [
+        ("Tuesday", "XXXX-WXX-2", False)
+    ]
+    assert dates("It happened last Tuesday.", published=None) == []
     assert dates("It opened on 3 March 2024.", published=None) == [
         ("3 March 2024", "2024-03-03", False)
     ]

@@ -367,3 +367,30 @@ def test_a_day_without_a_year_or_publication_date_is_still_a_date() -> None:
     yearless = ext["a1"][0]
     assert dates_agree(yearless, dated)
     assert not dates_agree(yearless, other)
+
+
+def test_a_weekday_without_a_publication_date_corroborates_the_same_weekday_only() -> None:
+    from corroborator.report.units import format_date
+
+    texts = {
+        "a1": "The Varna council voted on the harbour budget on Tuesday.",
+        "a2": "On Tuesday the Varna council voted on the harbour budget.",
+        "a3": "The Varna council voted on the harbour budget on Wednesday, July 13.",
+    }
+    arts = {
+        aid: Article(aid, aid, aid, "en", None, t, sentences=split(t)) for aid, t in texts.items()
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", None) for aid, a in arts.items()}
+    assert [e.value for e in ext["a1"] if e.kind == "date"] == ["XXXX-WXX-2"]
+    claims = [c for c in align_story([[a] for a in arts], ext, arts, None) if c.kind == "date"]
+    verdicts = sorted((c.verdict, tuple(sorted({m.article for m in c.mentions}))) for c in claims)
+    assert verdicts == [("corroborated", ("a1", "a2")), ("single_source", ("a3",))]
+    assert format_date("XXXX-WXX-2") == "Tue"
+    # a weekday of an unknown week that one report alone gives is no claim
+    lone = {"a1": texts["a1"], "a3": texts["a3"]}
+    arts = {
+        aid: Article(aid, aid, aid, "en", None, t, sentences=split(t)) for aid, t in lone.items()
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", None) for aid, a in arts.items()}
+    claims = align_story([[a] for a in arts], ext, arts, None)
+    assert [m.value for c in claims if c.kind == "date" for m in c.mentions] == ["XXXX-07-13"]

@@ -363,6 +363,17 @@ def find_dates(
             if _bare_year(text, start, end, m, lex, published):
                 add(m.start(), m.end(), m.group("y"), True)
     if published is None:
+        # "on Tuesday" with no publication date to count from: the weekday alone, which two
+        # reports can share ("XXXX-WXX-2", TimeML's form); "last"/"next" need the day
+        for m in p.weekday.finditer(text, start, end):
+            if m.group("rel") or m.group("rel2") or _joins_its_day(text, m, out, taken):
+                continue
+            add(
+                m.start(),
+                m.end(),
+                f"{YEARLESS}-WXX-{lex.weekdays[m.group('wd').lower()] + 1}",
+                False,
+            )
         return sorted(out, key=lambda x: (x.start, x.end))
     if p.period_latest is not None and context:
         for m in p.period_latest.finditer(text, start, end):

@@ -64,6 +64,8 @@ APPROX_TOLERANCE = {"duration": 0.15, "quantity": 0.10, "percentage": 0.10, "mon
 EPSILON = 0.005
 #: Token overlap above which two quotes (or two attributed statements) are the same claim.
 QUOTE_OVERLAP = 0.5
+#: in a date value: a weekday whose week is not known ("on Tuesday" with no publication date)
+WEEKDAY_ONLY = "-WXX-"
 #: Kinds for which "the others do not mention it" is informative. Dates are left out: the
 #: event a date belongs to is too often unnamed or misnamed, which made false omissions.
 OMISSION_KINDS = frozenset({"duration", "quantity", "percentage", "money"})
@@ -169,6 +171,8 @@ def dates_agree(a: Extraction, b: Extraction) -> bool:
         return False
     if va.startswith(vb) or vb.startswith(va):
         return True
+    if WEEKDAY_ONLY in va or WEEKDAY_ONLY in vb:
+        return va == vb  # a weekday of an unknown week agrees with the same weekday only
     if va.startswith(YEARLESS) or vb.startswith(YEARLESS):
         # "July 13" with no year known beside "July 13, 2009": the same day of some year
         return len(va) >= 10 and len(vb) >= 10 and va[4:10] == vb[4:10]
@@ -387,10 +391,20 @@ def align_story(
     token = PARAMS.set(settings().align)  # read once per story; numbers_agree & co. see it
     try:
         explained.extend(_cluster_values(values, articles, embedder, model))
+        # a weekday of an unknown week that no other report shares says nothing checkable
+        explained = [(slot, why) for slot, why in explained if not _lone_weekday(slot)]
         claims = _claims_in_order(explained, groups, articles)
     finally:
         PARAMS.reset(token)
     return claims
+
+
+def _lone_weekday(slot: _Slot) -> bool:
+    return (
+        len({it.group for it in slot.items}) == 1
+        and slot.first.kind == "date"
+        and all(WEEKDAY_ONLY in str(it.ext.value) for it in slot.items)
+    )
 
 
 def _claims_in_order(
@@ -998,8 +1012,12 @@ def _pair_relations(
         # a rate's period: "$14.95 a month" and "$180 a year" are two facts
         | _both_differ([e.per or "" for e in ext])
     )
+    # a weekday whose week is unknown may be any day: it corroborates the same weekday only
+    # and is set against nothing
+    unknown_week = np.array([e.kind == "date" and WEEKDAY_ONLY in str(e.value) for e in ext])
     frames_differ = (
-        ~eq(value_codes([e.event_year for e in ext]))
+        (unknown_week[:, None] | unknown_week[None, :])
+        | ~eq(value_codes([e.event_year for e in ext]))
         | (other_day & comparable)
         | other_thing
         | other_event

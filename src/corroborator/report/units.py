@@ -146,6 +146,9 @@ def format_date(value: str) -> str:
     text = value.strip()
     if re.fullmatch(r"\d{4}", text):
         return text
+    weekday = re.fullmatch(r"XXXX-WXX-([1-7])", text)  # a weekday whose week is not known
+    if weekday:
+        return ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[int(weekday.group(1)) - 1]
     yearless = re.fullmatch(r"XXXX-(\d{2})-(\d{2})", text)  # a day whose year is not known
     if yearless and 1 <= int(yearless.group(1)) <= 12:
         return f"{int(yearless.group(2))} {_MONTHS[int(yearless.group(1)) - 1]}"
