@@ -4,9 +4,6 @@ quote and the facts."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from corroborator.embed import default_embedder
@@ -17,24 +14,7 @@ from corroborator.provenance import (
     detect_derivations,
     independence_groups,
 )
-
-DATA = Path(__file__).resolve().parent / "data" / "provenance"
-
-
-def load(name: str = "ferry.json") -> list[Article]:
-    rows = json.loads((DATA / name).read_text(encoding="utf-8"))
-    return [
-        Article(
-            id=r["id"],
-            source=r["id"],
-            title=r["title"],
-            language=r["language"],
-            published=r["published"],
-            text=r["text"],
-            removed=r["removed"],
-        )
-        for r in rows
-    ]
+from provenance_data import load
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,11 @@ at crawl speed")."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from corroborator.embed import USEEmbedder
 from corroborator.model import Article
 from corroborator.provenance import derive
 from corroborator.provenance.derive import (
@@ -27,50 +23,14 @@ from corroborator.provenance.derive import (
     sentence_texts,
 )
 from corroborator.stories.cluster import lead_text
+from provenance_data import OneByOne, load
 
-DATA = Path(__file__).resolve().parent / "data" / "provenance"
 NO_GATE = replace(DEFAULT_THRESHOLDS, gate=False)
 
 
-def load() -> list[Article]:
-    rows = json.loads((DATA / "ferry.json").read_text(encoding="utf-8"))
-    return [
-        Article(
-            id=r["id"],
-            source=r["id"],
-            title=r["title"],
-            language=r["language"],
-            published=r["published"],
-            text=r["text"],
-            removed=r["removed"],
-        )
-        for r in rows
-    ]
-
-
-class Recording:
-    """USE, every text encoded alone (a vector does not depend on its batch), with a record
-    of the texts asked for."""
-
-    name = "use-recording"
-    dim = 512
-
-    def __init__(self) -> None:
-        self.inner = USEEmbedder(threads=1)
-        self.texts: list[str] = []
-        self._cache: dict[str, np.ndarray] = {}
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        self.texts.extend(texts)
-        for t in texts:
-            if t not in self._cache:
-                self._cache[t] = self.inner.encode([t])[0]
-        return np.vstack([self._cache[t] for t in texts]).astype(np.float32)
-
-
 @pytest.fixture(scope="module")
-def embedder() -> Recording:
-    return Recording()
+def embedder() -> OneByOne:
+    return OneByOne()
 
 
 @pytest.fixture(autouse=True)
@@ -78,7 +38,7 @@ def empty_memo() -> None:
     derive._pair_memo.clear()
 
 
-def _leads(articles: list[Article], embedder: Recording) -> dict[str, np.ndarray]:
+def _leads(articles: list[Article], embedder: OneByOne) -> dict[str, np.ndarray]:
     vecs = embedder.encode([lead_text(a) for a in articles])
     return {a.id: v for a, v in zip(articles, vecs, strict=True)}
 
@@ -100,7 +60,7 @@ def test_lexical_matches_count_sentences_that_keep_their_words() -> None:
     assert lexical_matches(a, reworded, 0.6) <= 1
 
 
-def test_the_gate_keeps_every_link_of_the_fixture(embedder: Recording) -> None:
+def test_the_gate_keeps_every_link_of_the_fixture(embedder: OneByOne) -> None:
     articles = load()
     full = detect_derivations(articles, embedder, NO_GATE)
     assert {k.relation for k in full} >= {"translation"}, "the fixture has translations"
@@ -111,7 +71,7 @@ def test_the_gate_keeps_every_link_of_the_fixture(embedder: Recording) -> None:
     assert [k.metrics for k in gated] == [k.metrics for k in full]
 
 
-def test_only_members_of_candidate_pairs_are_embedded(embedder: Recording) -> None:
+def test_only_members_of_candidate_pairs_are_embedded(embedder: OneByOne) -> None:
     articles = load()
     # An article on another matter in the same story: no pair of it is a candidate.
     stray = Article(
@@ -141,7 +101,7 @@ def test_only_members_of_candidate_pairs_are_embedded(embedder: Recording) -> No
     assert not embedded & set(sentence_texts(stray))
 
 
-def test_a_failed_gate_is_no_link_and_is_remembered(embedder: Recording) -> None:
+def test_a_failed_gate_is_no_link_and_is_remembered(embedder: OneByOne) -> None:
     articles = load()
     pairs = [(i, j) for i in range(len(articles)) for j in range(i + 1, len(articles))]
     with lead_vectors(_leads(articles, embedder)):
@@ -158,13 +118,13 @@ def test_a_failed_gate_is_no_link_and_is_remembered(embedder: Recording) -> None
     assert sentence_members(articles, None, embedder) == set()  # nothing left to embed
 
 
-def test_without_lead_vectors_the_embedder_gives_them(embedder: Recording) -> None:
+def test_without_lead_vectors_the_embedder_gives_them(embedder: OneByOne) -> None:
     articles = load()[4:6]  # German and English: only the lead vectors can pass them
     embedder.texts.clear()
     candidate_pairs(articles, [(0, 1)], embedder)
     assert embedder.texts == [lead_text(a) for a in articles]
     embedder.texts.clear()
-    with lead_vectors(_leads(articles, Recording())):
+    with lead_vectors(_leads(articles, OneByOne())):
         candidate_pairs(articles, [(0, 1)], embedder)
     assert embedder.texts == []
 
@@ -174,13 +134,13 @@ def test_switched_off_every_pair_is_a_candidate() -> None:
     assert candidate_pairs(articles, [(0, 7), (2, 8)], None, NO_GATE) == [True, True]
 
 
-def test_a_copy_is_decided_without_sentence_vectors(embedder: Recording) -> None:
+def test_a_copy_is_decided_without_sentence_vectors(embedder: OneByOne) -> None:
     articles = load()[:3]  # a wire text, its copy and a syndicated version
     full = detect_derivations(articles, embedder, NO_GATE)
     assert {k.relation for k in full} == {"copy", "syndication"}
     derive._pair_memo.clear()
     embedder.texts.clear()
-    with lead_vectors(_leads(articles, Recording())):
+    with lead_vectors(_leads(articles, OneByOne())):
         gated = detect_derivations(articles, embedder)
         assert sentence_members(articles, None, embedder) == set()
     assert embedder.texts == []  # nothing embedded
