@@ -864,9 +864,9 @@ def _other_measure(mitems: list[MatchItem], differ: np.ndarray) -> np.ndarray:
     return np.asarray(numeric[:, None] & numeric[None, :] & differ)
 
 
-#: A part of a match, a race or a season that a figure is limited to ("28 of his 68 punches
-#: during the round", "five catches for 68 yards in the first half", "his 12th goal of the
-#: season"), per language; a figure for the part and one for the whole are two facts.
+#: A part of a match, a race or a season that a figure is limited to ("41 punches in the fifth
+#: round", "three saves in the second half", "his 12th goal of the season"), per language; a
+#: figure for the part and one for the whole are two facts.
 _SCOPES = {
     "en": re.compile(
         r"\b(?:in|during|over|through|for|of)\s+(?:(?:the|this|that|his|her|their|its|a|an)\s+)?"
@@ -898,7 +898,7 @@ def scope_of(e: Extraction, art: Article | None) -> str:
 
 def _other_scope(items: list[_Item], articles: Mapping[str, Article]) -> np.ndarray:
     """Pairs of one language whose figures are limited to different parts of a whole, or one
-    to a part and the other not ("68 punches during the round" / "369 punches" over the
+    to a part and the other not ("41 punches in the fifth round" / "512 punches" over the
     fight): never one conflict."""
     scopes = [scope_of(it.ext, articles.get(it.article)) for it in items]
     if not any(scopes):
@@ -998,9 +998,9 @@ def _pair_relations(
     other_thing = quantity[:, None] & ((~eq(value_codes(heads)) & trusted) | generic[:, None])
     # what happened to them: "12 people injured" / "12 people arrested"
     classes = [EVENT_CLASSES.get(verb_of(e), "") if e.kind == "quantity" else "" for e in ext]
-    # "18 people were injured" / "around 20 people were ushered to safety": a count whose
+    # "7 fans were injured" / "about 10 fans were led out of the stand": a count whose
     # verb names what happened to it is not the same fact as a bare count from another
-    # article, however close the values ("20" would take 18 into its rounding band)
+    # article, however close the values ("about 10" would take 7 into its band)
     verbless = np.array([e.kind == "quantity" and not verb_of(e) for e in ext])
     has_class = np.array([bool(c) for c in classes])
     one_bare = (has_class[:, None] & verbless[None, :]) | (verbless[:, None] & has_class[None, :])
