@@ -306,7 +306,7 @@ def test_a_figure_for_part_of_a_match_is_not_the_whole_match() -> None:
     art = Article("a1", "a1", "a1", "en", "2026-05-02", part, sentences=split(part))
     assert scope_of(e, art) == "round"
     # "around" is no round
-    text = "There were four aftershocks of around 4.5."
+    text = "The crew filled four tanks of around 900 litres."
     (e,) = [e for e in claims_of(text) if e.value == 4.0]
     assert (
         scope_of(e, Article("a", "a", "a", "en", "2026-05-02", text, sentences=split(text))) == ""
