@@ -966,6 +966,37 @@ _NEUTRAL_SCALE = re.compile(
 )
 
 
+def _finish_age(
+    text: str,
+    s_start: int,
+    s_end: int,
+    n_start: int,
+    n_end: int,
+    value: float,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    range_pair: tuple[float, float] | None,
+) -> NumberMention:
+    """`_finish` for an age in years ("a 33-year-old", "Roth, 33,", "aged 25 to 54")."""
+    nm = _finish(
+        text,
+        s_start,
+        s_end,
+        n_start,
+        n_end,
+        value,
+        "quantity",
+        "year of age",
+        lex,
+        pats,
+        tokens,
+        range_pair,
+    )
+    nm.head = "age"
+    return nm
+
+
 @lru_cache(maxsize=1)
 def _known_duration_words() -> frozenset[str]:
     """Every lexicon's words for units of time ("heures", "Stunden", "horas"): a number before
@@ -1351,22 +1382,9 @@ def _read_one(
         return nm
     am = pats.age.match(text, pos, s_end) if pats.age else None
     if am:
-        nm = _finish(
-            text,
-            s_start,
-            s_end,
-            num_start,
-            am.end(),
-            value,
-            "quantity",
-            "year of age",
-            lex,
-            pats,
-            tokens,
-            range_pair,
+        return _finish_age(
+            text, s_start, s_end, num_start, am.end(), value, lex, pats, tokens, range_pair
         )
-        nm.head = "age"
-        return nm
     # A post-hedge between number and unit ("30-odd minutes") stays in the span.
     post = pats.post_hedge.match(text, pos, s_end) if pats.post_hedge else None
     forced: str | None = None
@@ -1426,21 +1444,7 @@ def _read_one(
     if is_digit and range_pair is None and _is_year(m.group("d"), value):
         return None
     if is_digit and range_pair is None and not currency and _is_age(text, s_start, s_end, m, pats):
-        nm = _finish(
-            text,
-            s_start,
-            s_end,
-            num_start,
-            pos,
-            value,
-            "quantity",
-            "year of age",
-            lex,
-            pats,
-            tokens,
-        )
-        nm.head = "age"
-        return nm
+        return _finish_age(text, s_start, s_end, num_start, pos, value, lex, pats, tokens, None)
     if _is_rate(text, s_start, num_start, lex):
         return None
     if lex.code == "en" and _LABEL_LEFT.search(text, max(s_start, num_start - 12), num_start):
@@ -1454,22 +1458,10 @@ def _read_one(
         and pats.age_prefix is not None
         and pats.age_prefix.search(text, max(s_start, num_start - 12), num_start)
     ):
-        nm = _finish(
-            text,
-            s_start,
-            s_end,
-            num_start,
-            pos,
-            value,
-            "quantity",
-            "year of age",
-            lex,
-            pats,
-            tokens,
-            range_pair,
+        # "women aged 25 to 54"
+        return _finish_age(
+            text, s_start, s_end, num_start, pos, value, lex, pats, tokens, range_pair
         )
-        nm.head = "age"  # "women aged 25 to 54"
-        return nm
     nm = _finish(
         text, s_start, s_end, num_start, pos, value, "quantity", None, lex, pats, tokens, range_pair
     )
