@@ -36,6 +36,13 @@ class DateMention:
 #: the year of a day written without one when no publication date says which ("XXXX-07-13",
 #: TimeML's form); `compare.align.dates_agree` compares such a day by month and day
 YEARLESS = "XXXX"
+#: a weekday whose week is not known ("on Tuesday" with no publication date: "XXXX-WXX-2")
+UNKNOWN_WEEK = f"{YEARLESS}-WXX-"
+
+
+def in_unknown_week(value: object) -> bool:
+    """Whether a date value is a weekday of an unknown week."""
+    return str(value).startswith(UNKNOWN_WEEK)
 
 
 def parse_published(published: str | None) -> date | None:
@@ -371,7 +378,7 @@ def find_dates(
             add(
                 m.start(),
                 m.end(),
-                f"{YEARLESS}-WXX-{lex.weekdays[m.group('wd').lower()] + 1}",
+                f"{UNKNOWN_WEEK}{lex.weekdays[m.group('wd').lower()] + 1}",
                 False,
             )
         return sorted(out, key=lambda x: (x.start, x.end))

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from corroborator.claims.dates import YEARLESS
+from corroborator.claims.dates import YEARLESS, in_unknown_week
 from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold
 from corroborator.claims.lang import get_lexicon, words_of_every_language
 from corroborator.compare.matcher import (
@@ -64,8 +64,6 @@ APPROX_TOLERANCE = {"duration": 0.15, "quantity": 0.10, "percentage": 0.10, "mon
 EPSILON = 0.005
 #: Token overlap above which two quotes (or two attributed statements) are the same claim.
 QUOTE_OVERLAP = 0.5
-#: in a date value: a weekday whose week is not known ("on Tuesday" with no publication date)
-WEEKDAY_ONLY = "-WXX-"
 #: Kinds for which "the others do not mention it" is informative. Dates are left out: the
 #: event a date belongs to is too often unnamed or misnamed, which made false omissions.
 OMISSION_KINDS = frozenset({"duration", "quantity", "percentage", "money"})
@@ -171,7 +169,7 @@ def dates_agree(a: Extraction, b: Extraction) -> bool:
         return False
     if va.startswith(vb) or vb.startswith(va):
         return True
-    if WEEKDAY_ONLY in va or WEEKDAY_ONLY in vb:
+    if in_unknown_week(va) or in_unknown_week(vb):
         return va == vb  # a weekday of an unknown week agrees with the same weekday only
     if va.startswith(YEARLESS) or vb.startswith(YEARLESS):
         # "July 13" with no year known beside "July 13, 2009": the same day of some year
@@ -403,7 +401,7 @@ def _lone_weekday(slot: _Slot) -> bool:
     return (
         len({it.group for it in slot.items}) == 1
         and slot.first.kind == "date"
-        and all(WEEKDAY_ONLY in str(it.ext.value) for it in slot.items)
+        and all(in_unknown_week(it.ext.value) for it in slot.items)
     )
 
 
@@ -765,7 +763,7 @@ def _cluster_block(
     same_group, one_voice, frames_differ, other_event = _pair_relations(block)
     block_m = [mitems[i] for i in idx]
     differ = _heads_differ(block_m)
-    frames_differ |= _other_measure(block_m, differ) | _other_scope(block, articles)
+    frames_differ |= _other_measure(block_m, differ) | _other_scope(block, block_m, articles)
     # counts of unrelated things (far-apart heads) never share a side, equal or not
     other_event = other_event | _unlike_heads(block_m, differ)
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart, as do
@@ -848,12 +846,16 @@ def _voice(it: _Item) -> tuple[str, str]:
 _MEASURED_KINDS = frozenset({"quantity", "money", "percentage"})
 
 
+def _same_language(mitems: list[MatchItem]) -> np.ndarray:
+    langs = value_codes([m.language for m in mitems])
+    return np.asarray(langs[:, None] == langs[None, :])
+
+
 def _heads_differ(mitems: list[MatchItem]) -> np.ndarray:
     """Pairs of one language whose heads (`head_class`) differ. Across languages a head may be
     a word as written, so the matcher's phrase embeddings decide there."""
     heads = value_codes([head_class(m.ext.head) for m in mitems])
-    langs = value_codes([m.language for m in mitems])
-    return np.asarray((langs[:, None] == langs[None, :]) & (heads[:, None] != heads[None, :]))
+    return np.asarray(_same_language(mitems) & (heads[:, None] != heads[None, :]))
 
 
 def _other_measure(mitems: list[MatchItem], differ: np.ndarray) -> np.ndarray:
@@ -896,16 +898,17 @@ def scope_of(e: Extraction, art: Article | None) -> str:
     return f"{(m.group(1) or '').lower()} {part[:-1] if part.endswith('s') else part}".strip()
 
 
-def _other_scope(items: list[_Item], articles: Mapping[str, Article]) -> np.ndarray:
+def _other_scope(
+    items: list[_Item], mitems: list[MatchItem], articles: Mapping[str, Article]
+) -> np.ndarray:
     """Pairs of one language whose figures are limited to different parts of a whole, or one
     to a part and the other not ("41 punches in the fifth round" / "512 punches" over the
     fight): never one conflict."""
     scopes = [scope_of(it.ext, articles.get(it.article)) for it in items]
     if not any(scopes):
         return np.zeros((len(items), len(items)), dtype=bool)
-    langs = value_codes([a.language if (a := articles.get(it.article)) else "" for it in items])
     codes = value_codes(scopes)
-    return np.asarray((langs[:, None] == langs[None, :]) & (codes[:, None] != codes[None, :]))
+    return np.asarray(_same_language(mitems) & (codes[:, None] != codes[None, :]))
 
 
 def _near_miss(slot: _Slot) -> bool:
@@ -1014,7 +1017,7 @@ def _pair_relations(
     )
     # a weekday whose week is unknown may be any day: it corroborates the same weekday only
     # and is set against nothing
-    unknown_week = np.array([e.kind == "date" and WEEKDAY_ONLY in str(e.value) for e in ext])
+    unknown_week = np.array([e.kind == "date" and in_unknown_week(e.value) for e in ext])
     frames_differ = (
         (unknown_week[:, None] | unknown_week[None, :])
         | ~eq(value_codes([e.event_year for e in ext]))

@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime
 
 from corroborator.model import Mention
+from corroborator.text.calendar import WEEKDAYS
 
 _MINUTE = 60.0
 _HOUR = 3600.0
@@ -148,7 +149,7 @@ def format_date(value: str) -> str:
         return text
     weekday = re.fullmatch(r"XXXX-WXX-([1-7])", text)  # a weekday whose week is not known
     if weekday:
-        return ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[int(weekday.group(1)) - 1]
+        return WEEKDAYS[int(weekday.group(1)) - 1][:3].title()
     yearless = re.fullmatch(r"XXXX-(\d{2})-(\d{2})", text)  # a day whose year is not known
     if yearless and 1 <= int(yearless.group(1)) <= 12:
         return f"{int(yearless.group(2))} {_MONTHS[int(yearless.group(1)) - 1]}"
