@@ -24,11 +24,11 @@ def split(text: str) -> list[Sentence]:
     return split_sentences(text, "en")
 
 
-def claims_of(text: str) -> list[Extraction]:
-    return extract_claims(text, split(text), "en", "2026-05-02")
+def claims_of(text: str, published: str | None = "2026-05-02") -> list[Extraction]:
+    return extract_claims(text, split(text), "en", published)
 
 
-def _align(texts: dict[str, str], published: str = "2026-05-02"):  # type: ignore[no-untyped-def]
+def _align(texts: dict[str, str], published: str | None = "2026-05-02"):  # type: ignore[no-untyped-def]
     arts = {
         aid: Article(aid, aid, aid, "en", published, t, sentences=split(t))
         for aid, t in texts.items()
@@ -346,7 +346,7 @@ def test_a_day_without_a_year_or_publication_date_is_still_a_date() -> None:
     from corroborator.report.units import format_date
 
     text = "The hearing is set for July 13. The vote is on 29 February."
-    days = [e.value for e in extract_claims(text, split(text), "en", None) if e.kind == "date"]
+    days = [e.value for e in claims_of(text, None) if e.kind == "date"]
     assert days == ["XXXX-07-13", "XXXX-02-29"]
     assert format_date("XXXX-07-13") == "13 Jul"
     texts = {
@@ -354,17 +354,13 @@ def test_a_day_without_a_year_or_publication_date_is_still_a_date() -> None:
         "a2": "A judge set the hearing in the Varna bribery case for 13 July.",
         "a3": "The court set July 13 for the hearing in the Varna bribery case.",
     }
-    arts = {
-        aid: Article(aid, aid, aid, "en", None, t, sentences=split(t)) for aid, t in texts.items()
-    }
-    ext = {aid: extract_claims(a.text, a.sentences, "en", None) for aid, a in arts.items()}
-    claims = align_story([[aid] for aid in arts], ext, arts, None)
+    claims = _align(texts, published=None)
     (day,) = [c for c in claims if c.kind == "date"]
     assert (day.verdict, day.support) == ("corroborated", 3)
     # the same day of a stated year agrees; another day does not
     (dated,) = claims_of("The hearing is set for July 13, 2027.")
     (other,) = claims_of("The hearing is set for July 15, 2027.")
-    yearless = ext["a1"][0]
+    (yearless,) = claims_of(texts["a1"], None)
     assert dates_agree(yearless, dated)
     assert not dates_agree(yearless, other)
 
@@ -377,20 +373,11 @@ def test_a_weekday_without_a_publication_date_corroborates_the_same_weekday_only
         "a2": "On Tuesday the Varna council voted on the harbour budget.",
         "a3": "The Varna council voted on the harbour budget on Wednesday, July 13.",
     }
-    arts = {
-        aid: Article(aid, aid, aid, "en", None, t, sentences=split(t)) for aid, t in texts.items()
-    }
-    ext = {aid: extract_claims(a.text, a.sentences, "en", None) for aid, a in arts.items()}
-    assert [e.value for e in ext["a1"] if e.kind == "date"] == ["XXXX-WXX-2"]
-    claims = [c for c in align_story([[a] for a in arts], ext, arts, None) if c.kind == "date"]
+    assert [e.value for e in claims_of(texts["a1"], None) if e.kind == "date"] == ["XXXX-WXX-2"]
+    claims = [c for c in _align(texts, published=None) if c.kind == "date"]
     verdicts = sorted((c.verdict, tuple(sorted({m.article for m in c.mentions}))) for c in claims)
     assert verdicts == [("corroborated", ("a1", "a2")), ("single_source", ("a3",))]
     assert format_date("XXXX-WXX-2") == "Tue"
     # a weekday of an unknown week that one report alone gives is no claim
-    lone = {"a1": texts["a1"], "a3": texts["a3"]}
-    arts = {
-        aid: Article(aid, aid, aid, "en", None, t, sentences=split(t)) for aid, t in lone.items()
-    }
-    ext = {aid: extract_claims(a.text, a.sentences, "en", None) for aid, a in arts.items()}
-    claims = align_story([[a] for a in arts], ext, arts, None)
+    claims = _align({"a1": texts["a1"], "a3": texts["a3"]}, published=None)
     assert [m.value for c in claims if c.kind == "date" for m in c.mentions] == ["XXXX-07-13"]
