@@ -16,7 +16,8 @@ from corroborator.compare.align import (
     significant_digits,
     times_agree,
 )
-from corroborator.model import Article, Extraction, Sentence
+from corroborator.embed import Embedder
+from corroborator.model import Article, Claim, Extraction, Sentence
 from corroborator.text.sentences import split_sentences
 
 
@@ -28,13 +29,16 @@ def claims_of(text: str, published: str | None = "2026-05-02") -> list[Extractio
     return extract_claims(text, split(text), "en", published)
 
 
-def _align(texts: dict[str, str], published: str | None = "2026-05-02"):  # type: ignore[no-untyped-def]
+def _align(
+    texts: dict[str, str], published: str | None = "2026-05-02", embedder: Embedder | None = None
+) -> list[Claim]:
+    """`align_story` over `texts`, one article and one independence group each."""
     arts = {
         aid: Article(aid, aid, aid, "en", published, t, sentences=split(t))
         for aid, t in texts.items()
     }
     ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
-    return align_story([[aid] for aid in arts], ext, arts, None)
+    return align_story([[aid] for aid in arts], ext, arts, embedder)
 
 
 def _value(v: float, kind: str = "money") -> Extraction:
@@ -179,12 +183,7 @@ def test_equal_counts_of_unrelated_things_are_not_corroborated() -> None:
         "a1": "Police said the escaped inmate had stolen three guns from the farm on Monday.",
         "a2": "The escaped inmate was serving three life sentences, police said on Monday.",
     }
-    arts = {
-        aid: Article(aid, aid, aid, "en", "2026-05-02", t, sentences=split(t))
-        for aid, t in texts.items()
-    }
-    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
-    claims = align_story([["a1"], ["a2"]], ext, arts, default_embedder())
+    claims = _align(texts, embedder=default_embedder())
     threes = [c for c in claims if c.kind == "quantity" and {m.value for m in c.mentions} == {3.0}]
     assert threes and all(c.verdict == "single_source" for c in threes)
 
