@@ -188,6 +188,42 @@ def test_equal_counts_of_unrelated_things_are_not_corroborated() -> None:
     assert threes and all(c.verdict == "single_source" for c in threes)
 
 
+def test_equal_small_counts_need_near_synonym_heads() -> None:
+    """ "Two" is said of many things in one story: an equal small count corroborates only when
+    the counted things are near synonyms, and "people" / "men" name any group of people."""
+    from corroborator.embed import default_embedder
+
+    def verdicts(texts: dict[str, str]) -> list[tuple[str, int]]:
+        claims = _align(texts, embedder=default_embedder())
+        return [(c.verdict, len(c.mentions)) for c in claims if c.kind == "quantity"]
+
+    related = {
+        "a1": "Coast guard officers seized two rifles from the smugglers' boat on Monday.",
+        "a2": "Coast guard officers seized two grenades from the smugglers' boat on Monday.",
+    }
+    assert verdicts(related) == [("single_source", 1), ("single_source", 1)]
+    synonyms = {
+        "a1": "Two boats chased the ferry near the harbour on Sunday.",
+        "a2": "Two speedboats chased the ferry near the harbour on Sunday.",
+    }
+    assert verdicts(synonyms) == [("corroborated", 2)]
+    people = {
+        "a1": "Four men robbed the jeweller on Main Street on Friday, police said.",
+        "a2": "Four robbers raided the jeweller on Main Street on Friday, police said.",
+    }
+    assert verdicts(people) == [("corroborated", 2)]
+
+
+def test_a_count_of_other_things_is_not_the_total() -> None:
+    """ "two other rifles" (besides the pistols) is a part of what was found, never set against
+    another outlet's total."""
+    part = "Besides the pistols, the patrol found two other rifles in the van on Tuesday."
+    claims = _align({"a1": part, "a2": "The patrol found nine rifles in the van on Tuesday."})
+    assert [c.verdict for c in claims if c.kind == "quantity"] == ["single_source"] * 2
+    claims = _align({"a1": part, "a2": "The patrol found two rifles in the van on Tuesday."})
+    assert [c.verdict for c in claims if c.kind == "quantity"] == ["corroborated"]
+
+
 def test_alignment_thresholds_come_from_the_settings_tree(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     texts = {
         "a1": "The couple spent $43,350 on a gold watch, prosecutors said.",

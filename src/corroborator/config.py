@@ -60,6 +60,8 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
     rounding_min = 1000.0       # ... from this size up ("$43,000" / "$43,350"; not "10" / "12")
     head_likeness = 0.35        # counts whose head words embed further apart never share a
                                 # side ("three campuses" / "three life sentences")
+    small_head_likeness = 0.6   # ... and counts of at most small_count things this far apart
+    small_count = 4             # ("two rifles" / "two grenades")
     relative_date_slack_days = 7  # relative dates read against two publication days agree
                                 # within this gap
     approx_time_minutes = 15    # hedged times of day ("about 9pm") agree within this
@@ -202,6 +204,9 @@ class AlignSettings:
     rounding_min: float = 1000.0
     #: counts whose head words embed further apart than this never share a side
     head_likeness: float = 0.35
+    #: ... and counts of at most `small_count` things this far apart
+    small_head_likeness: float = 0.6
+    small_count: int = 4
     #: relative dates resolved against two different publication days agree within this gap
     relative_date_slack_days: int = 7
     #: hedged times of day ("about 9pm") agree within this many minutes
