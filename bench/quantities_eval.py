@@ -211,7 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     for r in rows:
         s = r["sentence"]
-        preds = find_numbers(s, 0, len(s), lex, neutral_masks(s, 0, len(s)))
+        # Ordinals ("the 11th round") are places in a series, which NewsQuant does not annotate.
+        preds = [
+            p for p in find_numbers(s, 0, len(s), lex, neutral_masks(s, 0, len(s))) if not p.ordinal
+        ]
         golds = r["quantities"]
         n_gold += len(golds)
         n_pred += len(preds)

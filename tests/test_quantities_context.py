@@ -297,8 +297,9 @@ def test_classes_periods_and_model_names_are_no_counts(text: str) -> None:
     assert numbers(text) == []
 
 
-def test_an_ordinal_round_still_counts() -> None:
-    assert one_at("He won in the seventh round.", 7).head == "round"
+def test_an_ordinal_round_is_a_place_not_a_count() -> None:
+    nm = one_at("He won in the seventh round.", 7)
+    assert (nm.head, nm.ordinal) == ("round number", True)
 
 
 def test_an_age_range() -> None:

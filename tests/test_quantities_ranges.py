@@ -130,7 +130,7 @@ def test_number_words_end_at_a_word_boundary() -> None:
 def test_ordinal_with_th_states_its_number() -> None:
     # "stopped in the seventh round": the round is a fact reports agree or disagree on
     nm = only("The champion was stopped in the seventh round.")
-    assert (nm.raw_value, nm.head) == (7.0, "round")
+    assert (nm.raw_value, nm.head, nm.ordinal) == (7.0, "round number", True)
 
 
 @pytest.mark.parametrize(

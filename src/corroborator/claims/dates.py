@@ -375,6 +375,8 @@ def find_dates(
         for m in p.weekday.finditer(text, start, end):
             if m.group("rel") or m.group("rel2") or _joins_its_day(text, m, out, taken):
                 continue
+            if _named_weekday(text, start, m, lex):
+                continue
             add(
                 m.start(),
                 m.end(),
@@ -473,6 +475,8 @@ def find_dates(
     for m in p.weekday.finditer(text, start, end):
         if _joins_its_day(text, m, out, taken):
             continue  # "Saturday, April 25": one date, the day's
+        if _named_weekday(text, start, m, lex):
+            continue  # "on Patch Tuesday": a name
         rel = (m.group("rel") or m.group("rel2") or "").lower()
         wd = lex.weekdays[m.group("wd").lower()]
         before = text[max(start, m.start() - 12) : m.start()].lower().split()
@@ -728,6 +732,58 @@ def _dateline_abbreviated(
 
 
 _WEEKDAY_GAP = re.compile(r",?[ \t]+(?:(?:the|le|el|il|den|der)[ \t]+)?")
+
+
+# The word before a weekday's name in a compound name ("on Patch Tuesday", "before Black
+# Friday", "next Super Tuesday"): a determiner, a preposition or a relative word.
+_NAME_LEAD = frozenset(
+    [
+        "on",
+        "the",
+        "a",
+        "an",
+        "this",
+        "next",
+        "last",
+        "each",
+        "every",
+        "before",
+        "after",
+        "since",
+        "until",
+        "by",
+        "of",
+        "for",
+        "from",
+        "till",
+        "ahead",
+        "monthly",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
+)
+
+
+def _named_weekday(text: str, start: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """'Patch Tuesday', 'Black Friday', 'Super Tuesday': a weekday that ends a capitalised name
+    (English: a capitalised word right before it, after a determiner or a preposition) is a
+    recurring name, not a day to resolve."""
+    if lex.nouns_capitalised or m.group("rel"):
+        return False
+    words = text[max(start, m.start() - 40) : m.start()].split()
+    if len(words) < 2 or not text[m.start() - 1 : m.start()].isspace():
+        return False
+    name, lead = words[-1], words[-2].lower()
+    return (
+        name[:1].isupper()
+        and name.isalpha()
+        and name.lower() not in lex.months
+        and name.lower() not in lex.weekdays
+        and name.lower() not in lex.prepositions
+        and lead in _NAME_LEAD
+    )
 
 
 def _joins_its_day(

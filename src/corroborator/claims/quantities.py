@@ -188,6 +188,9 @@ class NumberMention:
     #: products" -> "different product", "96 Liverpool fans" -> "Liverpool fan" (the head alone
     #: is what claims align on; the phrase is what was counted, for labels and NewsQuant).
     phrase: str | None = None
+    #: A place in a series, not a count: "an 11th-round stoppage" (round number 11), "for the
+    #: fifth time". Claims keep it under its own key ("round number"); it counts nothing.
+    ordinal: bool = False
 
 
 @dataclass(frozen=True)
@@ -469,7 +472,12 @@ def find_numbers(
             out.append(found)
             taken.append((found.start, found.end))
         if lex.code == "en":
-            for found in _fractions(text, start, end, lex, pats, tokens, taken):
+            for finder in (_fractions, _ordinals, _parents_of):
+                for found in finder(text, start, end, lex, pats, tokens, taken):
+                    if not _overlaps(found.start, found.end, taken):
+                        out.append(found)
+                        taken.append((found.start, found.end))
+            for found in _clock_marks(text, start, end, taken):
                 out.append(found)
                 taken.append((found.start, found.end))
     if pats.glued is not None and pats.number_free is not None and lex is not None:
@@ -512,6 +520,252 @@ def find_numbers(
                 if nm.kind != "duration" and " per " not in (nm.head or ""):
                     nm.per = den[0] if (den := _per(text, nm.end, end)) else None
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+# English ordinals (words and digits): a place in a series, never a count.
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+}
+# Nouns of a series whose place a reader checks: a bout's round, a game's inning, a title
+# defence, a run of wins ("his 10th straight win"). Ordinals before other nouns ("the second
+# payment", "the fourth quarter") are no claim at all.
+_SERIES_NOUNS = frozenset(
+    [
+        "round",
+        "inning",
+        "innings",
+        "defense",
+        "defence",
+        "title",
+        "bout",
+        "fight",
+        "win",
+        "victory",
+        "defeat",
+        "loss",
+        "knockout",
+        "stoppage",
+        "term",
+        "attempt",
+        "try",
+    ]
+)
+_ORDINAL = re.compile(
+    r"(?<![\w.,-])(?:(?P<d>\d{1,3})(?:st|nd|rd|th)|(?P<w>(?:twenty|thirty)-)?"
+    r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|thirtieth))"
+    r"(?:[-\s]+(?P<run>consecutive|straight|successive|successful)\s+|[-\s]+)"
+    r"(?P<n>[a-z]+)(?![\w-])",
+    re.IGNORECASE,
+)
+_ORDINAL_STEMS = (*_ORDINAL_WORDS, "tieth")
+_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
+# "for the fifth time", "for a third time": how often it has happened, counted by the place.
+_NTH_TIME = re.compile(
+    r"(?<![\w-])for\s+(?:the|a)\s+(?P<o>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:(?:straight|consecutive|successive)\s+)?time(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_value(d: str | None, tens: str | None, word: str | None) -> int | None:
+    if d:
+        return int(d)
+    if word is None:
+        return None
+    if word.lower() == "thirtieth":
+        return 30
+    base = _ORDINAL_WORDS.get(word.lower())
+    if base is None:
+        return None
+    return (
+        base
+        + (20 if (tens or "").lower().startswith("twenty") else 0)
+        + (30 if (tens or "").lower().startswith("thirty") else 0)
+    )
+
+
+def _ordinals(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    """Places in a series (English): "an 11th-round stoppage", "in the seventh round", "his
+    sixth defence" -> `ordinal` mentions of the noun ("round number" 11); "retained the title
+    for the fifth time" -> 5, how often it has happened, with the verb before it. Ordinals
+    before other nouns are taken too, so that no count reads them ("the fourth quarter")."""
+    out: list[NumberMention] = []
+    low = text[start:end].lower()
+    if not (any(w in low for w in _ORDINAL_STEMS) or _DIGIT_ORDINAL.search(low)):
+        return out  # cheap checks for the usual sentence without any
+    for m in _NTH_TIME.finditer(text, start, end):
+        word = m.group("o").lower()
+        tens, _sep, unit = word.rpartition("-")
+        value = _ordinal_value(
+            word[:-2] if word[:1].isdigit() else None, tens or None, unit or word
+        )
+        if value is None or _overlaps(m.start(), m.end(), taken):
+            continue
+        nm = NumberMention(
+            "quantity",
+            m.start("o"),
+            m.end(),
+            float(value),
+            "time",
+            None,
+            Bounds(float(value), float(value), float(value), False),
+        )
+        nm.ordinal = True
+        nm.head = "time"
+        clause = [t for t in tokens_before(tokens, m.start()) if t.is_word][-6:]
+        verbs = [t for t in clause if t.lower in lex.event_verbs or t.lower.endswith("ed")]
+        if verbs:
+            nm.verb = lex.event_verbs.get(verbs[-1].lower, verbs[-1].lower)
+            nm.slot_tokens = [verbs[-1]]
+        out.append(nm)
+    for m in _ORDINAL.finditer(text, start, end):
+        if _overlaps(m.start(), m.end(), taken) or any(o.start <= m.start() < o.end for o in out):
+            continue
+        value = _ordinal_value(m.group("d"), m.group("w"), m.group("o"))
+        noun = m.group("n").lower()
+        if value is None:
+            continue
+        o_end = m.end("d") + 2 if m.group("d") else m.end("o")
+        if noun not in _SERIES_NOUNS and not (noun.endswith("s") and noun[:-1] in _SERIES_NOUNS):
+            if m.group("d") or m.group("o").lower() in ("first", "second", "third", "fifth"):
+                continue  # not read by the number pattern anyway; leave "a second payment"
+            # "the fourth quarter", "the seventh person": a word ordinal the number pattern
+            # would read as a count ("four" + "th"); taken, no claim.
+            taken.append((m.start(), o_end))
+            continue
+        nm = NumberMention(
+            "quantity",
+            m.start(),
+            m.end("n"),
+            float(value),
+            noun,
+            None,
+            Bounds(float(value), float(value), float(value), False),
+        )
+        nm.ordinal = True
+        head = _canon(Token(m.group("n"), m.start("n"), m.end("n")), lex)
+        # One head of two words, no verb: "round number" (a count's key is "round").
+        nm.head = f"{'inning' if head == 'innings' else head} number"
+        nm.slot_tokens = [t for t in tokens if m.start("n") <= t.start < m.end("n")]
+        out.append(nm)
+    return out
+
+
+# "at the 2:15 mark", "1:45 into the third round", "at 2:59 of round seven": the time a bout
+# or a game had run, minutes and seconds, no clock time.
+_CLOCK_MARK = re.compile(
+    r"(?<![\w:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\w:])"
+    r"(?=\s+mark\b|\s+(?:into|of)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:round|period|quarter|half|"
+    r"inning|set|game|fight|bout|match|race|overtime)\b|round\s+\w+))",
+    re.IGNORECASE,
+)
+
+
+def _clock_marks(
+    text: str, start: int, end: int, taken: list[tuple[int, int]]
+) -> list[NumberMention]:
+    """Elapsed time in a round or a game ("at the 2:15 mark" -> 135 s): the digits are masked
+    as a clock time by the caller (`neutral_masks`); that mask alone does not stop them
+    (`claims.times` reads no clock time there)."""
+    out: list[NumberMention] = []
+    if ":" not in text[start:end]:
+        return out
+    for m in _CLOCK_MARK.finditer(text, start, end):
+        if any(
+            s < m.end() and m.start() < e and not (s == m.start() and e == m.end())
+            for s, e in taken
+        ):
+            continue
+        secs = int(m.group("m")) * 60 + int(m.group("s"))
+        nm = NumberMention(
+            "duration",
+            m.start(),
+            m.end(),
+            float(secs),
+            "second",
+            "s",
+            Bounds(float(secs), float(secs), float(secs), False),
+        )
+        out.append(nm)
+    return out
+
+
+# "a mother of 13", "a father-of-two", "the mother of three young children" (the last one is a
+# count of its own noun): the children the parent has.
+_PARENT_OF = re.compile(
+    r"(?<![\w-])(?:(?:grand)?(?:mother|father|parent)s?|mum|mom|dad)[-\s]+of[-\s]+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+_PARENT_WORDS = ("mother", "father", "parent", "mum", "mom", "dad")
+
+
+def _parents_of(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    """'a mother of 13', 'the father-of-two' -> a count of children (nothing after it)."""
+    out: list[NumberMention] = []
+    low = text[start:end].lower()
+    if pats.number_free is None or not any(w in low for w in _PARENT_WORDS):
+        return out
+    for p in _PARENT_OF.finditer(text, start, end):
+        m = pats.number_free.match(text, p.end(), end)
+        if m is None or _overlaps(m.start(), m.end(), taken):
+            continue
+        value = _NumberReader(text, lex, pats).value_of(m)
+        if value is None or value != int(value) or not 1 <= value <= 40:
+            continue
+        nxt = tokens_after(tokens, m.end(), 1)
+        if (
+            nxt
+            and nxt[0].is_word
+            and nxt[0].lower not in lex.stopwords
+            and not (lex.event_verbs.get(nxt[0].lower) or nxt[0].lower in lex.auxiliaries)
+        ):
+            continue  # "a mother of three children": the count reads its own noun
+        nm = NumberMention(
+            "quantity", m.start(), m.end(), value, None, None, Bounds(value, value, value, False)
+        )
+        nm.head = "child"
+        nm.slot_tokens = [t for t in tokens if p.start() <= t.start < p.end()][:1]
+        out.append(nm)
+    return out
 
 
 def _plural_noun_at(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
@@ -1169,6 +1423,18 @@ def _read_one(
             num_start = sm.start("pre")
     if lex is None:
         return _neutral_read(text, s_end, m, value, currency, num_start, pats)
+    if (
+        lex.code == "en"
+        and currency is None
+        and (m.group("d") or "").startswith(".")
+        and _BATTING_LEFT.search(text, max(s_start, num_start - 24), num_start)
+    ):
+        # "hit .358 with 13 homers", "is batting .312": a batting average.
+        nm = _finish(
+            text, s_start, s_end, num_start, m.end(), value, "quantity", None, lex, pats, tokens
+        )
+        nm.head = "batting average"
+        return nm
     att = (m.group("att") or "").lower()
     if att:
         if not currency:
@@ -1281,6 +1547,7 @@ def _read_one(
                     if se2 is None or " ".join(text[m2.end() : se2].lower().split()) != suffix:
                         v2 = None
                 if v2 is not None:
+                    first = value
                     p2 = m2.end()
                     if pats.scale is not None:
                         sm2 = pats.scale.match(text, p2, s_end)
@@ -1295,10 +1562,13 @@ def _read_one(
                         f = _scales(lex).get(last, 0.0)
                         if f > 1 and value < v2 / f * 1.0001 and value < 1000:
                             value *= f  # "four to five thousand"
-                    range_pair = (value, v2)
-                    if opened:
-                        num_start = opened.start()
-                    pos = p2
+                    if opened and _from_to_change(text, s_start, opened, value, v2, lex):
+                        value = first  # "cut from $5.4 million to $200,000": two levels
+                    else:
+                        range_pair = (value, v2)
+                        if opened:
+                            num_start = opened.start()
+                        pos = p2
     # Clock times, street numbers in names ("Flight 370"), years.
     if pats.time_marker is not None and pats.time_marker.match(text, pos, s_end):
         return None
@@ -1401,6 +1671,8 @@ def _read_one(
             return None
         name, secs = lex.duration_units[um.group("u").lower()]
         unit_end = um.end()
+        if value == 0 and "-" in text[pos : um.start("u")]:
+            return None  # "a zero-day flaw", "zero-hour contracts": names, nothing lasted
         if _AGE_AFTER.match(text, unit_end, s_end):
             return None  # "a 6-month-old son", "ein 3 Monate alter": an age, not a duration
         uh = pats.unit_half.match(text, unit_end, s_end) if pats.unit_half else None
@@ -1496,7 +1768,11 @@ def _read_one(
         if text.startswith("-old", sm.end(1)):
             nm.head, nm.raw_unit = "age", "year of age"  # "2- to 3-year-old children"
         return nm
+    if lex.code == "en" and is_digit and _GROUP_NAME.match(text, pos, s_end):
+        return None  # "8 Block gang members", "the 18th Street gang": a group's name
     counted = _count_head(nm, pos, lex, tokens, value)
+    if counted is not None and counted.head in _NOT_COUNTED:
+        return None  # "64-bit", "a 32 bit chip": a word size, no count
     if counted is None and lex.code == "en":
         toll = _toll_of(text, s_start, nm, tokens)
         if toll is not None:
@@ -1745,6 +2021,36 @@ _LABEL_LEFT = re.compile(
     r"article|route|highway|gate|platform|terminal|room|seat)\s+$",
     re.IGNORECASE,
 )
+# "hit .358", "batting .312", "an average of .290": a batting average before the decimal.
+_BATTING_LEFT = re.compile(
+    r"(?<!\w)(?:hit|hits|hitting|batted|batting|bats|averaged|average\s+of)\s+$", re.IGNORECASE
+)
+# A capitalised word and a group noun after a number: "8 Block gang", "18th Street crew".
+_GROUP_NAME = re.compile(
+    r"\s+[A-Z][\w'’]*\s+(?:gang|crew|band|clique|cartel|mob|posse|faction|mafia)\b"
+)
+# Glued words that name a size, not what is counted ("64-bit", "a 32 bit processor").
+_NOT_COUNTED = frozenset(["bit"])
+# A verb of change before "from X to Y" makes two levels, not a range ("rose from 10 to 12").
+_CHANGE_VERB = re.compile(
+    r"(?<!\w)(?:rose|risen|rises|rising|increased|increases|grew|grown|jumped|climbed|soared|"
+    r"fell|fallen|falls|dropped|declined|decreased|slipped|plunged|cut|raised|reduced|lowered|"
+    r"slashed|boosted|up|down|went\s+up|went\s+down|changed|moved)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _from_to_change(
+    text: str, s_start: int, opened: re.Match[str], value: float, v2: float, lex: Lexicon
+) -> bool:
+    """'from X to Y' that states a change (English): downwards ("cut from $5.4 million to
+    $200,000"; a range never runs down) or after a verb of change ("rose from 10 to 12"):
+    two levels, the old and the new, not one range."""
+    if lex.code != "en" or not opened.group().lower().startswith("from"):
+        return False
+    return v2 < value
+
+
 # Ordinals before these nouns place something in time or in a ranking; they count nothing.
 _ORDINAL_PERIODS = frozenset(
     ["quarter", "half", "time", "place", "century", "anniversary", "generation", "term"]

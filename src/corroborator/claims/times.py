@@ -136,6 +136,15 @@ def _patterns(lex: Lexicon | None) -> _TimePatterns:
     return _TimePatterns(_NUMBER, marker, zone, hedge, prep)
 
 
+# After "M:SS": the time a bout, a game or a race had run, not a clock time ("at 2:15 of the
+# sixth round", "1:45 into the third", "at the 2:15 mark").
+_ELAPSED_AFTER = re.compile(
+    r"\s+(?:mark\b|(?:into|of)\s+(?:the\s+)?(?:\w+\s+)?(?:round|period|quarter|half|inning|"
+    r"set|game|fight|bout|match|race|overtime)\b|(?:into|of)\s+round\s+\w+)",
+    re.IGNORECASE,
+)
+
+
 def find_times(
     text: str,
     start: int,
@@ -174,6 +183,8 @@ def find_times(
             continue
         if form == "1" and not (ap or word or zone or after_prep):
             continue  # "2:15" alone: a score, a lap, a duration
+        if form == "1" and not (ap or word or zone) and _ELAPSED_AFTER.match(text, pos, end):
+            continue  # "at 2:15 of the sixth round", "1:45 into the third": time elapsed
         if form == "2" and not (ap or word or zone):
             continue  # "2.45" alone: a decimal
         if form == "3" and not (

@@ -1,0 +1,201 @@
+"""Value forms of real news that were misread (issue 13, part 2, third round): ordinals as
+places in a series, time elapsed in a bout, batting averages, "a mother of 13", names that
+look like quantities ("zero-day", "64-bit", "8 Block gang", "Patch Tuesday") and "from X to
+Y" that runs downwards. Every sentence is made up for the test."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from corroborator.claims import extract_claims
+from corroborator.claims.lang import get_lexicon
+from corroborator.claims.quantities import NumberMention, find_numbers, neutral_masks
+from corroborator.model import Extraction, Sentence
+
+EN = get_lexicon("en")
+
+
+def split(text: str) -> list[Sentence]:
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z0-9])", text):
+        out.append(Sentence(start, m.start(), text[start : m.start()]))
+        start = m.end()
+    if start < len(text):
+        out.append(Sentence(start, len(text), text[start:]))
+    return out
+
+
+def run(text: str) -> list[Extraction]:
+    return extract_claims(text, split(text), "en", "2025-04-02")
+
+
+def numbers(text: str) -> list[NumberMention]:
+    return find_numbers(text, 0, len(text), EN, neutral_masks(text, 0, len(text)))
+
+
+def values(text: str, kind: str) -> list[tuple[float | str | None, str]]:
+    return [(e.value, e.key) for e in run(text) if e.kind == kind]
+
+
+# ------------------------------------------------------------------ ordinals
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [
+        ("The champion scored an 11th-round stoppage of the challenger.", 11.0, "round number"),
+        ("Olsen took an eighth-round unanimous decision over Brandt.", 8.0, "round number"),
+        ("The referee waved it off in the 3rd round.", 3.0, "round number"),
+        ("It was her sixth defence of the belt.", 6.0, "defence number"),
+        (
+            "The Hawks won their 10th straight game in the twenty-first inning.",
+            21.0,
+            "inning number",
+        ),
+    ],
+)
+def test_an_ordinal_is_a_place_in_a_series(text: str, value: float, key: str) -> None:
+    assert (value, key) in values(text, "quantity")
+
+
+def test_an_ordinal_round_never_meets_a_count_of_rounds() -> None:
+    keys = {
+        k for _v, k in values("The 12-round bout ended with an 11th-round stoppage.", "quantity")
+    }
+    assert keys == {"round", "round number"}
+
+
+def test_for_the_nth_time_counts_how_often() -> None:
+    (nm,) = numbers("Velasco retained his title for the fifth time on Saturday.")
+    assert (nm.raw_value, nm.head, nm.verb, nm.ordinal) == (5.0, "time", "retained", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sales fell in the fourth quarter.", "The fourth person to arrive was hurt."],
+)
+def test_other_ordinals_count_nothing(text: str) -> None:
+    assert [nm for nm in numbers(text) if nm.kind == "quantity"] == []
+
+
+# ------------------------------------------------------------------ time elapsed in a bout
+
+
+@pytest.mark.parametrize(
+    ("text", "secs"),
+    [
+        ("The referee stopped the fight at the 2:15 mark.", 135.0),
+        ("Olsen was down 1:45 into the third round.", 105.0),
+        ("The bout was stopped at 2:59 of the sixth round.", 179.0),
+    ],
+)
+def test_a_mark_in_a_round_is_time_elapsed(text: str, secs: float) -> None:
+    assert [e.value for e in run(text) if e.kind == "duration"] == [secs]
+    assert [e for e in run(text) if e.kind == "time"] == []
+
+
+def test_a_clock_time_after_at_stays_a_time() -> None:
+    assert [e.value for e in run("The ferry left at 2:15 pm.") if e.kind == "time"] == ["14:15"]
+
+
+# ------------------------------------------------------------------ batting averages
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Marsh hit .358 with 13 homers in 54 games.", 0.358),
+        ("The shortstop is batting .312 this season.", 0.312),
+    ],
+)
+def test_a_batting_average(text: str, value: float) -> None:
+    assert (value, "batting average") in values(text, "quantity")
+
+
+# ------------------------------------------------------------------ "a mother of 13"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A mother of 13 was among the passengers.", 13.0),
+        ("The mother-of-three was found safe.", 3.0),
+        ("A father of two was hurt in the crash.", 2.0),
+    ],
+)
+def test_a_parent_of_n_counts_children(text: str, value: float) -> None:
+    found = values(text, "quantity")
+    assert (value, "child") in found
+    assert not [k for v, k in found if v == value and k != "child"]  # not "two hurt"
+
+
+def test_a_parent_of_n_nouns_counts_the_noun() -> None:
+    assert (4.0, "son") in values("She is a grandmother of 4 sons.", "quantity")
+
+
+# ------------------------------------------------------------------ names, not quantities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hackers used a zero-day flaw in the reader.",
+        "The 64-bit version of the app was patched.",
+        "Police arrested 8 Block gang members on the estate.",
+        "Users of IE6 and Windows 7 were told to update.",
+    ],
+)
+def test_names_are_no_quantities(text: str) -> None:
+    assert [e for e in run(text) if e.kind in ("quantity", "duration")] == []
+
+
+def test_a_two_day_visit_is_still_a_duration() -> None:
+    assert [e.value for e in run("The two-day visit ended.") if e.kind == "duration"] == [172800.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The update arrives on Patch Tuesday.",
+        "Shops opened early before Black Friday.",
+        "The fix is due next Patch Tuesday.",
+    ],
+)
+def test_a_weekday_ending_a_name_is_no_date(text: str) -> None:
+    assert values(text, "date") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The fire started on Tuesday.", "2025-04-01"),
+        ("Last Tuesday, Mayor Rudd met the press.", "2025-04-01"),
+        ("Mayor Rudd on Tuesday met the press.", "2025-04-01"),
+    ],
+)
+def test_weekdays_still_resolve(text: str, iso: str) -> None:
+    assert [v for v, _k in values(text, "date")] == [iso]
+
+
+# ------------------------------------------------------------------ from X to Y
+
+
+def test_from_x_down_to_y_is_two_amounts() -> None:
+    found = [
+        (nm.raw_value, nm.unit) for nm in numbers("Her pay was cut from $5.4 million to $200,000.")
+    ]
+    assert found == [(5.4e6, "USD"), (200000.0, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("Between 10 and 12 people were hurt.", (10.0, 12.0)),
+        ("Tickets cost from $20 to $35.", (20.0, 35.0)),
+        ("Prices range from $2 to $3 million.", (2e6, 3e6)),
+    ],
+)
+def test_upward_ranges_stay_ranges(text: str, raw: tuple[float, float]) -> None:
+    assert [nm.raw_value for nm in numbers(text)] == [raw]
