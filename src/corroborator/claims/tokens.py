@@ -36,10 +36,24 @@ class Token:
         return self.text[:1].isupper()
 
 
+# The last call's tokens: a sentence's extractors ask for the same span one after the other
+# (extract_claims, then find_numbers), so it is tokenised once (the text object itself, not an
+# equal one, is the key).
+_last: tuple[str, int, int, tuple[Token, ...]] | None = None
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of text[start:end], with offsets into `text`."""
+    """Tokens of text[start:end], with offsets into `text` (a new list on every call)."""
+    global _last
     stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, stop)]
+    last = _last
+    if last is not None and last[0] is text and last[1] == start and last[2] == stop:
+        return list(last[3])
+    found = tuple(
+        Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, stop)
+    )
+    _last = (text, start, stop, found)
+    return list(found)
 
 
 def _start(t: Token) -> int:

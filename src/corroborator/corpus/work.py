@@ -38,7 +38,7 @@ from corroborator.corpus.minhash import signature
 from corroborator.embed import Embedder, USEEmbedder
 from corroborator.exec.base import Executor, Submitted, make_executor
 from corroborator.exec.local import LocalExecutor
-from corroborator.model import Article, RawDocument, Skip
+from corroborator.model import Article, Extraction, RawDocument, Skip
 from corroborator.step import Counters, Step, run_chunk
 from corroborator.store.base import ArticleRow, StoryRow
 from corroborator.stories.cluster import anchor_terms, lead_text
@@ -76,10 +76,25 @@ def prepare_one(raw: RawDocument, article_id: str, parse_quotes: bool = True) ->
             lead=lead_text(art),
             signature=signature(art.text),
             anchors=frozenset(anchor_terms(art)),
-            extractions=[asdict(e) for e in found],
+            extractions=[_fields(e) for e in found],
         )
     except Exception as exc:
         return Prepared(Skip(raw.source, f"could not prepare the article: {exc!r}"))
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _fields(e: Extraction) -> dict[str, Any]:
+    """`asdict(e)`: the same dict, without asdict's deep copy when every field is a plain
+    value or a tuple of them (every field of `Extraction` today; about 0.5 ms per article)."""
+    out = dict(vars(e))
+    for v in out.values():
+        if not isinstance(v, _PLAIN) and not (
+            isinstance(v, tuple) and all(isinstance(x, _PLAIN) for x in v)
+        ):
+            return asdict(e)
+    return out
 
 
 def _prepare_chunk(
