@@ -356,6 +356,19 @@ def test_a_figure_for_part_of_a_match_is_not_the_whole_match() -> None:
     assert [c for c in claims if c.verdict == "conflicting"]
 
 
+def test_dates_are_labelled_by_what_they_date_or_by_a_whole_name() -> None:
+    labels = {
+        e.text: e.label
+        for e in claims_of(
+            "The court set a June 3 hearing. Fans gathered in Port Elora on Sunday. "
+            "The talks ended on Friday afternoon."
+        )
+    }
+    assert labels["June 3"] == "hearing date"
+    assert labels["Sunday"] == "Port Elora date"  # not "port date"
+    assert "afternoon" not in labels["Friday"]
+
+
 def test_a_compound_counts_its_last_noun_and_money_skips_adverbs() -> None:
     keys = {
         e.text: e.head for e in claims_of("Three police officers were hurt. Ten fire engines came.")

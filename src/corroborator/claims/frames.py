@@ -540,6 +540,71 @@ def add_frames(
             event_date_explicit=bool(explicit),
             modality=_modality(text, sent, e, language),
         )
-        framed.label = label_for(framed)
+        framed.label = _when_label(framed, text, sent, language, lex) or label_for(framed)
         out.append(framed)
     return out
+
+
+#: words after a date or duration that are not what it is the date of ("Tuesday afternoon",
+#: "a day earlier", "two weeks ago")
+_NOT_EVENTS = frozenset(
+    [
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "noon",
+        "midnight",
+        "ago",
+        "earlier",
+        "later",
+        "after",
+        "before",
+        "from",
+        "until",
+        "since",
+        "through",
+        "local",
+        "time",
+    ]
+)
+_DETERMINER = {
+    "en": re.compile(r"\b(?:a|an|the|this|that|its|his|her|their|our)\s+$|'s\s+$", re.IGNORECASE)
+}
+_WORD_AFTER = re.compile(r"[\s-]+([a-z][a-z-]{2,})\b")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|del|la|von|van))*")
+
+
+def _when_label(
+    e: Extraction, text: str, sent: Sentence, language: str, lex: Lexicon | None
+) -> str:
+    """A readable label for a date, time or duration, or "" to keep `label_for`'s:
+
+    - the noun the value qualifies, after a determiner ("a May 17 hearing" -> "hearing
+      date", "the two-day summit" -> "summit duration"; English);
+    - a whole name rather than a fragment of it as the head ("in San Diego on April 29" ->
+      "San Diego date", not "san date").
+    """
+    if e.kind not in ("date", "time", "duration") or lex is None:
+        return ""
+    noun = e.kind
+    # the value between a determiner and its noun modifies the noun
+    det = _DETERMINER.get(language)
+    m = _WORD_AFTER.match(text, e.end, sent.end)
+    if (
+        m is not None
+        and det is not None
+        and det.search(text, max(sent.start, e.start - 12), e.start)
+    ):
+        word = m.group(1)
+        if word not in lex.stopwords and word not in _NOT_EVENTS and word != noun:
+            return f"{word} {noun}"
+    head = (e.head or "").strip()
+    # (German capitalises every noun)
+    if len(head) > 2 and language != "de":
+        for cap in _CAPITALISED.finditer(text, sent.start, sent.end):
+            if cap.start() == sent.start and " " not in cap.group():
+                continue  # the sentence's first word is capitalised anyway
+            if any(w.lower().startswith(head) for w in re.findall(r"[\w'’]+", cap.group())):
+                return f"{cap.group().rstrip('.')} {noun}"
+    return ""
