@@ -399,3 +399,24 @@ def test_linkage_merges_like_the_plain_rule() -> None:
         want, want_low = _reference_linkage(start, values, counted, blocked, threshold, needed)
         assert got == want
         assert np.allclose(low, want_low)
+
+
+def test_a_weak_disagreement_inside_one_article_is_two_facts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Every link weak (possible): two sources' values inside one article are then two facts
+    # (an article seldom contradicts itself), while the same pair across articles stays a
+    # possible conflict.
+    import dataclasses
+
+    from corroborator.compare import align
+
+    strict = dataclasses.replace(align.default_model(), possible=0.0, conflict=1.01)
+    monkeypatch.setattr(align, "default_model", lambda *a, **k: strict)
+    one = {
+        "a1": [
+            dataclasses.replace(_q(120, "resident", "resident"), holder="police"),
+            dataclasses.replace(_q(300, "resident", "resident"), holder="mayor"),
+        ]
+    }
+    assert [c.verdict for c in _run([["a1"]], one)] == ["single_source", "single_source"]
+    two = {"a1": one["a1"][:1], "a2": one["a1"][1:]}
+    assert [c.verdict for c in _run([["a1"], ["a2"]], two)] == ["possible_conflict"]

@@ -818,6 +818,12 @@ def _cluster_block(
         note = f"values within {PARAMS.get().near_miss - 1:.0%} of each other" if near else ""
         if math.isfinite(low) and not slot.possible and (doubt := _doubt(slot)):
             slot.possible, note = True, doubt
+        if slot.possible and len({it.article for it in slot.items}) == 1:
+            # a weak link between two values of one article: an article seldom contradicts
+            # itself, so these are two facts ("his 44-year-old mother" / "Vidal, 34")
+            for side in _sides(slot.items):
+                out.append((_Slot(side), "one article's values, not set against each other"))
+            continue
         out.append((slot, _explain(members, p, feat_of, model, low, note)))
     return out
 
