@@ -199,3 +199,24 @@ def test_from_x_down_to_y_is_two_amounts() -> None:
 )
 def test_upward_ranges_stay_ranges(text: str, raw: tuple[float, float]) -> None:
     assert [nm.raw_value for nm in numbers(text)] == [raw]
+
+
+# ------------------------------------------------------------------ headlines glued to a kicker
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [
+        ("LATEST NEWS-3 DEAD after blast at depot.", 3.0, "person killed"),
+        ("Depot Blast Update-1 Dead, 2 Injured, Driver Held", 1.0, "person killed"),
+        ("Breaking News-Four People Shot at Depot", 4.0, "person shot"),
+        ("2 DEAD after blast at depot.", 2.0, "person killed"),
+    ],
+)
+def test_headline_counts_glued_to_a_kicker(text: str, value: float, key: str) -> None:
+    assert (value, key) in values(text, "quantity")
+
+
+@pytest.mark.parametrize("text", ["The F-16 Fighter crashed.", "Tests on COVID-19 Patients began."])
+def test_hyphenated_names_stay_names(text: str) -> None:
+    assert values(text, "quantity") == []

@@ -477,6 +477,9 @@ def find_numbers(
                     if not _overlaps(found.start, found.end, taken):
                         out.append(found)
                         taken.append((found.start, found.end))
+            for found in _glued_headline(text, start, end, lex, pats, taken, out):
+                out.append(found)
+                taken.append((found.start, found.end))
             for found in _clock_marks(text, start, end, taken):
                 out.append(found)
                 taken.append((found.start, found.end))
@@ -677,6 +680,42 @@ def _ordinals(
         nm.head = f"{'inning' if head == 'innings' else head} number"
         nm.slot_tokens = [t for t in tokens if m.start("n") <= t.start < m.end("n")]
         out.append(nm)
+    return out
+
+
+# A headline count glued by a hyphen to the words before it, as pasted pages run a kicker into
+# the headline: "BREAKING NEWS-3 DEAD", "Follow-Up-1 Dead, 2 Injured", "News-Three People Shot".
+_GLUED_HEADLINE = re.compile(
+    r"(?<=[A-Za-z])-(?=(?:\d{1,3}|[A-Z][a-z]{2,5}|[A-Z]{3,5})\s+(?:(?:PEOPLE|People)\s+)?"
+    r"(?:[A-Z][a-z]+|[A-Z]+)\b)"
+)
+
+
+def _glued_headline(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    taken: list[tuple[int, int]],
+    found: list[NumberMention],
+) -> list[NumberMention]:
+    """Counts of people in a headline glued to its kicker by a hyphen (English), read as if
+    the hyphen ended the kicker; only counts with an event ("3 DEAD", "Three People Shot")."""
+    out: list[NumberMention] = []
+    if "-" not in text[start:end]:
+        return out
+    for g in _GLUED_HEADLINE.finditer(text, start, end):
+        spaced = text[: g.start()] + ";" + text[g.end() :]  # a break, as the kicker ends
+        m = pats.number.match(spaced, g.end(), end)
+        if m is None or _overlaps(m.start(), m.end(), taken):
+            continue
+        tokens = tokenize(spaced, start, end)
+        one = _read_one(
+            spaced, start, end, m, lex, pats, _NumberReader(spaced, lex, pats), tokens, found
+        )
+        if one is not None and one.kind == "quantity" and one.verb and one.head == "person":
+            out.append(one)
     return out
 
 
@@ -2176,6 +2215,8 @@ def _head_run(
                 head = t
                 break
             continue
+        if t.is_capitalised and not run and low in lex.event_verbs and lex.code == "en":
+            break  # headlines: "3 DEAD due to ...", "1 Dead, 2 Injured": the people are implied
         if t.is_capitalised:
             # Capitalised plural right after the number ("12 Democrats") is a head; a
             # capitalised adjective before a common noun ("seven European countries") is a
