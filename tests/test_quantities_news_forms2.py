@@ -220,3 +220,60 @@ def test_headline_counts_glued_to_a_kicker(text: str, value: float, key: str) ->
 @pytest.mark.parametrize("text", ["The F-16 Fighter crashed.", "Tests on COVID-19 Patients began."])
 def test_hyphenated_names_stay_names(text: str) -> None:
     assert values(text, "quantity") == []
+
+
+# ------------------------------------------------------------------ heads and names
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key"),
+    [
+        ("The Vell 300 index rose 1.2% on Monday.", "percentage", "index percentage"),
+        ("The fund lost $2 million in March.", "money", "fund amount"),
+    ],
+)
+def test_a_weekday_or_a_month_after_the_value_is_no_head(text: str, kind: str, key: str) -> None:
+    assert [k for _v, k in values(text, kind)] == [key]
+
+
+def test_a_digit_and_a_capitalised_number_word_are_a_name() -> None:
+    assert values("The 7-Eleven store on Dock Road was robbed.", "quantity") == []
+
+
+def test_year_on_year_is_no_head() -> None:
+    assert values("Prices rose 2.1% year-on-year in May.", "percentage") == [
+        (2.1, "price percentage")
+    ]
+
+
+# ------------------------------------------------------------------ heights and weights
+
+
+@pytest.mark.parametrize(
+    ("text", "feet"),
+    [
+        ("The 6-foot-5 centre signed on Monday.", 6 + 5 / 12),
+        ("He stands 6 feet 5 inches tall.", 6 + 5 / 12),
+        ("She is 5ft 6in tall.", 5 + 6 / 12),
+        ("The wall is 6 feet high.", 6.0),
+    ],
+)
+def test_a_height_in_feet_takes_its_inches(text: str, feet: float) -> None:
+    (nm,) = numbers(text)
+    assert nm.head == "foot"
+    assert nm.raw_value == pytest.approx(feet)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The challenger weighed 245 pounds.", "The crate, weighing about 90 pounds, was found."],
+)
+def test_pounds_after_weigh_are_a_mass(text: str) -> None:
+    (e,) = [e for e in run(text) if e.kind in ("quantity", "money")]
+    assert (e.kind, e.unit) == ("quantity", "kg")
+
+
+def test_pounds_paid_stay_sterling() -> None:
+    assert [(e.kind, e.unit) for e in run("The club paid 245 pounds for the ticket.")] == [
+        ("money", "GBP")
+    ]

@@ -160,6 +160,13 @@ _NON_HEADS = frozenset(
         "there",
         "come",
         "came",
+        "year-on-year",
+        "year-over-year",
+        "month-on-month",
+        "quarter-on-quarter",
+        "week-on-week",
+        "annualised",
+        "annualized",
     ]
 )
 
@@ -518,6 +525,7 @@ def find_numbers(
         out = [nm for nm in out if not _not_a_duration(text, start, nm, out, pats)]
         if lex.code == "en":
             out = [nm for nm in out if not _RACE_EVENT.match(text, nm.start, end)]
+            out = _feet_and_inches(text, end, out)
         if lex.code == "en":
             for nm in out:  # "$14.95 a month", "3% a year", "300 tests per day"
                 if nm.kind != "duration" and " per " not in (nm.head or ""):
@@ -680,6 +688,31 @@ def _ordinals(
         nm.head = f"{'inning' if head == 'innings' else head} number"
         nm.slot_tokens = [t for t in tokens if m.start("n") <= t.start < m.end("n")]
         out.append(nm)
+    return out
+
+
+# A verb or noun of weight before "N pounds": a mass, not sterling (English).
+_WEIGH = re.compile(r"(?<!\w)(?:weigh(?:s|ed|ing)?|weight\s+of|tipped\s+the\s+scales\s+at)\b", re.I)
+# The inches after a height in feet: "a 6-foot-5 boxer", "6 feet 5 inches", "6ft 5in".
+_INCHES_AFTER = re.compile(
+    r"(?:-(?P<g>\d{1,2})(?:-inch(?:es)?\b|(?![\w.,-]))"
+    r"|\s+(?P<s>\d{1,2})\s?(?:inches|inch|in(?![\w'])))"
+)
+
+
+def _feet_and_inches(text: str, end: int, out: list[NumberMention]) -> list[NumberMention]:
+    """A height in feet takes the inches written after it (English): 6 ft 5 in = 6.4167 ft;
+    the inches read on their own are dropped."""
+    for nm in list(out):
+        b = nm.bounds
+        if nm.kind != "quantity" or nm.head != "foot" or b.low != b.high or b.low is None:
+            continue
+        m = _INCHES_AFTER.match(text, nm.end, end)
+        if m is None or not 0 < (inches := int(m.group("g") or m.group("s"))) < 12:
+            continue
+        value = b.value + inches / 12
+        nm.raw_value, nm.bounds, nm.end = value, Bounds(value, value, value, False), m.end()
+        out = [o for o in out if o is nm or not (o.start < m.end() and m.start() < o.end)]
     return out
 
 
@@ -1564,6 +1597,8 @@ def _read_one(
             m2 = (pats.number_free or pats.number).match(text, p1, s_end)
             if conn == "to" and lex.code == "en" and _CHANGE_BY.search(left):
                 m2 = None  # "increased by $43.6 billion to $419.2 billion": a change, a level
+            if m2 and conn in ("-", "–") and m2.group("w") and m2.group("w")[:1].isupper():
+                return None  # "the 7-Eleven store": a name
             if m2 and ((conn in ("-", "–", "to", "bis") and (is_digit or conn == "to")) or opened):
                 v2 = reader.value_of(m2)
                 if v2 is not None and m2.group("att"):
@@ -1639,6 +1674,31 @@ def _read_one(
                 return _percent_head(text, s_end, nm, lex, tokens)
         cw = pats.cur_word.match(text, pos, s_end) if pats.cur_word else None
         sym = _SUFFIX_SYM.match(text, pos, s_end)
+        if (
+            cw
+            and lex.code == "en"
+            and not scaled
+            and cw.group("cw").lower() in ("pound", "pounds")
+            and _WEIGH.search(text, max(s_start, num_start - 40), num_start)
+        ):
+            # "weighed 245 pounds", "a weight of 90 pounds": a mass, not sterling
+            nm = _finish(
+                text,
+                s_start,
+                s_end,
+                num_start,
+                cw.end(),
+                value,
+                "quantity",
+                "pound-mass",
+                lex,
+                pats,
+                tokens,
+                range_pair,
+            )
+            nm.head = "pound-mass"
+            nm.slot_tokens = [t for t in tokens if cw.start("cw") <= t.start < cw.end()]
+            return nm
         if cw:
             currency = lex.currency_words[cw.group("cw").lower()]
             pos = cw.end()
@@ -2437,11 +2497,13 @@ def _percent_head(
 
 
 def _no_head(tok: Token, lex: Lexicon) -> bool:
-    """A word that names nothing measured: a stop word, a scale word ("billion"), or an
-    English word of `_NON_HEADS` ("last", "up")."""
+    """A word that names nothing measured: a stop word, a scale word ("billion"), a weekday or
+    a month ("1.2% on Monday"), or an English word of `_NON_HEADS` ("last", "up")."""
     low = tok.lower
     return (
         low in lex.stopwords
+        or low in lex.weekdays
+        or low in lex.months
         or low in _scales(lex)
         or (lex.code == "en" and low in _NON_HEADS)
         or lex.parse_number_words(low) is not None  # "$160 million over eight years"
