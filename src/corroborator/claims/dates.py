@@ -324,6 +324,11 @@ def find_dates(
                 continue
             if _valid(y, mon, d):
                 add(m.start(), m.end(), f"{y:04d}-{mon:02d}-{d:02d}", False)
+    if lex.code == "en" and _HOLIDAY_QUICK.search(text, start, end):
+        for m in _HOLIDAY.finditer(text, start, end):
+            got = _holiday_value(m, published, future, _past_clause(text, start, end, m, lex))
+            if got is not None:
+                add(m.start(), got[1], got[0], False)
     if published is not None:
         for a, b, day in _dateline_abbreviated(text, start, end, lex, published):
             add(a, b, day, False)
@@ -611,6 +616,92 @@ def _clause(text: str, start: int, end: int, s: int, e: int, lex: Lexicon) -> st
 # A date without a year up to this many days after publication is upcoming, not last year's.
 NEAR_FUTURE_DAYS = 61
 FUTURE_DAYS = 183
+
+
+# Holidays that name one day (English): fixed days, and the movable ones a rule gives.
+_FIXED_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "fourth of july": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "st. patrick's day": (3, 17),
+    "st patrick's day": (3, 17),
+    "bastille day": (7, 14),
+    "armistice day": (11, 11),
+    "veterans day": (11, 11),
+    "anzac day": (4, 25),
+    "canada day": (7, 1),
+}
+_MOVABLE_HOLIDAYS = (
+    "thanksgiving day",
+    "thanksgiving",
+    "easter sunday",
+    "easter monday",
+    "good friday",
+    "easter",
+)
+_HOLIDAY = re.compile(
+    r"(?<![\w-])(?P<h>"
+    + "|".join(
+        re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+")
+        for h in sorted([*_FIXED_HOLIDAYS, *_MOVABLE_HOLIDAYS], key=len, reverse=True)
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_HOLIDAY_QUICK = re.compile(
+    r"Christmas|Boxing|New\s+Year|Fourth|Halloween|Valentine|Patrick|Bastille|Armistice|"
+    r"Veterans|Anzac|Canada|Thanksgiving|Easter|Good\s+Friday"
+)
+
+
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_HOLIDAY_YEAR = re.compile(r"\s+(last|next|this)\s+year\b", re.IGNORECASE)
+
+
+def _holiday_day(name: str, year: int) -> date | None:
+    """The day of a holiday in one year (US Thanksgiving: the fourth Thursday of November;
+    Easter by the Gregorian computus of `dateutil`)."""
+    if name in _FIXED_HOLIDAYS:
+        mon, d = _FIXED_HOLIDAYS[name]
+        return date(year, mon, d)
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    from dateutil.easter import easter  # a dependency of dateparser
+
+    sunday = easter(year)
+    return sunday + timedelta(days={"good friday": -2, "easter monday": 1}.get(name, 0))
+
+
+def _holiday_value(
+    m: re.Match[str], published: date | None, future: bool, past: bool
+) -> tuple[str, int] | None:
+    """'on Christmas Day', 'over Thanksgiving': the holiday's day in the year the clause points
+    at (as a day written without its year, `_day_year`); a fixed holiday without a publication
+    date is that day of an unknown year; a capitalised name only ("easter" is no day)."""
+    word = m.group("h")
+    if not word[:1].isupper() or _NAME_AFTER.match(m.string, m.end()):
+        return None  # "easter", "the Good Friday Agreement", "Easter Island"
+    name = " ".join(word.lower().replace("’", "'").split())
+    if published is None:
+        if name in _FIXED_HOLIDAYS:
+            mon, d = _FIXED_HOLIDAYS[name]
+            return f"{YEARLESS}-{mon:02d}-{d:02d}", m.end()
+        return None
+    if rel := _HOLIDAY_YEAR.match(m.string, m.end()):  # "on Good Friday last year"
+        step = {"last": -1, "next": 1}.get(rel.group(1).lower(), 0)
+        day = _holiday_day(name, published.year + step)
+        return (day.isoformat(), rel.end()) if day is not None else None
+    this = _holiday_day(name, published.year)
+    if this is None:
+        return None
+    day = _holiday_day(name, _day_year(this.month, this.day, published, future, past))
+    return (day.isoformat(), m.end()) if day is not None else None
 
 
 def _day_year(mon: int, d: int, published: date, future: bool, past: bool) -> int:
