@@ -224,6 +224,22 @@ def test_a_count_of_other_things_is_not_the_total() -> None:
     assert [c.verdict for c in claims if c.kind == "quantity"] == ["corroborated"]
 
 
+def test_a_quote_of_an_unknown_speaker_joins_a_named_one_on_more_than_one_word() -> None:
+    named = 'Mayor Lina Ortiz said on Monday: "The harbour has a future, and a new wall is what the town needs most."'
+
+    def quotes(other: str) -> list[tuple[str, int]]:
+        claims = _align({"a1": named, "a2": "The storm hit on Sunday. " + other})
+        return [(c.verdict, len(c.mentions)) for c in claims if c.kind == "quote"]
+
+    # one shared word ("future") is no shared statement
+    assert quotes('The money would arrive "far off in the future".') == [
+        ("single_source", 1),
+        ("single_source", 1),
+    ]
+    # a fragment of the named quote is the same statement
+    assert quotes('A new wall is "what the town needs most".') == [("corroborated", 2)]
+
+
 def test_alignment_thresholds_come_from_the_settings_tree(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     texts = {
         "a1": "The couple spent $43,350 on a gold watch, prosecutors said.",

@@ -311,13 +311,36 @@ def _group_quotes(items: list[_Item]) -> list[_Slot]:
                 for i in ids
             )
         for idx in candidates:
-            if all(values_agree(o.ext, it.ext) for o in slots[idx].items):
+            if all(
+                values_agree(o.ext, it.ext) and _same_words_or_voice(o.ext, it.ext)
+                for o in slots[idx].items
+            ):
                 slots[idx].items.append(it)
                 break
         else:
             by_key.setdefault(key, []).append(len(slots))
             slots.append(_Slot([it]))
     return slots
+
+
+def _same_words_or_voice(a: Extraction, b: Extraction) -> bool:
+    """Quotes of two different speaker keys (one of them unknown) are one statement only when
+    they share two content words or more, or one is a fragment of the other: one shared word
+    ("relationship", "disgraceful") is said by many people about one event."""
+    if a.kind != "quote" or a.key.lower() == b.key.lower():
+        return True
+    va, vb = str(a.value or ""), str(b.value or "")
+    if len(_token_set(va) & _token_set(vb)) >= 2:
+        return True
+    # ... or one is a fragment of two words or more of the other ("discuss the end of the
+    # war"); a one-word quote ("reckless") is everyone's word
+    wa, wb = _plain_words(va), _plain_words(vb)
+    short, long = sorted((wa, wb), key=len)
+    return " " in short and f" {short} " in f" {long} "
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.lower()))
 
 
 def _sides(items: list[_Item]) -> list[list[_Item]]:
