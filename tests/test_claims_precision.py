@@ -240,6 +240,16 @@ def test_a_quote_of_an_unknown_speaker_joins_a_named_one_on_more_than_one_word()
     assert quotes('A new wall is "what the town needs most".') == [("corroborated", 2)]
 
 
+def test_times_in_two_zones_neither_agree_nor_conflict() -> None:
+    texts = {
+        "a1": "The raid began at 4:30 a.m. local time, or 21:30 GMT, police said.",
+        "a2": "Police said the raid began at 21:30 GMT, or 4:30 a.m. local time.",
+        "a3": "Police said the raid began at about 4:30 a.m.",
+    }
+    times = sorted((c.verdict, c.support) for c in _align(texts) if c.kind == "time")
+    assert times == [("corroborated", 2), ("corroborated", 3)]
+
+
 def test_alignment_thresholds_come_from_the_settings_tree(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     texts = {
         "a1": "The couple spent $43,350 on a gold watch, prosecutors said.",

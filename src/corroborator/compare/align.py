@@ -220,12 +220,13 @@ def _minutes(value: object) -> int | None:
 def times_agree(a: Extraction, b: Extraction) -> bool:
     """Times of day ("HH:MM") agree within `approx_time_minutes` when either is hedged, else when
     equal. Two different stated zones ("local" against "GMT") cannot be compared without the
-    place's offset, so they never conflict."""
+    place's offset: they do not agree, and `_pair_relations` keeps them from conflicting (an
+    article giving "4:30 a.m. local time, 21:30 GMT" states two values, not one)."""
     ma, mb = _minutes(a.value), _minutes(b.value)
     if ma is None or mb is None:
         return False
     if a.unit and b.unit and a.unit != b.unit:
-        return True
+        return False  # not comparable: `_pair_relations` keeps them from conflicting too
     gap = min(abs(ma - mb), 1440 - abs(ma - mb))
     # one minute either way is a convention, not a disagreement ("expires at midnight" /
     # "at 12:01 a.m.")
@@ -1090,8 +1091,12 @@ def _pair_relations(
     # a weekday whose week is unknown may be any day: it corroborates the same weekday only
     # and is set against nothing
     unknown_week = np.array([e.kind == "date" and in_unknown_week(e.value) for e in ext])
+    # times of day in two stated zones ("4:30 a.m. local" / "11:30 p.m. ET") cannot be compared
+    # without the place's offset: neither one value nor a disagreement
+    zones = [e.unit or "" if e.kind == "time" else "" for e in ext]
     frames_differ = (
-        (unknown_week[:, None] | unknown_week[None, :])
+        _both_differ(zones)
+        | (unknown_week[:, None] | unknown_week[None, :])
         | ~eq(value_codes([e.event_year for e in ext]))
         | (other_day & comparable)
         | other_thing
