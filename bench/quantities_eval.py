@@ -80,6 +80,8 @@ def unit_name(m: NumberMention) -> str:
 
 
 def _base_unit_name(m: NumberMention) -> str:
+    if m.kind == "money" and m.raw_unit == "cent":
+        return "cent"  # "45 cents": the unit written, as NewsQuant names it
     if m.kind == "money":
         return CURRENCY_NAMES.get(m.unit or "", (m.unit or "").lower())
     if m.kind == "percentage":

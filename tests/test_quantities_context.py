@@ -52,9 +52,9 @@ def one_at(text: str, raw: float) -> NumberMention:
         (
             "The highest forecast is 84.75 cents, while the lowest is 74.07.",
             74.07,
-            "quantity",
+            "money",
+            "USD",
             None,
-            "cent",
         ),
         (
             "The cheese index rose 2 percent but the bread index fell by 1.",

@@ -277,3 +277,47 @@ def test_pounds_paid_stay_sterling() -> None:
     assert [(e.kind, e.unit) for e in run("The club paid 245 pounds for the ticket.")] == [
         ("money", "GBP")
     ]
+
+
+# ------------------------------------------------------------------ cents, changes and levels
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [
+        ("The fare rose by 20 cents.", 0.2, "fare amount"),
+        ("Stamps cost 55 cents each.", 0.55, "stamp amount"),
+    ],
+)
+def test_cents_are_money(text: str, value: float, key: str) -> None:
+    assert values(text, "money") == [(pytest.approx(value), key)]
+    assert values(text, "quantity") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "level"),
+    [
+        ("Shares of Vell fell $1.20 to $8.10.", 1.2, 8.1),
+        ("Shares of Vell fell 45 cents to $8.10.", 0.45, 8.1),
+        ("The stock rose $2 to close at $40.", 2.0, 40.0),
+    ],
+)
+def test_a_change_and_its_level_are_two_facts(text: str, change: float, level: float) -> None:
+    (a, b) = [e for e in run(text) if e.kind == "money"]
+    assert (a.value, b.value) == (pytest.approx(change), pytest.approx(level))
+    assert a.key == f"{b.head} change amount"
+
+
+def test_the_old_level_of_a_fall_is_keyed_apart() -> None:
+    keys = [k for _v, k in values("Her pay was cut from $5.4 million to $200,000.", "money")]
+    assert keys == ["former pay amount", "pay amount"]
+
+
+def test_a_price_range_stays_a_range() -> None:
+    assert [nm.raw_value for nm in numbers("Tickets cost $20 to $35.")] == [(20.0, 35.0)]
+
+
+def test_a_contract_length_before_its_sum_names_the_contract() -> None:
+    text = "The Hawks offered a seven-year, $161 million deal."
+    assert [k for _v, k in values(text, "duration")] == ["deal duration"]
+    assert [k for _v, k in values(text, "money")] == ["deal amount"]

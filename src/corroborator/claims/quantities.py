@@ -11,6 +11,7 @@ street number.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -526,6 +527,7 @@ def find_numbers(
         if lex.code == "en":
             out = [nm for nm in out if not _RACE_EVENT.match(text, nm.start, end)]
             out = _feet_and_inches(text, end, out)
+            _changes_before_levels(text, start, out)
         if lex.code == "en":
             for nm in out:  # "$14.95 a month", "3% a year", "300 tests per day"
                 if nm.kind != "duration" and " per " not in (nm.head or ""):
@@ -693,6 +695,36 @@ def _ordinals(
 
 # A verb or noun of weight before "N pounds": a mass, not sterling (English).
 _WEIGH = re.compile(r"(?<!\w)(?:weigh(?:s|ed|ing)?|weight\s+of|tipped\s+the\s+scales\s+at)\b", re.I)
+# Between a change and the level it ends at: "fell $1.20 to $8.10", "increased by $43.6bn to
+# $419.2bn", "rose $2 to close at $40".
+_TO_LEVEL = re.compile(r",?\s+to\s+(?:(?:close|end|finish|settle)\s+at\s+)?$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"(?<!\w)(?:by|rose|fell|gained|lost|dropped|climbed|jumped|slipped|added|shed|plunged|"
+    r"soared|declined|increased|decreased|up|down)\s+$",
+    re.IGNORECASE,
+)
+
+
+_FROM_BEFORE = re.compile(r"(?<!\w)from\s+$", re.IGNORECASE)
+
+
+def _changes_before_levels(text: str, start: int, out: list[NumberMention]) -> None:
+    """A sum of change right before the level it ends at, with the same head (English): the
+    change is keyed apart ("share change" against the level's "share"), and so is the old level
+    of "from X to Y" read as two levels ("former salary"): two facts each."""
+    for a, b in itertools.pairwise(out):
+        if not (a.kind == b.kind and a.head and a.head == b.head):
+            continue
+        if not _TO_LEVEL.fullmatch(text, a.end, b.start):
+            continue
+        if a.kind == "money" and _CHANGE_BEFORE.search(text, max(start, a.start - 12), a.start):
+            a.head = f"{a.head} change"
+        elif a.kind in ("money", "percentage") and _FROM_BEFORE.search(
+            text, max(start, a.start - 8), a.start
+        ):
+            a.head = f"former {a.head}"  # "cut from $5.4 million to $200,000": the old level
+
+
 # The inches after a height in feet: "a 6-foot-5 boxer", "6 feet 5 inches", "6ft 5in".
 _INCHES_AFTER = re.compile(
     r"(?:-(?P<g>\d{1,2})(?:-inch(?:es)?\b|(?![\w.,-]))"
@@ -1597,6 +1629,13 @@ def _read_one(
             m2 = (pats.number_free or pats.number).match(text, p1, s_end)
             if conn == "to" and lex.code == "en" and _CHANGE_BY.search(left):
                 m2 = None  # "increased by $43.6 billion to $419.2 billion": a change, a level
+            if (
+                conn == "to"
+                and lex.code == "en"
+                and p1 > rc.end()
+                and _CHANGE_VERB.search(text, max(s_start, num_start - 24), num_start)
+            ):
+                m2 = None  # "fell $1.20 to $8.10": the change, then the level
             if m2 and conn in ("-", "–") and m2.group("w") and m2.group("w")[:1].isupper():
                 return None  # "the 7-Eleven store": a name
             if m2 and ((conn in ("-", "–", "to", "bis") and (is_digit or conn == "to")) or opened):
@@ -1872,6 +1911,8 @@ def _read_one(
     counted = _count_head(nm, pos, lex, tokens, value)
     if counted is not None and counted.head in _NOT_COUNTED:
         return None  # "64-bit", "a 32 bit chip": a word size, no count
+    if counted is not None and counted.head == "cent" and lex.code == "en" and not counted.verb:
+        return _cents(text, s_start, s_end, counted, lex, pats, tokens)
     if counted is None and lex.code == "en":
         toll = _toll_of(text, s_start, nm, tokens)
         if toll is not None:
@@ -1960,11 +2001,18 @@ def _elided(
     out.unit, out.head, out.verb, out.per = prev.unit, prev.head, prev.verb, prev.per
     out.phrase = prev.phrase
     out.slot_tokens = list(prev.slot_tokens)
+    if prev.kind == "money" and prev.raw_unit == "cent":
+        out.bounds = _scaled(out.bounds, 0.01)  # "84.75 cents, while the lowest is 74.07"
     return out
 
 
-_POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b", re.IGNORECASE)
+_POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b|\d\s+cents?\b", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\bby\s+(?:[^\s\d]{1,4}\s?)?\d", re.IGNORECASE)
+_CHANGE_SUM = re.compile(
+    r"(?<!\w)(?:rose|fell|gained|lost|dropped|climbed|jumped|slipped|added|shed|plunged|"
+    r"soared|declined|increased|decreased)\s+(?P<amt>(?:US|C|A|HK)?[$€£]\s?\d)",
+    re.IGNORECASE,
+)
 _LEVEL_LEFT = re.compile(r"(?:^|\s)(?:to|at)\s+$", re.IGNORECASE)
 
 
@@ -2055,6 +2103,11 @@ def _level_of(
     pts = _POINTS.search(text, s_start, nm.start)
     by = _BY_AMOUNT.search(text, s_start, nm.start)  # "increased by $43.6bn to $419.2bn"
     first = min((c.start() for c in (change, pts, by) if c is not None), default=None)
+    if (sum_change := _CHANGE_SUM.search(text, s_start, nm.start)) is not None:
+        # "fell $1.20 to $8.10": the sum right after the verb is the change
+        first = (
+            min(first, sum_change.start("amt")) if first is not None else sum_change.start("amt")
+        )
     if first is None:
         return None
     # The change's number starts where its digits start; look left of it for "<noun> <verb>".
@@ -2137,6 +2190,29 @@ _CHANGE_VERB = re.compile(
     r"slashed|boosted|up|down|went\s+up|went\s+down|changed|moved)\s+$",
     re.IGNORECASE,
 )
+
+
+def _cents(
+    text: str,
+    s_start: int,
+    s_end: int,
+    nm: NumberMention,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+) -> NumberMention:
+    """'fell 45 cents to $8.10', 'down 3 cents': money, a hundredth of the sentence's dollar,
+    with the head of a sum."""
+    # A dollar's cent unless the sentence names another dollar ("euro cents" is read as euros
+    # before this; "the euro was 2 cents higher" is quoted in US cents).
+    cur = _dollar_is_other(text, s_start, s_end, "USD") or "USD"
+    nm.kind, nm.unit, nm.raw_unit = "money", cur, "cent"
+    nm.bounds = _scaled(nm.bounds, 0.01)
+    nm.head, nm.slot_tokens, nm.phrase = None, [], None
+    if level := _level_of(text, s_start, nm, lex, pats, tokens):
+        nm.head, nm.slot_tokens = _canon(level, lex), [level]
+        return nm
+    return _clause_subject_head(nm, lex, tokens)
 
 
 def _from_to_change(
@@ -2600,6 +2676,26 @@ def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
     hyphen = "-" in _span_text(tokens, nm) or bool(
         lex.unit_adjective_re and inside and re.search(lex.unit_adjective_re, inside[-1].lower)
     )
+    if (
+        hyphen
+        and len(after) > 1
+        and after[0].text == ","
+        and after[1].text in CURRENCY_SYMBOLS
+        and lex.code == "en"
+    ):
+        # "a seven-year, $161 million deal": the sum between, then the noun both qualify
+        rest = tokens_after(tokens, nm.end, 8)[1:]
+        k = 0
+        while k < len(rest) and (
+            not rest[k].is_word
+            or rest[k].text[:1].isdigit()
+            or rest[k].lower in _scales(lex)
+            or rest[k].lower in lex.currency_words
+        ):
+            k += 1
+        if 0 < k < len(rest) and rest[k].lower not in lex.stopwords:
+            nm.slot_tokens = [rest[k]]
+            return _canon(rest[k], lex)
     if after and (hyphen or singular_unit):
         for t in after:
             if not t.is_word or t.lower in lex.stopwords:
