@@ -411,6 +411,18 @@ def test_a_compound_counts_its_last_noun_and_money_skips_adverbs() -> None:
     assert heads == {7300000.0: "painting", 1100000.0: "watch"}
 
 
+def test_a_quake_strength_is_its_magnitude() -> None:
+    heads = {
+        e.text: e.head
+        for e in claims_of(
+            "A 6.2-strength quake hit the coast. Another was a 5.1-degree tremor. "
+            "It was 30 degrees in the shade."
+        )
+        if e.kind == "quantity"
+    }
+    assert heads == {"6.2-strength": "magnitude", "5.1-degree": "magnitude", "30 degrees": "degree"}
+
+
 def test_a_fortnight_is_two_weeks() -> None:
     (e,) = claims_of("The strike lasted a fortnight.")
     assert (e.kind, e.value) == ("duration", 14 * 86400.0)

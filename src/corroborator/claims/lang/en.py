@@ -989,6 +989,11 @@ LEXICON = Lexicon(
     measure_suffixes=(
         (r"\s+on\s+the\s+richter\s+scale\b", "magnitude"),
         (r"\s?-?\s?magnitude\b", "magnitude"),
+        # "a 6.7-strength quake", "a 6.7 degree quake" (wire copy translated from other languages)
+        (
+            r"\s?-?\s?(?:strength|degree)(?=\s+(?:earthquake|quake|tremor|temblor|aftershock)s?\b)",
+            "magnitude",
+        ),
     ),
     glued_units={
         "km": "kilometre",
