@@ -321,3 +321,22 @@ def test_a_contract_length_before_its_sum_names_the_contract() -> None:
     text = "The Hawks offered a seven-year, $161 million deal."
     assert [k for _v, k in values(text, "duration")] == ["deal duration"]
     assert [k for _v, k in values(text, "money")] == ["deal amount"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "keys"),
+    [
+        (
+            "Turnout was 62.3 per cent, up from 58 per cent in 2019.",
+            "percentage",
+            ["turnout percentage", "former turnout percentage"],
+        ),
+        (
+            "Sales reached $4.2 billion, up from $3.9 billion a year earlier.",
+            "money",
+            ["sale amount", "former sale amount"],
+        ),
+    ],
+)
+def test_up_from_is_the_earlier_level(text: str, kind: str, keys: list[str]) -> None:
+    assert [k for _v, k in values(text, kind)] == keys

@@ -706,6 +706,10 @@ _CHANGE_BEFORE = re.compile(
 
 
 _FROM_BEFORE = re.compile(r"(?<!\w)from\s+$", re.IGNORECASE)
+_UP_FROM = re.compile(
+    r",?\s+(?:up|down|rising|falling|increasing|decreasing)\s+from\s+(?:about\s+|some\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _changes_before_levels(text: str, start: int, out: list[NumberMention]) -> None:
@@ -713,6 +717,18 @@ def _changes_before_levels(text: str, start: int, out: list[NumberMention]) -> N
     change is keyed apart ("share change" against the level's "share"), and so is the old level
     of "from X to Y" read as two levels ("former salary"): two facts each."""
     for a, b in itertools.pairwise(out):
+        if (
+            a.kind == b.kind
+            and a.kind in ("money", "percentage")
+            and a.head
+            and (b.head in (None, "event") or b.head == a.head)
+            and not a.ordinal
+            and _UP_FROM.fullmatch(text, a.end, b.start)
+        ):
+            # "62.3 per cent, up from 58 per cent": the earlier level of the same thing
+            b.head = f"former {a.head}"
+            b.verb = a.verb
+            continue
         if not (a.kind == b.kind and a.head and a.head == b.head):
             continue
         if not _TO_LEVEL.fullmatch(text, a.end, b.start):
