@@ -340,3 +340,38 @@ def test_a_contract_length_before_its_sum_names_the_contract() -> None:
 )
 def test_up_from_is_the_earlier_level(text: str, kind: str, keys: list[str]) -> None:
     assert [k for _v, k in values(text, kind)] == keys
+
+
+# ------------------------------------------------------------------ other languages
+
+
+def run_in(text: str, lang: str) -> list[tuple[float | str | None, str]]:
+    return [
+        (e.value, e.key)
+        for e in extract_claims(text, split(text), lang, "2025-04-02")
+        if e.kind == "quantity"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Un séisme de magnitude 6,1 a frappé la vallée.", "fr"),
+        ("Ein Erdbeben der Stärke 6,1 hat das Tal erschüttert.", "de"),
+        ("Un sismo de magnitud 6,1 sacudió el valle.", "es"),
+        ("Il terremoto di magnitudo 6,1 ha colpito la valle.", "it"),
+        ("Een aardbeving met een kracht van 6,1 trof de vallei.", "nl"),
+    ],
+)
+def test_a_quake_magnitude_in_any_language(text: str, lang: str) -> None:
+    assert run_in(text, lang) == [(6.1, "magnitude")]
+
+
+def test_strength_of_a_force_is_no_magnitude() -> None:
+    assert [k for _v, k in run_in("Die Truppe hat eine Stärke von 5.000 Soldaten.", "de")] == [
+        "soldier"
+    ]
+
+
+def test_a_weekday_after_the_count_is_no_head() -> None:
+    assert (12.0, "person killed") in run_in("Le séisme a fait 12 morts mercredi.", "fr")

@@ -1414,6 +1414,15 @@ def _neutral_read(
     if not att and (sw := _NEUTRAL_SCALE_WORD.match(text, pos, s_end)) is not None:
         value *= 1e6 if sw.group("mn") else 1e9
         pos, scaled = sw.end(), True
+    if (
+        currency is None
+        and not scaled
+        and 0 < value < 10.5
+        and _MAGNITUDE_BEFORE.search(text, max(0, num_start - 24), num_start)
+    ):
+        # "di magnitudo 5,9", "met een kracht van 6,1": a quake's magnitude in any language
+        b = apply_hedge(value, None, "quantity")
+        return NumberMention("quantity", num_start, pos, value, None, None, b, head="magnitude")
     comma = re.fullmatch(_COMMA_DECIMAL, m.group("d")) is not None
     if comma and not scaled and currency is None and not _SUFFIX_SYM.match(text, pos, s_end):
         # "5,2": a decimal comma only before a scale or a currency ("4,5 milioni", "12,5 €");
@@ -1891,6 +1900,14 @@ def _read_one(
     nm = _finish(
         text, s_start, s_end, num_start, pos, value, "quantity", None, lex, pats, tokens, range_pair
     )
+    if (
+        lex.code != "en"  # English: `Lexicon.measure_nouns` below
+        and range_pair is None
+        and 0 < value < 10.5
+        and _MAGNITUDE_BEFORE.search(text, max(s_start, nm.start - 24), nm.start)
+    ):
+        nm.head = "magnitude"  # "de magnitude 5,9", "der Stärke 6,1" (not a name's number)
+        return nm
     if _named_number(tokens, m.start(), lex) and (is_digit or _named_word_number(tokens, m, lex)):
         return None  # "Flight 370", "BBC One", "Apple One's plan"
     if (
@@ -2189,6 +2206,14 @@ _LABEL_LEFT = re.compile(
     r"article|route|highway|gate|platform|terminal|room|seat)\s+$",
     re.IGNORECASE,
 )
+# The word for a quake's magnitude right before the number, in the languages of Europe:
+# "magnitude 5.9" (en, fr), "magnitud" (es), "magnitudo" (it), "Magnitude" / "Stärke" (de),
+# "kracht van" / "sterkte van" (nl), "magnitudzie" (pl), "magnitude de" (pt).
+_MAGNITUDE_BEFORE = re.compile(
+    r"(?<!\w)(?:magnitude|magnitud|magnitudo|magnitudzie|magnitudy|Stärke|kracht\s+van|"
+    r"sterkte\s+van)\s+(?:de\s+|di\s+|van\s+|von\s+)?(?:[a-z]{2,6}\s+)?$",
+    re.IGNORECASE,
+)
 # "hit .358", "batting .312", "an average of .290": a batting average before the decimal.
 _BATTING_LEFT = re.compile(
     r"(?<!\w)(?:hit|hits|hitting|batted|batting|bats|averaged|average\s+of)\s+$", re.IGNORECASE
@@ -2354,6 +2379,8 @@ def _head_run(
             continue  # "eight more picks", "two other victims"
         if not t.is_word or low in lex.stopwords or (lex.code == "en" and low in _NON_HEADS):
             break
+        if low in lex.weekdays or low in lex.months:
+            break  # "12 morts mercredi", "3 dead Wed May 5": a date, not what is counted
         if lex.parse_number_words(low) is not None:
             break  # "15:14 Three people": another number
         nxt = after[k + 1] if k + 1 < len(after) else None
