@@ -27,6 +27,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "en",
+        "The raid began at 9:30 p.m. ET on Friday. It ended at 5 a.m. Nobody was hurt.",
+        ["The raid began at 9:30 p.m. ET on Friday.", "It ended at 5 a.m.", "Nobody was hurt."],
+    ),
+    (
+        "en",
         "He lives in the U.S. The firm is based in the U.K. and Canada. "
         "U.S. President Ann Lee spoke.",
         [

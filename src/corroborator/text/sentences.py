@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corroborator.model import Sentence
 
@@ -315,6 +316,16 @@ def _next_info(text: str, pos: int, end: int) -> tuple[str, str, bool]:
     return "other", word, is_initial
 
 
+_CLOCK_MARKERS = frozenset({"a.m", "p.m"})
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    from corroborator.claims.times import ZONES  # not at import: claims imports this module
+
+    return frozenset(ZONES)
+
+
 def _is_boundary(
     text: str,
     para_start: int,
@@ -356,6 +367,8 @@ def _is_boundary(
         if joined in rules.acronym:
             return next_word in rules.starters
     if token in rules.final:
+        if token.lower() in _CLOCK_MARKERS and next_word in _zones():
+            return False  # "at 9:30 p.m. ET on Friday": the zone of the time
         return kind == "upper"
     if token in rules.acronym or _DOTTED_ACRONYM.match(token):
         return kind == "upper" and next_word in rules.starters
