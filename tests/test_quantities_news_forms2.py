@@ -13,6 +13,7 @@ from corroborator.claims import extract_claims
 from corroborator.claims.lang import get_lexicon
 from corroborator.claims.quantities import NumberMention, find_numbers, neutral_masks
 from corroborator.model import Extraction, Sentence
+from corroborator.text.sentences import split_sentences
 
 EN = get_lexicon("en")
 
@@ -348,7 +349,7 @@ def test_up_from_is_the_earlier_level(text: str, kind: str, keys: list[str]) -> 
 def run_in(text: str, lang: str) -> list[tuple[float | str | None, str]]:
     return [
         (e.value, e.key)
-        for e in extract_claims(text, split(text), lang, "2025-04-02")
+        for e in extract_claims(text, split_sentences(text, lang), lang, "2025-04-02")
         if e.kind == "quantity"
     ]
 
@@ -375,3 +376,14 @@ def test_strength_of_a_force_is_no_magnitude() -> None:
 
 def test_a_weekday_after_the_count_is_no_head() -> None:
     assert (12.0, "person killed") in run_in("Le séisme a fait 12 morts mercredi.", "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Polizei nahm am Montag 12 Personen fest.",
+        "Die Polizei nahm am 3. März 12 Personen fest.",
+    ],
+)
+def test_a_count_after_a_date_in_german(text: str) -> None:
+    assert (12.0, "person") in run_in(text, "de")

@@ -2342,6 +2342,8 @@ def _named_number(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
         and word.lower not in lex.stopwords
         and (word.lower not in lex.hedges)
         and word.lower not in lex.event_verbs  # headlines: "Fire Kills Three"
+        # German capitalises its nouns: "am Montag 12 Personen", "am 3. März 12 Personen"
+        and not (lex.nouns_capitalised and (word.lower in lex.weekdays or word.lower in lex.months))
     )
 
 
