@@ -29,6 +29,11 @@ def claims_of(text: str, published: str | None = "2026-05-02") -> list[Extractio
     return extract_claims(text, split(text), "en", published)
 
 
+def heads_of(text: str, kind: str) -> dict[str, str | None]:
+    """The head of each `kind` claim of `text`, by its span's text."""
+    return {e.text: e.head for e in claims_of(text) if e.kind == kind}
+
+
 def _align(
     texts: dict[str, str], published: str | None = "2026-05-02", embedder: Embedder | None = None
 ) -> list[Claim]:
@@ -400,26 +405,20 @@ def test_a_compound_counts_its_last_noun_and_money_skips_adverbs() -> None:
         e.text: e.head for e in claims_of("Three police officers were hurt. Ten fire engines came.")
     }
     assert keys == {"Three police officers": "officer", "Ten fire engines": "engine"}
-    heads = {
-        e.value: e.head
-        for e in claims_of(
-            "Thieves took paintings valued at $7.3 million early on Saturday. "
-            "They also took $1.1 million worth of watches."
-        )
-        if e.kind == "money"
-    }
-    assert heads == {7300000.0: "painting", 1100000.0: "watch"}
+    heads = heads_of(
+        "Thieves took paintings valued at $7.3 million early on Saturday. "
+        "They also took $1.1 million worth of watches.",
+        "money",
+    )
+    assert heads == {"$7.3 million": "painting", "$1.1 million": "watch"}
 
 
 def test_a_quake_strength_is_its_magnitude() -> None:
-    heads = {
-        e.text: e.head
-        for e in claims_of(
-            "A 6.2-strength quake hit the coast. Another was a 5.1-degree tremor. "
-            "It was 30 degrees in the shade."
-        )
-        if e.kind == "quantity"
-    }
+    heads = heads_of(
+        "A 6.2-strength quake hit the coast. Another was a 5.1-degree tremor. "
+        "It was 30 degrees in the shade.",
+        "quantity",
+    )
     assert heads == {"6.2-strength": "magnitude", "5.1-degree": "magnitude", "30 degrees": "degree"}
 
 
