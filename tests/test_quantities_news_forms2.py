@@ -387,3 +387,31 @@ def test_a_weekday_after_the_count_is_no_head() -> None:
 )
 def test_a_count_after_a_date_in_german(text: str) -> None:
     assert (12.0, "person") in run_in(text, "de")
+
+
+def test_a_fall_with_one_scale_for_both_is_no_range_in_french() -> None:
+    text = "Le chiffre d'affaires est passé de 2,1 à 1,8 milliard d'euros."
+    found = [
+        (e.value, e.unit) for e in extract_claims(text, split_sentences(text, "fr"), "fr", None)
+    ]
+    assert (1.8e9, "EUR") in found
+    assert not [
+        e for e in extract_claims(text, split_sentences(text, "fr"), "fr", None) if e.low == 2.1
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("The firm raised $2 to $3 million.", (2e6, 3e6)),
+        ("Bids ranged from $200 to $4 million.", (200.0, 4e6)),
+    ],
+)
+def test_one_scale_ranges(text: str, raw: tuple[float, float]) -> None:
+    assert [nm.raw_value for nm in numbers(text)] == [raw]
+
+
+def test_a_number_word_the_lexicon_reads_as_zero_is_no_value() -> None:
+    text = "Der Schaden wird auf mehrere hunderttausend Euro geschätzt."
+    found = extract_claims(text, split_sentences(text, "de"), "de", None)
+    assert [e for e in found if e.kind == "money" and e.value == 0] == []

@@ -404,6 +404,11 @@ def neutral_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# Words that are zero in the lexicons' languages; any other number word read as 0 is a parse
+# failure, not a value.
+_ZERO_WORDS = frozenset(["zero", "null", "zéro", "cero", "nul", "nulla", "nil", "nought", "zera"])
+
+
 class _NumberReader:
     """Reads one number at a position: value, scale, 'and a half', ranges."""
 
@@ -425,7 +430,10 @@ class _NumberReader:
             dec = lex.decimal_sep if lex else "."
             return parse_digits(m.group("d"), seps, dec)
         if self.lex is not None and m.group("w"):
-            return self.lex.parse_number_words(m.group("w"))
+            v = self.lex.parse_number_words(m.group("w"))
+            if v == 0 and m.group("w").lower() not in _ZERO_WORDS:
+                return None  # a compound the lexicon cannot parse ("hunderttausend" -> 0)
+            return v
         return None
 
 
@@ -1654,13 +1662,18 @@ def _read_one(
             m2 = (pats.number_free or pats.number).match(text, p1, s_end)
             if conn == "to" and lex.code == "en" and _CHANGE_BY.search(left):
                 m2 = None  # "increased by $43.6 billion to $419.2 billion": a change, a level
+
             if (
-                conn == "to"
+                m2
+                and conn == "to"
                 and lex.code == "en"
                 and p1 > rc.end()
-                and _CHANGE_VERB.search(text, max(s_start, num_start - 24), num_start)
+                and not m2.group("att")
+                and not (pats.scale and pats.scale.match(text, m2.end(), s_end))
+                and _PRICE_MOVE.search(text, max(s_start, num_start - 16), num_start)
             ):
-                m2 = None  # "fell $1.20 to $8.10": the change, then the level
+                m2 = None  # "fell $1.20 to $8.10": the change, then the level ("$2 to $3
+                # million" with one scale for both stays a range)
             if m2 and conn in ("-", "–") and m2.group("w") and m2.group("w")[:1].isupper():
                 return None  # "the 7-Eleven store": a name
             if m2 and ((conn in ("-", "–", "to", "bis") and (is_digit or conn == "to")) or opened):
@@ -1693,8 +1706,10 @@ def _read_one(
                             f = _scales(lex)[sm2.group("sc").lower()]
                             v2 *= f
                             p2 = sm2.end()
-                            if value < v2 / f * 1.0001 and value < 1000:
-                                value *= f  # "2 to 3 million": the scale applies to both
+                            if value < 1000 and not scaled and v2 / f / 10 <= value <= v2 / f * 10:
+                                # "2 to 3 million": the scale applies to both; also downwards
+                                # ("de 2,1 à 1,8 milliard"), within a factor of ten
+                                value *= f
                     if m2.group("w") and not m.group("att"):
                         last = m2.group("w").lower().split()[-1].split("-")[-1]
                         f = _scales(lex).get(last, 0.0)
@@ -2041,6 +2056,11 @@ def _elided(
 
 _POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b|\d\s+cents?\b", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\bby\s+(?:[^\s\d]{1,4}\s?)?\d", re.IGNORECASE)
+_PRICE_MOVE = re.compile(
+    r"(?<!\w)(?:rose|fell|gained|lost|dropped|climbed|jumped|slipped|added|shed|plunged|"
+    r"soared|declined|increased|decreased)\s+$",
+    re.IGNORECASE,
+)
 _CHANGE_SUM = re.compile(
     r"(?<!\w)(?:rose|fell|gained|lost|dropped|climbed|jumped|slipped|added|shed|plunged|"
     r"soared|declined|increased|decreased)\s+(?P<amt>(?:US|C|A|HK)?[$€£]\s?\d)",
@@ -2259,11 +2279,9 @@ def _cents(
 def _from_to_change(
     text: str, s_start: int, opened: re.Match[str], value: float, v2: float, lex: Lexicon
 ) -> bool:
-    """'from X to Y' that states a change (English): downwards ("cut from $5.4 million to
-    $200,000"; a range never runs down) or after a verb of change ("rose from 10 to 12"):
-    two levels, the old and the new, not one range."""
-    if lex.code != "en" or not opened.group().lower().startswith("from"):
-        return False
+    """'from X to Y' that runs downwards states a change ("cut from $5.4 million to
+    $200,000", "est passé de 2,1 à 1,8 milliard"; a range never runs down): two levels, the
+    old and the new, not one range. Upwards it stays a range, as NewsQuant writes it."""
     return v2 < value
 
 
