@@ -415,3 +415,20 @@ def test_a_number_word_the_lexicon_reads_as_zero_is_no_value() -> None:
     text = "Der Schaden wird auf mehrere hunderttausend Euro geschätzt."
     found = extract_claims(text, split_sentences(text, "de"), "de", None)
     assert [e for e in found if e.kind == "money" and e.value == 0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "key"),
+    [
+        ("La cifra de muertos subió a 45.", "es", 45.0, "person killed"),
+        ("La cifra de heridos asciende a 120.", "es", 120.0, "person injured"),
+        ("Die Zahl der Toten stieg auf 45.", "de", 45.0, "person killed"),
+        ("Le bilan provisoire s'est alourdi à 12.", "fr", 12.0, "person killed"),
+    ],
+)
+def test_a_toll_level_in_other_languages(text: str, lang: str, value: float, key: str) -> None:
+    assert (value, key) in run_in(text, lang)
+
+
+def test_a_financial_balance_is_no_toll() -> None:
+    assert run_in("Le bilan financier est de 12 pour la saison.", "fr") == []

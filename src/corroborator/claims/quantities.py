@@ -1965,6 +1965,15 @@ def _read_one(
         toll = _toll_of(text, s_start, nm, tokens)
         if toll is not None:
             return toll
+    if counted is None and (toll_re := _TOLLS.get(lex.code)) is not None:
+        tm = toll_re.search(text, max(s_start, nm.start - 90), nm.start)
+        if tm is not None:
+            # "la cifra de muertos subió a 45", "die Zahl der Toten stieg auf 45", "le bilan
+            # s'est alourdi à 45": the level of a toll, with no noun after it
+            what = (tm.group("what") or "").lower()
+            nm.head, nm.verb = "person", _TOLL_WHAT.get(what, "killed")
+            nm.slot_tokens = [t for t in tokens if tm.start() <= t.start < tm.end()][:3]
+            return nm
     if counted is None and is_digit and range_pair is None:
         level_of = _level_of(text, s_start, nm, lex, pats, tokens)
         if level_of is not None:
@@ -2121,6 +2130,30 @@ _TOLL_COUNTS = {
     "casualties": None,
     "missing": "missing",
 }
+
+
+# The toll of other languages, up to the number of its level (no noun after the level).
+_TOLLS = {
+    "es": re.compile(
+        r"(?:cifra|n[úu]mero|balance)\s+de\s+(?P<what>muertos|fallecidos|v[íi]ctimas|heridos)"
+        r"(?:\s+\w+){0,3}?\s+(?:subi[óo]|ascendi[óo]|aument[óo]|lleg[óo]|asciende|sube|es|"
+        r"era|alcanz[óo]|alcanza)\s+(?:a|hasta|los)\s+(?:al\s+menos\s+|m[áa]s\s+de\s+)?$",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"Zahl\s+der\s+(?P<what>Toten|Todesopfer|Opfer|Verletzten)(?:\s+\w+){0,3}?\s+"
+        r"(?:stieg|steigt|lag|liegt|erh[öo]hte\s+sich|erh[öo]ht\s+sich|kletterte)\s+"
+        r"(?:\w+\s+)?(?:auf|bei)\s+(?:mindestens\s+|mehr\s+als\s+)?$",
+    ),
+    "fr": re.compile(
+        r"(?<!\w)bilan(?P<what>)(?!\s+(?:financier|comptable|annuel|[ée]conomique|commercial|"
+        r"carbone|de\s+sant[ée]))(?:\s+\w+){0,3}?\s+(?:s['’]\s?élève|s['’]\s?est\s+alourdi|"
+        r"est\s+pass[ée]|atteint|grimpe|s['’]\s?établit|est\s+de)\s+(?:\w+\s+)?(?:à|de)\s+"
+        r"(?:au\s+moins\s+|plus\s+de\s+)?$",
+        re.IGNORECASE,
+    ),
+}
+_TOLL_WHAT = {"heridos": "injured", "verletzten": "injured"}
 
 
 def _toll_of(
