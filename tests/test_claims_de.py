@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corroborator.claims import extract_claims
+from corroborator.claims.lang import get_lexicon
 from corroborator.model import Extraction, Sentence
 
 
@@ -104,3 +105,20 @@ def test_time_frame_is_not_a_duration() -> None:
     ] == []
     (e,) = [e for e in run("Die Firma besteht seit zehn Jahren.") if e.kind == "duration"]
     assert e.value == 10 * 365 * 86400
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("hunderttausend", 100_000.0),
+        ("zweihundertfünfzigtausend", 250_000.0),
+        ("einundzwanzig", 21.0),
+        ("hunderteinundzwanzig", 121.0),
+        ("eintausend", 1_000.0),
+        ("dreieinhalb", 3.5),
+    ],
+)
+def test_number_words(words: str, value: float) -> None:
+    lex = get_lexicon("de")
+    assert lex is not None
+    assert lex.parse_number_words(words) == value

@@ -65,16 +65,19 @@ def parse_number_words(phrase: str) -> float | None:
     total = 0.0
     if "tausend" in w:
         a, w = w.split("tausend", 1)
-        total += (_small(a) if a else 1.0) * 1000
+        # "hunderttausend", "zweihundertfünfzigtausend": the thousands are a number below 1000
+        total += (_below_thousand(a) if a not in ("", "ein") else 1.0) * 1000
+    total += _below_thousand(w) if w else 0.0
+    return total + half
+
+
+def _below_thousand(w: str) -> float:
+    """'zweihundertfünfzig' -> 250 (NaN when a part is no number word)."""
+    total = 0.0
     if "hundert" in w:
         a, w = w.split("hundert", 1)
-        total += (_small(a) if a else 1.0) * 100
-    if w:
-        v = _small(w)
-        if v is None:
-            return None
-        total += v
-    return total + half
+        total += (_small(a) if a not in ("", "ein") else 1.0) * 100
+    return total + (_small(w) if w else 0.0)
 
 
 def _small(w: str) -> float:
@@ -82,7 +85,8 @@ def _small(w: str) -> float:
         return float(_COUNT_WORDS[w])
     if "und" in w:
         a, b = w.split("und", 1)
-        return float(_COUNT_WORDS.get(a, 0) + _COUNT_WORDS.get(b, 0))
+        # "einundzwanzig": "ein" is a unit here, though not a count on its own
+        return float(UNITS.get(a, 0) + _COUNT_WORDS.get(b, 0))
     return float("nan")
 
 
