@@ -27,6 +27,14 @@ VALUES = [
     # fr
     ("fr", "L'incendie a duré environ 30 heures.", "duration", 108000, "s", "fire duration"),
     ("fr", "La réunion a duré deux heures et demie.", "duration", 9000, "s", "meeting duration"),
+    (
+        "fr",
+        "Quatre-vingt-dix-neuf personnes ont été évacuées.",
+        "quantity",
+        99,
+        None,
+        "person evacuated",
+    ),
     ("fr", "Le débat a duré une heure et demie.", "duration", 5400, "s", "debate duration"),
     ("fr", "Quelque 300 habitants ont été évacués.", "quantity", 300, None, "resident evacuated"),
     ("fr", "Douze pompiers ont été blessés.", "quantity", 12, None, "firefighter injured"),

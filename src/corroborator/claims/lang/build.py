@@ -71,11 +71,30 @@ def number_grammar(
             if raw in low_units or raw in low_mult or raw in low_scales:
                 toks.append(raw)
             else:
-                toks.extend(t for t in raw.split("-") if t)
+                toks.extend(_hyphen_units(raw, low_units))
         toks = [t for t in toks if t not in skip]
         return words_to_number(toks, low_units, low_scales, low_mult)
 
     return regex, parse
+
+
+def _hyphen_units(raw: str, units: Mapping[str, float]) -> list[str]:
+    """The parts of a hyphenated number word, a hyphenated unit kept whole, longest first:
+    "quatre-vingt-dix-neuf" -> ["quatre-vingt", "dix-neuf"] (80 + 19), not four parts."""
+    parts = [t for t in raw.split("-") if t]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        for j in range(len(parts), i + 1, -1):
+            joined = "-".join(parts[i:j])
+            if joined in units:
+                out.append(joined)
+                i = j
+                break
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
 
 
 def calendar_names(code: str) -> tuple[dict[str, int], dict[str, int]]:
