@@ -432,3 +432,21 @@ def test_a_toll_level_in_other_languages(text: str, lang: str, value: float, key
 
 def test_a_financial_balance_is_no_toll() -> None:
     assert run_in("Le bilan financier est de 12 pour la saison.", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Las acciones cayeron 26 centavos, a 8 dólares.", "es"),
+        ("Le azioni sono scese di 26 centesimi, a 8 dollari.", "it"),
+        ("Het aandeel daalde 26 cent tot 8 dollar.", "nl"),
+    ],
+)
+def test_cents_are_money_in_other_languages(text: str, lang: str) -> None:
+    found = extract_claims(text, split_sentences(text, lang), lang, None)
+    assert next((e.value, e.unit) for e in found if e.kind == "money") == (0.26, "USD")
+    assert [e for e in found if e.kind == "quantity"] == []
+
+
+def test_for_the_first_time_is_no_count() -> None:
+    assert values("The airline sold the jet for the first time.", "quantity") == []

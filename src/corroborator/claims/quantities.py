@@ -527,6 +527,10 @@ def find_numbers(
         if one is not None and not _overlaps(one.start, one.end, taken):
             out.append(one)
             taken.append((one.start, one.end))
+    if lex is None or lex.code != "en":
+        for nm in out:  # "26 centavos", "26 centesimi", "26 Cent" (English: `_cents`)
+            if nm.kind == "quantity" and not nm.verb and (nm.head or "").lower() in _CENT_WORDS:
+                _as_cents(text, start, end, nm)
     if lex is not None:
         if lex.code == "en":
             for nm in out:
@@ -603,7 +607,7 @@ _ORDINAL_STEMS = (*_ORDINAL_WORDS, "tieth")
 _DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
 # "for the fifth time", "for a third time": how often it has happened, counted by the place.
 _NTH_TIME = re.compile(
-    r"(?<![\w-])for\s+(?:the|a)\s+(?P<o>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?<![\w-])for\s+(?:the|a)\s+(?!first\b)(?P<o>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
     r"(?:(?:straight|consecutive|successive)\s+)?time(?![\w-])",
     re.IGNORECASE,
 )
@@ -2307,6 +2311,47 @@ def _cents(
         nm.head, nm.slot_tokens = _canon(level, lex), [level]
         return nm
     return _clause_subject_head(nm, lex, tokens)
+
+
+# A hundredth of a currency, in the languages of Europe (English: `_cents`).
+_CENT_WORDS = frozenset(
+    [
+        "cent",
+        "cents",
+        "centavo",
+        "centavos",
+        "centesimo",
+        "centesimi",
+        "centime",
+        "centimes",
+        "céntimo",
+        "céntimos",
+        "grosz",
+        "grosze",
+        "groszy",
+    ]
+)
+_DOLLAR_WORD = re.compile(r"\$|d[oó]llar|dollar[oi]", re.IGNORECASE)
+_EURO_WORD = re.compile(r"€|\beuro", re.IGNORECASE)
+
+
+def _as_cents(text: str, start: int, end: int, nm: NumberMention) -> None:
+    """A count of cents is money (not English): a hundredth of the dollar or the euro the
+    sentence names (the dollar when it names neither, as `_cents`; złoty for grosze)."""
+    sent = text[start:end]
+    head = (nm.head or "").lower()
+    cur = (
+        "PLN"
+        if head.startswith("grosz")
+        else "USD"
+        if _DOLLAR_WORD.search(sent)
+        else "EUR"
+        if _EURO_WORD.search(sent)
+        else "USD"
+    )
+    nm.kind, nm.unit, nm.raw_unit, nm.head, nm.phrase = "money", cur, "cent", None, None
+    nm.bounds = _scaled(nm.bounds, 0.01)
+    nm.slot_tokens = []
 
 
 def _from_to_change(
