@@ -34,6 +34,7 @@ from corroborator.claims.tokens import (
     tokens_after,
     tokens_before,
 )
+from corroborator.text.calendar import ORDINALS
 from corroborator.units import UNIT_NAMES, UNIT_SYMBOLS
 
 # Currency symbols: language-neutral. "$" is USD unless a prefix says otherwise.
@@ -548,28 +549,7 @@ def find_numbers(
 
 
 # English ordinals (words and digits): a place in a series, never a count.
-_ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-}
+_ORDINAL_WORDS = {k: v for k, v in ORDINALS.items() if v <= 20}
 # Nouns of a series whose place a reader checks: a bout's round, a game's inning, a title
 # defence, a run of wins ("his 10th straight win"). Ordinals before other nouns ("the second
 # payment", "the fourth quarter") are no claim at all.

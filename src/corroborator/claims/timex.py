@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from corroborator.claims.dates import DateMention, _alt, find_dates
 from corroborator.claims.lexicon import Lexicon
+from corroborator.text.calendar import ORDINALS
 
 
 @dataclass(frozen=True)
@@ -116,29 +117,7 @@ _EN = _Words(
     century="century",
     the_year=r"the\s+(?:(?:full|fiscal|whole|entire|current)\s+)?year",
     year_ending=r"end(?:ed|ing)|to\s+date",
-    ordinals={
-        "first": 1,
-        "second": 2,
-        "third": 3,
-        "fourth": 4,
-        "fifth": 5,
-        "sixth": 6,
-        "seventh": 7,
-        "eighth": 8,
-        "ninth": 9,
-        "tenth": 10,
-        "eleventh": 11,
-        "twelfth": 12,
-        "thirteenth": 13,
-        "fourteenth": 14,
-        "fifteenth": 15,
-        "sixteenth": 16,
-        "seventeenth": 17,
-        "eighteenth": 18,
-        "nineteenth": 19,
-        "twentieth": 20,
-        "twenty-first": 21,
-    },
+    ordinals=ORDINALS,
     parts={"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"},
     last_night=("last night",),
     not_before_now=("from", "till", "by"),

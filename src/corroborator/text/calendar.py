@@ -1,6 +1,7 @@
 """English month and weekday names (lower case), in calendar order: the keys that the
 per-language tables (`claims.lang.build`) and the story date keys (`stories.events`) map
-their own words onto, and words that are never a person's name (`claims.records`)."""
+their own words onto, and words that are never a person's name (`claims.records`); and
+English ordinal words (`claims.quantities`, `claims.timex`)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,28 @@ WEEKDAYS: tuple[str, ...] = (
     "saturday",
     "sunday",
 )
+
+#: English ordinal words up to "twenty-first" -> their number.
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
