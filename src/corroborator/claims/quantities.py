@@ -690,11 +690,12 @@ _WEIGH = re.compile(r"(?<!\w)(?:weigh(?:s|ed|ing)?|weight\s+of|tipped\s+the\s+sc
 # Between a change and the level it ends at: "fell $1.20 to $8.10", "increased by $43.6bn to
 # $419.2bn", "rose $2 to close at $40".
 _TO_LEVEL = re.compile(r",?\s+to\s+(?:(?:close|end|finish|settle)\s+at\s+)?$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(
-    r"(?<!\w)(?:by|rose|fell|gained|lost|dropped|climbed|jumped|slipped|added|shed|plunged|"
-    r"soared|declined|increased|decreased|up|down)\s+$",
-    re.IGNORECASE,
+# Verbs of a price or level moving (English).
+_MOVES = (
+    "rose|fell|gained|lost|dropped|climbed|jumped|slipped|added|shed|plunged|soared|declined"
+    "|increased|decreased"
 )
+_CHANGE_BEFORE = re.compile(rf"(?<!\w)(?:by|{_MOVES}|up|down)\s+$", re.IGNORECASE)
 
 
 _FROM_BEFORE = re.compile(r"(?<!\w)from\s+$", re.IGNORECASE)
@@ -2049,14 +2050,9 @@ def _elided(
 
 _POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b|\d\s+cents?\b", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\bby\s+(?:[^\s\d]{1,4}\s?)?\d", re.IGNORECASE)
-_PRICE_MOVE = re.compile(
-    r"(?<!\w)(?:rose|fell|gained|lost|dropped|climbed|jumped|slipped|added|shed|plunged|"
-    r"soared|declined|increased|decreased)\s+$",
-    re.IGNORECASE,
-)
+_PRICE_MOVE = re.compile(rf"(?<!\w)(?:{_MOVES})\s+$", re.IGNORECASE)
 _CHANGE_SUM = re.compile(
-    r"(?<!\w)(?:rose|fell|gained|lost|dropped|climbed|jumped|slipped|added|shed|plunged|"
-    r"soared|declined|increased|decreased)\s+(?P<amt>(?:US|C|A|HK)?[$€£]\s?\d)",
+    rf"(?<!\w)(?:{_MOVES})\s+(?P<amt>(?:US|C|A|HK)?[$€£]\s?\d)",
     re.IGNORECASE,
 )
 _LEVEL_LEFT = re.compile(r"(?:^|\s)(?:to|at)\s+$", re.IGNORECASE)
