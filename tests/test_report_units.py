@@ -93,6 +93,11 @@ def test_format_value_by_kind() -> None:
     assert format_value(None, None, kind="quantity", low=300) == "≥ 300"
     assert format_value(None, None, kind="quantity", high=50) == "≤ 50"
     assert format_value(None, "s", kind="duration", low=3600, high=7200) == "1 h–2 h"
+    # "hundreds of thousands of dollars": its band, not "~" its floor
+    vague = format_value(200000, "USD", kind="money", approximate=True, low=200000, high=999999)
+    assert vague == format_value(None, "USD", kind="money", low=200000, high=999999)
+    assert "–" in vague and not vague.startswith("~")
+    assert format_value(40, None, kind="quantity", approximate=True, low=36, high=44) == "~40"
     assert format_value(None, None) == "—"
     long_quote = "word " * 60
     shown = format_value(long_quote, None, kind="quote")

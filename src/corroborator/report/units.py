@@ -217,7 +217,8 @@ def format_value(
     """The human reading of one claim value, e.g. "~45 min", "USD 1.2M", "≥ 300", "2 Apr 2025".
 
     `approximate` adds "~"; an open bound ("more than 300": low=300, value None) reads
-    "≥ 300"; a closed interval with no point value reads "300–500". Quotes and attributions
+    "≥ 300"; a closed interval with no point value reads "300–500", and so does a vague plural
+    whose band starts at its value and spans a factor of two or more ("dozens": 24–119). Quotes and attributions
     are shown quoted and shortened to `QUOTE_PREVIEW_CHARS`.
     """
     if isinstance(value, str):
@@ -228,12 +229,15 @@ def format_value(
         else:
             text = _preview(value)
         return f"~{text}" if approximate else text
-    if _is_number(value):
-        assert value is not None
-        text = _format_scalar(float(value), unit, kind)
-        return f"~{text}" if approximate else text
     lo = float(low) if _is_number(low) and low is not None else None
     hi = float(high) if _is_number(high) and high is not None else None
+    if _is_number(value):
+        assert value is not None
+        if approximate and lo is not None and hi is not None and lo == value and hi >= 2 * lo > 0:
+            # a vague plural ("hundreds of thousands", "dozens"): its band, not "~" its floor
+            return f"{_format_scalar(lo, unit, kind)}–{_format_scalar(hi, unit, kind)}"
+        text = _format_scalar(float(value), unit, kind)
+        return f"~{text}" if approximate else text
     if lo is not None and hi is not None:
         return f"{_format_scalar(lo, unit, kind)}–{_format_scalar(hi, unit, kind)}"
     if lo is not None:
