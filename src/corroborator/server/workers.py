@@ -120,13 +120,17 @@ class _Worker:
         self.process = process
         self.conn = conn
 
-    def kill(self) -> None:
+    def kill(self, close_pipe: bool = True) -> None:
+        """Kill the process; and close the pipe, unless a job's thread may still be waiting on
+        it (closing a descriptor another thread polls can leave that thread waiting on a
+        reused number: it sees the process's end as EOF and closes the pipe itself)."""
         with contextlib.suppress(Exception):
             self.process.kill()
         with contextlib.suppress(Exception):
             self.process.join(timeout=5)
-        with contextlib.suppress(Exception):
-            self.conn.close()
+        if close_pipe:
+            with contextlib.suppress(Exception):
+                self.conn.close()
 
 
 class AnalysisPool:
@@ -225,13 +229,17 @@ class AnalysisPool:
         """Kill every worker (a job in flight ends with `Busy`); later `run`s are refused."""
         with self._cond:
             self._closed = True
-            workers = [*self._live, *self._booting]
+            idle = list(self._idle)
+            # a job's thread, or a starting worker's, may be waiting on these pipes
+            busy = [*(w for w in self._live if w not in self._idle), *self._booting]
             self._live.clear()
             self._booting.clear()
             self._idle.clear()
             self._cond.notify_all()
-        for w in workers:
+        for w in idle:
             w.kill()
+        for w in busy:
+            w.kill(close_pipe=False)  # the waiting thread sees EOF and closes the pipe
 
     @property
     def running(self) -> int:
