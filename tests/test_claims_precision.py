@@ -397,6 +397,13 @@ def test_dates_are_labelled_by_what_they_date_or_by_a_whole_name() -> None:
     }
     assert labels["June 3"] == "hearing date"
     assert labels["Sunday"] == "Port Elora date"  # not "port date"
+    # a title-case headline names nothing; a name keeps no article or initials around it
+    (e,) = [e for e in claims_of("Mayor Quits Over Harbour Plan On Monday") if e.kind == "date"]
+    assert "Mayor" not in e.label and "Harbour" not in e.label
+    (e,) = [
+        e for e in claims_of("The Harbour Rovers on Sunday sacked their coach.") if e.kind == "date"
+    ]
+    assert e.label == "Harbour Rovers date"
     assert "afternoon" not in labels["Friday"]
 
 

@@ -600,11 +600,47 @@ def _when_label(
         if word not in lex.stopwords and word not in _NOT_EVENTS and word != noun:
             return f"{word} {noun}"
     head = (e.head or "").strip()
-    # (German capitalises every noun)
-    if len(head) > 2 and language != "de":
+    # (German capitalises every noun; a headline in title case names nothing this way)
+    if len(head) > 2 and language != "de" and not _title_case(text[sent.start : sent.end]):
         for cap in _CAPITALISED.finditer(text, sent.start, sent.end):
             if cap.start() == sent.start and " " not in cap.group():
                 continue  # the sentence's first word is capitalised anyway
-            if any(w.lower().startswith(head) for w in re.findall(r"[\w'’]+", cap.group())):
-                return f"{cap.group().rstrip('.')} {noun}"
+            name = _name_around(cap.group(), head, lex.stopwords)
+            if name:
+                return f"{name} {noun}"
     return ""
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w.-]*|of|de|del|la|von|van")
+
+
+def _name_around(run: str, head: str, stop: frozenset[str]) -> str:
+    """The name in a run of capitalised words that holds the word `head` starts: the words
+    next to it that are names (capital then lower case: not "A", "PM" or "AP"), at most
+    three, without a possessive ("in San Diego on" -> "San Diego")."""
+    words = [w.rstrip(".’'").removesuffix("’s").removesuffix("'s") for w in run.split()]
+    at = next((k for k, w in enumerate(words) if w.lower().startswith(head)), None)
+    if at is None or not _NAME_WORD.fullmatch(words[at]):
+        return ""
+    lo = hi = at
+    while lo > 0 and _NAME_WORD.fullmatch(words[lo - 1]) and hi - lo < 2:
+        lo -= 1
+    while hi + 1 < len(words) and _NAME_WORD.fullmatch(words[hi + 1]) and hi - lo < 2:
+        hi += 1
+    while lo < hi and (words[lo][0].islower() or words[lo].lower() in stop):
+        lo += 1  # "The Cleveland Browns" -> "Cleveland Browns"
+    while hi > lo and words[hi][0].islower():
+        hi -= 1
+    return " ".join(words[lo : hi + 1])
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether a sentence is a headline in title case: no word of three letters or more in
+    lower case but an article or a conjunction ("Hiller Feuded With Coach Before Monday
+    Game", "Fire Kills Three on Friday")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    lower = [w for w in words if len(w) >= 3 and w[0].islower() and w not in _TITLE_SMALL]
+    return len(words) >= 4 and not lower
+
+
+_TITLE_SMALL = frozenset({"the", "and", "for", "but", "nor", "via"})
