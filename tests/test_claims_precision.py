@@ -429,6 +429,14 @@ def test_a_quake_strength_is_its_magnitude() -> None:
     assert heads == {"6.2-strength": "magnitude", "5.1-degree": "magnitude", "30 degrees": "degree"}
 
 
+def test_an_ordinal_second_and_a_zero_day_are_no_durations() -> None:
+    text = (
+        "He worked in a second-floor office. The zero day flaw was patched. "
+        "It was a second-hand car. A second later the roof fell. It took zero days."
+    )
+    assert [e.text for e in claims_of(text) if e.kind == "duration"] == ["A second", "zero days"]
+
+
 def test_a_fortnight_is_two_weeks() -> None:
     (e,) = claims_of("The strike lasted a fortnight.")
     assert (e.kind, e.value) == ("duration", 14 * 86400.0)

@@ -438,6 +438,14 @@ class _NumberReader:
         return None
 
 
+#: After "a second": the ordinal, not a second of time ("a second-floor office", "a second
+#: term"); "a second later", "for a second, ...", "a second or two" stay durations.
+_ORDINAL_SECOND = re.compile(
+    r"(?<=second)(?:-[a-z]|\s+(?!(?:later|earlier|ago|before|after|or|and|of|in|to|for|when"
+    r"|while|as|too|longer|more)\b)[a-z])"
+)
+
+
 def find_numbers(
     text: str, start: int, end: int, lex: Lexicon | None, masks: list[tuple[int, int]]
 ) -> list[NumberMention]:
@@ -459,6 +467,7 @@ def find_numbers(
                         pats.ago_prefix
                         and pats.ago_prefix.search(text, max(start, m.start() - 12), m.start())
                     )
+                    or (lex.code == "en" and _ORDINAL_SECOND.match(text, m.end(), end))
                 ):
                     continue
                 name, secs = lex.duration_units[m.group("u").lower()]
@@ -1834,8 +1843,8 @@ def _read_one(
             return None
         name, secs = lex.duration_units[um.group("u").lower()]
         unit_end = um.end()
-        if value == 0 and "-" in text[pos : um.start("u")]:
-            return None  # "a zero-day flaw", "zero-hour contracts": names, nothing lasted
+        if value == 0 and ("-" in text[pos : um.start("u")] or not um.group("u").endswith("s")):
+            return None  # "a zero-day flaw", "zero hour": names, nothing lasted
         if _AGE_AFTER.match(text, unit_end, s_end):
             return None  # "a 6-month-old son", "ein 3 Monate alter": an age, not a duration
         uh = pats.unit_half.match(text, unit_end, s_end) if pats.unit_half else None
