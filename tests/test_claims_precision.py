@@ -193,6 +193,19 @@ def test_equal_counts_of_unrelated_things_are_not_corroborated() -> None:
     assert threes and all(c.verdict == "single_source" for c in threes)
 
 
+def test_written_ranges_agree_with_what_falls_inside_them() -> None:
+    texts = {
+        "a1": "Chief Ana Diaz said 35 to 40 volunteer firefighters fought the barn fire.",
+        "a2": "Chief Ana Diaz said 30 to 40 volunteer firefighters fought the barn fire.",
+        "a3": "About 40 volunteer firefighters fought the barn fire, Chief Ana Diaz said.",
+    }
+    claims = [c for c in _align(texts) if c.kind == "quantity"]
+    assert [(c.verdict, c.support) for c in claims] == [("corroborated", 3)]
+    (a,) = [e for e in claims_of(texts["a2"]) if e.kind == "quantity"]
+    (b,) = [e for e in claims_of(texts["a3"]) if e.kind == "quantity"]
+    assert numbers_agree(a, b)  # 35, the range's middle, is outside "about 40"; 30-40 is not
+
+
 def test_equal_small_counts_need_near_synonym_heads() -> None:
     """ "Two" is said of many things in one story: an equal small count corroborates only when
     the counted things are near synonyms, and "people" / "men" name any group of people."""

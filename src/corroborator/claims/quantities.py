@@ -1995,6 +1995,10 @@ _ELIDED_CONN = re.compile(
 )
 
 
+#: The rest of a score or record after its first number ("13-3", "2–13").
+_SCORE_AFTER = re.compile(r"\s?[-–]\s?\d")
+
+
 def _elided(
     text: str,
     s_start: int,
@@ -2035,6 +2039,8 @@ def _elided(
     after = tokens_after(tokens, nm.end, 1)
     if after and after[0].is_word and after[0].text[:1].isupper():
         return None  # "80 Hurt and 7 Villages Damaged", "33 homers and 121 RBI": a noun we skip
+    if _SCORE_AFTER.match(text, nm.end, s_end):
+        return None  # "a 36-yard field goal and a 13-3 lead": a score, not 13 yards
     out = _finish(
         text,
         s_start,

@@ -99,7 +99,18 @@ def _rounded(e: Extraction) -> bool:
         and math.isfinite(e.high)
         # "nearly $20 million" is a bound (its band ends at the value), not a rounding
         and e.low < float(e.value) < e.high
+        # "30 to 40 firefighters" is a range: any value inside it agrees
+        and _hedge_band(e)
     )
+
+
+def _hedge_band(e: Extraction) -> bool:
+    """Whether an approximate value's band is its hedge's tolerance ("about 40": 36-44), not a
+    range written out ("35 to 40", "30 to 40")."""
+    v = float(e.value)  # type: ignore[arg-type]
+    tol = abs(v) * APPROX_TOLERANCE.get(e.kind, 0.1)
+    eps = max(abs(v), 1.0) * 1e-9
+    return abs(float(e.low) - (v - tol)) <= eps and abs(float(e.high) - (v + tol)) <= eps  # type: ignore[arg-type]
 
 
 def significant_digits(value: float) -> int:
