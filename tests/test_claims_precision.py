@@ -450,6 +450,11 @@ def test_an_ordinal_second_and_a_zero_day_are_no_durations() -> None:
     assert [e.text for e in claims_of(text) if e.kind == "duration"] == ["A second", "zero days"]
 
 
+def test_a_score_takes_no_unit_from_the_figure_before_it() -> None:
+    text = "Diaz kicked a 36-yard field goal and a 13-3 halftime lead followed."
+    assert [e.text for e in claims_of(text) if e.kind == "quantity"] == ["36-yard"]
+
+
 def test_a_fortnight_is_two_weeks() -> None:
     (e,) = claims_of("The strike lasted a fortnight.")
     assert (e.kind, e.value) == ("duration", 14 * 86400.0)
