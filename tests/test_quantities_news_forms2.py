@@ -5,39 +5,19 @@ Y" that runs downwards. Every sentence is made up for the test."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from corroborator.claims import extract_claims
 from corroborator.claims.lang import get_lexicon
 from corroborator.claims.quantities import NumberMention, find_numbers, neutral_masks
-from corroborator.model import Extraction, Sentence
 from corroborator.text.sentences import split_sentences
+from test_quantities_news_forms import run, values
 
 EN = get_lexicon("en")
 
 
-def split(text: str) -> list[Sentence]:
-    out, start = [], 0
-    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z0-9])", text):
-        out.append(Sentence(start, m.start(), text[start : m.start()]))
-        start = m.end()
-    if start < len(text):
-        out.append(Sentence(start, len(text), text[start:]))
-    return out
-
-
-def run(text: str) -> list[Extraction]:
-    return extract_claims(text, split(text), "en", "2025-04-02")
-
-
 def numbers(text: str) -> list[NumberMention]:
     return find_numbers(text, 0, len(text), EN, neutral_masks(text, 0, len(text)))
-
-
-def values(text: str, kind: str) -> list[tuple[float | str | None, str]]:
-    return [(e.value, e.key) for e in run(text) if e.kind == kind]
 
 
 # ------------------------------------------------------------------ ordinals

@@ -612,20 +612,22 @@ def _when_label(
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w.-]*|of|de|del|la|von|van")
+#: the most words of a name label ("Alaska Department of Natural Resources")
+_NAME_WORDS = 5
 
 
 def _name_around(run: str, head: str, stop: frozenset[str]) -> str:
     """The name in a run of capitalised words that holds the word `head` starts: the words
     next to it that are names (capital then lower case: not "A", "PM" or "AP"), at most
-    three, without a possessive ("in San Diego on" -> "San Diego")."""
+    five, without a possessive ("in San Diego on" -> "San Diego")."""
     words = [w.rstrip(".’'").removesuffix("’s").removesuffix("'s") for w in run.split()]
     at = next((k for k, w in enumerate(words) if w.lower().startswith(head)), None)
     if at is None or not _NAME_WORD.fullmatch(words[at]):
         return ""
     lo = hi = at
-    while lo > 0 and _NAME_WORD.fullmatch(words[lo - 1]) and hi - lo < 2:
+    while lo > 0 and _NAME_WORD.fullmatch(words[lo - 1]) and hi - lo < _NAME_WORDS - 1:
         lo -= 1
-    while hi + 1 < len(words) and _NAME_WORD.fullmatch(words[hi + 1]) and hi - lo < 2:
+    while hi + 1 < len(words) and _NAME_WORD.fullmatch(words[hi + 1]) and hi - lo < _NAME_WORDS - 1:
         hi += 1
     while lo < hi and (words[lo][0].islower() or words[lo].lower() in stop):
         lo += 1  # "The Cleveland Browns" -> "Cleveland Browns"
