@@ -455,6 +455,11 @@ def test_a_score_takes_no_unit_from_the_figure_before_it() -> None:
     assert [e.text for e in claims_of(text) if e.kind == "quantity"] == ["36-yard"]
 
 
+def test_the_two_of_a_named_pair_is_no_count() -> None:
+    text = "Talks between the two Koreas resumed. The two Sudans signed a deal. The two men fled."
+    assert [e.text for e in claims_of(text) if e.kind == "quantity"] == ["two men"]
+
+
 def test_a_fortnight_is_two_weeks() -> None:
     (e,) = claims_of("The strike lasted a fortnight.")
     assert (e.kind, e.value) == ("duration", 14 * 86400.0)

@@ -236,6 +236,22 @@ def _lone_one(e: Extraction, lex: Lexicon | None) -> bool:
     return head not in lex.noun_heads.values() and head not in lex.measure_nouns
 
 
+#: "the two Koreas", "the two Sudans", "the two Carolinas": the name of a pair, no count a
+#: reader checks (English).
+_PAIR_NAME = re.compile(r"(?i:two)\s+[A-Z][a-z]+s\b")
+_THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
+
+
+def _pair_name(e: Extraction, text: str, language: str) -> bool:
+    return (
+        language == "en"
+        and e.kind == "quantity"
+        and e.value == 2
+        and _PAIR_NAME.match(text, e.start) is not None
+        and _THE_BEFORE.search(text, max(0, e.start - 6), e.start) is not None
+    )
+
+
 def _canonical_count(e: Extraction, text: str, lo: int, lex: Lexicon) -> Extraction:
     """One head for one counted thing, whatever the wording, so that frames compare:
 
@@ -470,7 +486,7 @@ def add_frames(
     for e in extractions:
         idx = e.sentence_index if 0 <= e.sentence_index < len(sents) else -1
         sent = sents[idx] if idx >= 0 else Sentence(0, len(text), text)
-        if e.kind == "attribution" or _lone_one(e, lex):
+        if e.kind == "attribution" or _lone_one(e, lex) or _pair_name(e, text, language):
             continue
         same = by_sentence.get(e.sentence_index, [])
         holder = e.holder
