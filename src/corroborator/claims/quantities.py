@@ -1162,15 +1162,8 @@ def _not_a_duration(
 _DENOMINATORS = {
     "half": 2,
     "halves": 2,
-    "third": 3,
     "quarter": 4,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
+    **{w: n for w, n in ORDINALS.items() if 3 <= n <= 10},  # "a third", "two-fifths"
 }
 _DEN_RE = "|".join(sorted({*_DENOMINATORS, *(d + "s" for d in _DENOMINATORS if d != "half")}))
 _SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty"
