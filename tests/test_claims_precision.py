@@ -206,6 +206,21 @@ def test_written_ranges_agree_with_what_falls_inside_them() -> None:
     assert numbers_agree(a, b)  # 35, the range's middle, is outside "about 40"; 30-40 is not
 
 
+def test_unnamed_figures_of_a_stat_sheet_are_not_set_against_each_other() -> None:
+    """Three or more unnamed lengths in every article (a game's yards): which play each one is
+    is not read, so their differences are no conflict (the price: a real disagreement about
+    one play is missed too)."""
+    from corroborator.embed import default_embedder
+
+    texts = {
+        "a1": "Reyes ran for 12 yards early. Later he gained 40 yards. He added 7 yards late.",
+        "a2": "Reyes ran for 15 yards early. Later he gained 40 yards. He added 9 yards late.",
+    }
+    claims = [c for c in _align(texts, embedder=default_embedder()) if c.kind == "quantity"]
+    assert not [c for c in claims if c.verdict in ("conflicting", "possible_conflict")]
+    assert [c.support for c in claims if c.verdict == "corroborated"] == [2]  # the 40 yards
+
+
 def test_equal_small_counts_need_near_synonym_heads() -> None:
     """ "Two" is said of many things in one story: an equal small count corroborates only when
     the counted things are near synonyms, and "people" / "men" name any group of people."""

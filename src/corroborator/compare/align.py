@@ -859,8 +859,27 @@ def _cluster_block(
             for side in _sides(slot.items):
                 out.append((_Slot(side), "one article's values, not set against each other"))
             continue
+        if math.isfinite(low) and _stat_sheet([block_m[k] for k in members]):
+            for side in _sides(slot.items):
+                out.append((_Slot(side), "one of several unnamed figures in each article"))
+            continue
         out.append((slot, _explain(members, p, feat_of, model, low, note)))
     return out
+
+
+#: An article giving this many different values of one unnamed measure is a stat sheet.
+STAT_SHEET_VALUES = 3
+
+
+def _stat_sheet(mitems: list[MatchItem]) -> bool:
+    """Mentions of an unnamed measure (a length with no measured noun, "for 12 yards"; a
+    duration of no named thing) whose every article states three different values of it or
+    more: the yards of a game's plays, not one fact, so their disagreement is no conflict (a
+    figure's owner, the player or the team, is not read)."""
+    return all(
+        head_class(m.ext.head) in ("distance", "event", "") and m.head_values >= STAT_SHEET_VALUES
+        for m in mitems
+    )
 
 
 def _doubt(slot: _Slot) -> str:
