@@ -475,6 +475,18 @@ def test_the_two_of_a_named_pair_is_no_count() -> None:
     assert [e.text for e in claims_of(text) if e.kind == "quantity"] == ["two men"]
 
 
+def test_a_capitalised_plural_before_its_verb_is_what_is_counted() -> None:
+    heads = heads_of(
+        "Three Democrats voted against it. Seven European countries signed. Five Americans died.",
+        "quantity",
+    )
+    assert heads == {
+        "Three Democrats": "democrat",
+        "Seven European countries": "country",
+        "Five Americans died": "person",  # a toll, as any other
+    }
+
+
 def test_a_fortnight_is_two_weeks() -> None:
     (e,) = claims_of("The strike lasted a fortnight.")
     assert (e.kind, e.value) == ("duration", 14 * 86400.0)

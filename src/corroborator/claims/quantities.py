@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from corroborator.claims.frames import EVENT_CLASSES
 from corroborator.claims.lexicon import APPROX, Lexicon
 from corroborator.claims.numbers import (
     Bounds,
@@ -2489,6 +2490,21 @@ def _head_run(
                 and (nxt is None or not nxt_ok or (lex.code == "en" and nxt.lower in _NON_HEADS))
             ):
                 head = t  # an initialism counted: "33 homers and 121 RBI last season."
+                break
+            if (
+                not run
+                and low.endswith("s")
+                and not low.endswith("ss")
+                and nxt is not None
+                and (
+                    nxt.lower in lex.event_verbs
+                    or nxt.lower in lex.auxiliaries
+                    or (lex.code == "en" and nxt.lower.endswith("ed"))
+                )
+                # "Five Americans died": people killed, as any toll
+                and lex.event_verbs.get(nxt.lower, "") not in EVENT_CLASSES
+            ):
+                head = t  # "three Democrats voted", "4 Republicans were": the plural is counted
                 break
             if nxt_ok and nxt is not None and not nxt.is_capitalised:
                 run.append(t)
