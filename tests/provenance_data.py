@@ -16,7 +16,8 @@ DATA = Path(__file__).resolve().parent / "data" / "provenance"
 
 
 def load(name: str = "ferry.json", published: bool = True) -> list[Article]:
-    """The articles of one story file (`published=False`: without their dates)."""
+    """The articles of one story file (`published=False`: without their dates; a file may
+    give neither dates nor removed furniture)."""
     rows = json.loads((DATA / name).read_text(encoding="utf-8"))
     return [
         Article(
@@ -24,9 +25,9 @@ def load(name: str = "ferry.json", published: bool = True) -> list[Article]:
             source=r["id"],
             title=r["title"],
             language=r["language"],
-            published=r["published"] if published else None,
+            published=r.get("published") if published else None,
             text=r["text"],
-            removed=r["removed"],
+            removed=r.get("removed", []),
         )
         for r in rows
     ]

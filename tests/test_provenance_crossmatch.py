@@ -4,9 +4,6 @@ project: tests/data/provenance/bridge.json)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -20,23 +17,11 @@ from corroborator.provenance.crossmatch import (
     default_model,
     pair_features,
 )
-
-DATA = Path(__file__).resolve().parent / "data" / "provenance"
+from provenance_data import load as load_story
 
 
 def load(name: str = "bridge.json") -> list[Article]:
-    rows = json.loads((DATA / name).read_text(encoding="utf-8"))
-    return [
-        Article(
-            id=r["id"],
-            source=r["id"],
-            title=r["title"],
-            language=r["language"],
-            published=None,
-            text=r["text"],
-        )
-        for r in rows
-    ]
+    return load_story(name, published=False)
 
 
 def test_anchors_survive_inflection_number_formats_and_scripts() -> None:
