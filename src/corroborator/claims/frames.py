@@ -588,7 +588,9 @@ _DETERMINER = {
     "en": re.compile(r"\b(?:a|an|the|this|that|its|his|her|their|our)\s+$|'s\s+$", re.IGNORECASE)
 }
 _WORD_AFTER = re.compile(r"[\s-]+([a-z][a-z-]{2,})\b")
-_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|del|la|von|van))*")
+#: small words inside a name ("Department of Natural Resources", "Ludwig van Beethoven")
+_NAME_PARTICLES = "of|de|del|la|von|van"
+_CAPITALISED = re.compile(rf"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_NAME_PARTICLES}))*")
 
 
 def _when_label(
@@ -627,7 +629,7 @@ def _when_label(
     return ""
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-z][\w.-]*|of|de|del|la|von|van")
+_NAME_WORD = re.compile(rf"[A-Z][a-z][\w.-]*|{_NAME_PARTICLES}")
 #: the most words of a name label ("Alaska Department of Natural Resources")
 _NAME_WORDS = 5
 

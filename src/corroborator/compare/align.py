@@ -82,9 +82,14 @@ def interval(e: Extraction) -> tuple[float, float]:
         high = e.high if e.high is not None else math.inf
         return (float(low), float(high))
     if e.approximate:
-        tol = abs(v) * APPROX_TOLERANCE.get(e.kind, 0.1)
+        tol = _hedge_tolerance(e, v)
         return (v - tol, v + tol)
     return (v, v)
+
+
+def _hedge_tolerance(e: Extraction, v: float) -> float:
+    """How far either side of `v` a hedge ("about", "around") lets `e`'s kind of value lie."""
+    return abs(v) * APPROX_TOLERANCE.get(e.kind, 0.1)
 
 
 def _rounded(e: Extraction) -> bool:
@@ -108,7 +113,7 @@ def _hedge_band(e: Extraction) -> bool:
     """Whether an approximate value's band is its hedge's tolerance ("about 40": 36-44), not a
     range written out ("35 to 40", "30 to 40")."""
     v = float(e.value)  # type: ignore[arg-type]
-    tol = abs(v) * APPROX_TOLERANCE.get(e.kind, 0.1)
+    tol = _hedge_tolerance(e, v)
     eps = max(abs(v), 1.0) * 1e-9
     return abs(float(e.low) - (v - tol)) <= eps and abs(float(e.high) - (v + tol)) <= eps  # type: ignore[arg-type]
 
@@ -853,15 +858,15 @@ def _cluster_block(
         note = f"values within {PARAMS.get().near_miss - 1:.0%} of each other" if near else ""
         if math.isfinite(low) and not slot.possible and (doubt := _doubt(slot)):
             slot.possible, note = True, doubt
+        apart = ""
         if slot.possible and len({it.article for it in slot.items}) == 1:
             # a weak link between two values of one article: an article seldom contradicts
             # itself, so these are two facts ("his 44-year-old mother" / "Vidal, 34")
-            for side in _sides(slot.items):
-                out.append((_Slot(side), "one article's values, not set against each other"))
-            continue
-        if math.isfinite(low) and _stat_sheet([block_m[k] for k in members]):
-            for side in _sides(slot.items):
-                out.append((_Slot(side), "one of several unnamed figures in each article"))
+            apart = "one article's values, not set against each other"
+        elif math.isfinite(low) and _stat_sheet([block_m[k] for k in members]):
+            apart = "one of several unnamed figures in each article"
+        if apart:
+            out.extend((_Slot(side), apart) for side in _sides(slot.items))
             continue
         out.append((slot, _explain(members, p, feat_of, model, low, note)))
     return out
@@ -1123,7 +1128,7 @@ def _pair_relations(
     unknown_week = np.array([e.kind == "date" and in_unknown_week(e.value) for e in ext])
     # times of day in two stated zones ("4:30 a.m. local" / "11:30 p.m. ET") cannot be compared
     # without the place's offset: neither one value nor a disagreement
-    zones = [e.unit or "" if e.kind == "time" else "" for e in ext]
+    zones = [(e.unit or "") if e.kind == "time" else "" for e in ext]
     frames_differ = (
         _both_differ(zones)
         | (unknown_week[:, None] | unknown_week[None, :])
