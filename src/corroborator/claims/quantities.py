@@ -25,7 +25,7 @@ from corroborator.claims.numbers import (
     parse_digits,
     range_bounds,
 )
-from corroborator.claims.times import ZONES, find_times
+from corroborator.claims.times import find_times
 from corroborator.claims.tokens import (
     Token,
     nearest_determined_noun,
@@ -35,7 +35,7 @@ from corroborator.claims.tokens import (
     tokens_after,
     tokens_before,
 )
-from corroborator.text.calendar import ORDINALS
+from corroborator.text.calendar import ORDINALS, ZONES
 from corroborator.units import UNIT_NAMES, UNIT_SYMBOLS
 
 # Currency symbols: language-neutral. "$" is USD unless a prefix says otherwise.

@@ -23,39 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborator.claims.lexicon import Lexicon
-
-#: Zones written after a time; the unit is the zone in upper case ("local" for local time).
-ZONES = (
-    "GMT",
-    "UTC",
-    "BST",
-    "CET",
-    "CEST",
-    "MEZ",
-    "MESZ",
-    "EET",
-    "EEST",
-    "EST",
-    "EDT",
-    "ET",
-    "CST",
-    "CDT",
-    "CT",
-    "MST",
-    "MDT",
-    "MT",
-    "PST",
-    "PDT",
-    "PT",
-    "HKT",
-    "JST",
-    "KST",
-    "IST",
-    "AEST",
-    "AEDT",
-    "WIB",
-    "SGT",
-)
+from corroborator.text.calendar import ZONES
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """English month and weekday names (lower case), in calendar order: the keys that the
 per-language tables (`claims.lang.build`) and the story date keys (`stories.events`) map
 their own words onto, and words that are never a person's name (`claims.records`); and
-English ordinal words (`claims.quantities`, `claims.timex`)."""
+English ordinal words (`claims.quantities`, `claims.timex`); time zones written after a clock
+time (`claims.times`, `text.sentences`)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,37 @@ ORDINALS: dict[str, int] = {
     "twentieth": 20,
     "twenty-first": 21,
 }
+
+#: Zones written after a time ("9:30 p.m. ET"); a time's unit is its zone in upper case
+#: (`claims.times`; "local" for local time).
+ZONES = (
+    "GMT",
+    "UTC",
+    "BST",
+    "CET",
+    "CEST",
+    "MEZ",
+    "MESZ",
+    "EET",
+    "EEST",
+    "EST",
+    "EDT",
+    "ET",
+    "CST",
+    "CDT",
+    "CT",
+    "MST",
+    "MDT",
+    "MT",
+    "PST",
+    "PDT",
+    "PT",
+    "HKT",
+    "JST",
+    "KST",
+    "IST",
+    "AEST",
+    "AEDT",
+    "WIB",
+    "SGT",
+)

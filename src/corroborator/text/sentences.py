@@ -33,9 +33,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from corroborator.model import Sentence
+from corroborator.text.calendar import ZONES
 
 __all__ = [
     "SUPPORTED_LANGUAGES",
@@ -319,11 +319,7 @@ def _next_info(text: str, pos: int, end: int) -> tuple[str, str, bool]:
 _CLOCK_MARKERS = frozenset({"a.m", "p.m"})
 
 
-@lru_cache(maxsize=1)
-def _zones() -> frozenset[str]:
-    from corroborator.claims.times import ZONES  # not at import: claims imports this module
-
-    return frozenset(ZONES)
+_ZONES = frozenset(ZONES)
 
 
 def _is_boundary(
@@ -367,7 +363,7 @@ def _is_boundary(
         if joined in rules.acronym:
             return next_word in rules.starters
     if token in rules.final:
-        if token.lower() in _CLOCK_MARKERS and next_word in _zones():
+        if token.lower() in _CLOCK_MARKERS and next_word in _ZONES:
             return False  # "at 9:30 p.m. ET on Friday": the zone of the time
         return kind == "upper"
     if token in rules.acronym or _DOTTED_ACRONYM.match(token):
