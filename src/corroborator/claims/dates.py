@@ -380,7 +380,7 @@ def find_dates(
         for m in p.weekday.finditer(text, start, end):
             if m.group("rel") or m.group("rel2") or _joins_its_day(text, m, out, taken):
                 continue
-            if _named_weekday(text, start, m, lex):
+            if _named_weekday(text, start, m, lex) or _recurring_weekday(text, start, end, m):
                 continue
             add(
                 m.start(),
@@ -482,6 +482,10 @@ def find_dates(
             continue  # "Saturday, April 25": one date, the day's
         if _named_weekday(text, start, m, lex):
             continue  # "on Patch Tuesday": a name
+        if _recurring_weekday(text, start, end, m):
+            continue  # "every Tuesday", "the second Tuesday of each month": a rule, no day
+        if _nth_weekday_of_month(text, start, end, m, lex, out, taken):
+            continue  # "the first Monday in March": that day
         rel = (m.group("rel") or m.group("rel2") or "").lower()
         wd = lex.weekdays[m.group("wd").lower()]
         before = text[max(start, m.start() - 12) : m.start()].lower().split()
@@ -540,7 +544,7 @@ def find_dates(
 _AGENCY_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)\.?[ \t]*[-–—:]")
 _DASH_AFTER = re.compile(r"[ \t]*[-–—]")
 _PLACE_BEFORE = re.compile(
-    r"(?:^|\n)[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ .'/-]{1,40}(?:\s*\([^()\n]{1,40}\))?,[ \t]*$"
+    r"(?:^|\n)[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ .'/-]{1,40}(?:\s*\([^()\n]{1,40}\)[ \t]*,?|,)[ \t]*$"
 )
 
 
@@ -855,6 +859,68 @@ _NAME_LEAD = frozenset(
         "her",
     ]
 )
+
+
+# A weekday that recurs is a rule, not a day to resolve: "every Tuesday", "jeden Dienstag",
+# "the second Tuesday of each month", "the last Friday of the month".
+_EVERY_BEFORE = re.compile(
+    r"(?<![\w-])(?:every|each|jeden|jede|jeder|chaque|tous\s+les|toutes\s+les|cada|todos\s+los|"
+    r"todas\s+las|ogni|tutti\s+i|elke|iedere|każdy|każdą|każdego)\s+$",
+    re.IGNORECASE,
+)
+_NTH_BEFORE = re.compile(
+    r"(?<![\w-])(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+$",
+    re.IGNORECASE,
+)
+_NTH_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2}
+_NTH_VALUE.update({"3rd": 3, "4th": 4, "5th": 5, "last": -1, "final": -1})
+_OF_EVERY_MONTH = re.compile(
+    r"s?\s+(?:of\s+|in\s+)?(?:each|every|the|a)\s+(?:calendar\s+)?month\b", re.IGNORECASE
+)
+_OF_MONTH = re.compile(r"\s+(?:of|in)\s+", re.IGNORECASE)
+
+
+def _recurring_weekday(text: str, start: int, end: int, m: re.Match[str]) -> bool:
+    if _EVERY_BEFORE.search(text, max(start, m.start() - 16), m.start()):
+        return True
+    nth = _NTH_BEFORE.search(text, max(start, m.start("wd") - 10), m.start("wd"))
+    return nth is not None and _OF_EVERY_MONTH.match(text, m.end(), end) is not None
+
+
+def _nth_weekday_of_month(
+    text: str,
+    start: int,
+    end: int,
+    m: re.Match[str],
+    lex: Lexicon,
+    out: list[DateMention],
+    taken: list[tuple[int, int]],
+) -> bool:
+    """'the first Monday in March', 'the last Friday of June 2024': the month's mention (read
+    before the weekdays) becomes that day, over the whole phrase."""
+    nth = _NTH_BEFORE.search(text, max(start, m.start("wd") - 10), m.start("wd"))
+    gap = _OF_MONTH.match(text, m.end(), end) if nth is not None else None
+    if nth is None or gap is None:
+        return False
+    for i, d in enumerate(out):
+        if d.start != gap.end() or len(d.value) != 7 or d.value[4] != "-":
+            continue
+        y, mon = int(d.value[:4]), int(d.value[5:7])
+        wd = lex.weekdays[m.group("wd").lower()]
+        n = _NTH_VALUE[nth.group("n").lower()]
+        first = date(y, mon, 1)
+        if n > 0:
+            day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+        else:
+            last = date(y + mon // 12, mon % 12 + 1, 1) - timedelta(days=1)
+            day = last - timedelta(days=(last.weekday() - wd) % 7)
+        if day.month != mon:
+            return False
+        s = nth.start()
+        out[i] = DateMention(s, d.end, day.isoformat(), False, d.dateline)
+        taken[taken.index((d.start, d.end))] = (s, d.end)
+        return True
+    return False
 
 
 def _named_weekday(text: str, start: int, m: re.Match[str], lex: Lexicon) -> bool:

@@ -447,6 +447,124 @@ _ORDINAL_SECOND = re.compile(
 )
 
 
+# Sports scores and records: one pair of figures ("beat the Owls 20-13", "a 13-3 lead", "went
+# 8-1", "a 2-13 season"), never a count, a range or a duration. `find_scores` reads them where a
+# cue says so; a bare "20-13" is left to the number reader (a range, a date part, a name).
+_SCORE_FIG = (
+    r"(?<![\w.,$€£%/:-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?:\s?[-–]\s?(?P<c>\d{1,3}))?"
+    r"(?![\w%°]|[.,:]\d|\s?[-–]\s?\d)"
+)
+#: nouns a score or a record qualifies ("a 27-24 win", "a 9-0 run", "a 5-4 vote")
+_SCORE_NOUNS = (
+    r"wins?|victor(?:y|ies)|loss(?:es)?|defeats?|leads?|deficits?|records?|seasons?|starts?|"
+    r"finish|margin|score(?:line)?|draws?|ties?|triumph|rout|drubbing|thrashing|shutout|"
+    r"decision|vote|ruling|verdict|majority|edge|advantage|half-?time|count|campaign|run|"
+    r"stretch|skid|streak|mark|showing|upset|comeback|setback|result|aggregate|series"
+)
+_SCORE_BEFORE_NOUN = re.compile(
+    _SCORE_FIG + r"(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _SCORE_NOUNS + r")\b)", re.IGNORECASE
+)
+#: what may follow a score that ends its clause ("led 17-14 at halftime", "won 27-24.")
+_SCORE_END = (
+    r"(?=\s*(?:$|[,.;:)!?\"”']|[-–—]\s)|\s+(?:in|on|at|with|after|before|against|for|over|to|"
+    r"this|last|next|since|and|but|as|when|behind|thanks|through|despite|during|into|under|"
+    r"from|overall|away|at\s+home|on\s+the\s+road|all\s+time|so\s+far)\b)"
+)
+#: a verb of play with its object before the score ("beat the Owls 20-13", "led 17-14")
+_SCORE_AFTER_PLAY = re.compile(
+    r"\b(?:beat|beats|beating|won|wins|winning|lost|loses|losing|defeated|defeats|defeating|"
+    r"led|leads|leading|trailed|trails|trailing|outscored|outscores|outscoring|edged|edges|"
+    r"routed|routs|drew|draws|tied|ties|thrashed|downed|blanked|crushed|stunned|upset|"
+    r"overcame|whipped|topped|swept|sweeps|outlasted|held\s+on|hung\s+on)\s+"
+    r"(?:[\w'’.-]+\s+){0,5}?" + _SCORE_FIG + _SCORE_END,
+    re.IGNORECASE,
+)
+#: a state or a change of a record ("went 8-1", "are 6-2", "finished 2-13", "fell to 5-9")
+_SCORE_AFTER_STATE = re.compile(
+    r"\b(?:went|goes|go|going|finished|finishes|finish|are|is|was|were|stand|stands|stood|sit|"
+    r"sits|sat|remains?|remained|now|improved|improves|improve|fell|falls|fall|dropped|drops|"
+    r"moved|moves|climbed|evened|even|score\s+(?:of|was|is)|scoreline\s+(?:of|was|is))"
+    r"\s+(?:(?:to|at)\s+)?" + _SCORE_FIG + _SCORE_END,
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ScoreMention:
+    """A score or a win-loss record as written: "20-13" -> (20, 13); "22-6-1" -> (22, 6, 1)."""
+
+    start: int
+    end: int
+    figures: tuple[int, ...]
+
+
+def find_scores(text: str, start: int, end: int) -> list[ScoreMention]:
+    """Scores and records of play in text[start:end] (one English sentence), by their cue: a
+    noun after them ("a 13-3 lead", "a 2-13 season", "a 5-4 vote"), a verb of play before them
+    with its object ("beat the Owls 20-13 on Sunday") or a verb of state ("went 8-1 in", "are
+    6-2 this season"). `find_numbers` reads no count, range or duration in them."""
+    if not _SCORE_ANY.search(text, start, end):
+        return []
+    found: dict[int, ScoreMention] = {}
+    for pat in (_SCORE_BEFORE_NOUN, _SCORE_AFTER_PLAY, _SCORE_AFTER_STATE):
+        for m in pat.finditer(text, start, end):
+            s = m.start("a")
+            e = m.end("c") if m.group("c") else m.end("b")
+            figs = tuple(int(m.group(g)) for g in ("a", "b", "c") if m.group(g))
+            if s not in found:
+                found[s] = ScoreMention(s, e, figs)
+    return [found[k] for k in sorted(found)]
+
+
+_SCORE_ANY = re.compile(r"\d\s?[-–]\s?\d")
+
+# Calibres and gauges of arms name a weapon, not a count or a length: ".357 Magnum", "a 9mm
+# pistol", "a .22-calibre rifle", "a 12-gauge shotgun", "155mm shells".
+_ARMS = (
+    r"(?:(?:semi-?automatic|automatic|assault|hunting|sawn-off|sawed-off)\s+)?"
+    r"(?:pistols?|handguns?|guns?|rifles?|revolvers?|shotguns?|carbines?|weapons?|firearms?|"
+    r"rounds?|bullets?|ammunition|ammo|shells?|cartridges?|casings?|howitzers?|cannons?|"
+    r"mortars?|artillery|Glocks?|Berettas?|Lugers?|Parabellum|Kalashnikovs?|"
+    r"machine[\s-]guns?)\b"
+)
+_CAL_WORD = r"\s?-?\s?(?:calib(?:re|er)s?\b|cal\b\.?)"
+_CALIBRE = re.compile(
+    r"(?<![\w.,])(?:"
+    # ".357 Magnum", ".22-calibre", ".45 caliber", ".38 revolver"
+    r"\.\d{2,3}(?:" + _CAL_WORD + r"|(?=\s+(?:Magnum|Special|ACP|Auto|Remington|Winchester|"
+    r"Long\s+Rifle|LR|S&W)\b|\s+" + _ARMS + r"))"
+    # "a 9mm pistol", "155mm shells", "a 7.62-millimetre rifle"
+    r"|\d{1,3}(?:\.\d{1,2})?\s?-?\s?(?:mm|millimet(?:re|er)s?)(?=\s+" + _ARMS + r")"
+    # "a 9mm" with the weapon named later in the sentence
+    r"|\d{1,3}(?:\.\d{1,2})?\s?-?\s?mm\b(?=\s*(?:[,.;)]|$|\s+(?:and|or|with|from|that|which)\b)"
+    r"[^\n]{0,80}?\b" + _ARMS + r")"
+    # "a 12-gauge shotgun", "a 40-calibre gun"
+    r"|\d{1,2}\s?-?\s?(?:gauge|bore)\b(?=\s+" + _ARMS + r")"
+    r"|\d{1,3}(?:\.\d{1,2})?" + _CAL_WORD + r")",
+    re.IGNORECASE,
+)
+_CALIBRE_ANY = re.compile(r"calib|gauge|bore|mm\b|millimet|Magnum|ACP|\.\d", re.IGNORECASE)
+
+# The clock of a game: "with 10:03 to play", "6:00 remaining in the third quarter", "2:41 left"
+# (the time left to play, no time of day and no count; `claims.times` reads none there).
+_GAME_CLOCK = re.compile(
+    r"(?<![\w:.])\d{1,2}:[0-5]\d(?:\.\d)?(?![\w:])(?=\s+(?:to\s+(?:play|go)|left|remaining|"
+    r"on\s+the\s+clock|to\s+spare)\b)",
+    re.IGNORECASE,
+)
+
+
+def _english_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of an English sentence whose figures are no counts: scores and records, calibres,
+    a game's clock."""
+    spans = [(s.start, s.end) for s in find_scores(text, start, end)]
+    if _CALIBRE_ANY.search(text, start, end):
+        spans += [(m.start(), m.end()) for m in _CALIBRE.finditer(text, start, end)]
+    if ":" in text[start:end]:
+        spans += [(m.start(), m.end()) for m in _GAME_CLOCK.finditer(text, start, end)]
+    return spans
+
+
 def find_numbers(
     text: str, start: int, end: int, lex: Lexicon | None, masks: list[tuple[int, int]]
 ) -> list[NumberMention]:
@@ -455,6 +573,8 @@ def find_numbers(
     reader = _NumberReader(text, lex, pats)
     tokens = tokenize(text, start, end)
     taken: list[tuple[int, int]] = list(masks)
+    if lex is not None and lex.code == "en":
+        taken += _english_masks(text, start, end)
     out: list[NumberMention] = []
     if lex is not None:
         for pat, factor in pats.phrases:
@@ -499,7 +619,7 @@ def find_numbers(
             out.append(found)
             taken.append((found.start, found.end))
         if lex.code == "en":
-            for finder in (_fractions, _ordinals, _parents_of):
+            for finder in (_few_scaled, _fractions, _ordinals, _parents_of):
                 for found in finder(text, start, end, lex, pats, tokens, taken):
                     if not _overlaps(found.start, found.end, taken):
                         out.append(found)
@@ -988,6 +1108,48 @@ def _vague_counts(
             if found is not None:
                 out.append(found)
                 spans.append((found.start, found.end))
+    return out
+
+
+# "several thousand people", "a few hundred protesters", "a couple of million dollars": a
+# vague amount of the scale, an interval (it was read as exactly 1,000 / 100).
+_FEW_SCALE = re.compile(
+    r"(?<![\w-])(?P<q>several|a\s+few|few|a\s+couple(?:\s+of)?|some\s+few)\s+"
+    r"(?P<sc>hundred|thousand|million|billion)(?![\w-])",
+    re.IGNORECASE,
+)
+_FEW_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _few_scaled(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for m in _FEW_SCALE.finditer(text, start, end):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        unit = _FEW_SCALES[m.group("sc").lower()]
+        couple = "couple" in m.group("q").lower()
+        low, high = 2 * unit, (3 if couple else 10) * unit - 1
+        nm = NumberMention(
+            "quantity", m.start(), m.end(), (low, high), None, None, Bounds(low, low, high, True)
+        )
+        cw = pats.cur_word.match(text, m.end(), end) if pats.cur_word else None
+        if cw:
+            nm.kind = "money"
+            nm.unit = nm.raw_unit = lex.currency_words[cw.group("cw").lower()]
+            nm.end = cw.end()
+            found: NumberMention | None = _money_head(text, end, nm, lex, tokens)
+        else:
+            found = _count_head(nm, m.end(), lex, tokens, low)
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -2360,6 +2522,19 @@ _AGE_RIGHT = re.compile(
 )
 
 
+# "her daughter, 11, and her son, 9,", "His daughters, 11 and 9,", "a woman, 34,": an age in
+# apposition to a word for a person (never 11 daughters).
+_AGE_PERSON_LEFT = re.compile(
+    r"(?<![\w-])(?:daughters?|sons?|child|children|kids?|grand(?:daughter|son|child)s?|"
+    r"brothers?|sisters?|siblings?|wife|husband|mother|father|mom|mum|dad|stepson|"
+    r"stepdaughter|nephews?|nieces?|cousins?|boy(?:friend)?s?|girl(?:friend)?s?|man|men|"
+    r"woman|women|teens?|teenagers?|toddlers?|infant|baby|victims?|driver|passenger|suspect|"
+    r"gunman|pilot|partner|fianc[ée]e?|widow(?:er)?|resident|student|worker)"
+    r",\s*(?:\d{1,3}\s*(?:,\s*|and\s+|,\s*and\s+))?$",
+    re.IGNORECASE,
+)
+
+
 def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patterns) -> bool:
     raw = m.group("d") or ""
     if not raw.isdigit() or len(raw) > 3 or not 1 <= int(raw) <= 119:
@@ -2367,7 +2542,9 @@ def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patter
     left = text[max(s_start, m.start() - 40) : m.start()]
     if pats.age_prefix is not None and (pats.age_prefix.search(left) or _AGE_OF.search(left)):
         return True  # "aged 24", "over the age of 21"
-    return bool(_AGE_NAME_LEFT.search(left) and _AGE_RIGHT.match(text, m.end(), s_end))
+    if not _AGE_RIGHT.match(text, m.end(), s_end):
+        return False
+    return bool(_AGE_NAME_LEFT.search(left) or _AGE_PERSON_LEFT.search(left))
 
 
 def _is_year(raw: str, value: float) -> bool:

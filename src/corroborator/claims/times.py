@@ -33,6 +33,9 @@ class TimeMention:
     value: str  # "HH:MM", 24-hour clock
     zone: str | None  # "local", "GMT", ...; None when not stated
     approximate: bool
+    #: The end of a span of two times it names ("from 9 a.m. until 5 p.m.": "from" and
+    #: "until"): each is its own value, the start and the end of one period; None otherwise.
+    span_role: str | None = None
 
 
 def _alt(words: object) -> str:
@@ -108,7 +111,9 @@ def _patterns(lex: Lexicon | None) -> _TimePatterns:
 # sixth round", "1:45 into the third", "at the 2:15 mark").
 _ELAPSED_AFTER = re.compile(
     r"\s+(?:mark\b|(?:into|of)\s+(?:the\s+)?(?:\w+\s+)?(?:round|period|quarter|half|inning|"
-    r"set|game|fight|bout|match|race|overtime)\b|(?:into|of)\s+round\s+\w+)",
+    r"set|game|fight|bout|match|race|overtime)\b|(?:into|of)\s+round\s+\w+"
+    # the clock of a game: "with 10:03 to play", "6:00 remaining in the third quarter"
+    r"|(?:to\s+(?:play|go|spare)|left|remaining|on\s+the\s+clock)\b)",
     re.IGNORECASE,
 )
 
@@ -188,6 +193,35 @@ def find_times(
     if lex is not None and lex.code in _NOON:
         out.extend(_noon(text, start, end, lex, p, spans + [(t.start, t.end) for t in out]))
         out.sort(key=lambda t: t.start)
+    if len(out) > 1:
+        out = _spans_of_two(text, out)
+    return out
+
+
+# "from 9 a.m. until 5 p.m.", "between 7 a.m. and 8 p.m.", "9 a.m. to 5 p.m.", "von 9 bis 17
+# Uhr": two times that bound one period.
+_SPAN_LINK = re.compile(
+    r"\s*(?:-|–|—|to|until|till|til|through|and|bis|à|a|hasta|jusqu'à|fino\s+alle|tot)\s*$",
+    re.IGNORECASE,
+)
+_SPAN_OPEN = re.compile(
+    r"(?:^|(?<=\W))(?:from|between|von|zwischen|de|desde|entre|dalle|van)\s+$", re.IGNORECASE
+)
+
+
+def _spans_of_two(text: str, times: list[TimeMention]) -> list[TimeMention]:
+    """Mark the two ends of a span of times (`TimeMention.span_role`)."""
+    out = list(times)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end : b.start]
+        if len(gap) > 12 or not _SPAN_LINK.fullmatch(gap):
+            continue
+        link = gap.strip().lower()
+        if link == "and" and not _SPAN_OPEN.search(text, max(0, a.start - 10), a.start):
+            continue  # "at 9 a.m. and 5 p.m.": two moments
+        out[i] = TimeMention(a.start, a.end, a.value, a.zone, a.approximate, "from")
+        out[i + 1] = TimeMention(b.start, b.end, b.value, b.zone, b.approximate, "until")
     return out
 
 
