@@ -28,7 +28,7 @@ from corroborator.claims.quantities import (
     find_numbers,
     neutral_masks,
 )
-from corroborator.claims.quotes import find_attribution, find_quotes
+from corroborator.claims.quotes import find_attribution, find_quotes_steps
 from corroborator.claims.records import RECORD_SLOT, find_records
 from corroborator.claims.times import find_times
 from corroborator.claims.tokens import (
@@ -42,6 +42,7 @@ from corroborator.claims.tokens import (
     window_slot,
 )
 from corroborator.model import Extraction, Sentence
+from corroborator.nlp.batch import Parsing, run_parses
 
 
 def extract_claims(
@@ -58,6 +59,18 @@ def extract_claims(
     offsets are clipped and an empty text gives an empty list. `parse_quotes=False` finds
     quote speakers by rules only (no dependency parse: corpus mode's fast analysis).
     """
+    return run_parses(extract_claims_steps(text, sentences, language, published, parse_quotes))
+
+
+def extract_claims_steps(
+    text: str,
+    sentences: list[Sentence],
+    language: str,
+    published: str | None,
+    parse_quotes: bool = True,
+) -> Parsing[list[Extraction]]:
+    """`extract_claims` as a generator that yields the parse requests of its quote speakers
+    (`corroborator.nlp.batch`; `corpus.work` answers those of a chunk of articles at once)."""
     if not text or not isinstance(text, str):
         return []
     lex = get_lexicon(language)
@@ -67,7 +80,11 @@ def extract_claims(
     sents = _usable_sentences(text, sentences)
     starts = [s.start for s in sents]
     out: list[Extraction] = []
-    quotes = find_quotes(text, lex, use_parser=parse_quotes) if lex is not None else []
+    quotes = (
+        (yield from find_quotes_steps(text, lex, use_parser=parse_quotes))
+        if lex is not None
+        else []
+    )
     quote_spans = [(q.start, q.end) for q in quotes]
     for q in quotes:
         idx = _sentence_index(starts, q.start)

@@ -50,6 +50,7 @@ from functools import lru_cache
 from corroborator.claims.lexicon import Lexicon
 from corroborator.config import settings
 from corroborator.nlp.base import Doc, Parser
+from corroborator.nlp.batch import ParseRequest, Parsing, run_parses
 from corroborator.text.calendar import MONTHS, WEEKDAYS
 
 log = logging.getLogger(__name__)
@@ -204,6 +205,18 @@ def find_quotes(
     (the behaviour before; `bench.quotes_eval --parse-all`).
     A parse that fails falls back to the rules (logged), so this never raises on odd text.
     """
+    return run_parses(find_quotes_steps(text, lex, parser, use_parser, parse_all))
+
+
+def find_quotes_steps(
+    text: str,
+    lex: Lexicon | None,
+    parser: Parser | None = None,
+    use_parser: bool = True,
+    parse_all: bool = False,
+) -> Parsing[list[QuoteMention]]:
+    """`find_quotes` as a generator that yields its parse requests (`corroborator.nlp.batch`):
+    `run_parses_many` answers those of several articles with one parser call."""
     spans = _quote_spans(text)
     cues: list[_Cue] | None = None
     ruled: dict[int, str] = {}  # quote start -> the speaker the rules are sure of
@@ -223,7 +236,7 @@ def find_quotes(
                     ruled[s] = sp
             try:
                 if hard or parse_all:
-                    cues = _parse_cues(text, spans, lex, p, None if parse_all else hard)
+                    cues = yield from _parse_cues(text, spans, lex, p, None if parse_all else hard)
                 elif p.name != "neutral":
                     cues = []  # nothing to parse, and the parser would give a parse
             except Exception:  # a parser bug must not lose the article's claims
@@ -259,7 +272,9 @@ def find_quotes(
     resolved: dict[int, str | None] = {}
     if pending and lex is not None:
         try:
-            resolved = _antecedents(text, pending, spans, lex, filter(None, named.values()))
+            resolved = yield from _antecedents(
+                text, pending, spans, lex, filter(None, named.values())
+            )
         except Exception:  # a parser bug must not lose the article's claims
             log.exception("quote speakers: pronoun resolution failed")
     out: list[QuoteMention] = []
@@ -804,12 +819,12 @@ def _parse_cues(
     lex: Lexicon,
     parser: Parser,
     around: list[tuple[int, int]] | None = None,
-) -> list[_Cue] | None:
+) -> Parsing[list[_Cue] | None]:
     """Speech cues of the candidate sentences (near the quote spans `around` when given), in
     text order, pronouns resolved; None when the parser gives no dependency parse (neutral
     backend)."""
     chunks = candidate_chunks(text, spans, lex, around)
-    docs = parser.pipe([text[s:e] for s, e in chunks])
+    docs = yield ParseRequest(parser, [text[s:e] for s, e in chunks])
     if docs and not any(d.has_parse for d in docs):
         return None
     inside = _inside_quotes(spans)
@@ -1235,7 +1250,7 @@ def _antecedents(
     spans: list[tuple[int, int]],
     lex: Lexicon,
     speakers: Iterable[str] = (),
-) -> dict[int, str | None]:
+) -> Parsing[dict[int, str | None]]:
     """Quote start -> the person a "he"/"she" speaker refers to, or None when no antecedent is
     sure. Empty when there is no parse with entities (the callers then keep their fallback).
 
@@ -1268,7 +1283,7 @@ def _antecedents(
             chunks[-1] = (chunks[-1][0], max(chunks[-1][1], hi))
         else:
             chunks.append((lo, hi))
-    docs = parser.pipe([text[a:b] for a, b in chunks])
+    docs = yield ParseRequest(parser, [text[a:b] for a, b in chunks])
     if not any(d.has_parse for d in docs):
         return {}
     inside = _inside_quotes(spans)

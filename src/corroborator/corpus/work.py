@@ -33,12 +33,13 @@ from typing import Any, ClassVar, TypeVar
 
 import numpy as np
 
-from corroborator.claims import extract_claims
+from corroborator.claims.extract import extract_claims_steps
 from corroborator.corpus.minhash import signature
 from corroborator.embed import Embedder, USEEmbedder
 from corroborator.exec.base import Executor, Submitted, make_executor
 from corroborator.exec.local import LocalExecutor
 from corroborator.model import Article, Extraction, RawDocument, Skip
+from corroborator.nlp.batch import Parsing, run_parses, run_parses_many
 from corroborator.step import Counters, Step, run_chunk
 from corroborator.store.base import ArticleRow, StoryRow
 from corroborator.stories.cluster import anchor_terms, lead_text
@@ -66,11 +67,29 @@ def prepare_one(raw: RawDocument, article_id: str, parse_quotes: bool = True) ->
     A bug met on odd text must not stop a crawl: it becomes a Skip that names the error.
     `parse_quotes=False` (fast analysis) finds quote speakers by rules, without the parser.
     """
+    return run_parses(prepare_steps(raw, article_id, parse_quotes))
+
+
+def prepare_many(
+    items: Sequence[tuple[RawDocument, str]], parse_quotes: bool = True
+) -> list[Prepared]:
+    """`prepare_one` of each (raw document, id), the same results, with the quote parses of
+    all the articles made together: one parser call per phase of the quote speakers instead
+    of one per article (`corroborator.nlp.batch`)."""
+    return run_parses_many([prepare_steps(raw, aid, parse_quotes) for raw, aid in items])
+
+
+def prepare_steps(
+    raw: RawDocument, article_id: str, parse_quotes: bool = True
+) -> Parsing[Prepared]:
+    """`prepare_one` as a generator of its parse requests."""
     try:
         art = prepare(raw, article_id)
         if isinstance(art, Skip):
             return Prepared(art)
-        found = extract_claims(art.text, art.sentences, art.language, art.published, parse_quotes)
+        found = yield from extract_claims_steps(
+            art.text, art.sentences, art.language, art.published, parse_quotes
+        )
         return Prepared(
             article=art,
             lead=lead_text(art),
@@ -97,12 +116,6 @@ def _fields(e: Extraction) -> dict[str, Any]:
     return out
 
 
-def _prepare_chunk(
-    items: Sequence[tuple[RawDocument, str]], parse_quotes: bool = True
-) -> list[Prepared]:
-    return [prepare_one(raw, aid, parse_quotes) for raw, aid in items]
-
-
 @dataclass
 class PrepareArticles(Step[tuple[RawDocument, str], Prepared]):
     """The per-article step: (raw document, id) -> Prepared (`prepare_one`); an unusable
@@ -114,6 +127,9 @@ class PrepareArticles(Step[tuple[RawDocument, str], Prepared]):
 
     def process(self, record: tuple[RawDocument, str]) -> Prepared:
         return prepare_one(record[0], record[1], self.parse_quotes)
+
+    def process_batch(self, records: Sequence[tuple[RawDocument, str]]) -> list[Prepared | Skip]:
+        return [*prepare_many(records, self.parse_quotes)]
 
     def skipped(self, output: Prepared | Skip) -> bool:
         return isinstance(output, Skip) or isinstance(output.article, Skip)
