@@ -412,6 +412,7 @@ def test_a_weak_disagreement_inside_one_article_is_two_facts(monkeypatch) -> Non
 
     strict = dataclasses.replace(align.default_model(), possible=0.0, conflict=1.01)
     monkeypatch.setattr(align, "default_model", lambda *a, **k: strict)
+    monkeypatch.setenv("CORROBORATOR_ALIGN_POSSIBLE_FLOOR", "0")  # every weak link is shown
     one = {
         "a1": [
             dataclasses.replace(_q(120, "resident", "resident"), holder="police"),
@@ -421,3 +422,25 @@ def test_a_weak_disagreement_inside_one_article_is_two_facts(monkeypatch) -> Non
     assert [c.verdict for c in _run([["a1"]], one)] == ["single_source", "single_source"]
     two = {"a1": one["a1"][:1], "a2": one["a1"][1:]}
     assert [c.verdict for c in _run([["a1"], ["a2"]], two)] == ["possible_conflict"]
+
+
+def test_a_possible_conflict_linked_below_the_floor_is_shown_as_its_sides(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A disagreement whose sides the matcher links only weakly is more often two facts than
+    # one (two figures of different things that read alike): below `align.possible_floor`
+    # each side is its own claim; above it, the pair stays a possible conflict.
+    import dataclasses
+
+    from corroborator.compare import align
+
+    strict = dataclasses.replace(align.default_model(), possible=0.0, conflict=1.01)
+    monkeypatch.setattr(align, "default_model", lambda *a, **k: strict)
+    two = {
+        "a1": [dataclasses.replace(_q(120, "resident", "resident"), holder="police")],
+        "a2": [dataclasses.replace(_q(300, "resident", "resident"), holder="mayor")],
+    }
+    monkeypatch.setenv("CORROBORATOR_ALIGN_POSSIBLE_FLOOR", "0")
+    assert [c.verdict for c in _run([["a1"], ["a2"]], two)] == ["possible_conflict"]
+    monkeypatch.setenv("CORROBORATOR_ALIGN_POSSIBLE_FLOOR", "1")
+    claims = _run([["a1"], ["a2"]], two)
+    assert [c.verdict for c in claims] == ["single_source", "single_source"]
+    assert "too weakly" in claims[0].explanation

@@ -859,7 +859,10 @@ def _cluster_block(
         if math.isfinite(low) and not slot.possible and (doubt := _doubt(slot)):
             slot.possible, note = True, doubt
         apart = ""
-        if slot.possible and len({it.article for it in slot.items}) == 1:
+        if slot.possible and low < PARAMS.get().possible_floor:
+            # linked too weakly to be shown as one fact: each side is a fact of its own
+            apart = "values linked too weakly to be set against each other"
+        elif slot.possible and len({it.article for it in slot.items}) == 1:
             # a weak link between two values of one article: an article seldom contradicts
             # itself, so these are two facts ("his 44-year-old mother" / "Vidal, 34")
             apart = "one article's values, not set against each other"
