@@ -45,6 +45,9 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
     analyse_now_max = 8         # touched stories up to this size are analysed in the batch;
                                 # larger ones at the end
     finish_batch = 64           # stale stories analysed per transaction at the end
+    store_vectors = false       # keep the sentence and claim-phrase vectors the analysis
+                                # embeds in the store, so that `reanalyse` and a resumed
+                                # ingest do not embed them again (about 1.9x the store)
 
     [exec]                      # where per-article work runs (`corroborator.exec`)
     executor = "local"          # "local", "ray" or "spark" (--executor)
@@ -95,6 +98,7 @@ from typing import Any, TypeVar
 
 CONFIG_ENV = "CORROBORATOR_CONFIG"
 _OFF = frozenset(["0", "off", "no", "false", "rules"])
+_ON = frozenset(["1", "on", "yes", "true"])
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,7 @@ class IngestSettings:
     analysis: str = "full"
     analyse_now_max: int = 8
     finish_batch: int = 64
+    store_vectors: bool = False
 
 
 @dataclass(frozen=True)
@@ -280,6 +285,10 @@ def _warn_once(message: str) -> None:
 
 def _value(section: str, key: str, kind: type, raw: object) -> object:
     """`raw` (from the file or the environment) as the setting's type; ValueError says why."""
+    if kind is bool:
+        if isinstance(raw, bool) or str(raw).strip().lower() in _OFF | _ON:
+            return _flag(raw, False)
+        raise ValueError("not true or false")
     if kind is str:
         value: object = str(raw).strip()
         choices = _CHOICES.get((section, key))

@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corroborator.config import settings
 from corroborator.corpus.analyse import extractions_of, record_analysis
 from corroborator.corpus.prime import prime
 from corroborator.corpus.work import Failure, Preparer, analyse_or_failure
-from corroborator.embed import Embedder, default_embedder
+from corroborator.embed import Embedder, default_embedder, with_vectors
 from corroborator.exec.base import preload
 from corroborator.store.base import ArticleRow, BatchWrite, Store, StoryRow
 
@@ -221,6 +222,8 @@ def reanalyse(
     if chosen not in ANALYSES:
         raise ReanalyseError(f"unknown analysis {chosen!r}; choose one of {', '.join(ANALYSES)}")
     model = embedder or default_embedder()
+    if settings().ingest.store_vectors or store.holds_text_vectors():  # no embedding again
+        model = with_vectors(model, store.text_vectors())
     start = time.perf_counter()
     summary = ReanalyseSummary(chosen, total=store.counts().get("stories", 0))
     ids = _story_ids(store)

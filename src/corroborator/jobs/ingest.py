@@ -63,7 +63,7 @@ from corroborator.corpus.work import (
     analyse_or_failure,
     default_workers,
 )
-from corroborator.embed import CachedEmbedder, Embedder, default_embedder
+from corroborator.embed import CachedEmbedder, Embedder, default_embedder, with_vectors
 from corroborator.exec.base import preload
 from corroborator.ingest.walk import walk_inputs
 from corroborator.model import Article, RawDocument, Skip
@@ -250,6 +250,8 @@ class CorpusIngest:
     ):
         self.store = store
         self.embedder = embedder or default_embedder()
+        if settings().ingest.store_vectors:  # sentence vectors kept for reanalyse / resume
+            self.embedder = with_vectors(self.embedder, store.text_vectors())
         self.options = options or IngestOptions.from_settings()
         preload(self.options.executor)  # before the story index loads usearch (exec.base)
         self.index = StoryIndex(self.options.assign, self.embedder.dim)

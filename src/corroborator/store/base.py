@@ -288,6 +288,10 @@ class Store(Protocol):
         """Title+lead embeddings of stored articles (near-duplicates reuse their original's)."""
         ...
 
+    def holds_text_vectors(self) -> bool:
+        """Whether the store already keeps text vectors (without creating their table)."""
+        ...
+
     def text_vectors(self) -> VectorCache:
         """Sentence and claim-phrase embeddings kept with the store, by (model name,
         `embed.text_key`): the `disk` of a `CachedEmbedder` (`embed.with_vectors`)."""
