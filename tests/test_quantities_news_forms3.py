@@ -38,12 +38,14 @@ def numbers(text: str) -> list[NumberMention]:
         ("The Owls led 17-14 at halftime.", "17-14"),
         ("The court upheld the law in a 5-4 vote.", "5-4"),
         ("Ramos fought to a 22-6-1 record.", "22-6-1"),
+        ("Jones shot 13-for-20 from the field.", "13-for-20"),
+        ("The senate voted 52-48 to confirm her.", "52-48"),
     ],
 )
 def test_a_score_is_one_pair_of_figures(text: str, score: str) -> None:
     (sc,) = find_scores(text, 0, len(text))
     assert text[sc.start : sc.end] == score
-    assert sc.figures == tuple(int(x) for x in score.split("-"))
+    assert sc.figures == tuple(int(x) for x in score.split("-") if x != "for")
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,7 @@ def test_a_score_is_one_pair_of_figures(text: str, score: str) -> None:
         "The Hawks, who went 2-13 last season, hired a coach.",
         "Their 2-13 season in 2024 was the worst in team history.",
         "The Hawks outscored the Owls 17-3 in the second half.",
+        "Jones shot 13-for-20 from the field.",
     ],
 )
 def test_a_score_is_no_count_range_or_duration(text: str) -> None:
@@ -174,6 +177,19 @@ def test_a_calibre_is_no_count_and_no_length(text: str) -> None:
 def test_a_count_of_guns_is_still_read() -> None:
     (nm,) = numbers("Police seized 40 pistols and rifles.")
     assert (nm.raw_value, nm.head) == (40.0, "pistol")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("Police seized two 9mm pistols.", 2.0, "pistol"),
+        ("He bought two .40-caliber pistols.", 2.0, "pistol"),
+        ("Officers took three 12-gauge shotguns.", 3.0, "shotgun"),
+    ],
+)
+def test_a_count_reaches_over_a_calibre_to_its_noun(text: str, value: float, head: str) -> None:
+    (nm,) = numbers(text)
+    assert (nm.raw_value, nm.head) == (value, head)
 
 
 def test_a_length_in_millimetres_is_still_read() -> None:

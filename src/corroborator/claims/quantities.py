@@ -475,7 +475,7 @@ _SCORE_AFTER_PLAY = re.compile(
     r"\b(?:beat|beats|beating|won|wins|winning|lost|loses|losing|defeated|defeats|defeating|"
     r"led|leads|leading|trailed|trails|trailing|outscored|outscores|outscoring|edged|edges|"
     r"routed|routs|drew|draws|tied|ties|thrashed|downed|blanked|crushed|stunned|upset|"
-    r"overcame|whipped|topped|swept|sweeps|outlasted|held\s+on|hung\s+on)\s+"
+    r"overcame|whipped|topped|swept|sweeps|outlasted|held\s+on|hung\s+on|voted|votes)\s+"
     r"(?:[\w'’.-]+\s+){0,5}?" + _SCORE_FIG + _SCORE_END,
     re.IGNORECASE,
 )
@@ -486,6 +486,12 @@ _SCORE_AFTER_STATE = re.compile(
     r"moved|moves|climbed|evened|even|score\s+(?:of|was|is)|scoreline\s+(?:of|was|is))"
     r"\s+(?:(?:to|at)\s+)?" + _SCORE_FIG + _SCORE_END,
     re.IGNORECASE,
+)
+
+
+#: a rate of success written as a pair: "went 3-for-4", "shot 13-for-20 from the field"
+_FOR_PAIR = re.compile(
+    r"(?<![\w.,-])(?P<a>\d{1,3})\s?-\s?for\s?-\s?(?P<b>\d{1,3})(?P<c>)(?![\w.,-]\d)", re.IGNORECASE
 )
 
 
@@ -506,7 +512,7 @@ def find_scores(text: str, start: int, end: int) -> list[ScoreMention]:
     if not _SCORE_ANY.search(text, start, end):
         return []
     found: dict[int, ScoreMention] = {}
-    for pat in (_SCORE_BEFORE_NOUN, _SCORE_AFTER_PLAY, _SCORE_AFTER_STATE):
+    for pat in (_SCORE_BEFORE_NOUN, _SCORE_AFTER_PLAY, _SCORE_AFTER_STATE, _FOR_PAIR):
         for m in pat.finditer(text, start, end):
             s = m.start("a")
             e = m.end("c") if m.group("c") else m.end("b")
@@ -516,7 +522,7 @@ def find_scores(text: str, start: int, end: int) -> list[ScoreMention]:
     return [found[k] for k in sorted(found)]
 
 
-_SCORE_ANY = re.compile(r"\d\s?[-–]\s?\d")
+_SCORE_ANY = re.compile(r"\d\s?[-–]\s?(?:for\s?-\s?)?\d", re.IGNORECASE)
 
 # Calibres and gauges of arms name a weapon, not a count or a length: ".357 Magnum", "a 9mm
 # pistol", "a .22-calibre rifle", "a 12-gauge shotgun", "155mm shells".
@@ -543,6 +549,7 @@ _CALIBRE = re.compile(
     r"|\d{1,3}(?:\.\d{1,2})?" + _CAL_WORD + r")",
     re.IGNORECASE,
 )
+_CALIBRE_WORDS = frozenset(["mm", "caliber", "calibre", "gauge", "cal", "millimetre", "millimeter"])
 _CALIBRE_ANY = re.compile(r"calib|gauge|bore|mm\b|millimet|Magnum|ACP|\.\d", re.IGNORECASE)
 
 # The clock of a game: "with 10:03 to play", "6:00 remaining in the third quarter", "2:41 left"
@@ -555,14 +562,20 @@ _GAME_CLOCK = re.compile(
 
 
 def _english_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of an English sentence whose figures are no counts: scores and records, calibres,
-    a game's clock."""
+    """Spans of an English sentence whose figures are no counts: scores and records, a game's
+    clock (calibres: `_calibres`)."""
     spans = [(s.start, s.end) for s in find_scores(text, start, end)]
-    if _CALIBRE_ANY.search(text, start, end):
-        spans += [(m.start(), m.end()) for m in _CALIBRE.finditer(text, start, end)]
     if ":" in text[start:end]:
         spans += [(m.start(), m.end()) for m in _GAME_CLOCK.finditer(text, start, end)]
     return spans
+
+
+def _calibres(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Calibres of arms in an English sentence: no number starts in them, but a count may
+    reach over one to its noun ("two 9mm pistols")."""
+    if not _CALIBRE_ANY.search(text, start, end):
+        return []
+    return [(m.start(), m.end()) for m in _CALIBRE.finditer(text, start, end)]
 
 
 def find_numbers(
@@ -573,8 +586,10 @@ def find_numbers(
     reader = _NumberReader(text, lex, pats)
     tokens = tokenize(text, start, end)
     taken: list[tuple[int, int]] = list(masks)
+    soft: list[tuple[int, int]] = []
     if lex is not None and lex.code == "en":
         taken += _english_masks(text, start, end)
+        soft = _calibres(text, start, end)
     out: list[NumberMention] = []
     if lex is not None:
         for pat, factor in pats.phrases:
@@ -649,7 +664,7 @@ def find_numbers(
     scan = start
     while (nmatch := pats.number.search(text, scan, end)) is not None:
         scan = nmatch.end()
-        hit = [e for s, e in taken if nmatch.start() < e and s < nmatch.end()]
+        hit = [e for s, e in (*taken, *soft) if nmatch.start() < e and s < nmatch.end()]
         if hit:
             # Look again after the mask: "March 3, 300 people" (the date masks "3", not "300").
             scan = max(nmatch.start() + 1, min(hit))
@@ -2631,12 +2646,21 @@ def _head_run(
     head: Token | None = None
     pre_verb: Token | None = None
     skip = -1
+    calibre_end = -1
     for k, t in enumerate(after):
         low = t.lower
-        if k == skip:
+        if k == skip or k <= calibre_end:
             continue
         if not run and low in _COUNT_MODIFIERS:
             continue  # "eight more picks", "two other victims"
+        if not run and not t.is_word and k == 0:
+            # "two 9mm pistols", "two .40-caliber pistols": the calibre is a modifier
+            j = k
+            while j < len(after) - 1 and not after[j].is_word:
+                j += 1
+            if after[j].lower in _CALIBRE_WORDS and j + 1 < len(after):
+                calibre_end = j
+                continue
         if not t.is_word or low in lex.stopwords or (lex.code == "en" and low in _NON_HEADS):
             break
         if low in lex.weekdays or low in lex.months:
