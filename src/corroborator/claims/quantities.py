@@ -550,7 +550,8 @@ _CALIBRE = re.compile(
     re.IGNORECASE,
 )
 _CALIBRE_WORDS = frozenset(["mm", "caliber", "calibre", "gauge", "cal", "millimetre", "millimeter"])
-_CALIBRE_ANY = re.compile(r"calib|gauge|bore|mm\b|millimet|Magnum|ACP|\.\d", re.IGNORECASE)
+_CALIBRE_WORD_HINTS = ("calib", "Calib", "CALIB", "gauge", "bore", "mm", "MM", "millimet")
+_DOT_FIGURE = re.compile(r"\.\d\d")
 
 # The clock of a game: "with 10:03 to play", "6:00 remaining in the third quarter", "2:41 left"
 # (the time left to play, no time of day and no count; `claims.times` reads none there).
@@ -573,7 +574,13 @@ def _english_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _calibres(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Calibres of arms in an English sentence: no number starts in them, but a count may
     reach over one to its noun ("two 9mm pistols")."""
-    if not _CALIBRE_ANY.search(text, start, end):
+    seg = text[start:end]
+    if not (
+        any(w in seg for w in _CALIBRE_WORD_HINTS)
+        or any(
+            m.start() == 0 or not seg[m.start() - 1].isdigit() for m in _DOT_FIGURE.finditer(seg)
+        )
+    ):
         return []
     return [(m.start(), m.end()) for m in _CALIBRE.finditer(text, start, end)]
 
@@ -1146,6 +1153,9 @@ def _few_scaled(
     taken: list[tuple[int, int]],
 ) -> list[NumberMention]:
     out: list[NumberMention] = []
+    seg = text[start:end]
+    if "undred" not in seg and "housand" not in seg and "illion" not in seg:
+        return out
     for m in _FEW_SCALE.finditer(text, start, end):
         if _overlaps(m.start(), m.end(), taken):
             continue
