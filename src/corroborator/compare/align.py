@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +39,7 @@ import numpy as np
 from corroborator.claims.dates import YEARLESS, in_unknown_week
 from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold
 from corroborator.claims.lang import get_lexicon, words_of_every_language
+from corroborator.compare.labels import claim_label
 from corroborator.compare.matcher import (
     MatcherModel,
     MatchItem,
@@ -502,6 +503,8 @@ def _claim_of(
         verdict = "corroborated" if len(groups_in) > 1 else "single_source"
         support = len(groups_in)
     label = _slot_label(slot)
+    if verdict != "single_source" and slot.first.kind in WHEN_KINDS:
+        label = claim_label(_sentences_of(slot, articles), slot.first.kind) or label
     return Claim(
         id="",
         kind=slot.first.kind,
@@ -513,6 +516,21 @@ def _claim_of(
         label=label,
         explanation=explanation,
     )
+
+
+#: kinds whose label is read from a parse of a mention's sentence (`compare.labels`)
+WHEN_KINDS = frozenset({"date", "time", "duration"})
+
+
+def _sentences_of(
+    slot: _Slot, articles: Mapping[str, Article]
+) -> Iterator[tuple[str, str, int, int]]:
+    """(language, sentence, start, end in the sentence) of each mention, in slot order."""
+    for it in slot.items:
+        art = articles.get(it.article)
+        if art is not None and 0 <= it.ext.sentence_index < len(art.sentences):
+            sent = art.sentences[it.ext.sentence_index]
+            yield art.language, sent.text, it.ext.start - sent.start, it.ext.end - sent.start
 
 
 def _evolving(sides: list[list[_Item]], articles: Mapping[str, Article]) -> bool:

@@ -1,0 +1,179 @@
+"""Readable labels for when-claims (dates, times of day, durations) from a dependency parse.
+
+A date's label named the word the rules took for its subject ("southern date" for "an
+earthquake struck southern Iran on Sunday"). Where a parser is installed (spaCy: English),
+the label is read from the parse of one mention's sentence instead: the event noun the value
+qualifies ("the May 17 hearing", "Sunday's earthquake", "the attack on Sunday" -> "hearing
+date", "earthquake date", "attack date"), else the clause it dates ("when an earthquake
+struck", "what time the fire broke out", "how long the talks lasted"). One parse per claim
+that more than one article states, read through the parse cache the quote reader shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from corroborator.nlp.base import Doc, Token
+
+#: languages whose labels are read from a parse (the question words below are English)
+LABEL_LANGUAGES = frozenset({"en"})
+#: the most words of a subject written into a label ("the Wasilla Bible Church")
+SUBJECT_WORDS = 5
+#: ... and of its object ("released the patch", "opened fire")
+OBJECT_WORDS = 4
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_VERBS = frozenset({"VERB", "AUX"})
+#: dependency labels that tie a value to the noun it qualifies ("Sunday's quake")
+_OF_NOUN = frozenset({"compound", "nmod", "poss", "amod", "nummod", "appos"})
+#: ... and to the word a prepositional phrase hangs from ("the attack on Sunday")
+_UP = frozenset({"pobj", "prep", "npadvmod", "tmod", "obl", "nmod:tmod", "advmod", "conj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_VERB_PARTS = frozenset({"aux", "auxpass", "neg", "prt"})
+#: a statement's date is not the event's: "police said on Friday"
+_SAY = frozenset({"say", "said", "says", "tell", "told", "announce", "announced", "report",
+                  "reported", "confirm", "confirmed", "state", "stated", "indicate",
+                  "indicated", "add", "added", "note", "noted"})  # fmt: skip
+#: nouns that only say which part of a day or period ("Saturday night", "that afternoon")
+_PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "day", "time", "hours",
+                          "week", "weekend", "month", "year", "date", "moment", "period"})  # fmt: skip
+#: words that open a phrase in lower case even when a tagger takes them for a name ("A")
+_LOWER = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
+                    "its", "our", "some"})  # fmt: skip
+_COMMON = frozenset({"DET", "NUM", "NOUN", "PRON"})
+#: verbs that link a subject to a state ("he was sure on Saturday", "she became ...")
+_BE = frozenset({"is", "was", "were", "are", "be", "been", "being", "am", "become", "became",
+                 "becomes", "remain", "remained", "remains", "seem", "seemed"})  # fmt: skip
+#: words that make the core of a noun phrase: "an emergency patch", "Yvonne Hiller"
+_CORE = frozenset({"det", "compound", "amod", "poss", "nummod"})
+_QUESTION = {"date": "when", "time": "what time", "duration": "how long"}
+
+
+def _span_head(doc: Doc, start: int, end: int) -> int | None:
+    inside = [j for j, t in enumerate(doc.tokens) if t.start < end and t.end > start]
+    for j in inside:
+        h = doc.tokens[j].head
+        if h == j or h not in inside:
+            return j
+    return None
+
+
+def _words(doc: Doc, idx: list[int]) -> str:
+    """The text of a run of tokens as written (one line), its first word in lower case when
+    it is a common word ("The fire" -> "the fire", "Roads" -> "roads"; "Raj Chohan" stays)."""
+    lo, hi = min(idx), max(idx)
+    first = doc.tokens[lo]
+    text = " ".join(doc.text[first.start : doc.tokens[hi].end].split())
+    if first.text.lower() in _LOWER or (first.pos in _COMMON and first.text.istitle()):
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _subtree(doc: Doc, i: int) -> list[int]:
+    out, todo = [], [i]
+    while todo:
+        j = todo.pop()
+        out.append(j)
+        todo.extend(doc.children(j))
+    return out
+
+
+def _phrase(doc: Doc, head: int, most: int, value: tuple[int, int]) -> list[int]:
+    """The tokens of the phrase `head` heads, if it is short (at most `most` words), in one
+    run and without a comma; else the head with its determiner and compound words ("Yvonne
+    Hiller, 43," -> "Yvonne Hiller"); [] when it holds the value itself."""
+    words = _subtree(doc, head)
+    if any(value[0] <= doc.tokens[j].start < value[1] for j in words):
+        return []
+    if (
+        len(words) > most
+        or not _contiguous(words)
+        or any(doc.tokens[j].text in ",;(" for j in words)
+    ):
+        words = [head, *[k for k in doc.children(head) if doc.tokens[k].dep in _CORE]]
+    return words if _contiguous(words) else [head]
+
+
+def _subject(doc: Doc, verb: int, value: tuple[int, int]) -> str:
+    """The verb's subject as written (at most `SUBJECT_WORDS` words), or "". A verb joined to
+    another ("broke out at 9pm and burned for three hours") shares its subject."""
+    if doc.tokens[verb].dep == "conj" and not any(
+        doc.tokens[c].dep in _SUBJECTS for c in doc.children(verb)
+    ):
+        verb = doc.tokens[verb].head
+    for c in doc.children(verb):
+        t = doc.tokens[c]
+        if t.dep in _SUBJECTS:
+            if t.pos == "PRON":
+                return t.text.lower() if t.text.lower() in ("he", "she", "they", "it") else ""
+            words = _phrase(doc, c, SUBJECT_WORDS, value)
+            return _words(doc, words) if words else ""
+    return ""
+
+
+def _contiguous(idx: list[int]) -> bool:
+    s = sorted(idx)
+    return s == list(range(s[0], s[-1] + 1)) if s else False
+
+
+def _verb_phrase(doc: Doc, verb: int, value: tuple[int, int]) -> str:
+    """The verb with its auxiliaries, negation and particle ("was not arrested", "broke out"),
+    and a short object ("took place", "opened fire", "issued an emergency patch")."""
+    parts = [verb, *[c for c in doc.children(verb) if doc.tokens[c].dep in _VERB_PARTS]]
+    for c in doc.children(verb):
+        if doc.tokens[c].dep == "dobj":
+            obj = _phrase(doc, c, OBJECT_WORDS, value)
+            if _contiguous(parts + obj):
+                parts += obj
+    return _words(doc, parts) if _contiguous(parts) else doc.tokens[verb].text
+
+
+def when_label(doc: Doc, start: int, end: int, kind: str) -> str:
+    """The label of a date, time or duration at [start, end) of a parsed sentence, or ""."""
+    noun = {"date": "date", "time": "time", "duration": "duration"}.get(kind)
+    if noun is None or not doc.has_parse:
+        return ""
+    cur = _span_head(doc, start, end)
+    for _ in range(6):
+        if cur is None:
+            return ""
+        tok: Token = doc.tokens[cur]
+        par = tok.head
+        if par == cur:
+            return ""
+        up = doc.tokens[par]
+        if up.text.lower() in _PART_OF_DAY or start <= up.start < end:
+            cur = par  # "on Saturday night": the night is the value's, not the event
+            continue
+        if up.pos in _NOUNS and tok.dep in _OF_NOUN | {"prep"}:
+            return f"{up.text.lower() if up.pos == 'NOUN' else up.text} {noun}"
+        if up.pos in _VERBS and tok.dep != "pobj":
+            if up.text.lower() in _SAY or up.lemma in _SAY or up.text.lower() in _BE:
+                return ""  # a statement's date, or a state ("he was sure on Saturday")
+            subject = _subject(doc, par, (start, end))
+            if not subject:
+                return ""
+            return f"{_QUESTION[kind]} {subject} {_verb_phrase(doc, par, (start, end))}"
+        if tok.dep not in _UP:
+            return ""
+        cur = par
+    return ""
+
+
+def claim_label(
+    mentions: Iterable[tuple[str, str, int, int]], kind: str, parse_at_most: int = 3
+) -> str:
+    """The label read from the first of `mentions` (language, sentence text, start, end in
+    the sentence) whose parse gives one, trying at most `parse_at_most`; "" when none does or
+    no parser is installed for their language."""
+    from corroborator.nlp.registry import get_parser, spacy_available
+
+    tried = 0
+    for language, sentence, start, end in mentions:
+        if language not in LABEL_LANGUAGES or not spacy_available(language):
+            continue
+        tried += 1
+        doc = get_parser(language, entities=False, lemmas=False).parse(sentence)
+        if label := when_label(doc, start, end, kind):
+            return label
+        if tried >= parse_at_most:
+            break
+    return ""

@@ -1,0 +1,84 @@
+"""Labels of dates, times and durations read from a dependency parse (`compare.labels`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.claims import extract_claims
+from corroborator.compare import labels
+from corroborator.compare.align import align_story
+from corroborator.compare.labels import when_label
+from corroborator.model import Article
+from corroborator.nlp.registry import get_parser, spacy_available
+from corroborator.text.sentences import split_sentences
+
+needs_parser = pytest.mark.skipif(
+    not spacy_available("en"), reason="the English spaCy pipeline is not installed (extra nlp)"
+)
+
+
+def _label(sentence: str, value: str, kind: str = "date") -> str:
+    doc = get_parser("en", entities=False, lemmas=False).parse(sentence)
+    start = sentence.index(value)
+    return when_label(doc, start, start + len(value), kind)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "value", "kind", "label"),
+    [
+        # the clause the value dates, with its subject (not "southern date")
+        ("A storm struck northern Norland on Sunday, cutting power.", "Sunday", "date",
+         "when a storm struck northern Norland"),
+        ("The warehouse fire broke out at 9pm on Friday.", "9pm", "time",
+         "what time the warehouse fire broke out"),
+        # a second verb shares the first one's subject
+        ("The fire broke out at 9pm and burned for three hours.", "three hours", "duration",
+         "how long the fire burned"),
+        ("Two guards were hurt on Monday when the van was rammed.", "Monday", "date",
+         "when two guards were hurt"),
+        # the noun the value qualifies
+        ("Sunday's landslide blocked the coast road.", "Sunday", "date", "landslide date"),
+        ("A May 17 hearing was set by the court.", "May 17", "date", "hearing date"),
+        # a part of the day is the value's, not the event
+        ("The ferry sank on Saturday night near the harbour.", "Saturday", "date",
+         "when the ferry sank"),
+        # a statement's date or a state: no label from the parse
+        ("Police said on Friday that a man had been arrested.", "Friday", "date", ""),
+        ("He was sure on Saturday that the deal was done.", "Saturday", "date", ""),
+    ],
+)  # fmt: skip
+def test_when_labels_from_the_parse(sentence: str, value: str, kind: str, label: str) -> None:
+    assert _label(sentence, value, kind) == label
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(aid, aid, aid, "en", "2026-05-02", text, sentences=split_sentences(text, "en"))
+
+
+def _story() -> tuple[dict[str, Article], dict[str, list]]:  # type: ignore[type-arg]
+    arts = {
+        "a1": _article("a1", "A fire broke out at the Dunmore depot on Thursday, officials said."),
+        "a2": _article(
+            "a2", "Firefighters said a fire broke out at the Dunmore depot on Thursday."
+        ),
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    return arts, ext
+
+
+@needs_parser
+def test_a_corroborated_date_is_labelled_by_its_clause() -> None:
+    arts, ext = _story()
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    (day,) = [c for c in claims if c.kind == "date"]
+    assert day.verdict == "corroborated"
+    assert day.label == "when a fire broke out"
+
+
+def test_without_a_parse_the_rule_label_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(labels, "LABEL_LANGUAGES", frozenset())
+    arts, ext = _story()
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    (day,) = [c for c in claims if c.kind == "date"]
+    assert day.label == [e for e in ext["a1"] if e.kind == "date"][0].label
