@@ -264,3 +264,49 @@ def test_a_plain_weekday_still_resolves() -> None:
 def test_a_dateline_is_no_claim(text: str) -> None:
     assert [d.dateline for d in find_dates(text, 0, len(text), EN, PUB)] == [True]
     assert values(text, "date") == []
+
+
+# ------------------------------------------------------------------ more forms of play
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("He hit five 3-pointers in the half.", 5.0, "pointer"),
+        ("Smith scored 112 off 98 balls.", 98.0, "ball"),
+    ],
+)
+def test_counts_of_play(text: str, value: float, head: str) -> None:
+    (nm,) = numbers(text)
+    assert (nm.raw_value, nm.head) == (value, head)
+
+
+@pytest.mark.parametrize(
+    "text", ["He hit a 3-pointer to tie it.", "He scored on 12-of-18 shooting."]
+)
+def test_names_and_rates_of_play_count_nothing(text: str) -> None:
+    assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sale is held every other Saturday.",
+        "It happens on the first Sunday after the vote.",
+    ],
+)
+def test_weekdays_that_name_no_day_we_can_resolve(text: str) -> None:
+    assert find_dates(text, 0, len(text), EN, PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "span"),
+    [
+        ("He was born on the fourth of July.", "2024-07-04", "fourth of July"),
+        ("The thirty-first of March was a Monday.", "2025-03-31", "thirty-first of March"),
+        ("It was the twenty-second of June.", "2024-06-22", "twenty-second of June"),
+    ],
+)
+def test_a_spelled_ordinal_day(text: str, value: str, span: str) -> None:
+    got = [(d.value, text[d.start : d.end]) for d in find_dates(text, 0, len(text), EN, PUB)]
+    assert got[0] == (value, span)

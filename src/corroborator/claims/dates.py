@@ -19,6 +19,7 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 from corroborator.claims.lexicon import Lexicon
+from corroborator.text.calendar import ORDINALS
 
 _ISO = re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")
 
@@ -324,6 +325,16 @@ def find_dates(
                 continue
             if _valid(y, mon, d):
                 add(m.start(), m.end(), f"{y:04d}-{mon:02d}-{d:02d}", False)
+    if lex.code == "en" and " of " in text[start:end]:
+        for m in _SPELLED_DAY.finditer(text, start, end):
+            d = _spelled_ordinal(m.group("o").lower())
+            mon_word = m.group("mon").lower().rstrip(".")
+            if mon_word not in lex.months or published is None:
+                continue
+            mon = lex.months[mon_word]
+            y = _day_year(mon, d, published, future, _past_clause(text, start, end, m, lex))
+            if _valid(y, mon, d):
+                add(m.start("o"), m.end(), f"{y:04d}-{mon:02d}-{d:02d}", False)
     if lex.code == "en" and _HOLIDAY_QUICK.search(text, start, end):
         for m in _HOLIDAY.finditer(text, start, end):
             got = _holiday_value(m, published, future, _past_clause(text, start, end, m, lex))
@@ -486,6 +497,8 @@ def find_dates(
             continue  # "every Tuesday", "the second Tuesday of each month": a rule, no day
         if _nth_weekday_of_month(text, start, end, m, lex, out, taken):
             continue  # "the first Monday in March": that day
+        if _NTH_PLAIN.search(text, max(start, m.start("wd") - 10), m.start("wd")):
+            continue  # "the first Sunday after the vote": not the last Sunday
         rel = (m.group("rel") or m.group("rel2") or "").lower()
         wd = lex.weekdays[m.group("wd").lower()]
         before = text[max(start, m.start() - 12) : m.start()].lower().split()
@@ -863,14 +876,36 @@ _NAME_LEAD = frozenset(
 
 # A weekday that recurs is a rule, not a day to resolve: "every Tuesday", "jeden Dienstag",
 # "the second Tuesday of each month", "the last Friday of the month".
+#: "the fourth of July", "the twenty-first of June" (English; digits: the dmy pattern)
+_SPELLED_DAY = re.compile(
+    r"\b[Tt]he\s+(?P<o>(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"thirtieth)\s+of\s+(?P<mon>[A-Z][a-z]+)\b",
+)
+
+
+def _spelled_ordinal(word: str) -> int:
+    """'fourth' -> 4, 'twenty-second' -> 22, 'thirtieth' -> 30, 'thirty-first' -> 31."""
+    if word in ORDINALS:
+        return ORDINALS[word]
+    if word == "thirtieth":
+        return 30
+    tens, _, unit = word.partition("-")
+    return (30 if tens == "thirty" else 20) + ORDINALS[unit]
+
+
 _EVERY_BEFORE = re.compile(
-    r"(?<![\w-])(?:every|each|jeden|jede|jeder|chaque|tous\s+les|toutes\s+les|cada|todos\s+los|"
+    r"(?<![\w-])(?:every(?:\s+other)?|alternate|each|jeden|jede|jeder|chaque|tous\s+les|toutes\s+les|cada|todos\s+los|"
     r"todas\s+las|ogni|tutti\s+i|elke|iedere|każdy|każdą|każdego)\s+$",
     re.IGNORECASE,
 )
 _NTH_BEFORE = re.compile(
     r"(?<![\w-])(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+$",
     re.IGNORECASE,
+)
+_NTH_PLAIN = re.compile(
+    r"(?<![\w-])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+$", re.IGNORECASE
 )
 _NTH_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2}
 _NTH_VALUE.update({"3rd": 3, "4th": 4, "5th": 5, "last": -1, "final": -1})

@@ -153,6 +153,7 @@ _NON_HEADS = frozenset(
         "overall",
         "ago",
         "alone",
+        "off",
         "then",
         "now",
         "today",
@@ -491,7 +492,8 @@ _SCORE_AFTER_STATE = re.compile(
 
 #: a rate of success written as a pair: "went 3-for-4", "shot 13-for-20 from the field"
 _FOR_PAIR = re.compile(
-    r"(?<![\w.,-])(?P<a>\d{1,3})\s?-\s?for\s?-\s?(?P<b>\d{1,3})(?P<c>)(?![\w.,-]\d)", re.IGNORECASE
+    r"(?<![\w.,-])(?P<a>\d{1,3})\s?-\s?(?:for|of)\s?-\s?(?P<b>\d{1,3})(?P<c>)(?![\w.,-]\d)",
+    re.IGNORECASE,
 )
 
 
@@ -522,7 +524,7 @@ def find_scores(text: str, start: int, end: int) -> list[ScoreMention]:
     return [found[k] for k in sorted(found)]
 
 
-_SCORE_ANY = re.compile(r"\d\s?[-–]\s?(?:for\s?-\s?)?\d", re.IGNORECASE)
+_SCORE_ANY = re.compile(r"\d\s?[-–]\s?(?:(?:for|of)\s?-\s?)?\d", re.IGNORECASE)
 
 # Calibres and gauges of arms name a weapon, not a count or a length: ".357 Magnum", "a 9mm
 # pistol", "a .22-calibre rifle", "a 12-gauge shotgun", "155mm shells".
@@ -571,18 +573,28 @@ def _english_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# "a 3-pointer", "his fourth 3-pointer": a kind of basket, no count of 3 ("hit five 3-pointers"
+# counts five of them).
+_POINTER = re.compile(r"(?<![\w.,-])\d(?=-pointers?\b)")
+
+
 def _calibres(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Calibres of arms in an English sentence: no number starts in them, but a count may
-    reach over one to its noun ("two 9mm pistols")."""
+    """Calibres of arms and kinds of basket in an English sentence: no number starts in them,
+    but a count may reach over one to its noun ("two 9mm pistols", "five 3-pointers")."""
     seg = text[start:end]
+    pointers = (
+        [(m.start(), m.end()) for m in _POINTER.finditer(text, start, end)]
+        if "pointer" in seg
+        else []
+    )
     if not (
         any(w in seg for w in _CALIBRE_WORD_HINTS)
         or any(
             m.start() == 0 or not seg[m.start() - 1].isdigit() for m in _DOT_FIGURE.finditer(seg)
         )
     ):
-        return []
-    return [(m.start(), m.end()) for m in _CALIBRE.finditer(text, start, end)]
+        return pointers
+    return pointers + [(m.start(), m.end()) for m in _CALIBRE.finditer(text, start, end)]
 
 
 def find_numbers(
@@ -2670,6 +2682,9 @@ def _head_run(
                 j += 1
             if after[j].lower in _CALIBRE_WORDS and j + 1 < len(after):
                 calibre_end = j
+                continue
+            if after[j].lower in ("pointer", "pointers") and j > k:
+                calibre_end = j - 1  # "five 3-pointers": the noun is the kind of basket
                 continue
         if not t.is_word or low in lex.stopwords or (lex.code == "en" and low in _NON_HEADS):
             break
