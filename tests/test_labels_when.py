@@ -8,7 +8,7 @@ from corroborator.claims import extract_claims
 from corroborator.compare import labels
 from corroborator.compare.align import align_story
 from corroborator.compare.labels import when_label
-from corroborator.model import Article
+from corroborator.model import Article, Extraction
 from corroborator.nlp.registry import get_parser, spacy_available
 from corroborator.text.sentences import split_sentences
 
@@ -56,7 +56,7 @@ def _article(aid: str, text: str) -> Article:
     return Article(aid, aid, aid, "en", "2026-05-02", text, sentences=split_sentences(text, "en"))
 
 
-def _story() -> tuple[dict[str, Article], dict[str, list]]:  # type: ignore[type-arg]
+def _story() -> tuple[dict[str, Article], dict[str, list[Extraction]]]:
     arts = {
         "a1": _article("a1", "A fire broke out at the Dunmore depot on Thursday, officials said."),
         "a2": _article(
@@ -81,4 +81,4 @@ def test_without_a_parse_the_rule_label_stays(monkeypatch: pytest.MonkeyPatch) -
     arts, ext = _story()
     claims = align_story([["a1"], ["a2"]], ext, arts, None)
     (day,) = [c for c in claims if c.kind == "date"]
-    assert day.label == [e for e in ext["a1"] if e.kind == "date"][0].label
+    assert day.label == next(e for e in ext["a1"] if e.kind == "date").label
