@@ -16,7 +16,6 @@ from corroborator.cli import app
 from corroborator.corpus.reanalyse import reanalyse
 from corroborator.embed import CachedEmbedder, Embedder, default_embedder
 from corroborator.store import SQLiteStore, open_store
-from corroborator.store import sqlite as sqlite_store
 from equivalence_corpus import canonical_export, write_corpus
 
 
@@ -28,22 +27,27 @@ def _page_size(db: Path) -> int:
         raw.close()
 
 
-def test_a_new_store_gets_16k_pages_and_an_old_one_keeps_its_own(
+def test_new_stores_get_16k_pages_with_the_setting_and_keep_their_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    new = tmp_path / "new.db"
-    SQLiteStore(new).close()
-    assert _page_size(new) == 16384
-    old = tmp_path / "old.db"
-    monkeypatch.setattr(sqlite_store, "PAGE_SIZE", 4096)  # a file made before this version
-    SQLiteStore(old).close()
-    monkeypatch.undo()
-    store = SQLiteStore(old)
+    plain = tmp_path / "plain.db"
+    SQLiteStore(plain).close()
+    assert _page_size(plain) == 4096  # SQLite's default: the setting is off
+    monkeypatch.setenv("CORROBORATOR_INGEST_STORE_VECTORS", "1")
+    big = tmp_path / "big.db"
+    SQLiteStore(big).close()
+    assert _page_size(big) == 16384
+    store = SQLiteStore(plain)  # a file made before keeps its pages, and still works
     assert store.integrity_check() == "ok" and not store.holds_text_vectors()
-    store.text_vectors()  # the table is made on request, in the file's own pages
+    store.text_vectors()  # the table is made on request
     assert store.holds_text_vectors()
     store.close()
-    assert _page_size(old) == 4096
+    monkeypatch.delenv("CORROBORATOR_INGEST_STORE_VECTORS")
+    assert _page_size(plain) == 4096
+    store = SQLiteStore(big)
+    assert store.integrity_check() == "ok"
+    store.close()
+    assert _page_size(big) == 16384
 
 
 def _ingest(corpus: Path, db: Path) -> None:

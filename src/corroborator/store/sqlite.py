@@ -29,7 +29,8 @@ them when the setting `ingest.store_vectors` is on (off by default: they nearly 
 store for a gain in `reanalyse` and resume only); `reanalyse` reads and adds to them when the
 setting is on or the store already has them (`holds_text_vectors`).
 
-A new store file gets 16 KB pages (`PAGE_SIZE`); a file made before keeps its 4 KB pages.
+A new store file made while `ingest.store_vectors` is on gets 16 KB pages (`PAGE_SIZE`);
+otherwise SQLite's 4 KB. A file keeps the page size it was made with.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from corroborator.config import settings
 from corroborator.model import Skip
 from corroborator.store.base import (
     ArticleRow,
@@ -56,10 +58,10 @@ from corroborator.store.base import (
 )
 
 SCHEMA_VERSION = 3
-#: Page size of a new store file. Vectors (1-2 KB each: stored sentence vectors, story
-#: centroids) and story payloads fill 16 KB pages with less slack and fewer overflow pages
-#: than SQLite's default 4 KB: 1,000 articles with their sentence vectors take 56 MB instead
-#: of 98 (bench/RESULTS.md, corpus_throughput). An existing file keeps its page size.
+#: Page size of a store file made while `ingest.store_vectors` is on: a 2 KB sentence vector
+#: takes a whole 4 KB page, a quarter of a 16 KB one (bench/RESULTS.md, corpus_throughput:
+#: at 1k, 16 KB pages make the store with vectors much smaller and the one without 12 %
+#: larger, so a store without vectors keeps SQLite's 4 KB).
 PAGE_SIZE = 16384
 
 
@@ -265,7 +267,7 @@ class SQLiteStore:
                 p.parent.mkdir(parents=True, exist_ok=True)
             new = not p.exists() or p.stat().st_size == 0
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
-            if new:  # before the first table; an existing file keeps its page size
+            if new and settings().ingest.store_vectors:  # before the first table
                 self._db.execute(f"PRAGMA page_size={PAGE_SIZE}")
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
