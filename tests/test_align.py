@@ -194,6 +194,40 @@ def test_quotes_corroborate_by_speaker_and_words_and_never_conflict() -> None:
     assert [(c.verdict, c.support) for c in claims] == [("corroborated", 2), ("single_source", 1)]
 
 
+def _quote(text: str, speaker: str) -> Extraction:
+    return Extraction(
+        kind="quote",
+        key=f"quote: {speaker.lower()}",
+        start=0,
+        end=len(text),
+        text=f'"{text}"',
+        value=text,
+        speaker=speaker,
+        sentence_index=0,
+    )
+
+
+def test_the_same_words_under_two_named_speakers_are_one_statement() -> None:
+    # one report names the minister, the other her title; a third gives a stock phrase to
+    # another speaker, which stays apart, as does a short common run of words
+    ext = {
+        "a1": [_quote("Healthy forests are critical to the safety of every valley town", "Okafor")],
+        "a2": [
+            _quote("healthy forests are critical to the safety of every valley town", "minister"),
+            _quote("lasting peace for the region", "Brandt"),
+        ],
+        "a3": [_quote("We want a lasting peace for the region and its people", "Lindqvist")],
+    }
+    claims = _run([["a1"], ["a2"], ["a3"]], ext)
+    (same,) = [c for c in claims if c.verdict == "corroborated"]
+    assert same.support == 2
+    assert same.explanation == (
+        "the same quoted words, attributed to Okafor and minister by different reports"
+    )
+    # five words found inside a longer quote (three content words) are a stock phrase
+    assert [c.verdict for c in claims].count("single_source") == 2
+
+
 def test_conflicts_come_first_and_omissions_list_missing_groups() -> None:
     groups = [["a1", "a3"], ["a2"]]
     ext = {

@@ -319,13 +319,10 @@ def _group_quotes(items: list[_Item]) -> list[_Slot]:
         key = (unit_family(it.ext), it.ext.key.lower())
         candidates = by_key.get(key, [])
         if key[1].startswith("quote:"):
-            unknown = key[1] == UNKNOWN_SPEAKER_KEY
             candidates = sorted(
                 i
                 for k, ids in by_key.items()
-                if k[0] == key[0]
-                and k[1].startswith("quote:")
-                and (unknown or k[1] in (key[1], UNKNOWN_SPEAKER_KEY))
+                if k[0] == key[0] and k[1].startswith("quote:")
                 for i in ids
             )
         for idx in candidates:
@@ -342,19 +339,42 @@ def _group_quotes(items: list[_Item]) -> list[_Slot]:
 
 
 def _same_words_or_voice(a: Extraction, b: Extraction) -> bool:
-    """Quotes of two different speaker keys (one of them unknown) are one statement only when
+    """Quotes of two different speaker keys, one of them unknown, are one statement only when
     they share two content words or more, or one is a fragment of the other: one shared word
-    ("relationship", "disgraceful") is said by many people about one event."""
-    if a.kind != "quote" or a.key.lower() == b.key.lower():
+    ("relationship", "disgraceful") is said by many people about one event. Two different
+    known speakers' quotes are one statement only when they are the same words
+    (`_same_statement`): a title in one report and the name in another ("the secretary" /
+    "Okafor"), or words one outlet gives to the wrong person."""
+    ka, kb = a.key.lower(), b.key.lower()
+    if a.kind != "quote" or ka == kb:
         return True
     va, vb = str(a.value or ""), str(b.value or "")
+    if UNKNOWN_SPEAKER_KEY not in (ka, kb):
+        return _same_statement(va, vb)
     if len(_token_set(va) & _token_set(vb)) >= 2:
         return True
     # ... or one is a fragment of two words or more of the other ("discuss the end of the
     # war"); a one-word quote ("reckless") is everyone's word
-    wa, wb = _plain_words(va), _plain_words(vb)
-    short, long = sorted((wa, wb), key=len)
+    short, long = sorted((_plain_words(va), _plain_words(vb)), key=len)
     return " " in short and f" {short} " in f" {long} "
+
+
+#: words of a quote found whole in another that make them one statement whoever is named as
+#: saying them; a stock phrase of five ("the denuclearisation of the peninsula") is not enough
+SAME_STATEMENT_WORDS = 6
+SAME_STATEMENT_CONTENT = 4
+
+
+def _same_statement(a: str, b: str) -> bool:
+    """One quote is the other, or a run of it, of at least `SAME_STATEMENT_WORDS` words or
+    `SAME_STATEMENT_CONTENT` content words."""
+    short, long = sorted((_plain_words(a), _plain_words(b)), key=len)
+    if f" {short} " not in f" {long} ":
+        return False
+    return (
+        short.count(" ") + 1 >= SAME_STATEMENT_WORDS
+        or len(_token_set(short)) >= SAME_STATEMENT_CONTENT
+    )
 
 
 def _plain_words(text: str) -> str:
@@ -467,6 +487,16 @@ def _quote_explanation(slot: _Slot) -> str:
     speaker = slot.first.speaker or "unknown"
     if len(slot.items) == 1:
         return f"one quote attributed to {speaker}"
+    named = list(
+        dict.fromkeys(
+            it.ext.speaker
+            for it in slot.items
+            if it.ext.speaker and it.ext.key.lower() != UNKNOWN_SPEAKER_KEY
+        )
+    )
+    if len(named) > 1:
+        who = ", ".join(named[:-1]) + f" and {named[-1]}"
+        return f"the same quoted words, attributed to {who} by different reports"
     return f"the same speaker ({speaker}) and overlapping quoted words"
 
 
