@@ -310,3 +310,36 @@ def test_weekdays_that_name_no_day_we_can_resolve(text: str) -> None:
 def test_a_spelled_ordinal_day(text: str, value: str, span: str) -> None:
     got = [(d.value, text[d.start : d.end]) for d in find_dates(text, 0, len(text), EN, PUB)]
     assert got[0] == (value, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        ("The protest is planned between 2 and 4 p.m. on Friday.", ["14:00", "16:00"]),
+        ("The clinic is open from 11 to 2 p.m.", ["11:00", "14:00"]),
+        ("The curfew runs from 10 until 5 a.m.", ["22:00", "05:00"]),
+    ],
+)
+def test_the_first_hour_of_a_span_takes_the_half_of_the_day(text: str, got: list[str]) -> None:
+    times = find_times(text, 0, len(text), EN)
+    assert [t.value for t in times] == got
+    assert [t.span_role for t in times] == ["from", "until"]
+
+
+def test_a_count_before_a_time_is_no_hour() -> None:
+    text = "Between 20 and 30 people came at 4 p.m."
+    assert [t.value for t in find_times(text, 0, len(text), EN)] == ["16:00"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hawks are a .500 team this season.",
+        "They finished above .500 for the first time.",
+        "They have a .615 winning percentage.",
+    ],
+)
+def test_a_share_of_games_won_is_a_standing(text: str) -> None:
+    (nm,) = numbers(text)
+    assert nm.head == "winning percentage"
+    assert text[nm.start : nm.end].startswith(".")

@@ -573,6 +573,15 @@ def _english_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A share of games won written as a batting average: "a .500 team", "above .500", "a .615
+# winning percentage" (a standing: no count of teams, no percentage of anything named).
+_WIN_SHARE = re.compile(
+    r"(?<![\w.])\.\d{3}(?=\s+(?:team|club|squad|record|season|mark|winning|ball\s*club)\b)"
+    r"|(?<=above\s)\.500\b|(?<=below\s)\.500\b|(?<=over\s)\.500\b|(?<=under\s)\.500\b",
+    re.IGNORECASE,
+)
+
+
 # "a 3-pointer", "his fourth 3-pointer": a kind of basket, no count of 3 ("hit five 3-pointers"
 # counts five of them).
 _POINTER = re.compile(r"(?<![\w.,-])\d(?=-pointers?\b)")
@@ -1758,6 +1767,23 @@ def _read_one(
             text, s_start, s_end, num_start, m.end(), value, "quantity", None, lex, pats, tokens
         )
         nm.head = "batting average"
+        return nm
+    if (
+        lex.code == "en"
+        and currency is None
+        and (m.group("d") or "").startswith(".")
+        and _WIN_SHARE.match(text, num_start, s_end)
+    ):
+        nm = NumberMention(
+            "quantity",
+            num_start,
+            num_start + 4,
+            value,
+            None,
+            None,
+            Bounds(value, value, value, False),
+            head="winning percentage",
+        )
         return nm
     att = (m.group("att") or "").lower()
     if att:

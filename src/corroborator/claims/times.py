@@ -193,9 +193,46 @@ def find_times(
     if lex is not None and lex.code in _NOON:
         out.extend(_noon(text, start, end, lex, p, spans + [(t.start, t.end) for t in out]))
         out.sort(key=lambda t: t.start)
+    if lex is not None and lex.ampm and out:
+        out = _bare_first_hours(text, start, out, spans)
     if len(out) > 1:
         out = _spans_of_two(text, out)
     return out
+
+
+# "between 2 and 4 p.m.", "from 9 to 11:30 a.m.": the first hour of a span takes the
+# half of the day of the second.
+_BARE_FIRST = re.compile(
+    r"(?:^|(?<=\W))(?:between|from)\s+(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*"
+    r"(?:and|to|until|till|-|–)\s*$",
+    re.IGNORECASE,
+)
+_AMPM = re.compile(r"\b(?P<ap>[ap])\.?\s?m\b", re.IGNORECASE)
+
+
+def _bare_first_hours(
+    text: str, start: int, times: list[TimeMention], spans: list[tuple[int, int]]
+) -> list[TimeMention]:
+    out = list(times)
+    for t in times:
+        am = _AMPM.search(text, t.start, t.end)
+        m = _BARE_FIRST.search(text, max(start, t.start - 25), t.start) if am else None
+        if am is None or m is None:
+            continue
+        s, e = m.start("h"), m.end("m") if m.group("m") else m.end("h")
+        if any(s < b and a < e for a, b in spans) or any(s < x.end and x.start < e for x in out):
+            continue
+        h1, mi = int(m.group("h")), int(m.group("m") or 0)
+        h2 = int(t.value[:2]) % 12
+        if not 1 <= h1 <= 12:
+            continue
+        h1 %= 12
+        pm = am.group("ap").lower() == "p"
+        if h1 > h2:
+            pm = not pm  # "from 11 to 2 p.m.": 11 a.m.
+        hour = h1 + (12 if pm else 0)
+        out.append(TimeMention(s, e, f"{hour:02d}:{mi:02d}", t.zone, t.approximate))
+    return sorted(out, key=lambda x: x.start)
 
 
 # "from 9 a.m. until 5 p.m.", "between 7 a.m. and 8 p.m.", "9 a.m. to 5 p.m.", "von 9 bis 17
