@@ -343,3 +343,19 @@ def test_a_share_of_games_won_is_a_standing(text: str) -> None:
     (nm,) = numbers(text)
     assert nm.head == "winning percentage"
     assert text[nm.start : nm.end].startswith(".")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "one_day"),
+    [
+        ("de", "Der Markt ist jeden Dienstag geöffnet.", "Der Markt war am Dienstag geöffnet."),
+        ("fr", "Le marché ouvre chaque mardi.", "Le marché a ouvert mardi."),
+        ("es", "El mercado abre cada martes.", "El mercado abrió el martes."),
+    ],
+)
+def test_a_recurring_weekday_is_no_date_in_other_languages(
+    lang: str, text: str, one_day: str
+) -> None:
+    assert find_dates(text, 0, len(text), get_lexicon(lang), PUB) == []
+    (d,) = find_dates(one_day, 0, len(one_day), get_lexicon(lang), PUB)
+    assert d.value == "2025-04-01"
