@@ -30,6 +30,7 @@ from corroborator.claims.quantities import (
 )
 from corroborator.claims.quotes import find_attribution, find_quotes_steps
 from corroborator.claims.records import RECORD_SLOT, find_records
+from corroborator.claims.scores import find_results, result_extractions
 from corroborator.claims.times import find_times
 from corroborator.claims.tokens import (
     Token,
@@ -186,6 +187,9 @@ def _sentence_claims(
                 owner=r.owner or None,
             )
         )
+    if lex is not None and lex.code == "en":
+        for res in find_results(text, sent.start, sent.end, masks):
+            out.extend(result_extractions(res, text, idx))
     read_tokens = tokens if read_end == sent.end else tokenize(text, sent.start, read_end)
     for nm in find_numbers(text, sent.start, read_end, lex, masks):
         if nm.start < sent.end:

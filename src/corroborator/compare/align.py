@@ -39,6 +39,7 @@ import numpy as np
 from corroborator.claims.dates import YEARLESS, in_unknown_week
 from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold
 from corroborator.claims.lang import get_lexicon, words_of_every_language
+from corroborator.claims.scores import RESULT_SLOT
 from corroborator.compare.labels import claim_label
 from corroborator.compare.matcher import (
     MatcherModel,
@@ -1164,6 +1165,7 @@ def _pair_relations(
     # verb names what happened to it is not the same fact as a bare count from another
     # article, however close the values ("about 10" would take 7 into its band)
     verbless = np.array([e.kind == "quantity" and not verb_of(e) for e in ext])
+    result = np.array([e.slot == RESULT_SLOT for e in ext])
     has_class = np.array([bool(c) for c in classes])
     one_bare = (has_class[:, None] & verbless[None, :]) | (verbless[:, None] & has_class[None, :])
     other_event = (
@@ -1173,6 +1175,8 @@ def _pair_relations(
         | _both_differ([fold(e.owner)[:OWNER_PREFIX] if e.owner else "" for e in ext])
         # a rate's period: "$14.95 a month" and "$180 a year" are two facts
         | _both_differ([e.per or "" for e in ext])
+        # a game's result only ever meets another result ("won 20-13" / "a 13-play drive")
+        | (result[:, None] ^ result[None, :])
     )
     # a weekday whose week is unknown may be any day: it corroborates the same weekday only
     # and is set against nothing
