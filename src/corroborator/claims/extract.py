@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from corroborator.claims.dates import STAMP_CUE, STAMP_WINDOW, find_dates, parse_published
 from corroborator.claims.frames import add_frames
@@ -165,12 +166,19 @@ def _sentence_claims(
         )
     times = [t for t in find_times(text, sent.start, read_end, lex, masks) if t.start < sent.end]
     masks += [(t.start, t.end) for t in times] + neutral_masks(text, sent.start, read_end)
+    span_head = ""
     for t in times:
         if _in_stamp(text, t.start, t.end, stamps):
             continue  # "July 21, 2013, 2:21 pm BST", "Last updated at 11:11 GMT": the page's time
-        out.append(
-            _when("time", text, idx, t.start, t.end, t.value, t.zone, t.approximate, tokens, lex)
-        )
+        ext = _when("time", text, idx, t.start, t.end, t.value, t.zone, t.approximate, tokens, lex)
+        if t.span_role is not None:
+            # "open from 9 a.m. until 5 p.m.": one period's start and end, keyed by what the
+            # first one times ("store start time", "store end time"), never set against each other
+            if t.span_role == "from" or not span_head:
+                span_head = ext.head or "event"
+            end_word = "start" if t.span_role == "from" else "end"
+            ext = replace(ext, key=f"{span_head} {end_word} time", head=span_head)
+        out.append(ext)
     for r in find_records(text, sent.start, sent.end, masks):
         masks.append((r.start, r.end))
         out.append(
