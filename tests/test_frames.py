@@ -307,3 +307,16 @@ def test_two_rounded_figures_far_apart_do_not_agree() -> None:
     (c,) = [e for e in claims_of("The climber fell around 650 metres.") if e.kind == "quantity"]
     assert not numbers_agree(a, b)  # bands overlap, but neither figure is in the other's band
     assert numbers_agree(a, c) and numbers_agree(b, c)
+
+
+def test_shots_written_as_a_plural_noun_are_no_people_shot() -> None:
+    def counts(text: str) -> list[tuple[float, str]]:
+        sents = split(text)
+        return [
+            (e.value, e.key)
+            for e in extract_claims(text, sents, "en", None)
+            if e.kind == "quantity"
+        ]
+
+    assert counts("Neighbours heard three shots.") == [(3.0, "shot")]
+    assert counts("Three shot dead in the square.") == [(3.0, "person killed")]

@@ -270,7 +270,13 @@ def _canonical_count(e: Extraction, text: str, lo: int, lex: Lexicon) -> Extract
     new_head, new_verb = lex.noun_heads.get(head, head), verb
     if not verb and head in lex.nominal_events:
         new_head, new_verb = "person", lex.nominal_events[head]
-    elif not verb and head in lex.event_verbs and lex.event_verbs[head] in EVENT_CLASSES:
+    elif (
+        not verb
+        and head in lex.event_verbs
+        and lex.event_verbs[head] in EVENT_CLASSES
+        and not _written_plural(e.text, head)
+    ):
+        # "three shot dead": people; "two shots ahead", "three shots" are no people
         new_head, new_verb = "person", lex.event_verbs[head]
     elif (not verb and head in lex.resident_nouns) or (
         not verb
@@ -283,6 +289,12 @@ def _canonical_count(e: Extraction, text: str, lo: int, lex: Lexicon) -> Extract
         return e
     key = f"{new_head} {new_verb}" if new_verb else new_head
     return replace(e, head=new_head, key=key)
+
+
+def _written_plural(text: str, head: str) -> bool:
+    """Whether the counted word is written as the head's plural ("two shots" for "shot")."""
+    words = text.lower().split()
+    return bool(words) and words[-1] in (f"{head}s", f"{head}es")
 
 
 _PARTITIVE = re.compile(
