@@ -310,7 +310,7 @@ def test_two_rounded_figures_far_apart_do_not_agree() -> None:
 
 
 def test_shots_written_as_a_plural_noun_are_no_people_shot() -> None:
-    def counts(text: str) -> list[tuple[float, str]]:
+    def counts(text: str) -> list[tuple[object, str]]:
         sents = split(text)
         return [
             (e.value, e.key)
