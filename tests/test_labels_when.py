@@ -43,6 +43,13 @@ def _label(sentence: str, value: str, kind: str = "date") -> str:
         # a part of the day is the value's, not the event
         ("The ferry sank on Saturday night near the harbour.", "Saturday", "date",
          "when the ferry sank"),
+        # a short phrase that completes the verb
+        (
+            "Crews brought the blaze under control on Friday.",
+            "Friday",
+            "date",
+            "when crews brought the blaze under control",
+        ),
         # a statement's date or a state: no label from the parse
         ("Police said on Friday that a man had been arrested.", "Friday", "date", ""),
         ("He was sure on Saturday that the deal was done.", "Saturday", "date", ""),

@@ -43,7 +43,7 @@ _COMMON = frozenset({"DET", "NUM", "NOUN", "PRON"})
 _BE = frozenset({"is", "was", "were", "are", "be", "been", "being", "am", "become", "became",
                  "becomes", "remain", "remained", "remains", "seem", "seemed"})  # fmt: skip
 #: words that make the core of a noun phrase: "an emergency patch", "Yvonne Hiller"
-_CORE = frozenset({"det", "compound", "amod", "poss", "nummod"})
+_CORE = frozenset({"det", "compound", "poss", "nummod"})
 _QUESTION = {"date": "when", "time": "what time", "duration": "how long"}
 
 
@@ -123,6 +123,19 @@ def _verb_phrase(doc: Doc, verb: int, value: tuple[int, int]) -> str:
             obj = _phrase(doc, c, OBJECT_WORDS, value)
             if _contiguous(parts + obj):
                 parts += obj
+    # ... and a short phrase that completes it ("brought the fire under control")
+    for c in doc.children(verb):
+        tail = _subtree(doc, c)
+        if (
+            doc.tokens[c].dep == "prep"
+            and c > max(parts)
+            and len(tail) <= 3
+            and _contiguous(parts + tail)
+            and not any(value[0] <= doc.tokens[j].start < value[1] for j in tail)
+            and doc.tokens[max(tail)].pos == "NOUN"
+        ):
+            parts += tail
+            break
     return _words(doc, parts) if _contiguous(parts) else doc.tokens[verb].text
 
 
