@@ -83,8 +83,13 @@ def test_a_corroborated_date_is_labelled_by_its_clause() -> None:
     assert day.label == "when a fire broke out"
 
 
-def test_without_a_parse_the_rule_label_stays(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(labels, "LABEL_LANGUAGES", frozenset())
+@pytest.mark.parametrize("how", ["language", "setting"])
+def test_without_a_parse_the_rule_label_stays(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    # a language without a parser, or `claims.parse_labels` off (no spaCy is loaded for it)
+    if how == "language":
+        monkeypatch.setattr(labels, "LABEL_LANGUAGES", frozenset())
+    else:
+        monkeypatch.setenv("CORROBORATOR_PARSE_LABELS", "off")
     arts, ext = _story()
     claims = align_story([["a1"], ["a2"]], ext, arts, None)
     (day,) = [c for c in claims if c.kind == "date"]

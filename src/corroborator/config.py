@@ -9,6 +9,8 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
 
     [claims]
     quote_parser = true         # English quote speakers from the spaCy parse (false: rules)
+    parse_labels = true         # labels of dates, times, durations that two sources state
+                                # from the spaCy parse (false: the rule labels, no spaCy)
 
     [embed]
     cache = ""                  # keep sentence vectors on disk ("1": default file, or a path)
@@ -73,7 +75,7 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
 
 Environment: `CORROBORATOR_<SECTION>_<KEY>` for every key of stories, provenance, ingest,
 exec and align (`CORROBORATOR_STORIES_THRESHOLD=0.85`, `CORROBORATOR_EXEC_WORKERS=2`), and
-`CORROBORATOR_QUOTE_PARSER` (off/0/no/false/rules turn it off), `CORROBORATOR_EMBED_CACHE`,
+`CORROBORATOR_QUOTE_PARSER` (off/0/no/false/rules turn it off), `CORROBORATOR_PARSE_LABELS`, `CORROBORATOR_EMBED_CACHE`,
 `CORROBORATOR_CACHE_DIR`; `XDG_CACHE_HOME` places the default cache directory.
 (`CORROBORATOR_ALLOWED_HOSTS` belongs to `serve --allowed-host` and is read with that flag by
 the CLI.) A config file that cannot be read, or a value of the wrong type or out of range, is
@@ -105,6 +107,8 @@ _ON = frozenset(["1", "on", "yes", "true"])
 class ClaimsSettings:
     #: English quote speakers from the spaCy dependency parse (else by rules only)
     quote_parser: bool = True
+    #: labels of dates, times and durations from the spaCy parse (`compare.labels`)
+    parse_labels: bool = True
 
 
 @dataclass(frozen=True)
@@ -345,12 +349,15 @@ def load(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Setti
     quote_parser = _flag(claims.get("quote_parser"), True)
     if "CORROBORATOR_QUOTE_PARSER" in env:
         quote_parser = _flag(env["CORROBORATOR_QUOTE_PARSER"], True)
+    parse_labels = _flag(claims.get("parse_labels"), True)
+    if "CORROBORATOR_PARSE_LABELS" in env:
+        parse_labels = _flag(env["CORROBORATOR_PARSE_LABELS"], True)
     cache = str(embed.get("cache", "") or "")
     cache = env.get("CORROBORATOR_EMBED_CACHE", cache).strip()
     cache_dir = str(embed.get("cache_dir", "") or "")
     cache_dir = env.get("CORROBORATOR_CACHE_DIR", cache_dir)
     return Settings(
-        claims=ClaimsSettings(quote_parser=quote_parser),
+        claims=ClaimsSettings(quote_parser=quote_parser, parse_labels=parse_labels),
         embed=EmbedSettings(cache=cache, cache_dir=cache_dir),
         stories=_section("stories", StoriesSettings, file.get("stories", {}), env, path),
         provenance=_section(

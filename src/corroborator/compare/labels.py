@@ -177,8 +177,11 @@ def claim_label(
     """The label read from the first of `mentions` (language, sentence text, start, end in
     the sentence) whose parse gives one, trying at most `parse_at_most`; "" when none does or
     no parser is installed for their language."""
+    from corroborator.config import settings
     from corroborator.nlp.registry import get_parser, spacy_available
 
+    if not settings().claims.parse_labels:
+        return ""
     tried = 0
     for language, sentence, start, end in mentions:
         if language not in LABEL_LANGUAGES or not spacy_available(language):
