@@ -170,30 +170,6 @@ def test_cross_lingual_weak_match_by_slot_embedding() -> None:
     assert by_key["road duration"].verdict == "single_source"
 
 
-def test_quotes_corroborate_by_speaker_and_words_and_never_conflict() -> None:
-    def quote(text: str, speaker: str) -> Extraction:
-        return Extraction(
-            kind="quote",
-            key=f"quote: {speaker}",
-            start=0,
-            end=len(text),
-            text=f'"{text}"',
-            value=text,
-            speaker=speaker,
-            sentence_index=0,
-        )
-
-    ext = {
-        "a1": [quote("This was the hardest fire in a decade", "kovacs")],
-        "a2": [
-            quote("this was the hardest fire in a decade", "kovacs"),
-            quote("We will rebuild", "kovacs"),
-        ],
-    }
-    claims = _run([["a1"], ["a2"]], ext)
-    assert [(c.verdict, c.support) for c in claims] == [("corroborated", 2), ("single_source", 1)]
-
-
 def _quote(text: str, speaker: str) -> Extraction:
     return Extraction(
         kind="quote",
@@ -205,6 +181,18 @@ def _quote(text: str, speaker: str) -> Extraction:
         speaker=speaker,
         sentence_index=0,
     )
+
+
+def test_quotes_corroborate_by_speaker_and_words_and_never_conflict() -> None:
+    ext = {
+        "a1": [_quote("This was the hardest fire in a decade", "kovacs")],
+        "a2": [
+            _quote("this was the hardest fire in a decade", "kovacs"),
+            _quote("We will rebuild", "kovacs"),
+        ],
+    }
+    claims = _run([["a1"], ["a2"]], ext)
+    assert [(c.verdict, c.support) for c in claims] == [("corroborated", 2), ("single_source", 1)]
 
 
 def test_the_same_words_under_two_named_speakers_are_one_statement() -> None:
