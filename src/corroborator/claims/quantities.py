@@ -1140,18 +1140,31 @@ def _vague_counts(
                 None,
                 Bounds(low, low, high, True),
             )
-            cw = pats.cur_word.match(text, m.end(), end) if pats.cur_word else None
-            if cw:
-                nm.kind = "money"
-                nm.unit = nm.raw_unit = lex.currency_words[cw.group("cw").lower()]
-                nm.end = cw.end()
-                found: NumberMention | None = _money_head(text, end, nm, lex, tokens)
-            else:
-                found = _count_head(nm, m.end(), lex, tokens, low)
+            found = _vague_head(text, end, nm, lex, pats, tokens, low)
             if found is not None:
                 out.append(found)
                 spans.append((found.start, found.end))
     return out
+
+
+def _vague_head(
+    text: str,
+    end: int,
+    nm: NumberMention,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    low: float,
+) -> NumberMention | None:
+    """A vague amount ("tens of thousands", "several hundred") with what it counts: a
+    currency word after it makes it money ("a few million euros"), else the counted noun."""
+    cw = pats.cur_word.match(text, nm.end, end) if pats.cur_word else None
+    if cw:
+        nm.kind = "money"
+        nm.unit = nm.raw_unit = lex.currency_words[cw.group("cw").lower()]
+        nm.end = cw.end()
+        return _money_head(text, end, nm, lex, tokens)
+    return _count_head(nm, nm.end, lex, tokens, low)
 
 
 # "several thousand people", "a few hundred protesters", "a couple of million dollars": a
@@ -1186,14 +1199,7 @@ def _few_scaled(
         nm = NumberMention(
             "quantity", m.start(), m.end(), (low, high), None, None, Bounds(low, low, high, True)
         )
-        cw = pats.cur_word.match(text, m.end(), end) if pats.cur_word else None
-        if cw:
-            nm.kind = "money"
-            nm.unit = nm.raw_unit = lex.currency_words[cw.group("cw").lower()]
-            nm.end = cw.end()
-            found: NumberMention | None = _money_head(text, end, nm, lex, tokens)
-        else:
-            found = _count_head(nm, m.end(), lex, tokens, low)
+        found = _vague_head(text, end, nm, lex, pats, tokens, low)
         if found is not None:
             out.append(found)
     return out
