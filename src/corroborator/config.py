@@ -49,7 +49,7 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
     finish_batch = 64           # stale stories analysed per transaction at the end
     store_vectors = false       # keep the sentence and claim-phrase vectors the analysis
                                 # embeds in the store, so that `reanalyse` and a resumed
-                                # ingest do not embed them again (about 1.9x the store)
+                                # ingest do not embed them again (about 3x the store)
 
     [exec]                      # where per-article work runs (`corroborator.exec`)
     executor = "local"          # "local", "ray" or "spark" (--executor)
