@@ -50,6 +50,9 @@ def _label(sentence: str, value: str, kind: str = "date") -> str:
             "date",
             "when crews brought the blaze under control",
         ),
+        # a length that names no measured thing
+        ("Rait fell about 150 metres on Friday.", "150 metres", "distance", "how far Rait fell"),
+        ("Okoro broke loose for an 84-yard run.", "84-yard", "distance", "run distance"),
         # a statement's date or a state: no label from the parse
         ("Police said on Friday that a man had been arrested.", "Friday", "date", ""),
         ("He was sure on Saturday that the deal was done.", "Saturday", "date", ""),

@@ -534,8 +534,8 @@ def _claim_of(
         verdict = "corroborated" if len(groups_in) > 1 else "single_source"
         support = len(groups_in)
     label = _slot_label(slot)
-    if verdict != "single_source" and slot.first.kind in WHEN_KINDS:
-        label = claim_label(_sentences_of(slot, articles), slot.first.kind) or label
+    if verdict != "single_source" and (frame := _parsed_frame(slot.first)):
+        label = claim_label(_sentences_of(slot, articles), frame) or label
     return Claim(
         id="",
         kind=slot.first.kind,
@@ -551,6 +551,14 @@ def _claim_of(
 
 #: kinds whose label is read from a parse of a mention's sentence (`compare.labels`)
 WHEN_KINDS = frozenset({"date", "time", "duration"})
+
+
+def _parsed_frame(e: Extraction) -> str:
+    """What a parse labels a claim as: a date, time or duration, or a length that names no
+    measured thing ("an 84-yard run", "fell 150 metres"); "" for any other claim."""
+    if e.kind in WHEN_KINDS:
+        return e.kind
+    return "distance" if e.kind == "quantity" and head_class(e.head) == "distance" else ""
 
 
 def _sentences_of(

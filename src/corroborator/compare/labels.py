@@ -44,7 +44,7 @@ _BE = frozenset({"is", "was", "were", "are", "be", "been", "being", "am", "becom
                  "becomes", "remain", "remained", "remains", "seem", "seemed"})  # fmt: skip
 #: words that make the core of a noun phrase: "an emergency patch", "Yvonne Hiller"
 _CORE = frozenset({"det", "compound", "poss", "nummod"})
-_QUESTION = {"date": "when", "time": "what time", "duration": "how long"}
+_QUESTION = {"date": "when", "time": "what time", "duration": "how long", "distance": "how far"}
 
 
 def _span_head(doc: Doc, start: int, end: int) -> int | None:
@@ -141,7 +141,9 @@ def _verb_phrase(doc: Doc, verb: int, value: tuple[int, int]) -> str:
 
 def when_label(doc: Doc, start: int, end: int, kind: str) -> str:
     """The label of a date, time or duration at [start, end) of a parsed sentence, or ""."""
-    noun = {"date": "date", "time": "time", "duration": "duration"}.get(kind)
+    noun = {"date": "date", "time": "time", "duration": "duration", "distance": "distance"}.get(
+        kind
+    )
     if noun is None or not doc.has_parse:
         return ""
     cur = _span_head(doc, start, end)
