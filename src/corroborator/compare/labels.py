@@ -1,12 +1,15 @@
-"""Readable labels for when-claims (dates, times of day, durations) from a dependency parse.
+"""Readable labels for when-claims (dates, times of day, durations) and unnamed lengths from
+a dependency parse.
 
 A date's label named the word the rules took for its subject ("southern date" for "an
 earthquake struck southern Iran on Sunday"). Where a parser is installed (spaCy: English),
 the label is read from the parse of one mention's sentence instead: the event noun the value
 qualifies ("the May 17 hearing", "Sunday's earthquake", "the attack on Sunday" -> "hearing
 date", "earthquake date", "attack date"), else the clause it dates ("when an earthquake
-struck", "what time the fire broke out", "how long the talks lasted"). One parse per claim
-that more than one article states, read through the parse cache the quote reader shares."""
+struck", "what time the fire broke out", "how long the talks lasted"); a length that names
+no measured thing is read the same way ("how far the climber fell", "run distance"). One
+parse per claim that more than one article states, read through the parse cache the quote
+reader shares; `claims.parse_labels` off keeps the rule labels."""
 
 from __future__ import annotations
 
