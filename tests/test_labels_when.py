@@ -97,3 +97,13 @@ def test_without_a_parse_the_rule_label_stays(monkeypatch: pytest.MonkeyPatch, h
     claims = align_story([["a1"], ["a2"]], ext, arts, None)
     (day,) = [c for c in claims if c.kind == "date"]
     assert day.label == next(e for e in ext["a1"] if e.kind == "date").label
+
+
+def test_a_name_the_tagger_took_for_a_noun_keeps_its_capital() -> None:
+    from corroborator.compare.labels import _restore_names
+
+    article = "Luck threw for 205 yards. Coach Arians praised Andrew Luck on Monday."
+    assert _restore_names("how far luck threw", article) == "how far Luck threw"
+    # a common noun the article also writes in lower case stays as it is
+    article = "Roads were closed at noon. Police reopened the roads on Sunday; Main Roads Ltd said."
+    assert _restore_names("when roads were closed", article) == "when roads were closed"

@@ -563,13 +563,20 @@ def _parsed_frame(e: Extraction) -> str:
 
 def _sentences_of(
     slot: _Slot, articles: Mapping[str, Article]
-) -> Iterator[tuple[str, str, int, int]]:
-    """(language, sentence, start, end in the sentence) of each mention, in slot order."""
+) -> Iterator[tuple[str, str, int, int, str]]:
+    """(language, sentence, start, end in the sentence, article text) of each mention, in
+    slot order."""
     for it in slot.items:
         art = articles.get(it.article)
         if art is not None and 0 <= it.ext.sentence_index < len(art.sentences):
             sent = art.sentences[it.ext.sentence_index]
-            yield art.language, sent.text, it.ext.start - sent.start, it.ext.end - sent.start
+            yield (
+                art.language,
+                sent.text,
+                it.ext.start - sent.start,
+                it.ext.end - sent.start,
+                art.text,
+            )
 
 
 def _evolving(sides: list[list[_Item]], articles: Mapping[str, Article]) -> bool:

@@ -13,6 +13,7 @@ reader shares; `claims.parse_labels` off keeps the rule labels."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from corroborator.nlp.base import Doc, Token
@@ -176,25 +177,43 @@ def when_label(doc: Doc, start: int, end: int, kind: str) -> str:
     return ""
 
 
+def _restore_names(label: str, article: str) -> str:
+    """Words the label wrote in lower case that the article writes only as a name, with a
+    capital inside its sentences ("luck threw" -> "Luck threw" where "Andrew Luck" appears
+    and "luck" never does)."""
+    out = []
+    for word in label.split(" "):
+        name = word[:1].upper() + word[1:]
+        if (
+            word.isalpha()
+            and word.islower()
+            and re.search(rf"[a-z,;] {re.escape(name)}\b", article)
+            and not re.search(rf"\b{re.escape(word)}\b", article)
+        ):
+            word = name
+        out.append(word)
+    return " ".join(out)
+
+
 def claim_label(
-    mentions: Iterable[tuple[str, str, int, int]], kind: str, parse_at_most: int = 3
+    mentions: Iterable[tuple[str, str, int, int, str]], kind: str, parse_at_most: int = 3
 ) -> str:
     """The label read from the first of `mentions` (language, sentence text, start, end in
-    the sentence) whose parse gives one, trying at most `parse_at_most`; "" when none does or
-    no parser is installed for their language."""
+    the sentence, the article's text) whose parse gives one, trying at most `parse_at_most`;
+    "" when none does or no parser is installed for their language."""
     from corroborator.config import settings
     from corroborator.nlp.registry import get_parser, spacy_available
 
     if not settings().claims.parse_labels:
         return ""
     tried = 0
-    for language, sentence, start, end in mentions:
+    for language, sentence, start, end, article in mentions:
         if language not in LABEL_LANGUAGES or not spacy_available(language):
             continue
         tried += 1
         doc = get_parser(language, entities=False, lemmas=False).parse(sentence)
         if label := when_label(doc, start, end, kind):
-            return label
+            return _restore_names(label, article)
         if tried >= parse_at_most:
             break
     return ""
