@@ -293,6 +293,34 @@ def test_relative_dates_from_differently_dated_articles_do_not_conflict() -> Non
     assert sides == {"2026-03-05": ["a1", "a2"], "2026-03-12": ["a3"]}
 
 
+def test_two_weekday_names_from_differently_dated_articles_are_two_days() -> None:
+    # "on Thursday" in one report and "on Friday" in another, published a day apart: the
+    # slack for relative dates read against two publication days never makes two different
+    # weekdays one day
+    def day(text: str, value: str) -> Extraction:
+        return Extraction(
+            kind="date",
+            key="attack date",
+            start=0,
+            end=len(text),
+            text=text,
+            value=value,
+            unit="date",
+            head="attack",
+            sentence_index=0,
+        )
+
+    arts = {"a1": _art("a1"), "a2": _art("a2")}
+    arts["a1"].published, arts["a2"].published = "2026-03-06", "2026-03-07"
+    ext = {"a1": [day("Thursday", "2026-03-05")], "a2": [day("Friday", "2026-03-06")]}
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    assert not [c for c in claims if c.verdict == "corroborated"]
+    # a relative day without a weekday name ("yesterday") keeps the slack
+    ext = {"a1": [day("Thursday", "2026-03-05")], "a2": [day("yesterday", "2026-03-06")]}
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    assert [c.verdict for c in claims] == ["corroborated"]
+
+
 def test_times_of_day_compare_as_minutes_with_zone_and_hedge() -> None:
     from corroborator.compare.align import times_agree
 

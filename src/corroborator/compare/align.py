@@ -291,8 +291,21 @@ def items_agree(x: _Item, y: _Item) -> bool:
             dy = date.fromisoformat(str(y.ext.value)[:10])
         except ValueError:
             return False
+        wx, wy = _weekday_named(x.ext.text), _weekday_named(y.ext.text)
+        if wx and wy and dx.weekday() != dy.weekday():
+            return False  # "on Thursday" / "on Friday": two days, whatever the week
         return abs((dx - dy).days) <= PARAMS.get().relative_date_slack_days
     return False
+
+
+def _weekday_named(text: str) -> bool:
+    """Whether a date is written with a weekday's name ("on Thursday", "Donnerstag")."""
+    return any(w in _weekday_words() for w in _TOKEN.findall(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> frozenset[str]:
+    return words_of_every_language("weekdays")
 
 
 @dataclass
