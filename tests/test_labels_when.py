@@ -53,7 +53,16 @@ def _label(sentence: str, value: str, kind: str = "date") -> str:
         # a length that names no measured thing
         ("Rait fell about 150 metres on Friday.", "150 metres", "distance", "how far Rait fell"),
         ("Okoro broke loose for an 84-yard run.", "84-yard", "distance", "run distance"),
-        # a statement's date or a state: no label from the parse
+        # a common word opening the sentence in lower case; another figure is no part of it
+        (
+            "Violent clashes broke out for two hours on Sunday.",
+            "two hours",
+            "duration",
+            "how long violent clashes broke out",
+        ),
+        ("Okoro ran for 120 yards and scored two goals on Sunday.", "Sunday", "date", "when Okoro scored"),
+        # a possession, a statement's date or a state: no label from the parse
+        ("Okoro has 317 rushing yards this season.", "317 rushing yards", "distance", ""),
         ("Police said on Friday that a man had been arrested.", "Friday", "date", ""),
         ("He was sure on Saturday that the deal was done.", "Saturday", "date", ""),
     ],

@@ -42,10 +42,11 @@ _PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "day", "ti
 #: words that open a phrase in lower case even when a tagger takes them for a name ("A")
 _LOWER = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
                     "its", "our", "some"})  # fmt: skip
-_COMMON = frozenset({"DET", "NUM", "NOUN", "PRON"})
+_COMMON = frozenset({"DET", "NUM", "NOUN", "PRON", "ADJ"})
 #: verbs that link a subject to a state ("he was sure on Saturday", "she became ...")
 _BE = frozenset({"is", "was", "were", "are", "be", "been", "being", "am", "become", "became",
-                 "becomes", "remain", "remained", "remains", "seem", "seemed"})  # fmt: skip
+                 "becomes", "remain", "remained", "remains", "seem", "seemed",
+                 "has", "have", "had", "having"})  # fmt: skip
 #: words that make the core of a noun phrase: "an emergency patch", "Yvonne Hiller"
 _CORE = frozenset({"det", "compound", "poss", "nummod"})
 _QUESTION = {"date": "when", "time": "what time", "duration": "how long", "distance": "how far"}
@@ -109,7 +110,9 @@ def _subject(doc: Doc, verb: int, value: tuple[int, int]) -> str:
             if t.pos == "PRON":
                 return t.text.lower() if t.text.lower() in ("he", "she", "they", "it") else ""
             words = _phrase(doc, c, SUBJECT_WORDS, value)
-            return _words(doc, words) if words else ""
+            if not words or any(any(ch.isdigit() for ch in doc.tokens[j].text) for j in words):
+                return ""  # a dateline taken for a subject ("Sat Nov 12 2011 foiled ...")
+            return _words(doc, words)
     return ""
 
 
@@ -125,6 +128,8 @@ def _verb_phrase(doc: Doc, verb: int, value: tuple[int, int]) -> str:
     for c in doc.children(verb):
         if doc.tokens[c].dep == "dobj":
             obj = _phrase(doc, c, OBJECT_WORDS, value)
+            if any(doc.tokens[j].pos == "NUM" for j in obj):
+                continue  # another figure is no part of what the value dates or measures
             if _contiguous(parts + obj):
                 parts += obj
     # ... and a short phrase that completes it ("brought the fire under control")
