@@ -54,7 +54,7 @@ def test_scores_are_claims_of_the_winner_and_the_loser() -> None:
 def test_results_corroborate_and_conflict_and_stay_apart_from_counts() -> None:
     arts = {
         "a1": _article("a1", "The Hawks beat the Owls 20-13 on Sunday after a 13-play drive."),
-        "a2": _article("a2", "Eastport won 20-16 against Norland on Sunday."),
+        "a2": _article("a2", "The Hawks won 20-16 against the Owls on Sunday."),
         "a3": _article("a3", "The Hawks defeated the Owls 20-13 on Sunday."),
     }
     ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
@@ -70,3 +70,14 @@ def test_results_corroborate_and_conflict_and_stay_apart_from_counts() -> None:
     ]
     # the drive's 13 plays are no part of the result
     assert all(m.text != "13-play" for c in scores.values() for m in c.mentions)
+
+
+def test_results_of_two_games_in_one_roundup_never_conflict() -> None:
+    arts = {
+        "a1": _article("a1", "The Hawks beat the Owls 24-21 on Sunday."),
+        "a2": _article("a2", "Eastport edged Norland 14-10 on Sunday."),
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    scores = [c for c in claims if c.key == "final score"]
+    assert scores and all(c.verdict == "single_source" for c in scores)

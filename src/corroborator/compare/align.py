@@ -1219,8 +1219,23 @@ def _pair_relations(
         | (other_day & comparable)
         | other_thing
         | other_event
+        | _other_game(ext, result)
     )
     return same_group, one_voice, frames_differ, other_event
+
+
+def _other_game(ext: Sequence[Extraction], result: np.ndarray) -> np.ndarray:
+    """Results of two games: scores whose sentences name teams and share none ("the Hawks
+    beat the Owls 24-21" / "Eastport edged Norland 14-10" in one roundup) are never set
+    against each other (one team named two ways, "the Colts" / "Indianapolis", is then a
+    split fact, the cheaper error)."""
+    n = len(ext)
+    out = np.zeros((n, n), dtype=bool)
+    named = [k for k in range(n) if result[k] and ext[k].participants]
+    for a, b in itertools.combinations(named, 2):
+        if not set(ext[a].participants) & set(ext[b].participants):
+            out[a, b] = out[b, a] = True
+    return out
 
 
 def _both_differ(labels: Sequence[str]) -> np.ndarray:
