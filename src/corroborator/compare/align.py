@@ -624,8 +624,11 @@ def _slot_key(slot: _Slot) -> str:
 
 
 def _slot_label(slot: _Slot) -> str:
+    """The commonest of the mentions' labels, preferring one that names something (no
+    bracketed context words, no fragment of two letters or fewer: "m. date")."""
     labels = [it.ext.label or it.ext.key for it in slot.items]
-    named = [lb for lb in labels if "(" not in lb] or labels
+    named = [lb for lb in labels if "(" not in lb and len(lb.split()[0].strip(".")) > 2]
+    named = named or [lb for lb in labels if "(" not in lb] or labels
     return max(dict.fromkeys(named), key=named.count)
 
 

@@ -38,7 +38,9 @@ _SAY = frozenset({"say", "said", "says", "tell", "told", "announce", "announced"
                   "indicated", "add", "added", "note", "noted"})  # fmt: skip
 #: nouns that only say which part of a day or period ("Saturday night", "that afternoon")
 _PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "day", "time", "hours",
-                          "week", "weekend", "month", "year", "date", "moment", "period"})  # fmt: skip
+                          "week", "weekend", "month", "year", "date", "moment", "period",
+                          "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "noon", "midnight",
+                          "gmt", "utc", "local"})  # fmt: skip
 #: words that open a phrase in lower case even when a tagger takes them for a name ("A")
 _LOWER = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
                     "its", "our", "some"})  # fmt: skip
@@ -201,7 +203,7 @@ def _restore_names(label: str, article: str) -> str:
 
 
 def claim_label(
-    mentions: Iterable[tuple[str, str, int, int, str]], kind: str, parse_at_most: int = 3
+    mentions: Iterable[tuple[str, str, int, int, str]], kind: str, parse_at_most: int = 5
 ) -> str:
     """The label read from the first of `mentions` (language, sentence text, start, end in
     the sentence, the article's text) whose parse gives one, trying at most `parse_at_most`;
