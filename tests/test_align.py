@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -494,3 +495,18 @@ def test_a_possible_conflict_linked_below_the_floor_is_shown_as_its_sides(monkey
     claims = _run([["a1"], ["a2"]], two)
     assert [c.verdict for c in claims] == ["single_source", "single_source"]
     assert "too weakly" in claims[0].explanation
+
+
+def test_a_vague_amount_does_not_confirm_a_figure() -> None:
+    # "dozens of arrests" is compatible with "64 arrests" but confirms no figure: 64 is one
+    # source's; two vague amounts still corroborate each other
+    def arrests(value: float, vague: bool) -> Extraction:
+        e = _q(value, "person", "person arrested", approx=vague)
+        return replace(e, low=24.0, high=119.0) if vague else e
+
+    claims = _run([["a1"], ["a2"]], {"a1": [arrests(64, False)], "a2": [arrests(24, True)]})
+    (claim,) = claims
+    assert (claim.verdict, claim.support) == ("single_source", 1)
+    assert "vague amount" in claim.explanation
+    claims = _run([["a1"], ["a2"]], {"a1": [arrests(24, True)], "a2": [arrests(24, True)]})
+    assert [(c.verdict, c.support) for c in claims] == [("corroborated", 2)]

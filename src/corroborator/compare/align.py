@@ -544,8 +544,18 @@ def _claim_of(
             side_dicts.sort(key=lambda d: d["published"])
             explanation += "; the value changes with publication time: an update, not a dispute"
     else:
-        verdict = "corroborated" if len(groups_in) > 1 else "single_source"
-        support = len(groups_in)
+        # a vague amount ("dozens", "tens of millions") is compatible with a figure but does
+        # not confirm it: only the groups that state a figure count for it
+        firm = {it.group for it in slot.items if not _vague(it.ext)}
+        counted = firm if firm else groups_in
+        verdict = "corroborated" if len(counted) > 1 else "single_source"
+        support = len(counted)
+        if len(counted) < len(groups_in):
+            n = len(groups_in) - len(counted)
+            explanation += (
+                f"; {n} other independent source{'s' if n > 1 else ''} "
+                "give only a vague amount, which does not confirm the figure"
+            )
     label = _slot_label(slot)
     if verdict != "single_source" and (frame := _parsed_frame(slot.first)):
         label = claim_label(_sentences_of(slot, articles), frame) or label
@@ -590,6 +600,20 @@ def _sentences_of(
                 it.ext.end - sent.start,
                 art.text,
             )
+
+
+def _vague(e: Extraction) -> bool:
+    """A vague plural or scale ("dozens", "hundreds of", "tens of millions"): an approximate
+    value that is the floor of a band spanning a factor of two or more."""
+    v, lo, hi = e.value, e.low, e.high
+    return (
+        e.approximate
+        and isinstance(v, int | float)
+        and lo is not None
+        and hi is not None
+        and lo == v
+        and hi >= 2 * lo > 0
+    )
 
 
 def _evolving(sides: list[list[_Item]], articles: Mapping[str, Article]) -> bool:
