@@ -346,18 +346,20 @@ def load(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Setti
     path = _config_file(env, cwd or Path.cwd())
     file = _file_values(path)
     claims, embed = file.get("claims", {}), file.get("embed", {})
-    quote_parser = _flag(claims.get("quote_parser"), True)
-    if "CORROBORATOR_QUOTE_PARSER" in env:
-        quote_parser = _flag(env["CORROBORATOR_QUOTE_PARSER"], True)
-    parse_labels = _flag(claims.get("parse_labels"), True)
-    if "CORROBORATOR_PARSE_LABELS" in env:
-        parse_labels = _flag(env["CORROBORATOR_PARSE_LABELS"], True)
+
+    def claims_flag(key: str) -> bool:
+        """`[claims] <key>`, overridden by `CORROBORATOR_<KEY>`; on unless turned off."""
+        name = f"CORROBORATOR_{key.upper()}"
+        return _flag(env[name] if name in env else claims.get(key), True)
+
     cache = str(embed.get("cache", "") or "")
     cache = env.get("CORROBORATOR_EMBED_CACHE", cache).strip()
     cache_dir = str(embed.get("cache_dir", "") or "")
     cache_dir = env.get("CORROBORATOR_CACHE_DIR", cache_dir)
     return Settings(
-        claims=ClaimsSettings(quote_parser=quote_parser, parse_labels=parse_labels),
+        claims=ClaimsSettings(
+            quote_parser=claims_flag("quote_parser"), parse_labels=claims_flag("parse_labels")
+        ),
         embed=EmbedSettings(cache=cache, cache_dir=cache_dir),
         stories=_section("stories", StoriesSettings, file.get("stories", {}), env, path),
         provenance=_section(

@@ -28,6 +28,19 @@ REPORT_SCHEMA_VERSION = "2"
 Relation = Literal["copy", "syndication", "rewrite", "translation", "partial"]
 
 
+def is_number(value: object) -> bool:
+    """Whether a claim value is a real number (a bool is not one)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def is_vague_band(value: object, low: float | None, high: float | None, approximate: bool) -> bool:
+    """A vague plural or scale ("dozens", "hundreds of", "tens of millions"): an approximate
+    number that is the floor of a band spanning a factor of two or more ("dozens": 24-119)."""
+    if not approximate or not all(is_number(x) for x in (value, low, high)):
+        return False
+    return low == value and high >= 2 * low > 0  # type: ignore[operator]
+
+
 @dataclass(frozen=True)
 class Skip:
     """An input we could not use, with the reason, so nothing is dropped silently."""

@@ -37,6 +37,7 @@ from itertools import islice, pairwise
 from corroborator.claims.lexicon import Lexicon
 from corroborator.claims.records import RECORD_SLOT, owner_after_age, owner_before_value
 from corroborator.model import Extraction, Sentence
+from corroborator.text.calendar import PARTS_OF_DAY
 from corroborator.units import CONVERSION_TOLERANCE, PHYSICAL_UNITS
 
 NAME_PREFIX = 6
@@ -575,14 +576,8 @@ def add_frames(
 
 #: words after a date or duration that are not what it is the date of ("Tuesday afternoon",
 #: "a day earlier", "two weeks ago")
-_NOT_EVENTS = frozenset(
+_NOT_EVENTS = PARTS_OF_DAY | frozenset(
     [
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "noon",
-        "midnight",
         "ago",
         "earlier",
         "later",

@@ -451,33 +451,41 @@ _ORDINAL_SECOND = re.compile(
 # Sports scores and records: one pair of figures ("beat the Owls 20-13", "a 13-3 lead", "went
 # 8-1", "a 2-13 season"), never a count, a range or a duration. `find_scores` reads them where a
 # cue says so; a bare "20-13" is left to the number reader (a range, a date part, a name).
-_SCORE_FIG = (
+SCORE_FIGURES = (
     r"(?<![\w.,$€£%/:-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?:\s?[-–]\s?(?P<c>\d{1,3}))?"
     r"(?![\w%°]|[.,:]\d|\s?[-–]\s?\d)"
 )
 #: nouns a score or a record qualifies ("a 27-24 win", "a 9-0 run", "a 5-4 vote")
+#: ... of which these name a finished game's result ("a 27-24 win"; `claims.scores`)
+SCORE_RESULT_NOUNS = (
+    r"wins?|victor(?:y|ies)|loss(?:es)?|defeats?|triumph|rout|drubbing|thrashing|shutout|upset"
+)
 _SCORE_NOUNS = (
-    r"wins?|victor(?:y|ies)|loss(?:es)?|defeats?|leads?|deficits?|records?|seasons?|starts?|"
-    r"finish|margin|score(?:line)?|draws?|ties?|triumph|rout|drubbing|thrashing|shutout|"
+    SCORE_RESULT_NOUNS
+    + r"|leads?|deficits?|records?|seasons?|starts?|finish|margin|score(?:line)?|draws?|ties?|"
     r"decision|vote|ruling|verdict|majority|edge|advantage|half-?time|count|campaign|run|"
-    r"stretch|skid|streak|mark|showing|upset|comeback|setback|result|aggregate|series"
+    r"stretch|skid|streak|mark|showing|comeback|setback|result|aggregate|series"
 )
 _SCORE_BEFORE_NOUN = re.compile(
-    _SCORE_FIG + r"(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _SCORE_NOUNS + r")\b)", re.IGNORECASE
+    SCORE_FIGURES + r"(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _SCORE_NOUNS + r")\b)", re.IGNORECASE
 )
 #: what may follow a score that ends its clause ("led 17-14 at halftime", "won 27-24.")
-_SCORE_END = (
+SCORE_END = (
     r"(?=\s*(?:$|[,.;:)!?\"”']|[-–—]\s)|\s+(?:in|on|at|with|after|before|against|for|over|to|"
     r"this|last|next|since|and|but|as|when|behind|thanks|through|despite|during|into|under|"
     r"from|overall|away|at\s+home|on\s+the\s+road|all\s+time|so\s+far)\b)"
 )
 #: a verb of play with its object before the score ("beat the Owls 20-13", "led 17-14")
+#: verbs of play that report a finished game's result before its score (`claims.scores`)
+SCORE_RESULT_VERBS = (
+    r"beat|beats|won|wins|lost|loses|defeated|defeats|edged|edges|routed|routs|thrashed|"
+    r"downed|blanked|crushed|stunned|upset|whipped|topped|outlasted|outscored|held\s+on|"
+    r"hung\s+on"
+)
 _SCORE_AFTER_PLAY = re.compile(
-    r"\b(?:beat|beats|beating|won|wins|winning|lost|loses|losing|defeated|defeats|defeating|"
-    r"led|leads|leading|trailed|trails|trailing|outscored|outscores|outscoring|edged|edges|"
-    r"routed|routs|drew|draws|tied|ties|thrashed|downed|blanked|crushed|stunned|upset|"
-    r"overcame|whipped|topped|swept|sweeps|outlasted|held\s+on|hung\s+on|voted|votes)\s+"
-    r"(?:[\w'’.-]+\s+){0,5}?" + _SCORE_FIG + _SCORE_END,
+    r"\b(?:" + SCORE_RESULT_VERBS + r"|beating|winning|losing|defeating|led|leads|leading|"
+    r"trailed|trails|trailing|outscores|outscoring|drew|draws|tied|ties|overcame|swept|"
+    r"sweeps|voted|votes)\s+(?:[\w'’.-]+\s+){0,5}?" + SCORE_FIGURES + SCORE_END,
     re.IGNORECASE,
 )
 #: a state or a change of a record ("went 8-1", "are 6-2", "finished 2-13", "fell to 5-9")
@@ -485,7 +493,7 @@ _SCORE_AFTER_STATE = re.compile(
     r"\b(?:went|goes|go|going|finished|finishes|finish|are|is|was|were|stand|stands|stood|sit|"
     r"sits|sat|remains?|remained|now|improved|improves|improve|fell|falls|fall|dropped|drops|"
     r"moved|moves|climbed|evened|even|score\s+(?:of|was|is)|scoreline\s+(?:of|was|is))"
-    r"\s+(?:(?:to|at)\s+)?" + _SCORE_FIG + _SCORE_END,
+    r"\s+(?:(?:to|at)\s+)?" + SCORE_FIGURES + SCORE_END,
     re.IGNORECASE,
 )
 
@@ -511,7 +519,7 @@ def find_scores(text: str, start: int, end: int) -> list[ScoreMention]:
     noun after them ("a 13-3 lead", "a 2-13 season", "a 5-4 vote"), a verb of play before them
     with its object ("beat the Owls 20-13 on Sunday") or a verb of state ("went 8-1 in", "are
     6-2 this season"). `find_numbers` reads no count, range or duration in them."""
-    if not _SCORE_ANY.search(text, start, end):
+    if not SCORE_ANY.search(text, start, end):
         return []
     found: dict[int, ScoreMention] = {}
     for pat in (_SCORE_BEFORE_NOUN, _SCORE_AFTER_PLAY, _SCORE_AFTER_STATE, _FOR_PAIR):
@@ -524,7 +532,7 @@ def find_scores(text: str, start: int, end: int) -> list[ScoreMention]:
     return [found[k] for k in sorted(found)]
 
 
-_SCORE_ANY = re.compile(r"\d\s?[-–]\s?(?:(?:for|of)\s?-\s?)?\d", re.IGNORECASE)
+SCORE_ANY = re.compile(r"\d\s?[-–]\s?(?:(?:for|of)\s?-\s?)?\d", re.IGNORECASE)
 
 # Calibres and gauges of arms name a weapon, not a count or a length: ".357 Magnum", "a 9mm
 # pistol", "a .22-calibre rifle", "a 12-gauge shotgun", "155mm shells".

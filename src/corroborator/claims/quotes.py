@@ -961,22 +961,9 @@ def _antecedent(doc: Doc, rel: int) -> int | None:
     return None
 
 
-def _subtree(doc: Doc, i: int, cut: frozenset[str] = frozenset()) -> list[int]:
-    out = [i]
-    stack = [i]
-    while stack:
-        cur = stack.pop()
-        for k in doc.children(cur):
-            if doc.tokens[k].dep in cut:
-                continue
-            out.append(k)
-            stack.append(k)
-    return sorted(out)
-
-
 def _phrase(doc: Doc, i: int) -> str:
     """The speaker phrase headed by token i, without appositives and relative clauses."""
-    idx = _subtree(doc, i, _CUT_DEPS)
+    idx = doc.subtree(i, _CUT_DEPS)
     # Word-internal punctuation ("43-year-old", "right-hand") is kept.
     idx = sorted({*idx, *(k + 1 for k in idx if k + 2 in idx and _glued(doc, k + 1))})
     lo = hi = idx.index(i)
@@ -1047,7 +1034,7 @@ def _governed(doc: Doc, head: int, subj: int | None, base: int) -> tuple[tuple[i
     for k in doc.children(head):
         if k == subj or doc.tokens[k].dep in _SUBJ_DEPS or doc.tokens[k].dep == "punct":
             continue
-        idx = _subtree(doc, k)
+        idx = doc.subtree(k)
         out.append((base + doc.tokens[idx[0]].start, base + doc.tokens[idx[-1]].end))
     return tuple(out)
 

@@ -14,26 +14,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corroborator.claims.quantities import _SCORE_END, _SCORE_FIG
+from corroborator.claims.quantities import (
+    SCORE_ANY,
+    SCORE_END,
+    SCORE_FIGURES,
+    SCORE_RESULT_NOUNS,
+    SCORE_RESULT_VERBS,
+)
 from corroborator.model import Extraction
 
-#: verbs that report a finished game with the score after them (not "led", "trailed")
-_RESULT_VERBS = (
-    r"beat|beats|won|wins|lost|loses|defeated|defeats|edged|edges|routed|routs|thrashed|"
-    r"downed|blanked|crushed|stunned|upset|whipped|topped|outlasted|outscored|held\s+on|"
-    r"hung\s+on|fell|falls"
-)
+#: the score after a verb of a finished game (not "led", "trailed"), or of a record falling
+#: with a result ("fell 20-13 to the Hawks")
 _AFTER_VERB = re.compile(
-    r"\b(?:" + _RESULT_VERBS + r")\s+(?:[\w'’.-]+\s+){0,5}?" + _SCORE_FIG + _SCORE_END,
+    r"\b(?:"
+    + SCORE_RESULT_VERBS
+    + r"|fell|falls)\s+(?:[\w'’.-]+\s+){0,5}?"
+    + SCORE_FIGURES
+    + SCORE_END,
     re.IGNORECASE,
 )
-#: nouns of a finished game's result after the score ("a 20-13 win", "their 3-1 defeat")
+#: the score before a noun of a finished game's result ("a 20-13 win", "their 3-1 defeat")
 _BEFORE_NOUN = re.compile(
-    _SCORE_FIG + r"(?=\s+(?:[a-z][\w-]*\s+){0,1}?(?:wins?|victor(?:y|ies)|loss(?:es)?|defeats?|"
-    r"triumph|rout|drubbing|thrashing|shutout|upset)\b)",
+    SCORE_FIGURES + r"(?=\s+(?:[a-z][\w-]*\s+){0,1}?(?:" + SCORE_RESULT_NOUNS + r")\b)",
     re.IGNORECASE,
 )
-_PAIR = re.compile(r"\d\s?[-–]\s?\d")
 #: the slot phrase of both claims (what the sentence model embeds)
 RESULT_SLOT = "final score"
 
@@ -56,7 +60,7 @@ def find_results(
 ) -> list[Result]:
     """Results in text[start:end] (one English sentence) outside `masks`; not draws and not
     three-figure records ("22-6-1")."""
-    if not _PAIR.search(text, start, end):
+    if not SCORE_ANY.search(text, start, end):
         return []
     found: dict[int, Result] = {}
     for pat in (_AFTER_VERB, _BEFORE_NOUN):

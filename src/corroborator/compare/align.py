@@ -40,7 +40,7 @@ from corroborator.claims.dates import YEARLESS, in_unknown_week
 from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold
 from corroborator.claims.lang import get_lexicon, words_of_every_language
 from corroborator.claims.scores import RESULT_SLOT
-from corroborator.compare.labels import claim_label
+from corroborator.compare.labels import parsed_label
 from corroborator.compare.matcher import (
     MatcherModel,
     MatchItem,
@@ -56,7 +56,15 @@ from corroborator.compare.matcher import (
 from corroborator.compare.values import date_interval
 from corroborator.config import AlignSettings, settings
 from corroborator.embed import Embedder
-from corroborator.model import Article, Claim, Extraction, Mention, Omission
+from corroborator.model import (
+    Article,
+    Claim,
+    Extraction,
+    Mention,
+    Omission,
+    is_number,
+    is_vague_band,
+)
 
 NUMERIC_KINDS = frozenset({"duration", "quantity", "percentage", "money"})
 #: Default relative tolerance for an `approximate` value when the extractor gave no bounds.
@@ -139,7 +147,7 @@ def _rounding_of(a: Extraction, b: Extraction) -> bool:
     ("$43,000" / "$43,350", "$52,000 watch" / "$52,480"): the round figure is the same number
     written coarser. Small counts are left out (`rounding_min`: "10 dead" / "12 dead" differ)."""
     va, vb = a.value, b.value
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (va, vb)):
+    if not all(is_number(v) for v in (va, vb)):
         return False
     fa, fb = float(va), float(vb)  # type: ignore[arg-type]
     par = PARAMS.get()
@@ -298,6 +306,7 @@ def items_agree(x: _Item, y: _Item) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _weekday_named(text: str) -> bool:
     """Whether a date is written with a weekday's name ("on Thursday", "Donnerstag")."""
     return any(w in _weekday_words() for w in _TOKEN.findall(text.lower()))
@@ -369,8 +378,7 @@ def _same_words_or_voice(a: Extraction, b: Extraction) -> bool:
         return True
     # ... or one is a fragment of two words or more of the other ("discuss the end of the
     # war"); a one-word quote ("reckless") is everyone's word
-    short, long = sorted((_plain_words(va), _plain_words(vb)), key=len)
-    return " " in short and f" {short} " in f" {long} "
+    return " " in _inner_run(va, vb)
 
 
 #: words of a quote found whole in another that make them one statement whoever is named as
@@ -382,13 +390,17 @@ SAME_STATEMENT_CONTENT = 4
 def _same_statement(a: str, b: str) -> bool:
     """One quote is the other, or a run of it, of at least `SAME_STATEMENT_WORDS` words or
     `SAME_STATEMENT_CONTENT` content words."""
-    short, long = sorted((_plain_words(a), _plain_words(b)), key=len)
-    if f" {short} " not in f" {long} ":
-        return False
-    return (
-        short.count(" ") + 1 >= SAME_STATEMENT_WORDS
-        or len(_token_set(short)) >= SAME_STATEMENT_CONTENT
+    run = _inner_run(a, b)
+    return bool(run) and (
+        run.count(" ") + 1 >= SAME_STATEMENT_WORDS or len(_token_set(run)) >= SAME_STATEMENT_CONTENT
     )
+
+
+def _inner_run(a: str, b: str) -> str:
+    """The shorter quote's words (lower case, single spaces) when they stand whole in the
+    longer one's, else ""."""
+    short, long = sorted((_plain_words(a), _plain_words(b)), key=len)
+    return short if f" {short} " in f" {long} " else ""
 
 
 def _plain_words(text: str) -> str:
@@ -461,12 +473,13 @@ def align_story(
     explained = [(slot, _quote_explanation(slot)) for slot in _group_quotes(quotes)]
     if model is None:
         model = default_model("full" if embedder is not None else "plain")
-    token = PARAMS.set(settings().align)  # read once per story; numbers_agree & co. see it
+    now = settings()
+    token = PARAMS.set(now.align)  # read once per story; numbers_agree & co. see it
     try:
         explained.extend(_cluster_values(values, articles, embedder, model))
         # a weekday of an unknown week that no other report shares says nothing checkable
         explained = [(slot, why) for slot, why in explained if not _lone_weekday(slot)]
-        claims = _claims_in_order(explained, groups, articles)
+        claims = _claims_in_order(explained, groups, articles, now.claims.parse_labels)
     finally:
         PARAMS.reset(token)
     return claims
@@ -484,13 +497,15 @@ def _claims_in_order(
     explained: list[tuple[_Slot, str]],
     groups: Sequence[Sequence[str]],
     articles: Mapping[str, Article],
+    parse_labels: bool,
 ) -> list[Claim]:
-    """Claims of the slots, conflicts first, then in story order."""
+    """Claims of the slots, conflicts first, then in story order; `parse_labels`: labels of
+    when-claims read from a parse (`compare.labels`)."""
     rank = _article_order(groups)
     claims: list[tuple[tuple[int, int, int], Claim]] = []
     for slot, explanation in explained:
         slot.items.sort(key=lambda it: (it.group, rank(it.article), it.ext.start))
-        claim = _claim_of(slot, rank, articles, explanation)
+        claim = _claim_of(slot, rank, articles, explanation, parse_labels)
         first = min((rank(it.article), it.ext.start) for it in slot.items)
         claims.append(((KIND_ORDER[claim.verdict], *first), claim))
     claims.sort(key=lambda t: t[0])  # stable: ties keep the order the slots were made in
@@ -519,6 +534,7 @@ def _claim_of(
     rank: Callable[[str], int],
     articles: Mapping[str, Article],
     explanation: str,
+    parse_labels: bool,
 ) -> Claim:
     groups_in = {it.group for it in slot.items}
     is_quote = slot.first.kind in ("quote", "attribution")
@@ -546,7 +562,11 @@ def _claim_of(
     else:
         # a vague amount ("dozens", "tens of millions") is compatible with a figure but does
         # not confirm it: only the groups that state a figure count for it
-        firm = {it.group for it in slot.items if not _vague(it.ext)}
+        firm = {
+            it.group
+            for it in slot.items
+            if not is_vague_band(it.ext.value, it.ext.low, it.ext.high, it.ext.approximate)
+        }
         counted = firm if firm else groups_in
         verdict = "corroborated" if len(counted) > 1 else "single_source"
         support = len(counted)
@@ -557,8 +577,8 @@ def _claim_of(
                 "give only a vague amount, which does not confirm the figure"
             )
     label = _slot_label(slot)
-    if verdict != "single_source" and (frame := _parsed_frame(slot.first)):
-        label = claim_label(_sentences_of(slot, articles), frame) or label
+    if parse_labels and verdict != "single_source" and (frame := _parsed_frame(slot.first)):
+        label = parsed_label(_sentences_of(slot, articles), frame) or label
     return Claim(
         id="",
         kind=slot.first.kind,
@@ -602,20 +622,6 @@ def _sentences_of(
             )
 
 
-def _vague(e: Extraction) -> bool:
-    """A vague plural or scale ("dozens", "hundreds of", "tens of millions"): an approximate
-    value that is the floor of a band spanning a factor of two or more."""
-    v, lo, hi = e.value, e.low, e.high
-    return (
-        e.approximate
-        and isinstance(v, int | float)
-        and lo is not None
-        and hi is not None
-        and lo == v
-        and hi >= 2 * lo > 0
-    )
-
-
 def _evolving(sides: list[list[_Item]], articles: Mapping[str, Article]) -> bool:
     """A running count reported at different times (a toll rising from 4 in the morning to 12
     in the evening, or from one day to the next): counts whose sides, ordered by publication
@@ -651,8 +657,8 @@ def _slot_label(slot: _Slot) -> str:
     """The commonest of the mentions' labels, preferring one that names something (no
     bracketed context words, no fragment of two letters or fewer: "m. date")."""
     labels = [it.ext.label or it.ext.key for it in slot.items]
-    named = [lb for lb in labels if "(" not in lb and len(lb.split()[0].strip(".")) > 2]
-    named = named or [lb for lb in labels if "(" not in lb] or labels
+    plain = [lb for lb in labels if "(" not in lb]
+    named = [lb for lb in plain if len(lb.split()[0].strip(".")) > 2] or plain or labels
     return max(dict.fromkeys(named), key=named.count)
 
 
@@ -837,12 +843,8 @@ _ANYONE = frozenset({"person", "man", "woman"})
 
 def _small_count(e: Extraction) -> bool:
     """A count of at most `small_count` things ("two boats")."""
-    v = e.value
     return (
-        e.kind == "quantity"
-        and isinstance(v, int | float)
-        and not isinstance(v, bool)
-        and 0 <= v <= PARAMS.get().small_count
+        e.kind == "quantity" and is_number(e.value) and 0 <= e.value <= PARAMS.get().small_count  # type: ignore[operator]
     )
 
 
@@ -1137,7 +1139,7 @@ def _near_miss(slot: _Slot) -> bool:
     if any(it.ext.approximate for it in slot.items):
         return False
     values = [it.ext.value for it in slot.items]
-    nums = [float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    nums = [float(v) for v in values if is_number(v)]  # type: ignore[arg-type]
     if len(nums) != len(values) or min(nums, default=0.0) <= 0:
         return False
     # figures written to the same precision ("141" / "139 million"); a round figure beside a

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from corroborator.nlp.base import Doc, Token
+from corroborator.text.calendar import PARTS_OF_DAY
 
 #: languages whose labels are read from a parse (the question words below are English)
 LABEL_LANGUAGES = frozenset({"en"})
@@ -37,10 +38,9 @@ _SAY = frozenset({"say", "said", "says", "tell", "told", "announce", "announced"
                   "reported", "confirm", "confirmed", "state", "stated", "indicate",
                   "indicated", "add", "added", "note", "noted"})  # fmt: skip
 #: nouns that only say which part of a day or period ("Saturday night", "that afternoon")
-_PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "day", "time", "hours",
-                          "week", "weekend", "month", "year", "date", "moment", "period",
-                          "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "noon", "midnight",
-                          "gmt", "utc", "local"})  # fmt: skip
+_PART_OF_DAY = PARTS_OF_DAY | frozenset({"day", "time", "hours", "week", "weekend", "month",
+                                        "year", "date", "moment", "period", "a.m.", "p.m.",
+                                        "am", "pm", "a.m", "p.m", "gmt", "utc", "local"})  # fmt: skip
 #: words that open a phrase in lower case even when a tagger takes them for a name ("A")
 _LOWER = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
                     "its", "our", "some"})  # fmt: skip
@@ -74,21 +74,17 @@ def _words(doc: Doc, idx: list[int]) -> str:
     return text
 
 
-def _subtree(doc: Doc, i: int) -> list[int]:
-    out, todo = [], [i]
-    while todo:
-        j = todo.pop()
-        out.append(j)
-        todo.extend(doc.children(j))
-    return out
+def _holds(doc: Doc, idx: list[int], value: tuple[int, int]) -> bool:
+    """Whether any of the tokens `idx` starts inside the value's span."""
+    return any(value[0] <= doc.tokens[j].start < value[1] for j in idx)
 
 
 def _phrase(doc: Doc, head: int, most: int, value: tuple[int, int]) -> list[int]:
     """The tokens of the phrase `head` heads, if it is short (at most `most` words), in one
     run and without a comma; else the head with its determiner and compound words ("Yvonne
     Hiller, 43," -> "Yvonne Hiller"); [] when it holds the value itself."""
-    words = _subtree(doc, head)
-    if any(value[0] <= doc.tokens[j].start < value[1] for j in words):
+    words = doc.subtree(head)
+    if _holds(doc, words, value):
         return []
     if (
         len(words) > most
@@ -136,13 +132,13 @@ def _verb_phrase(doc: Doc, verb: int, value: tuple[int, int]) -> str:
                 parts += obj
     # ... and a short phrase that completes it ("brought the fire under control")
     for c in doc.children(verb):
-        tail = _subtree(doc, c)
+        tail = doc.subtree(c)
         if (
             doc.tokens[c].dep == "prep"
             and c > max(parts)
             and len(tail) <= 3
             and _contiguous(parts + tail)
-            and not any(value[0] <= doc.tokens[j].start < value[1] for j in tail)
+            and not _holds(doc, tail, value)
             and doc.tokens[max(tail)].pos == "NOUN"
         ):
             parts += tail
@@ -151,11 +147,9 @@ def _verb_phrase(doc: Doc, verb: int, value: tuple[int, int]) -> str:
 
 
 def when_label(doc: Doc, start: int, end: int, kind: str) -> str:
-    """The label of a date, time or duration at [start, end) of a parsed sentence, or ""."""
-    noun = {"date": "date", "time": "time", "duration": "duration", "distance": "distance"}.get(
-        kind
-    )
-    if noun is None or not doc.has_parse:
+    """The label of a date, time, duration or unnamed length (`kind` "distance") at
+    [start, end) of a parsed sentence, or ""."""
+    if kind not in _QUESTION or not doc.has_parse:
         return ""
     cur = _span_head(doc, start, end)
     for _ in range(6):
@@ -170,7 +164,7 @@ def when_label(doc: Doc, start: int, end: int, kind: str) -> str:
             cur = par  # "on Saturday night": the night is the value's, not the event
             continue
         if up.pos in _NOUNS and tok.dep in _OF_NOUN | {"prep"}:
-            return f"{up.text.lower() if up.pos == 'NOUN' else up.text} {noun}"
+            return f"{up.text.lower() if up.pos == 'NOUN' else up.text} {kind}"
         if up.pos in _VERBS and tok.dep != "pobj":
             if up.text.lower() in _SAY or up.lemma in _SAY or up.text.lower() in _BE:
                 return ""  # a statement's date, or a state ("he was sure on Saturday")
@@ -202,17 +196,15 @@ def _restore_names(label: str, article: str) -> str:
     return " ".join(out)
 
 
-def claim_label(
+def parsed_label(
     mentions: Iterable[tuple[str, str, int, int, str]], kind: str, parse_at_most: int = 5
 ) -> str:
     """The label read from the first of `mentions` (language, sentence text, start, end in
     the sentence, the article's text) whose parse gives one, trying at most `parse_at_most`;
-    "" when none does or no parser is installed for their language."""
-    from corroborator.config import settings
+    "" when none does or no parser is installed for their language. The caller checks
+    `claims.parse_labels` (`compare.align` reads it once per story)."""
     from corroborator.nlp.registry import get_parser, spacy_available
 
-    if not settings().claims.parse_labels:
-        return ""
     tried = 0
     for language, sentence, start, end, article in mentions:
         if language not in LABEL_LANGUAGES or not spacy_available(language):

@@ -64,6 +64,18 @@ class Doc:
         """Indices of the tokens whose head is token `i` (never `i` itself), in order."""
         return list(self._children[i]) if 0 <= i < len(self._children) else []
 
+    def subtree(self, i: int, cut: frozenset[str] = frozenset()) -> list[int]:
+        """Indices of token `i` and every token below it, in text order, leaving out the
+        branches whose dependency label is in `cut` (and all below them)."""
+        out = [i]
+        stack = [i]
+        while stack:
+            for k in self.children(stack.pop()):
+                if self.tokens[k].dep not in cut:
+                    out.append(k)
+                    stack.append(k)
+        return sorted(out)
+
     def token_at(self, offset: int) -> int | None:
         """Index of the token covering character `offset`, or None."""
         for j, t in enumerate(self.tokens):

@@ -28,6 +28,7 @@ from corroborator.model import (
     Report,
     Skip,
     Story,
+    is_number,
 )
 
 # Six significant digits is plenty for scores and ratios; large non-integral values (money
@@ -161,7 +162,7 @@ def migrate(data: Any) -> Any:
 
 
 def _opt_float(x: Any) -> float | None:
-    return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else None
+    return float(x) if is_number(x) else None
 
 
 def _mention(d: dict[str, Any]) -> Mention:

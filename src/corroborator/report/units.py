@@ -14,7 +14,7 @@ import math
 import re
 from datetime import date, datetime
 
-from corroborator.model import Mention
+from corroborator.model import Mention, is_number, is_vague_band
 from corroborator.text.calendar import WEEKDAYS
 
 _MINUTE = 60.0
@@ -181,10 +181,6 @@ def _preview(text: str) -> str:
     return flat[: QUOTE_PREVIEW_CHARS - 1].rstrip() + "…"
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
 def _format_scalar(value: float, unit: str | None, kind: str | None) -> str:
     """One number in its unit, chosen by claim kind first and by unit second."""
     u = (unit or "").strip()
@@ -229,11 +225,11 @@ def format_value(
         else:
             text = _preview(value)
         return f"~{text}" if approximate else text
-    lo = float(low) if _is_number(low) and low is not None else None
-    hi = float(high) if _is_number(high) and high is not None else None
-    if _is_number(value):
+    lo = float(low) if is_number(low) and low is not None else None
+    hi = float(high) if is_number(high) and high is not None else None
+    if is_number(value):
         assert value is not None
-        if approximate and lo is not None and hi is not None and lo == value and hi >= 2 * lo > 0:
+        if lo is not None and hi is not None and is_vague_band(value, lo, hi, approximate):
             # a vague plural ("hundreds of thousands", "dozens"): its band, not "~" its floor
             return f"{_format_scalar(lo, unit, kind)}–{_format_scalar(hi, unit, kind)}"
         text = _format_scalar(float(value), unit, kind)

@@ -2,7 +2,7 @@
 per-language tables (`claims.lang.build`) and the story date keys (`stories.events`) map
 their own words onto, and words that are never a person's name (`claims.records`); and
 English ordinal words (`claims.quantities`, `claims.timex`); time zones written after a clock
-time (`claims.times`, `text.sentences`)."""
+time (`claims.times`, `text.sentences`); parts of a day (`claims.frames`, `compare.labels`)."""
 
 from __future__ import annotations
 
@@ -87,4 +87,10 @@ ZONES = (
     "AEDT",
     "WIB",
     "SGT",
+)
+
+#: English parts of a day said beside a date ("Saturday night", "that morning"): the date's,
+#: never what it is the date of.
+PARTS_OF_DAY: frozenset[str] = frozenset(
+    ["morning", "afternoon", "evening", "night", "noon", "midnight"]
 )
