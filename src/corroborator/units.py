@@ -120,7 +120,7 @@ UNITS: tuple[Unit, ...] = (
     _u("hectare", "ha", "hectare"),
     _u("acre", "", "acre"),
     # speed
-    _u("mile per hour", "mph", "mile_per_hour"),
+    _u("mile per hour", "mph m.p.h.", "mile_per_hour"),
     _u("kilometre per hour", "km/h kph kmh kmph", "kilometre_per_hour kilometer_per_hour"),
     _u("metre per second", "m/s", "metre_per_second meter_per_second"),
     _u("knot", "kt kts", "knot"),
@@ -173,6 +173,12 @@ UNITS: tuple[Unit, ...] = (
     _u("parts-per-billion", "ppb", "part_per_billion"),
     _u("revolutions per minute", "rpm", "revolution_per_minute"),
     _u("basis point", "bps", "basis_point"),
+    # statistics of play that sports pages write as abbreviations after the number ("25.3
+    # ppg", "5.2 WAR"): the unit is what they abbreviate, so the claim reads "points per game"
+    _u("point per game", "ppg PPG", "point_per_game"),
+    _u("rebound per game", "rpg RPG", "rebound_per_game"),
+    _u("assist per game", "apg APG", "assist_per_game"),
+    _u("win above replacement", "WAR", "win_above_replacement"),
 )
 
 _IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "pound-foot": "pound-feet"}

@@ -174,7 +174,11 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
             else None
         ),
         decade=(
-            re.compile(rf"(?<![\w$€£¥.,'’-])(?P<dec>(?:1[89]|20)\d)0{lex.decade_suffix_re}(?!\w)")
+            # "the 1990s", "the mid-1990s" (not "1980-1990s")
+            re.compile(
+                rf"(?:(?<=\b(?i:mid)-)|(?<![\w$€£¥.,'’-]))(?P<dec>(?:1[89]|20)\d)0"
+                rf"{lex.decade_suffix_re}(?!\w)"
+            )
             if lex.decade_suffix_re
             else None
         ),

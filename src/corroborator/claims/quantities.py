@@ -127,11 +127,20 @@ _UNIT_AFTER = re.compile(
 )
 _PER = re.compile(
     r"(?:\s*/\s*|\s+per\s+|\s+(?P<a>an?)\s+)(?P<den>square\s+(?:foot|feet|metre|meter)|"
-    r"hour|h|day|week|month|year|second|s|minute|min|gallon|share|barrel|ounce|gram|kilogram|"
-    r"kg|tonne|ton|night|person|head)(?![\w])(?!\s+(?:ago|earlier|before|later|after|from)\b)",
+    r"hour|h|day|week|month|year|decade|century|second|s|minute|min|gallon|share|barrel|ounce|"
+    r"gram|kilogram|kg|tonne|ton|night|person|head|game|centimet(?:re|er)|cm|met(?:re|er)|"
+    r"kilomet(?:re|er)|km|mile|lit(?:re|er))(?![\w])(?!\s+(?:ago|earlier|before|later|after|from)\b)",
     re.IGNORECASE,
 )
-_PER_NAMES = {"h": "hour", "s": "second", "min": "minute", "kg": "kilogram", "head": "person"}
+_PER_NAMES = {
+    "h": "hour",
+    "s": "second",
+    "min": "minute",
+    "kg": "kilogram",
+    "head": "person",
+    "cm": "centimetre",
+    "km": "kilometre",
+}
 # "24pc", "1.38pc": British newspapers' percent, glued to the number.
 _PC = re.compile(r"pc(?![\w])")
 _COUNT_MODIFIERS = frozenset({"more", "other", "additional", "further", "weitere", "andere"})
@@ -2150,6 +2159,16 @@ def _read_one(
     ):
         nm.head = "magnitude"  # "de magnitude 5,9", "der Stärke 6,1" (not a name's number)
         return nm
+    if (
+        lex.code == "en"
+        and range_pair is None
+        and 0 < value < 10.5
+        and value != int(value)
+        and (qm := _QUAKE_AFTER.match(text, pos, s_end))
+        and qm.group("q")[0].isupper()
+    ):
+        nm.head = "magnitude"  # "a 5.9 earthquake", "6.1 Quake Jolts ...": no count of quakes
+        return nm
     if _named_number(tokens, m.start(), lex) and (is_digit or _named_word_number(tokens, m, lex)):
         return None  # "Flight 370", "BBC One", "Apple One's plan"
     if (
@@ -2487,6 +2506,8 @@ _LABEL_LEFT = re.compile(
     r"article|route|highway|gate|platform|terminal|room|seat)\s+$",
     re.IGNORECASE,
 )
+# A quake right after a decimal number: the number is its magnitude ("a 5.9 earthquake").
+_QUAKE_AFTER = re.compile(r"[\s-]+(?P<q>(?i:earthquake|quake|temblor|tremor|aftershock))s?\b")
 # The word for a quake's magnitude right before the number, in the languages of Europe:
 # "magnitude 5.9" (en, fr), "magnitud" (es), "magnitudo" (it), "Magnitude" / "Stärke" (de),
 # "kracht van" / "sterkte van" (nl), "magnitudzie" (pl), "magnitude de" (pt).

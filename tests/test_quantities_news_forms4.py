@@ -1,0 +1,110 @@
+"""Value forms of real news (issue 13, fifth round): statistics of play written as
+abbreviations, "m.p.h.", the denominators of rates, a headline's quake magnitude, and TimeML
+readings of "Now" and decades. Every sentence is made up for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from corroborator.claims.dates import find_dates
+from corroborator.claims.lang import get_lexicon
+from corroborator.claims.quantities import NumberMention, find_numbers, neutral_masks
+from corroborator.claims.timex import find_timex
+from corroborator.units import canonical_unit
+
+EN = get_lexicon("en")
+PUB = date(2025, 4, 2)
+
+
+def numbers(text: str) -> list[NumberMention]:
+    return find_numbers(text, 0, len(text), EN, neutral_masks(text, 0, len(text)))
+
+
+def unit(nm: NumberMention) -> str:
+    head = nm.head or ""
+    return f"{head} per {nm.per}" if nm.per else head
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("Okafor averaged 21.4 ppg for the Comets last season.", 21.4, "point per game"),
+        ("She added 9.8 rpg off the bench.", 9.8, "rebound per game"),
+        ("The guard led the league with 7.1 apg.", 7.1, "assist per game"),
+        ("The shortstop was worth 4.6 WAR in his first full year.", 4.6, "win above replacement"),
+        ("Okafor averaged 21.4 points per game.", 21.4, "point per game"),
+        ("The sedan reached 142 m.p.h. on the test track.", 142, "mile per hour"),
+    ],
+)
+def test_statistics_of_play_and_speeds_name_their_unit(text: str, value: float, head: str) -> None:
+    found = [n for n in numbers(text) if n.raw_value == value]
+    assert len(found) == 1
+    assert unit(found[0]) == head
+
+
+def test_war_is_a_unit_only_in_capitals() -> None:
+    assert canonical_unit("WAR") == "win above replacement"
+    assert canonical_unit("war") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("Sea levels at the harbour rose 3 feet per century.", 3, "foot per century"),
+        ("The coating withstood 14 kV per centimetre.", 14, "kilovolt per centimetre"),
+        ("The rookie scored 18 points a game in March.", 18, "point per game"),
+        ("Inflation ran at 20 percent a decade.", 20, "percentage per decade"),
+    ],
+)
+def test_rate_denominators(text: str, value: float, name: str) -> None:
+    found = [n for n in numbers(text) if n.raw_value == value]
+    assert len(found) == 1
+    nm = found[0]
+    got = "percentage" if nm.kind == "percentage" else (nm.head or "")
+    if nm.per:
+        got = f"{got} per {nm.per}" if " per " not in got else got
+    assert got == name
+
+
+def test_a_decade_ago_is_no_rate() -> None:
+    found = numbers("The plant cost $40 million a decade ago.")
+    assert [n.per for n in found if n.kind == "money"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5.9 Earthquake Jolts Northern Valley",
+        "Strong 6.3 Quake Hits Island Chain",
+        "11:20 GMT 5. 9 Earthquake Shakes Coastal Town",
+    ],
+)
+def test_headline_decimal_before_quake_is_its_magnitude(text: str) -> None:
+    found = [n for n in numbers(text) if n.head == "magnitude"]
+    assert len(found) == 1
+    assert found[0].raw_value in (5.9, 6.3)
+
+
+def test_a_count_of_quakes_stays_a_count() -> None:
+    found = numbers("Two Quakes Hit Island Chain, and 3 quakes shook the coast.")
+    assert all(n.head != "magnitude" for n in found)
+    assert [n.raw_value for n in found if n.head == "quake"] == [3]
+
+
+def timex(text: str) -> list[tuple[str, str]]:
+    return [(text[r.start : r.end], r.value) for r in find_timex(text, 0, len(text), EN, PUB)]
+
+
+def test_sentence_initial_now_is_present_unless_a_discourse_marker() -> None:
+    assert ("Now", "PRESENT_REF") in timex("Now officials are reviewing the ferry contract.")
+    assert timex("Now, the harbour board has a choice to make.") == []
+
+
+def test_the_mid_decade_is_a_decade() -> None:
+    text = "Ferry traffic fell in the mid-1990s."
+    found = find_dates(text, 0, len(text), EN, PUB)
+    assert [(text[d.start : d.end], d.value) for d in found] == [("1990s", "199X")]
+    text = "Ferry traffic fell between 1980-1990s levels."
+    assert all(d.value != "199X" for d in find_dates(text, 0, len(text), EN, PUB))
