@@ -108,3 +108,28 @@ def test_the_mid_decade_is_a_decade() -> None:
     assert [(text[d.start : d.end], d.value) for d in found] == [("1990s", "199X")]
     text = "Ferry traffic fell between 1980-1990s levels."
     assert all(d.value != "199X" for d in find_dates(text, 0, len(text), EN, PUB))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head", "phrase"),
+    [
+        ("The union raised one particular demand on Friday.", 1, "demand", "particular demand"),
+        ("The airline ordered two new Falcon jets.", 2, "jet", "new Falcon jet"),
+        ("The club won six straight games in May.", 6, "game", "straight game"),
+        ("The region has 20 decently sized power plants.", 20, "plant", None),
+        ("Three young men were questioned.", 3, "man", None),
+    ],
+)
+def test_an_adjective_after_the_number_is_no_head(
+    text: str, value: float, head: str, phrase: str | None
+) -> None:
+    found = [n for n in numbers(text) if n.raw_value == value]
+    assert len(found) == 1
+    assert found[0].head == head
+    if phrase is not None:
+        assert found[0].phrase == phrase
+
+
+def test_an_adjective_with_no_noun_after_it_stays_the_head() -> None:
+    found = numbers("The airline ordered two new 737 jets.")
+    assert [n.head for n in found if n.raw_value == 2] == ["new"]

@@ -143,6 +143,15 @@ _PER_NAMES = {
 }
 # "24pc", "1.38pc": British newspapers' percent, glued to the number.
 _PC = re.compile(r"pc(?![\w])")
+# English adjectives between a number and its noun that are never what is counted ("one
+# particular demand", "eight straight World Cups", "two new Boeing jets").
+_PRE_ADJECTIVES = frozenset(
+    {
+        "new", "previous", "straight", "consecutive", "particular", "separate", "different",
+        "distinct", "former", "major", "minor", "small", "large", "big", "key", "young",
+        "individual", "specific", "successive", "straight", "similar", "identical",
+    }
+)  # fmt: skip
 _COUNT_MODIFIERS = frozenset({"more", "other", "additional", "further", "weitere", "andere"})
 # English words that end a number's noun phrase without naming what is counted: "63 last
 # year", "16,369 up 58 points", "13,176 while", "1,000 came from Asia", "$5 apiece".
@@ -2730,12 +2739,31 @@ def _head_run(
     pre_verb: Token | None = None
     skip = -1
     calibre_end = -1
+    adjective: Token | None = None
     for k, t in enumerate(after):
         low = t.lower
         if k == skip or k <= calibre_end:
             continue
         if not run and low in _COUNT_MODIFIERS:
             continue  # "eight more picks", "two other victims"
+        if (
+            lex.code == "en"
+            and not run
+            and adjective is None
+            and k + 1 < len(after)
+            and after[k + 1].is_word
+            and after[k + 1].lower not in lex.stopwords
+            and (
+                low in _PRE_ADJECTIVES
+                or (low.endswith("ly") and after[k + 1].lower.endswith("ed"))  # "decently sized"
+            )
+        ):
+            # "one particular demand", "eight straight World Cups", "two new Boeing jets":
+            # the adjective is no head; the noun after it is (the adjective if none is found)
+            adjective = t
+            if low.endswith("ly"):
+                skip = k + 1
+            continue
         if not run and not t.is_word and k == 0:
             # "two 9mm pistols", "two .40-caliber pistols": the calibre is a modifier
             j = k
@@ -2841,6 +2869,12 @@ def _head_run(
     if head is None and pre_verb is not None and run == [pre_verb]:
         # "3 dead Wed May 5", "12 injured Americans": nothing counted after the participle.
         return run, pre_verb, None
+    if head is None and adjective is not None:
+        return [adjective], adjective, None  # as before: no noun after the adjective
+    if adjective is not None and head is not None:
+        # the noun phrase keeps it: "new car", "decently sized power plant"
+        first = run[0].start if run else head.start
+        run = [t for t in after if adjective.start <= t.start < first] + run
     return run, head, pre_verb
 
 
