@@ -149,7 +149,7 @@ _PRE_ADJECTIVES = frozenset(
     {
         "new", "previous", "straight", "consecutive", "particular", "separate", "different",
         "distinct", "former", "major", "minor", "small", "large", "big", "key", "young",
-        "individual", "specific", "successive", "straight", "similar", "identical",
+        "individual", "specific", "successive", "similar", "identical",
     }
 )  # fmt: skip
 _COUNT_MODIFIERS = frozenset({"more", "other", "additional", "further", "weitere", "andere"})
