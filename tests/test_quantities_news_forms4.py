@@ -133,3 +133,37 @@ def test_an_adjective_after_the_number_is_no_head(
 def test_an_adjective_with_no_noun_after_it_stays_the_head() -> None:
     found = numbers("The airline ordered two new 737 jets.")
     assert [n.head for n in found if n.raw_value == 2] == ["new"]
+
+
+def test_a_list_after_including_is_no_head() -> None:
+    found = numbers("The leak exposed 87 million Americans including private messages.")
+    assert [(n.raw_value, n.head) for n in found] == [(87_000_000, "american")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The screen measures 25.5″ across.", 25.5, "inch"),
+        ("The mast is 12′ tall.", 12, "foot"),
+    ],
+)
+def test_primes_are_feet_and_inches(text: str, value: float, unit: str) -> None:
+    assert [(n.raw_value, n.head) for n in numbers(text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The ferry crossing takes 40min.", 40, "minute"),
+        ("The ferry crossing takes 25-40min.", (25, 40), "minute"),
+        ("The ferry crossing takes 25 – 40min.", (25, 40), "minute"),
+        ("The climb took 2hrs.", 2, "hour"),
+    ],
+)
+def test_glued_duration_abbreviations(text: str, value: object, unit: str) -> None:
+    found = numbers(text)
+    assert [(n.kind, n.raw_value, n.raw_unit) for n in found] == [("duration", value, unit)]
+
+
+def test_a_word_that_starts_like_an_abbreviation_is_no_duration() -> None:
+    assert numbers("The 40mina sculpture stood there.") == []

@@ -95,8 +95,8 @@ UNITS: tuple[Unit, ...] = (
     _u("micrometre", "μm µm", "micrometre micrometer micron"),
     _u("nanometre", "nm", "nanometre nanometer"),
     _u("mile", "mi", "mile"),
-    _u("foot", "ft", "foot feet"),
-    _u("inch", "", "inch"),
+    _u("foot", "ft ′", "foot feet"),  # the prime and double prime: 12′, 25.5″
+    _u("inch", "″", "inch"),
     _u("yard", "yd yds", "yard"),
     # mass
     _u("kilogram", "kg kgs", "kilogram kilogramme kilo"),

@@ -189,6 +189,8 @@ _NON_HEADS = frozenset(
         "week-on-week",
         "annualised",
         "annualized",
+        "including",  # "87 million Americans including ...": the list after it is no head
+        "excluding",
     ]
 )
 
@@ -326,7 +328,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
     glued = _alt(lex.glued_units) if lex.glued_units else r"(?!x)x"
     # A digit number ends at a non-word character or at a glued unit symbol ("256GB"); it
     # never stops before a decimal part ("1.38pc" is not 1).
-    tail = rf"(?![\w])|(?=(?-i:{_SYM_RE}|pc|p|[½¼¾⅓⅔⅛])(?![\w]))"
+    tail = rf"(?![\w])|(?=(?-i:{_SYM_RE}|pc|p|mins?|hrs?|secs?|[½¼¾⅓⅔⅛])(?![\w]))"
     # A number word ends at a word boundary ("ten" is not read in "tenants"), or before the
     # ordinal ending of "fourth", "seventh", "eighth": "the seventh round" states a 7.
     word_end = r"(?:(?![\w])|(?=(?:th|h)(?![\w])))"
@@ -353,7 +355,8 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         points=re.compile(lex.points_re, i),
         # "2m euros", "a two-million-euro haul", "a 110bn-euro package".
         cur_word=re.compile(rf"(?:\s+|-)(?P<cw>{_alt(lex.currency_words)})(?!\w)", i),
-        unit=re.compile(rf"(?:\s+|\s*-\s*)(?P<u>{units})\b", i),
+        # "40min", "2hrs": the abbreviations also glued to the number
+        unit=re.compile(rf"(?:\s+|\s*-\s*|(?=(?:mins?|hrs?|secs?)\b))(?P<u>{units})\b", i),
         age=re.compile(lex.age_re, i),
         range_conn=re.compile(rf"\s*(?:{_alt(lex.range_words)})\s*", i),
         between=re.compile(rf"\b(?:{_alt(lex.between_words)})\s+$", i),
@@ -2782,7 +2785,12 @@ def _head_run(
         if lex.parse_number_words(low) is not None:
             break  # "15:14 Three people": another number
         nxt = after[k + 1] if k + 1 < len(after) else None
-        nxt_ok = nxt is not None and nxt.is_word and nxt.lower not in lex.stopwords
+        nxt_ok = (
+            nxt is not None
+            and nxt.is_word
+            and nxt.lower not in lex.stopwords
+            and not (lex.code == "en" and nxt.lower in _NON_HEADS)
+        )
         if lex.nouns_capitalised:
             run.append(t)
             if t.is_capitalised:
