@@ -167,3 +167,35 @@ def test_glued_duration_abbreviations(text: str, value: object, unit: str) -> No
 
 def test_a_word_that_starts_like_an_abbreviation_is_no_duration() -> None:
     assert numbers("The 40mina sculpture stood there.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head", "phrase"),
+    [
+        ("The plant built 41,000 Falcon 9 rockets.", 41_000, "rocket", "Falcon 9 rocket"),
+        ("The brewery sold 2.9 million 9-litre cases.", 2_900_000, "case", "9-litre case"),
+        ("The dairy sold 8 million 250 ml bottles.", 8_000_000, "bottle", "250 ml bottle"),
+    ],
+)
+def test_a_count_before_a_model_name_or_a_measure(
+    text: str, value: float, head: str, phrase: str
+) -> None:
+    found = [n for n in numbers(text) if n.raw_value == value]
+    assert [(n.head, n.phrase) for n in found] == [(head, phrase)]
+
+
+def test_the_measure_inside_is_read_on_its_own() -> None:
+    found = numbers("The dairy sold 8 million 250 ml bottles.")
+    assert (250, "millilitre") in [(n.raw_value, n.head) for n in found]
+
+
+@pytest.mark.parametrize(
+    "text", ["The firm sold 12 to a rival.", "The town built 40 Main Street flats."]
+)
+def test_things_sold_or_built_are_no_people(text: str) -> None:
+    assert all(n.head != "person" for n in numbers(text))
+
+
+def test_people_hurt_with_no_noun_stay_people() -> None:
+    found = numbers("Gunman kills 1, wounds 2")
+    assert [(n.raw_value, n.head) for n in found] == [(1, "person"), (2, "person")]

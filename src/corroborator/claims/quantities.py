@@ -36,7 +36,7 @@ from corroborator.claims.tokens import (
     tokens_before,
 )
 from corroborator.text.calendar import ORDINALS, ZONES
-from corroborator.units import UNIT_NAMES, UNIT_SYMBOLS
+from corroborator.units import UNIT_NAMES, UNIT_SYMBOLS, canonical_unit
 
 # Currency symbols: language-neutral. "$" is USD unless a prefix says otherwise.
 CURRENCY_SYMBOLS = {
@@ -152,6 +152,9 @@ _PRE_ADJECTIVES = frozenset(
         "individual", "specific", "successive", "similar", "identical",
     }
 )  # fmt: skip
+# Event verbs whose object is a thing, never implied people: "sold 63,000 Model 3 sedans",
+# "built 12", "5 were destroyed" (the counted noun is missing or a name, not "person").
+_THING_VERBS = frozenset({"sold", "built", "damaged", "destroyed"})
 _COUNT_MODIFIERS = frozenset({"more", "other", "additional", "further", "weitere", "andere"})
 # English words that end a number's noun phrase without naming what is counted: "63 last
 # year", "16,369 up 58 points", "13,176 while", "1,000 came from Asia", "$5 apiece".
@@ -2893,6 +2896,35 @@ _TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:\^|\*\*)?(?P<e>[−-]?\d{1,3})(?!\d)")
 _GLUED_WORD = re.compile(r"-([^\W\d_]+)")
 
 
+def _noun_after_name_or_measure(tokens: list[Token], pos: int, lex: Lexicon) -> Token | None:
+    """The plural noun after a model name with its number or after a measure: "63,000 Model
+    3 sedans", "2.9 million 9-litre cases" (English; None when the run holds anything else)."""
+    after = tokens_after(tokens, pos, 5)
+    if len(after) < 3 or not (after[0].is_capitalised or after[0].text[:1].isdigit()):
+        return None
+    seen_digit = False
+    for t in after:
+        low = t.lower
+        if t.text[:1].isdigit():
+            seen_digit = True
+            continue
+        if t.text == "-" or (t.is_capitalised and t.is_word) or canonical_unit(low):
+            continue
+        if (
+            seen_digit
+            and t.is_word
+            and len(low) > 2
+            and low.endswith("s")
+            and not low.endswith("ss")
+            and low not in lex.stopwords
+            and low not in _NON_HEADS
+            and low not in lex.event_verbs
+        ):
+            return t
+        return None
+    return None
+
+
 def _count_head(
     nm: NumberMention, pos: int, lex: Lexicon, tokens: list[Token], value: float
 ) -> NumberMention | None:
@@ -2922,6 +2954,15 @@ def _count_head(
             nm.slot_tokens = [word]
             return nm
     run, head, pre_verb = _head_run(tokens, pos, lex, value)
+    if head is None and lex.code == "en":
+        named = _noun_after_name_or_measure(tokens, pos, lex)
+        if named is not None:
+            # the span stays the number's: a measure inside ("9-litre") is read on its own
+            nm.head = _canon(named, lex)
+            words = [t.text for t in tokens_after(tokens, pos, 5) if t.start < named.start]
+            nm.phrase = re.sub(r"\s*-\s*", "-", " ".join([*words, nm.head]))
+            nm.slot_tokens = [named]
+            return nm
     if head is None:
         # "50 were injured", "dozens were killed": the people are implied.
         after = tokens_after(tokens, pos, 4)
@@ -2933,6 +2974,7 @@ def _count_head(
         if (
             k < len(after)
             and after[k].lower in lex.event_verbs
+            and lex.event_verbs[after[k].lower] not in _THING_VERBS
             and (k > 0 or after[k].is_capitalised)
         ):
             # "50 were injured"; headlines "Three Killed", "80 Hurt".
@@ -2949,6 +2991,7 @@ def _count_head(
         if (
             left
             and left[-1].lower in lex.event_verbs
+            and lex.event_verbs[left[-1].lower] not in _THING_VERBS
             and not (
                 after
                 and after[0].is_word
