@@ -322,6 +322,52 @@ def test_two_weekday_names_from_differently_dated_articles_are_two_days() -> Non
     assert [c.verdict for c in claims] == ["corroborated"]
 
 
+def test_counts_dated_to_two_weekday_names_are_two_facts() -> None:
+    # "Sunday's quake killed ten" / "on Saturday a quake elsewhere killed twelve": two weekday
+    # names are two days, so the counts are two facts, not a conflict
+    def killed(value: float, day: str, weekday: bool) -> Extraction:
+        return replace(
+            _q(value, "person", "person killed"),
+            event_date=day,
+            event_weekday=weekday,
+        )
+
+    arts = {"a1": _art("a1"), "a2": _art("a2"), "a3": _art("a3")}
+    ext = {
+        "a1": [killed(10, "2026-03-08", True)],
+        "a2": [killed(10, "2026-03-08", True)],
+        "a3": [killed(12, "2026-03-07", True)],
+    }
+    claims = align_story([["a1"], ["a2"], ["a3"]], ext, arts, None)
+    assert not [c for c in claims if c.verdict in ("conflicting", "possible_conflict")]
+    # the same two days written without weekday names ("yesterday" read against two
+    # publication days) may be one day: the counts are set against each other
+    ext["a3"] = [killed(12, "2026-03-07", False)]
+    claims = align_story([["a1"], ["a2"], ["a3"]], ext, arts, None)
+    assert claims[0].verdict in ("conflicting", "possible_conflict")
+
+
+def test_a_bare_count_restating_a_toll_joins_the_toll() -> None:
+    # "three people" in articles that also say three people were killed is the toll again,
+    # not a row of its own
+    def toll() -> Extraction:
+        return _q(3, "person", "person killed")
+
+    def bare() -> Extraction:
+        return _q(3, "person", "person")
+
+    ext = {"a1": [toll(), bare()], "a2": [toll(), bare()], "a3": [toll()]}
+    (claim,) = _run([["a1"], ["a2"], ["a3"]], ext)
+    assert claim.verdict == "corroborated" and claim.key == "person killed"
+    assert "bare count" in claim.explanation
+    assert sorted(m.article for m in claim.mentions) == ["a1", "a1", "a2", "a2", "a3"]
+    # a bare count that an article gives without the toll may be another fact: both rows stay
+    ext["a4"] = [bare()]
+    claims = _run([["a1"], ["a2"], ["a3"], ["a4"]], ext)
+    assert sorted(c.key for c in claims) == ["person", "person killed"]
+    assert not any("bare count" in c.explanation for c in claims)
+
+
 def test_times_of_day_compare_as_minutes_with_zone_and_hedge() -> None:
     from corroborator.compare.align import times_agree
 

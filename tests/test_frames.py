@@ -53,6 +53,46 @@ def test_a_year_other_than_the_articles_marks_a_background_event() -> None:
     assert [(e.value, e.event_year) for e in counts] == [(12, None), (600, 2005)]
 
 
+def test_a_month_long_before_publication_marks_a_background_event() -> None:
+    # published 2 May: "in January" is an earlier event of the same year, and "It killed"
+    # goes on about it; "since April" beside today's figure does not make it background
+    text = (
+        "The flood on Friday forced 300 people from their homes, the worst since April. "
+        "The last big flood, in January, cut off 12 villages. "
+        "It displaced 4,000 people. "
+        "It is home to 9,000 people."
+    )
+    counts = sorted((e for e in claims_of(text) if e.kind == "quantity"), key=lambda e: e.start)
+    assert [(e.value, e.event_year) for e in counts] == [
+        (300, None),
+        (12, 2026),
+        (4000, 2026),
+        (9000, None),
+    ]
+
+
+def test_a_recent_month_is_no_background() -> None:
+    (count,) = [
+        e for e in claims_of("In April the fire destroyed 40 homes.") if e.kind == "quantity"
+    ]
+    assert count.event_year is None
+
+
+def test_a_weekday_named_event_day_is_recorded() -> None:
+    got = [
+        (e.event_date, e.event_weekday)
+        for e in claims_of("On Thursday a storm cut power to 800 homes.")
+        if e.kind == "quantity"
+    ]
+    assert got == [("2026-04-30", True)]
+    got = [
+        (e.event_date, e.event_weekday)
+        for e in claims_of("On 30 April a storm cut power to 800 homes.")
+        if e.kind == "quantity"
+    ]
+    assert got == [("2026-04-30", False)]
+
+
 def test_background_year_without_a_publication_date_uses_the_latest_year() -> None:
     text = "In March 2026 the storm destroyed 40 homes. A storm in 2019 destroyed 12 homes."
     counts = sorted(

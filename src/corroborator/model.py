@@ -174,6 +174,9 @@ class Extraction:
     #: or a month (explicit) rather than a weekday resolved against the publication date.
     event_date: str | None = None
     event_date_explicit: bool = False
+    #: whether that date was written with a weekday's name ("Saturday's quake"): two different
+    #: weekday names are two days, whatever week each was resolved to.
+    event_weekday: bool = False
     #: "negated" ("no one was hurt"), "hedged" ("could", "may", "proposed") or "" (asserted).
     modality: str = ""
     #: a readable label for a journalist ("people killed", "quake magnitude").

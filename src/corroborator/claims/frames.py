@@ -32,8 +32,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import islice, pairwise
 
+from corroborator.claims.lang import words_of_every_language
 from corroborator.claims.lexicon import Lexicon
 from corroborator.claims.records import RECORD_SLOT, owner_after_age, owner_before_value
 from corroborator.model import Extraction, Sentence
@@ -155,6 +157,63 @@ def _reference_year(published: str | None, dates: Sequence[Extraction], text: st
         return years.most_common(1)[0][0]
     stated = [int(y) for y in _YEAR.findall(text)]
     return max(stated) if stated else None
+
+
+#: Months between a date stated beside a figure and the article's own month from which the
+#: date names an earlier event ("the last major quake, in February, killed 612" in a November
+#: report): the figure belongs to that event, not to this one.
+BACKGROUND_MONTHS = 2
+
+
+def _background_month(same: Sequence[Extraction], published: str | None) -> int | None:
+    """The year of an earlier event that every dated mention of a figure's sentence points to,
+    when each lies at least `BACKGROUND_MONTHS` before the publication month, or None. Years
+    alone are handled by `_reference_year`; this catches a month of the article's own year."""
+    now = _month_number(published or "")
+    months = [_month_number(str(d.value or "")) for d in same if d.kind == "date"]
+    stated = [m for m in months if m is not None]
+    if now is None or not stated or any(now - m < BACKGROUND_MONTHS for m in stated):
+        return None
+    return min(stated) // 12
+
+
+def _month_number(iso: str) -> int | None:
+    """Months since year 0 of an ISO date with a month ("2005-02", "2005-02-14"), or None."""
+    if len(iso) < 7 or not iso[:4].isdigit() or not iso[5:7].isdigit():
+        return None
+    return int(iso[:4]) * 12 + int(iso[5:7]) - 1
+
+
+@lru_cache(maxsize=4096)
+def weekday_named(text: str) -> bool:
+    """Whether a date is written with a weekday's name ("on Thursday", "Donnerstag")."""
+    weekdays = words_of_every_language("weekdays")
+    return any(w in weekdays for w in re.findall(r"\w+", text.lower()))
+
+
+#: Sentence openers that refer back to the previous sentence's event, per language.
+_ANAPHORA = {"en": re.compile(r"(?:It|That|This)\s+(?:had\s+|has\s+|was\s+)?[a-z]+ed\b")}
+
+
+def _anaphoric(sentence: str, language: str) -> bool:
+    pattern = _ANAPHORA.get(language)
+    return bool(pattern and pattern.match(sentence))
+
+
+def _sentence_background(
+    text: str,
+    sent: Sentence,
+    same: Sequence[Extraction],
+    ref_year: int | None,
+    published: str | None,
+) -> int | None:
+    """The earlier event a whole sentence is about (`add_frames`'s year and month rules), or None."""
+    if ref_year is None:
+        return None
+    years = {int(m.group(1)) for m in _YEAR.finditer(text, sent.start, sent.end)}
+    if years and ref_year not in years:
+        return min(years)
+    return _background_month(same, published) if not years - {ref_year} else None
 
 
 def _clause_bounds(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int]:
@@ -537,7 +596,14 @@ def add_frames(
             other = sorted(y for y in years if y != ref_year)
             if other and ref_year not in years:
                 event_year = other[0]
-        event_date, explicit = None, False
+            elif e.kind != "date" and not years - {ref_year}:
+                event_year = _background_month(same, published)
+                if event_year is None and not years and idx > 0 and _anaphoric(sent.text, language):
+                    # "It killed 612 people": the figure belongs to the sentence before's event
+                    event_year = _sentence_background(
+                        text, sents[idx - 1], by_sentence.get(idx - 1, []), ref_year, published
+                    )
+        event_date, explicit, weekday = None, False, False
         if e.kind not in ("quote", "date"):
             day = next(
                 (
@@ -552,6 +618,7 @@ def add_frames(
                 explicit = any(ch.isdigit() for ch in day.text) or bool(
                     _MONTH_WORD.search(day.text)
                 )
+                weekday = weekday_named(day.text)
         owner = e.owner
         if owner is None and e.kind == "quantity":
             owner = owner_before_value(text, sent.start, e.start, e.end) or None
@@ -567,6 +634,7 @@ def add_frames(
             event_year=event_year,
             event_date=event_date,
             event_date_explicit=bool(explicit),
+            event_weekday=weekday,
             modality=_modality(text, sent, e, language),
         )
         framed.label = _when_label(framed, text, sent, language, lex) or label_for(framed)

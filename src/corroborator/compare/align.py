@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from corroborator.claims.dates import YEARLESS, in_unknown_week
-from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold
+from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold, weekday_named
 from corroborator.claims.lang import get_lexicon, words_of_every_language
 from corroborator.claims.scores import RESULT_SLOT
 from corroborator.compare.labels import parsed_label
@@ -299,22 +299,11 @@ def items_agree(x: _Item, y: _Item) -> bool:
             dy = date.fromisoformat(str(y.ext.value)[:10])
         except ValueError:
             return False
-        wx, wy = _weekday_named(x.ext.text), _weekday_named(y.ext.text)
+        wx, wy = weekday_named(x.ext.text), weekday_named(y.ext.text)
         if wx and wy and dx.weekday() != dy.weekday():
             return False  # "on Thursday" / "on Friday": two days, whatever the week
         return abs((dx - dy).days) <= PARAMS.get().relative_date_slack_days
     return False
-
-
-@lru_cache(maxsize=4096)
-def _weekday_named(text: str) -> bool:
-    """Whether a date is written with a weekday's name ("on Thursday", "Donnerstag")."""
-    return any(w in _weekday_words() for w in _TOKEN.findall(text.lower()))
-
-
-@lru_cache(maxsize=1)
-def _weekday_words() -> frozenset[str]:
-    return words_of_every_language("weekdays")
 
 
 @dataclass
@@ -476,13 +465,64 @@ def align_story(
     now = settings()
     token = PARAMS.set(now.align)  # read once per story; numbers_agree & co. see it
     try:
-        explained.extend(_cluster_values(values, articles, embedder, model))
+        explained.extend(_fold_restated_counts(_cluster_values(values, articles, embedder, model)))
         # a weekday of an unknown week that no other report shares says nothing checkable
         explained = [(slot, why) for slot, why in explained if not _lone_weekday(slot)]
         claims = _claims_in_order(explained, groups, articles, now.claims.parse_labels)
     finally:
         PARAMS.reset(token)
     return claims
+
+
+def _fold_restated_counts(explained: list[tuple[_Slot, str]]) -> list[tuple[_Slot, str]]:
+    """A bare count of people ("three people", "the three men") that only articles stating
+    the same count with what happened to them ("three people were killed") give is the same
+    toll said again: its mentions join that claim instead of making a row of their own. Only
+    when both state one and the same figure, and exactly one such claim covers every article
+    of the bare one (a count "injured" and one "killed" of equal value leave it alone; "1,000
+    people" is no restatement of "more than 400 arrested", though the two agree)."""
+    verbed: list[int] = []
+    bare: list[int] = []
+    for k, (slot, _) in enumerate(explained):
+        if slot.possible or slot.first.kind != "quantity" or len(_values_of(slot)) != 1:
+            continue
+        classes = {EVENT_CLASSES.get(verb_of(it.ext), "") for it in slot.items}
+        if "" not in classes and len(classes) == 1:
+            verbed.append(k)
+        elif (
+            classes == {""}
+            and {count_head("quantity", it.ext.head) for it in slot.items} <= _ANYONE
+        ):
+            bare.append(k)
+    into: dict[int, int] = {}
+    for b in bare:
+        bslot = explained[b][0]
+        arts = {it.article for it in bslot.items}
+        hosts = [
+            v
+            for v in verbed
+            if arts <= {it.article for it in explained[v][0].items}
+            and _values_of(bslot) == _values_of(explained[v][0])
+        ]
+        if len(hosts) == 1:
+            into[b] = hosts[0]
+    if not into:
+        return explained
+    out: list[tuple[_Slot, str]] = []
+    for k, (slot, why) in enumerate(explained):
+        if k in into:
+            continue
+        folded = [b for b, v in into.items() if v == k]
+        if folded:
+            extra = [it for b in folded for it in explained[b][0].items]
+            slot = _Slot(slot.items + extra, slot.possible)
+            why += f"; with the bare count the same articles give ({extra[0].ext.text!r})"
+        out.append((slot, why))
+    return out
+
+
+def _values_of(slot: _Slot) -> set[tuple[object, str | None]]:
+    return {(it.ext.value, it.ext.unit) for it in slot.items}
 
 
 def _lone_weekday(slot: _Slot) -> bool:
@@ -1241,8 +1281,12 @@ def _pair_relations(
     # times of day in two stated zones ("4:30 a.m. local" / "11:30 p.m. ET") cannot be compared
     # without the place's offset: neither one value nor a disagreement
     zones = [(e.unit or "") if e.kind == "time" else "" for e in ext]
+    # "Saturday's quake killed a dozen" / "Sunday's quake killed ten": two weekday names
+    # are two days, whatever week each report resolved them to
+    weekdays = [_weekday_of(e.event_date) if e.event_weekday else "" for e in ext]
     frames_differ = (
         _both_differ(zones)
+        | _both_differ(weekdays)
         | (unknown_week[:, None] | unknown_week[None, :])
         | ~eq(value_codes([e.event_year for e in ext]))
         | (other_day & comparable)
@@ -1265,6 +1309,13 @@ def _other_game(ext: Sequence[Extraction], result: np.ndarray) -> np.ndarray:
         if not set(ext[a].participants) & set(ext[b].participants):
             out[a, b] = out[b, a] = True
     return out
+
+
+def _weekday_of(day: str | None) -> str:
+    try:
+        return str(date.fromisoformat(str(day)[:10]).weekday())
+    except ValueError:
+        return ""
 
 
 def _both_differ(labels: Sequence[str]) -> np.ndarray:
