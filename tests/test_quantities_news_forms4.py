@@ -199,3 +199,27 @@ def test_things_sold_or_built_are_no_people(text: str) -> None:
 def test_people_hurt_with_no_noun_stay_people() -> None:
     found = numbers("Gunman kills 1, wounds 2")
     assert [(n.raw_value, n.head) for n in found] == [(1, "person"), (2, "person")]
+
+
+def dates(text: str) -> list[tuple[str, str]]:
+    return [(text[d.start : d.end], d.value) for d in find_dates(text, 0, len(text), EN, PUB)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phones matter to today's youth.",
+        "In today's world, ferries are slow.",
+        "Most of today's personal computers use the chip.",
+    ],
+)
+def test_todays_age_is_no_day(text: str) -> None:
+    assert dates(text) == []
+
+
+def test_todays_event_is_the_day() -> None:
+    assert dates("Today's vote was delayed.") == [("Today", "2025-04-02")]
+
+
+def test_both_years_after_one_preposition() -> None:
+    assert dates("Profits will fall in both 2026 and 2027.") == [("2026", "2026"), ("2027", "2027")]
