@@ -87,7 +87,7 @@ def _base_unit_name(m: NumberMention) -> str:
     if m.kind == "percentage":
         return "percentage" if m.unit == "%" else "percentage point"
     if m.head == "age":
-        return "year of age"
+        return m.raw_unit if m.raw_unit and m.raw_unit.endswith(" of age") else "year of age"
     if m.kind == "duration":
         return m.raw_unit or ""
     if m.head == "person" and not m.phrase:

@@ -223,3 +223,23 @@ def test_todays_event_is_the_day() -> None:
 
 def test_both_years_after_one_preposition() -> None:
     assert dates("Profits will fall in both 2026 and 2027.") == [("2026", "2026"), ("2027", "2027")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit", "years"),
+    [
+        ("An 18-month-old girl was rescued.", 18, "month of age", 1.5),
+        ("An 18 month-old girl was rescued.", 18, "month of age", 1.5),
+        ("A six-week-old foal was found.", 6, "week of age", 0.115),
+    ],
+)
+def test_an_age_in_months_or_weeks(text: str, raw: float, unit: str, years: float) -> None:
+    found = numbers(text)
+    assert [(n.head, n.raw_value, n.raw_unit, n.bounds.value) for n in found] == [
+        ("age", raw, unit, years)
+    ]
+
+
+def test_an_age_in_years_is_unchanged() -> None:
+    found = numbers("A 3-year-old boy was rescued.")
+    assert [(n.head, n.raw_value, n.raw_unit) for n in found] == [("age", 3, "year of age")]

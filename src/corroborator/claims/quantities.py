@@ -269,6 +269,7 @@ def _glued_cur_behind() -> str:
     return "|".join(f"(?<={'|'.join(cs)})" for _n, cs in sorted(by_len.items()))
 
 
+_YEAR_SECONDS = 365.25 * 86400.0
 #: after a duration unit: the unit gives an age ("6-month-old", "two weeks old")
 _AGE_AFTER = re.compile(r"[\s-]+old\b|-alt\b|\s+alte[rn]?\b", re.IGNORECASE)
 
@@ -2102,8 +2103,18 @@ def _read_one(
         unit_end = um.end()
         if value == 0 and ("-" in text[pos : um.start("u")] or not um.group("u").endswith("s")):
             return None  # "a zero-day flaw", "zero hour": names, nothing lasted
-        if _AGE_AFTER.match(text, unit_end, s_end):
-            return None  # "a 6-month-old son", "ein 3 Monate alter": an age, not a duration
+        if am := _AGE_AFTER.match(text, unit_end, s_end):
+            # "a 6-month-old son", "ein 3 Monate alter": an age, not a duration
+            if range_pair is not None or name == "year":
+                return None
+            nm = _finish_age(
+                text, s_start, s_end, num_start, pos,
+                round(value / 12 if name == "month" else value * secs / _YEAR_SECONDS, 3),
+                lex, pats, tokens, None,
+            )  # fmt: skip
+            nm.raw_value, nm.raw_unit = value, f"{name} of age"
+            nm.end = max(nm.end, am.end())
+            return nm
         uh = pats.unit_half.match(text, unit_end, s_end) if pats.unit_half else None
         if uh and value == int(value) and range_pair is None:
             value += 0.5  # "deux heures et demie"
