@@ -243,3 +243,16 @@ def test_an_age_in_months_or_weeks(text: str, raw: float, unit: str, years: floa
 def test_an_age_in_years_is_unchanged() -> None:
     found = numbers("A 3-year-old boy was rescued.")
     assert [(n.head, n.raw_value, n.raw_unit) for n in found] == [("age", 3, "year of age")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The port board has until 9 a.m. Thursday to reply.", "2025-04-03"),
+        ("The board extended its deadline until 9 a.m. EST Thursday.", "2025-04-03"),
+        ("The offer will stay open until midnight Friday.", "2025-04-04"),
+        ("The ferry left at 9 a.m. Monday.", "2025-03-31"),
+    ],
+)
+def test_a_deadline_with_its_clock_time_looks_forward(text: str, day: str) -> None:
+    assert [v for _, v in dates(text)] == [day]

@@ -513,6 +513,10 @@ def find_dates(
         before = text[max(start, m.start() - 12) : m.start()].lower().split()
         # "until Thursday", "by Monday": forward, unless the clause is past ("had filed
         # reports by Wednesday"); on the day itself it is that day.
+        if lex.code == "en" and (
+            cm := _CLOCK_BEFORE_DAY.search(text, max(start, m.start() - 40), m.start())
+        ):
+            before = [cm.group(1).lower()]  # "until 9 a.m. EST Tuesday", "by noon Friday"
         forward = (
             bool(before)
             and before[-1] in lex.forward_preps
@@ -562,6 +566,13 @@ def find_dates(
     return sorted(out, key=lambda x: (x.start, x.end))
 
 
+# A preposition and a clock time right before a weekday: "until 9 a.m. EST Tuesday", "by noon
+# Friday", "until midnight Friday" (the preposition governs the day too).
+_CLOCK_BEFORE_DAY = re.compile(
+    r"\b(\w+)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b\.?)?|noon|midnight)"
+    r"(?:\s+\(?[A-Z]{2,4}\)?)?,?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 # "today's" before a noun of the age, not of the day ("today's world", "today's youth",
 # "today's personal computers"): the present in general (train: 0 of 4 annotated as the day).
 _GENERIC_TODAY = re.compile(
