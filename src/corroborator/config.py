@@ -11,6 +11,8 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
     quote_parser = true         # English quote speakers from the spaCy parse (false: rules)
     parse_labels = true         # labels of dates, times, durations that two sources state
                                 # from the spaCy parse (false: the rule labels, no spaCy)
+    parse_owners = true         # English: the sides of a conflict that the parse gives to two
+                                # different people are two facts (false: no parse for it)
 
     [embed]
     cache = ""                  # keep sentence vectors on disk ("1": default file, or a path)
@@ -109,6 +111,8 @@ class ClaimsSettings:
     quote_parser: bool = True
     #: labels of dates, times and durations from the spaCy parse (`compare.labels`)
     parse_labels: bool = True
+    #: owners of conflicting figures from the spaCy parse (`compare.owners`)
+    parse_owners: bool = True
 
 
 @dataclass(frozen=True)
@@ -358,7 +362,9 @@ def load(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Setti
     cache_dir = env.get("CORROBORATOR_CACHE_DIR", cache_dir)
     return Settings(
         claims=ClaimsSettings(
-            quote_parser=claims_flag("quote_parser"), parse_labels=claims_flag("parse_labels")
+            quote_parser=claims_flag("quote_parser"),
+            parse_labels=claims_flag("parse_labels"),
+            parse_owners=claims_flag("parse_owners"),
         ),
         embed=EmbedSettings(cache=cache, cache_dir=cache_dir),
         stories=_section("stories", StoriesSettings, file.get("stories", {}), env, path),

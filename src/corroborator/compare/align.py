@@ -53,6 +53,7 @@ from corroborator.compare.matcher import (
     value_codes,
     verb_of,
 )
+from corroborator.compare.owners import parsed_owners
 from corroborator.compare.values import date_interval
 from corroborator.config import AlignSettings, settings
 from corroborator.embed import Embedder
@@ -466,6 +467,8 @@ def align_story(
     token = PARAMS.set(now.align)  # read once per story; numbers_agree & co. see it
     try:
         explained.extend(_fold_restated_counts(_cluster_values(values, articles, embedder, model)))
+        if now.claims.parse_owners:
+            explained = _split_by_owner(explained, articles)
         # a weekday of an unknown week that no other report shares says nothing checkable
         explained = [(slot, why) for slot, why in explained if not _lone_weekday(slot)]
         claims = _claims_in_order(explained, groups, articles, now.claims.parse_labels)
@@ -518,6 +521,36 @@ def _fold_restated_counts(explained: list[tuple[_Slot, str]]) -> list[tuple[_Slo
             slot = _Slot(slot.items + extra, slot.possible)
             why += f"; with the bare count the same articles give ({extra[0].ext.text!r})"
         out.append((slot, why))
+    return out
+
+
+#: kinds whose disagreeing sides may be two people's figures
+_OWNED_KINDS = frozenset({"quantity", "money", "duration", "percentage"})
+
+
+def _split_by_owner(
+    explained: list[tuple[_Slot, str]], articles: Mapping[str, Article]
+) -> list[tuple[_Slot, str]]:
+    """A conflict whose every side the parse gives to named people, no person on two sides
+    ("Carter rushed for 120 yards" / "Mason ran for 80 yards"), is two people's figures: each
+    side becomes a fact of its own (`compare.owners`). Mentions with no owner read keep the
+    claim as it is, so one owner per side is needed."""
+    out: list[tuple[_Slot, str]] = []
+    for slot, why in explained:
+        sides = _sides(slot.items) if slot.first.kind in _OWNED_KINDS else []
+        if len(sides) < 2:
+            out.append((slot, why))
+            continue
+        owners = [
+            {o for o in parsed_owners(_sentences_of(_Slot(side), articles)) if o} for side in sides
+        ]
+        keys = [{fold(o)[:OWNER_PREFIX] for o in side} for side in owners]
+        if all(keys) and not any(a & b for a, b in itertools.combinations(keys, 2)):
+            names = " / ".join(", ".join(sorted(o.title() for o in side)) for side in owners)
+            why = f"figures of different people, read from the parse ({names})"
+            out.extend((_Slot(side), why) for side in sides)
+        else:
+            out.append((slot, why))
     return out
 
 

@@ -1,0 +1,88 @@
+"""Whose figure a value is, read from a dependency parse: the person a conflict's sides belong to.
+
+Two reports set against each other on "how many yards" or "how many points" often give two
+players' figures, not one figure two ways ("Carter rushed for 120 yards" / "Mason ran for 80
+yards" in one game story). The rules read an owner only from a record's shape ("Varga
+(41-2)") or a possessive; here the parse of a value's sentence gives the named person the
+value belongs to: the subject of the verb that governs it ("Dale Carter rushed for 120
+yards"), or the possessor of the noun it counts ("Carter's 120 yards"), when the tagger marks
+that word as part of a PERSON entity. A verb of saying or estimating makes no owner ("the
+coroner put the toll at 12": the coroner is the source, not the owner). Used only on the
+mentions of claims whose sides disagree, so a story costs one parse per such mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from corroborator.nlp.base import Doc
+
+#: languages whose owners are read from a parse (the verb lemmas below are English)
+OWNER_LANGUAGES = frozenset({"en"})
+#: verbs whose subject is a figure's source, not its owner
+_SOURCE_VERBS = frozenset({"say", "tell", "announce", "report", "confirm", "state", "indicate",
+                           "add", "note", "put", "estimate", "quote", "cite", "show", "count",
+                           "claim", "tally", "list", "record", "give"})  # fmt: skip
+#: dependency labels climbed from a value to the verb or noun it belongs to
+_UP = frozenset({"nummod", "dobj", "obj", "pobj", "prep", "npadvmod", "appos", "attr",
+                 "amod", "compound", "quantmod", "advmod", "acomp", "pcomp", "dative",
+                 "oprd", "conj"})  # fmt: skip
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: the most steps from a value up to its verb
+_MAX_STEPS = 6
+
+
+def figure_owner(doc: Doc, start: int, end: int) -> str:
+    """The surname (lower case) of the person the value at [start, end) of a parsed sentence
+    belongs to, or ""."""
+    if not doc.has_parse:
+        return ""
+    inside = [j for j, t in enumerate(doc.tokens) if t.start < end and t.end > start]
+    if not inside:
+        return ""
+    cur = next((j for j in inside if doc.tokens[j].head not in inside), inside[0])
+    people = [(e.start, e.end, e.text) for e in doc.entities if e.label == "PERSON"]
+
+    def person_at(j: int) -> str:
+        tok = doc.tokens[j]
+        for lo, hi, text in people:
+            if lo <= tok.start < hi:
+                last = text.split()[-1]
+                for tail in ("'s", "’s"):
+                    last = last.removesuffix(tail)
+                return last.lower()
+        return ""
+
+    for _ in range(_MAX_STEPS):
+        tok = doc.tokens[cur]
+        for c in doc.children(cur):
+            if doc.tokens[c].dep == "poss" and (name := person_at(c)):
+                return name  # "Carter's 120 yards"
+        if tok.pos in ("VERB", "AUX"):
+            if tok.lemma.lower() in _SOURCE_VERBS:
+                return ""
+            subject = next((c for c in doc.children(cur) if doc.tokens[c].dep in _SUBJECTS), None)
+            if subject is not None:
+                return person_at(subject)
+            if tok.dep != "conj":
+                return ""
+        if tok.head == cur or tok.dep not in _UP:
+            return ""
+        cur = tok.head
+    return ""
+
+
+def parsed_owners(mentions: Iterable[tuple[str, str, int, int, str]]) -> list[str]:
+    """The owner of each of `mentions` (language, sentence text, start, end in the sentence,
+    the article's text): a surname, or "" where the language has no parser or the parse names
+    no person."""
+    from corroborator.nlp.registry import get_parser, spacy_available
+
+    out = []
+    for language, sentence, start, end, _ in mentions:
+        if language not in OWNER_LANGUAGES or not spacy_available(language):
+            out.append("")
+            continue
+        doc = get_parser(language, entities=True, lemmas=True).parse(sentence)
+        out.append(figure_owner(doc, start, end))
+    return out

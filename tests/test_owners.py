@@ -1,0 +1,83 @@
+"""Owners of conflicting figures from the parse (`compare.owners`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.claims import extract_claims
+from corroborator.compare.align import align_story
+from corroborator.compare.owners import parsed_owners
+from corroborator.model import Article
+from corroborator.nlp import spacy_available
+from corroborator.text.sentences import split_sentences
+
+needs_en = pytest.mark.skipif(not spacy_available("en"), reason="nlp extra not installed")
+
+
+def _owner(sentence: str, value: str) -> str:
+    start = sentence.index(value)
+    (owner,) = parsed_owners([("en", sentence, start, start + len(value), sentence)])
+    return owner
+
+
+@needs_en
+def test_the_subject_or_possessor_named_as_a_person_owns_the_figure() -> None:
+    assert _owner("Dale Carter rushed for 120 yards on Sunday.", "120 yards") == "carter"
+    assert _owner("Carter's 120 yards led the Hawks.", "120 yards") == "carter"
+    # a source is no owner, nor is a thing
+    assert _owner("Coroner Ann Lee put the toll at 12.", "12") == ""
+    assert _owner("The storm destroyed 40 homes in Harlow.", "40 homes") == ""
+
+
+def test_a_language_without_a_parser_gives_no_owner() -> None:
+    text = "Dale Carter a couru 120 mètres."
+    assert parsed_owners([("xx", text, 15, 18, text)]) == [""]
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(
+        id=aid,
+        source=aid,
+        title=aid,
+        language="en",
+        published="2026-04-27",
+        text=text,
+        sentences=split_sentences(text, "en"),
+    )
+
+
+@needs_en
+def test_two_peoples_figures_are_no_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = {
+        "a1": "Dale Carter rushed for 120 yards as the Hawks won on Sunday.",
+        "a2": "Ben Mason rushed for 80 yards as the Hawks won on Sunday.",
+        "a3": "Carter ran for 120 yards in the Hawks win.",
+    }
+    arts = {aid: _article(aid, text) for aid, text in texts.items()}
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+
+    def lengths() -> list[tuple[str, list[str]]]:
+        claims = align_story([[aid] for aid in texts], ext, arts, None)
+        return sorted(
+            (c.verdict, sorted(m.article for m in c.mentions))
+            for c in claims
+            if c.kind == "quantity"
+        )
+
+    assert lengths() == [("corroborated", ["a1", "a3"]), ("single_source", ["a2"])]
+    monkeypatch.setenv("CORROBORATOR_PARSE_OWNERS", "off")
+    assert lengths() == [("conflicting", ["a1", "a2", "a3"])]
+
+
+@needs_en
+def test_one_persons_two_figures_stay_a_conflict() -> None:
+    texts = {
+        "a1": "Dale Carter rushed for 120 yards as the Hawks won on Sunday.",
+        "a2": "Dale Carter rushed for 80 yards as the Hawks won on Sunday.",
+    }
+    arts = {aid: _article(aid, text) for aid, text in texts.items()}
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    (length,) = [c for c in claims if c.kind == "quantity"]
+    assert length.verdict in ("conflicting", "possible_conflict")
+    assert "different people" not in length.explanation
