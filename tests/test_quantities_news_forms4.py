@@ -256,3 +256,20 @@ def test_an_age_in_years_is_unchanged() -> None:
 )
 def test_a_deadline_with_its_clock_time_looks_forward(text: str, day: str) -> None:
     assert [v for _, v in dates(text)] == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She could one day lead the party.",
+        "He hopes he one day follows his father into orbit.",
+        "The family hopes to one day return to the valley.",
+    ],
+)
+def test_some_day_is_no_duration(text: str) -> None:
+    assert [n for n in numbers(text) if n.kind == "duration"] == []
+
+
+@pytest.mark.parametrize("text", ["The strike lasted one day.", "They stayed for one day."])
+def test_one_day_that_lasted_is_a_duration(text: str) -> None:
+    assert [(n.kind, n.raw_value) for n in numbers(text)] == [("duration", 1)]

@@ -1373,6 +1373,13 @@ def _spread_over(text: str, s_start: int, nm: NumberMention, found: list[NumberM
     nm.bounds = Bounds(v, v, v, False)
 
 
+# A modal, "to" or a subject pronoun right before "one day": the day is some day to come.
+_SOMEDAY = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|must|to|he|she|they|we|i|you)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _not_a_duration(
     text: str, s_start: int, nm: NumberMention, found: list[NumberMention], pats: _Patterns
 ) -> bool:
@@ -1385,6 +1392,10 @@ def _not_a_duration(
     """
     if nm.kind != "duration":
         return False
+    if _SOMEDAY.search(text, max(s_start, nm.start - 12), nm.start) and re.fullmatch(
+        r"(?i:one)\s+(?i:day)", text[nm.start : nm.end]
+    ):
+        return True  # "she could one day lead the party", "to one day return": some day
     if pats.timeframe_prep is not None and pats.timeframe_marker is not None:
         pm = pats.timeframe_prep.search(text, max(s_start, nm.start - 20), nm.start)
         if pm and pats.timeframe_marker.search(text, s_start, pm.start()):
