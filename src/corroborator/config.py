@@ -72,7 +72,7 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
     relative_date_slack_days = 7  # relative dates read against two publication days agree
                                 # within this gap
     approx_time_minutes = 15    # hedged times of day ("about 9pm") agree within this
-    possible_floor = 0.15       # a possible conflict whose sides link more weakly than this
+    possible_floor = 0.2        # a possible conflict whose sides link more weakly than this
                                 # is shown as its sides, each a fact of its own
 
 Environment: `CORROBORATOR_<SECTION>_<KEY>` for every key of stories, provenance, ingest,
@@ -228,7 +228,7 @@ class AlignSettings:
     approx_time_minutes: int = 15
     #: a possible conflict whose weakest link between sides is below this is no conflict:
     #: its sides are shown as facts of their own (the matcher's `possible` bar is 0.12)
-    possible_floor: float = 0.15
+    possible_floor: float = 0.2
 
 
 @dataclass(frozen=True)
