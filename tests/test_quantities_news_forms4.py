@@ -273,3 +273,27 @@ def test_some_day_is_no_duration(text: str) -> None:
 @pytest.mark.parametrize("text", ["The strike lasted one day.", "They stayed for one day."])
 def test_one_day_that_lasted_is_a_duration(text: str) -> None:
     assert [(n.kind, n.raw_value) for n in numbers(text)] == [("duration", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("Gas futures rose to $3.10 per MMBtu.", "mega british thermal unit"),
+        ("The bid is C$5.25 per common share.", "share"),
+        ("Rents reached $40 per sq m.", "square metre"),
+        ("He took a £30,000-a-year post.", "year"),
+    ],
+)
+def test_rates_of_money(text: str, per: str) -> None:
+    found = numbers(text)
+    assert [(n.kind, n.per) for n in found] == [("money", per)]
+
+
+def test_a_rate_of_a_material_keeps_its_period_and_no_duration() -> None:
+    found = numbers("The mine digs 3 million tonnes of coal a year.")
+    assert [(n.kind, n.head) for n in found] == [("quantity", "tonne per year")]
+
+
+def test_the_sum_of_a_rate_names_what_follows_the_denominator() -> None:
+    found = numbers("The firm paid $5 per share in dividends.")
+    assert [(n.head, n.per) for n in found] == [("dividend", "share")]

@@ -126,12 +126,17 @@ _UNIT_AFTER = re.compile(
     r"(?![\w])"
 )
 _PER = re.compile(
-    r"(?:\s*/\s*|\s+per\s+|\s+(?P<a>an?)\s+)(?P<den>square\s+(?:foot|feet|metre|meter)|"
+    r"(?:\s*/\s*|\s+per\s+(?:(?:common|ordinary)\s+)?|\s+(?P<a>an?)\s+|-an?-)"
+    r"(?P<den>square\s+(?:foot|feet|metre|meter)|sq\.?\s?(?:m|ft)|mmbtu|"
     r"hour|h|day|week|month|year|decade|century|second|s|minute|min|gallon|share|barrel|ounce|"
     r"gram|kilogram|kg|tonne|ton|night|person|head|game|centimet(?:re|er)|cm|met(?:re|er)|"
     r"kilomet(?:re|er)|km|mile|lit(?:re|er))(?![\w])(?!\s+(?:ago|earlier|before|later|after|from)\b)",
     re.IGNORECASE,
 )
+_MATERIAL_BEFORE = re.compile(r"\s+of\s+[a-z]{3,}\s+$")
+# "3 million tonnes of coal a year", "40,000 barrels of oil per day": the material between
+# the unit and its denominator.
+_OF_MATERIAL = re.compile(r"\s+of\s+[a-z]{3,}(?=\s+(?:an?|per)\s)")
 _PER_NAMES = {
     "h": "hour",
     "s": "second",
@@ -1401,6 +1406,21 @@ def _not_a_duration(
         if pm and pats.timeframe_marker.search(text, s_start, pm.start()):
             return True
     gap = text[s_start : nm.start]
+    cut = len(gap) - 1 if gap.endswith("-") else -1
+    if cut < 0 and (om := _MATERIAL_BEFORE.search(gap)) is not None:
+        cut = om.start()
+    # "a £30,000-a-year job", "3 million tonnes of coal a year": the rate's period
+    if (
+        nm.raw_value == 1.0
+        and cut >= 0
+        and any(
+            o is not nm
+            and o.kind in ("quantity", "money", "percentage")
+            and o.end in (s_start + cut, nm.end)
+            for o in found
+        )
+    ):
+        return True
     stripped = gap.rstrip()
     if len(stripped) < len(gap):
         prev_end = s_start + len(stripped)
@@ -2530,11 +2550,20 @@ def _per(text: str, pos: int, s_end: int) -> tuple[str, int] | None:
     canonical noun and the end of the span it may take ("a month" stays out: it is read as a
     duration first, which `_not_a_duration` then drops as a rate)."""
     pm = _PER.match(text, pos, s_end)
+    if pm is None and (om := _OF_MATERIAL.match(text, pos, s_end)) is not None:
+        pm = _PER.match(text, om.end(), s_end)
+        if pm is not None and pm.group("a"):
+            return _den_name(pm), pos  # the duration "a year" is dropped as a rate
     if pm is None:
         return None
-    den = " ".join(pm.group("den").lower().split())
-    den = _PER_NAMES.get(den) or UNIT_NAMES.get(den) or den
-    return den, pos if pm.group("a") else pm.end()
+    return _den_name(pm), pos if pm.group("a") else pm.end()
+
+
+def _den_name(pm: re.Match[str]) -> str:
+    den = " ".join(pm.group("den").lower().replace(".", "").split())
+    if den == "mmbtu":
+        return "mega british thermal unit"
+    return _PER_NAMES.get(den) or UNIT_NAMES.get(den) or den
 
 
 # A number that names a class or a place in a series, not a count (English).
@@ -3125,7 +3154,9 @@ def _money_head(
     text: str, s_end: int, nm: NumberMention, lex: Lexicon, tokens: list[Token]
 ) -> NumberMention:
     """'$1.2 million in damage' / 'a fine of €40,000' / 'damage estimated at $1.2m'."""
-    after = tokens_after(tokens, nm.end, 4)
+    pm = _PER.match(text, nm.end, s_end) if lex.code == "en" else None
+    # "$40 per square metre in rent": the rate's denominator names nothing the sum is of
+    after = tokens_after(tokens, pm.end() if pm else nm.end, 4)
     if lex.code == "en" and after and after[0].lower == "worth":
         # "$2.5 million worth of jewels": the jewels; "$2.5 million worth" alone: the clause
         after = after[2:] if len(after) > 2 and after[1].lower == "of" else []
