@@ -297,3 +297,27 @@ def test_a_rate_of_a_material_keeps_its_period_and_no_duration() -> None:
 def test_the_sum_of_a_rate_names_what_follows_the_denominator() -> None:
     found = numbers("The firm paid $5 per share in dividends.")
     assert [(n.head, n.per) for n in found] == [("dividend", "share")]
+
+
+def clock(text: str) -> list[tuple[str, str]]:
+    from corroborator.claims.times import find_times
+
+    return [(text[t.start : t.end], t.value) for t in find_times(text, 0, len(text), EN)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The ferry will leave at 4 in the morning.", "4 in the morning", "04:00"),
+        ("The fire broke out at 11 at night.", "11 at night", "23:00"),
+        ("The market closed at 3 in the afternoon.", "3 in the afternoon", "15:00"),
+        ("Police arrived at 6 o'clock in the evening.", "6 o'clock in the evening", "18:00"),
+        ("The shots were heard at 2 at night.", "2 at night", "02:00"),
+    ],
+)
+def test_an_hour_with_its_part_of_the_day_in_words(text: str, span: str, value: str) -> None:
+    assert clock(text) == [(span, value)]
+
+
+def test_a_count_before_a_morning_session_is_no_time() -> None:
+    assert clock("She scored 4 in the morning session.") == []

@@ -160,6 +160,23 @@ def find_times(
             continue  # "at 2:15 of the sixth round", "1:45 into the third": time elapsed
         if form == "2" and not (ap or word or zone):
             continue  # "2.45" alone: a decimal
+        if (
+            form == "3"
+            and not (ap or zone)
+            and ((not word and after_prep) or (word or "").lower() in ("o'clock", "o’clock"))
+            and lex is not None
+            and lex.code == "en"
+            and 1 <= h <= 12
+            and (pd := _PART_OF_DAY.match(text, pos, end)) is not None
+        ):
+            # "at 4 in the morning", "around 11 at night", "until 3 in the afternoon"
+            part = (pd.group("pd") or pd.group("pn")).lower()
+            h %= 12
+            if part in ("afternoon", "evening") or (part == "night" and h >= 6):
+                h += 12
+            pos = pd.end()
+            out.append(_moment(m.start(), pos, h, mi, hm, left))
+            continue
         if form == "3" and not (
             ap
             or (word and word.lower() not in _DURATION_WORDS)
@@ -198,6 +215,20 @@ def find_times(
     if len(out) > 1:
         out = _spans_of_two(text, out)
     return out
+
+
+# An hour and its part of the day in words (English): "4 in the morning", "11 at night".
+_PART_OF_DAY = re.compile(
+    r"\s+(?:o['’]clock\s+)?(?:in\s+the\s+(?P<pd>morning|afternoon|evening)|at\s+(?P<pn>night))\b",
+    re.IGNORECASE,
+)
+
+
+def _moment(
+    start: int, end: int, h: int, mi: int, hm: re.Match[str] | None, left: str
+) -> TimeMention:
+    s = start - len(left) + hm.start("hd") if hm is not None else start
+    return TimeMention(s, end, f"{h:02d}:{mi:02d}", None, hm is not None)
 
 
 # "between 2 and 4 p.m.", "from 9 to 11:30 a.m.": the first hour of a span takes the
