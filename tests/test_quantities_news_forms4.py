@@ -321,3 +321,22 @@ def test_an_hour_with_its_part_of_the_day_in_words(text: str, span: str, value: 
 
 def test_a_count_before_a_morning_session_is_no_time() -> None:
     assert clock("She scored 4 in the morning session.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "value"),
+    [
+        ("The port cost ILS 280 million.", "ILS", 280_000_000),
+        ("The port cost 280 million ILS.", "ILS", 280_000_000),
+        ("Sales reached SEK5bn.", "SEK", 5_000_000_000),
+        ("The fine was 1,000 ZAR.", "ZAR", 1000),
+    ],
+)
+def test_iso_codes_of_currencies_in_use(text: str, code: str, value: float) -> None:
+    found = numbers(text)
+    assert [(n.kind, n.unit, n.raw_value) for n in found] == [("money", code, value)]
+
+
+@pytest.mark.parametrize("text", ["TOP 10 FILMS OF THE YEAR", "PEN 15 was signed."])
+def test_codes_that_are_words_are_no_currency(text: str) -> None:
+    assert all(n.kind != "money" for n in numbers(text))

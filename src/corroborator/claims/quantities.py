@@ -38,6 +38,20 @@ from corroborator.claims.tokens import (
 from corroborator.text.calendar import ORDINALS, ZONES
 from corroborator.units import UNIT_NAMES, UNIT_SYMBOLS, canonical_unit
 
+# ISO 4217 codes of the currencies in use (CLDR territory currencies, tender, 2026, as Babel
+# 2.19 lists them), written before or after an amount ("ILS 280 million", "SEK 5bn", "1,000
+# ZAR"); upper case only. Left out: codes that are English words or other upper-case names in
+# headlines (ALL, BAM, BOB, CUP, CVE, ERN, GEL, MAD, MOP, PEN, PHP, RON, SOS, TOP, TRY).
+_ISO_CODES_IN_USE = (
+    "AED AFN AMD AOA ARS AWG AZN BBD BDT BGN BHD BIF BMD BND BRL BSD BTN BWP BYN BZD CDF "
+    "CLP CNY COP CRC CZK DJF DKK DOP DZD EGP ETB FJD FKP GHS GIP GMD GNF GTQ GYD HNL HTG "
+    "HUF IDR ILS IQD IRR ISK JMD JOD KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD "
+    "LSL LYD MDL MGA MKD MMK MNT MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR OMR PAB "
+    "PGK PKR PYG QAR RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SRD SSP STN SYP SZL THB "
+    "TJS TMT TND TTD TWD TZS UAH UGX UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR "
+    "ZMW ZWG"
+)
+
 # Currency symbols: language-neutral. "$" is USD unless a prefix says otherwise.
 CURRENCY_SYMBOLS = {
     "US$": "USD",
@@ -79,6 +93,7 @@ CURRENCY_SYMBOLS = {
     # wire services' "Y=28,030" (¥).
     "PS": "GBP",
     "Y=": "JPY",
+    **{c: c for c in _ISO_CODES_IN_USE.split()},
 }
 # "PS" is a folded "£" only before an amount written as one ("PS2.7m", "PS21,700", "PS6m"),
 # never before a bare digit ("PS5" is a games console).
