@@ -340,3 +340,14 @@ def test_iso_codes_of_currencies_in_use(text: str, code: str, value: float) -> N
 @pytest.mark.parametrize("text", ["TOP 10 FILMS OF THE YEAR", "PEN 15 was signed."])
 def test_codes_that_are_words_are_no_currency(text: str) -> None:
     assert all(n.kind != "money" for n in numbers(text))
+
+
+def test_a_years_quarter_in_an_earnings_report() -> None:
+    text = "In the 2024 period, the ferry line earned $2 million."
+    assert [v for _, v in dates(text)] == ["2024-Q1"]  # published in Q2 2025: Q1 reported
+    text = "The ferry line earned $2 million in the 2024 quarter."
+    assert [v for _, v in dates(text)] == ["2024-Q1"]
+
+
+def test_a_years_election_stays_the_year() -> None:
+    assert [v for _, v in dates("It peaked in the 2024 election.")] == ["2024"]

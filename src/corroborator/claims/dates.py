@@ -393,7 +393,17 @@ def find_dates(
     if p.bare_year is not None:
         for m in p.bare_year.finditer(text, start, end):
             if _bare_year(text, start, end, m, lex, published):
-                add(m.start(), m.end(), m.group("y"), True)
+                value = m.group("y")
+                if (
+                    lex.code == "en"
+                    and published is not None
+                    and _YEAR_PERIOD.match(text, m.end(), end)
+                    and text[max(start, m.start() - 4) : m.start()].lower() == "the "
+                ):
+                    # "in the 1988 quarter", "the 1989 period": the quarter reported on, of
+                    # that year (earnings reports set it against the latest quarter)
+                    value = f"{value}-Q{_last_quarter(published)[1]}"
+                add(m.start(), m.end(), value, True)
     if published is None:
         # "on Tuesday" with no publication date to count from: the weekday alone, which two
         # reports can share ("XXXX-WXX-2", TimeML's form); "last"/"next" need the day
@@ -808,6 +818,9 @@ def _season_value(m: re.Match[str], lex: Lexicon, published: date | None) -> str
 
 def _quarter(d: date) -> int:
     return (d.month - 1) // 3 + 1
+
+
+_YEAR_PERIOD = re.compile(r"\s+(?:quarter|period)\b", re.IGNORECASE)
 
 
 def _last_quarter(published: date) -> tuple[int, int]:
