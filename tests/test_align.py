@@ -556,3 +556,18 @@ def test_a_vague_amount_does_not_confirm_a_figure() -> None:
     assert "vague amount" in claim.explanation
     claims = _run([["a1"], ["a2"]], {"a1": [arrests(24, True)], "a2": [arrests(24, True)]})
     assert [(c.verdict, c.support) for c in claims] == [("corroborated", 2)]
+
+
+def test_a_label_opening_with_a_fragment_falls_back_to_its_kind() -> None:
+    # "at 9:40am on Sunday" gave the rule label "40am date", "p.m." gave "p.m. date": a
+    # fragment names nothing, so the label is the kind alone; a named label is kept
+    def day(label: str) -> Extraction:
+        return replace(
+            _q(0, "event", "event date", kind="date", unit="date"), value="2026-03-08", label=label
+        )
+
+    for bad in ("40am date", "p.m. date", "m. date"):
+        (claim,) = _run([["a1"], ["a2"]], {"a1": [day(bad)], "a2": [day(bad)]})
+        assert claim.label == "date"
+    (claim,) = _run([["a1"], ["a2"]], {"a1": [day("40am date")], "a2": [day("hearing date")]})
+    assert claim.label == "hearing date"

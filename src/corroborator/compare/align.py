@@ -728,11 +728,29 @@ def _slot_key(slot: _Slot) -> str:
 
 def _slot_label(slot: _Slot) -> str:
     """The commonest of the mentions' labels, preferring one that names something (no
-    bracketed context words, no fragment of two letters or fewer: "m. date")."""
+    bracketed context words, no fragment for a first word: "m. date", "p.m. date", "40am
+    date"); when none does, the label without that fragment ("date")."""
     labels = [it.ext.label or it.ext.key for it in slot.items]
     plain = [lb for lb in labels if "(" not in lb]
-    named = [lb for lb in plain if len(lb.split()[0].strip(".")) > 2] or plain or labels
+    named = [lb for lb in plain if _word_first(lb)]
+    if not named:
+        named = [_drop_fragment(lb) for lb in plain or labels]
     return max(dict.fromkeys(named), key=named.count)
+
+
+def _word_first(label: str) -> bool:
+    """Whether a label opens with a word of three letters or more (hyphens and apostrophes
+    allowed), not an abbreviation's fragment or a token with digits."""
+    first = label.split()[0] if label.split() else ""
+    return len(first) > 2 and first.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def _drop_fragment(label: str) -> str:
+    """The label without a first word that is a piece of a time or an abbreviation ("40am",
+    "p.m.", "m."); a short word ("AK", "Mr") stays."""
+    words = label.split()
+    junk = len(words) > 1 and (any(c.isdigit() for c in words[0]) or "." in words[0])
+    return " ".join(words[1:]) if junk else label
 
 
 _REASONS = {
