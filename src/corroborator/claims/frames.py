@@ -270,6 +270,8 @@ _PROPERTIES = frozenset(
 def _plural(noun: str) -> str:
     if noun in _IRREGULAR_PLURAL:
         return _IRREGULAR_PLURAL[noun]
+    if noun.endswith("us") and len(noun) > 3 and noun.isalpha() and noun not in _PROPERTIES:
+        return noun + "es"  # virus -> viruses, campus -> campuses
     if noun in _PROPERTIES or not noun.isalpha() or noun.endswith("s"):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u", ""):

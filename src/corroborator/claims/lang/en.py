@@ -123,6 +123,15 @@ CURRENCY_WORDS = {
     "singapore dollars": "SGD",
     "roubles": "RUB",
     "rubles": "RUB",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "danish crowns": "DKK",
+    "danish kroner": "DKK",
+    "swedish crowns": "SEK",
+    "swedish kronor": "SEK",
+    "norwegian crowns": "NOK",
+    "norwegian kroner": "NOK",
+    "czech crowns": "CZK",
 }
 
 HEDGES = {
@@ -407,6 +416,8 @@ def lemmatize(word: str) -> str:
         return NOUN_HEADS[w]
     if len(w) <= 3 or w.endswith(_NO_STRIP):
         return w
+    if w.endswith(("iruses", "tuses", "puses", "nuses")):
+        return w[:-2]  # viruses, statuses, campuses, bonuses
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "zes", "sses")):

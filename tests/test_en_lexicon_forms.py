@@ -1,0 +1,31 @@
+"""English lexicon forms: heads of nouns in -uses, currencies named by word."""
+
+from __future__ import annotations
+
+from corroborator.claims import extract_claims
+from corroborator.claims.lang.en import lemmatize
+from corroborator.text.sentences import split_sentences
+
+
+def _claims(text: str) -> list:
+    return [e for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")]
+
+
+def test_nouns_in_uses_lose_only_es() -> None:
+    assert [lemmatize(w) for w in ("viruses", "statuses", "campuses", "bonuses")] == [
+        "virus",
+        "status",
+        "campus",
+        "bonus",
+    ]
+    (count,) = [e for e in _claims("Hackers spread three viruses.") if e.kind == "quantity"]
+    assert count.head == "virus" and count.label == "viruses"
+
+
+def test_crowns_and_shekels_are_money() -> None:
+    got = {
+        e.text: e.unit
+        for e in _claims("The deal was worth 40 million Danish crowns and 12 million shekels.")
+        if e.kind == "money"
+    }
+    assert got == {"40 million Danish crowns": "DKK", "12 million shekels": "ILS"}
