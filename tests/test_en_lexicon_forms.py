@@ -29,3 +29,10 @@ def test_crowns_and_shekels_are_money() -> None:
         if e.kind == "money"
     }
     assert got == {"40 million Danish crowns": "DKK", "12 million shekels": "ILS"}
+
+
+def test_a_number_in_a_list_after_a_name_is_no_age() -> None:
+    # "IE6, 7, 8 and 9" and "Vista, 7, 8" list versions; "Roth, 33, said" is an age
+    text = "The patch covers Browser6, 7, 8 and 9 on Vista, 7, 8. Roth, 33, said it works."
+    ages = [(e.value, e.owner) for e in _claims(text) if e.kind == "quantity" and e.head == "age"]
+    assert ages == [(33, "Roth")]

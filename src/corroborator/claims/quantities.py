@@ -2695,7 +2695,11 @@ _ORDINAL_PERIODS = frozenset(
 )
 _AGE_OF = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)
 # "Anna Novak, 38, of Dunmore": an age in apposition to a name.
-_AGE_NAME_LEFT = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?))?,\s*$")
+_AGE_NAME_LEFT = re.compile(
+    r"(?<![\w'’])[A-Z](?:[^\W\d_]|['’-])*(?:\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?))?,\s*$"
+)
+# "IE6, 7, 8 and 9", "Vista, 7, 8": a number in a list of numbers is no age
+_NUMBER_LIST_NEXT = re.compile(r",\s*\d")
 _AGE_RIGHT = re.compile(
     r"\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:of|from|and|who|was|is|has|had|will|were)\b)"
 )
@@ -2721,7 +2725,7 @@ def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patter
     left = text[max(s_start, m.start() - 40) : m.start()]
     if pats.age_prefix is not None and (pats.age_prefix.search(left) or _AGE_OF.search(left)):
         return True  # "aged 24", "over the age of 21"
-    if not _AGE_RIGHT.match(text, m.end(), s_end):
+    if not _AGE_RIGHT.match(text, m.end(), s_end) or _NUMBER_LIST_NEXT.match(text, m.end(), s_end):
         return False
     return bool(_AGE_NAME_LEFT.search(left) or _AGE_PERSON_LEFT.search(left))
 
