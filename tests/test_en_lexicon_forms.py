@@ -36,3 +36,15 @@ def test_a_number_in_a_list_after_a_name_is_no_age() -> None:
     text = "The patch covers Browser6, 7, 8 and 9 on Vista, 7, 8. Roth, 33, said it works."
     ages = [(e.value, e.owner) for e in _claims(text) if e.kind == "quantity" and e.head == "age"]
     assert ages == [(33, "Roth")]
+
+
+def test_a_part_of_a_counted_whole_counts_the_wholes_noun() -> None:
+    # "178 of 369 punches": 178 punches landed, and the whole is a figure of its own
+    text = "Varga landed 178 of 369 punches. Police arrested 12 of the 40 protesters."
+    got = [(e.text, e.value, e.head, e.key) for e in _claims(text) if e.kind == "quantity"]
+    assert got == [
+        ("178", 178, "punch", "punch landed"),
+        ("369 punches", 369, "punch", "punch"),
+        ("12", 12, "protester", "protester arrested"),
+        ("40 protesters", 40, "protester", "protester"),
+    ]

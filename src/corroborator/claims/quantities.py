@@ -2254,6 +2254,7 @@ def _read_one(
         nm.start = min(nm.start, mw.start("mw"))
         nm.head = _canon(Token(mw.group("mw"), mw.start("mw"), mw.end("mw")), lex)
         return nm
+    part_end = -1
     for pat, measure in pats.measure_after:  # "5.6 on the Richter scale", "5.9 magnitude"
         if (ma := pat.match(text, pos, s_end)) is not None:
             nm.end = max(nm.end, ma.end())
@@ -2263,6 +2264,8 @@ def _read_one(
         pos = pm.end()  # "1,5 millones de personas"
     elif lex.code == "en" and value >= 2 and (pm := _OF_THE.match(text, pos, s_end)):
         pos = pm.end()  # "two of the victims", "three of Novak's deputies"
+        if any(ch.isdigit() for ch in pm.group()):
+            part_end = nm.end  # "178 of 369 punches": the whole is read as a number of its own
     if lex.code == "en" and (fm := _FREQUENCY.match(text, pos, s_end)):
         return _frequency(nm, fm.end("t"), lex, tokens)
     if lex.code == "en" and (sm := _SUSPENDED.match(text, pos, s_end)):
@@ -2303,6 +2306,8 @@ def _read_one(
         if before:
             prev = max(before, key=lambda f: f.end)
             return _elided(text, s_start, s_end, nm, prev, lex, pats, tokens, value, range_pair)
+    if counted is not None and part_end >= 0:
+        counted.end = part_end
     return counted
 
 
@@ -2398,8 +2403,13 @@ _LEVEL_LEFT = re.compile(r"(?:^|\s)(?:to|at)\s+$", re.IGNORECASE)
 
 
 # "two of the victims": a count of some of a group (English; "one of the best" is no count).
+# "178 of 369 punches", "12 of the 40 protesters": a part of a counted whole; the part counts
+# the whole's noun (the whole is read as a number of its own).
 _OF_THE = re.compile(
-    r"\s+of\s+(?:the|these|those|its|his|her|their|our|your|[A-Z][\w.&-]*['’]s?)\s+(?=[^\W\d])"
+    r"\s+of\s+(?:"
+    r"(?:the|these|those|its|his|her|their|our|your|[A-Z][\w.&-]*['’]s?)\s+(?:\d[\d,]*\s+)?"
+    r"|\d[\d,]*\s+"
+    r")(?=[^\W\d])"
 )
 # "orbited the Earth 3,200 times", "fired 30 times at": how often in all, not a multiplier
 # ("four times the number", "6.5 times earnings", "three times as many") nor a rate ("three
