@@ -519,7 +519,9 @@ def _fold_restated_counts(explained: list[tuple[_Slot, str]]) -> list[tuple[_Slo
         if folded:
             extra = [it for b in folded for it in explained[b][0].items]
             slot = _Slot(slot.items + extra, slot.possible)
-            why += f"; with the bare count the same articles give ({extra[0].ext.text!r})"
+            why += (
+                f"; the bare count {extra[0].ext.text!r} in the same articles is this figure again"
+            )
         out.append((slot, why))
     return out
 
