@@ -81,3 +81,31 @@ def test_one_persons_two_figures_stay_a_conflict() -> None:
     (length,) = [c for c in claims if c.kind == "quantity"]
     assert length.verdict in ("conflicting", "possible_conflict")
     assert "different people" not in length.explanation
+
+
+@needs_en
+def test_an_age_standing_for_the_person_named_before_is_that_persons() -> None:
+    article = "So who is Dale Carter, and how did he win? The 49-year-old teaches at a college."
+    sentence = "The 49-year-old teaches at a college."
+    start = sentence.index("49")
+    assert parsed_owners([("en", sentence, start, start + 2, article)]) == ["carter"]
+
+
+@needs_en
+def test_ages_of_two_people_are_no_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    # one side's person from the rules ("Ben Mason, 51,"), the other's from the sentence
+    # before ("The 49-year-old" after a question naming Carter)
+    texts = {
+        "a1": "Who is Dale Carter? The 49-year-old won the Harlow seat on Tuesday.",
+        "a2": "Ben Mason, 51, lost the Harlow seat on Tuesday.",
+    }
+    arts = {aid: _article(aid, text) for aid, text in texts.items()}
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+
+    def ages() -> list[str]:
+        claims = align_story([["a1"], ["a2"]], ext, arts, None)
+        return [c.verdict for c in claims if c.kind == "quantity" and c.key == "age"]
+
+    assert ages() == ["single_source", "single_source"]
+    monkeypatch.setenv("CORROBORATOR_PARSE_OWNERS", "off")
+    assert ages() == ["conflicting"]

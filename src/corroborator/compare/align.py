@@ -533,19 +533,18 @@ _OWNED_KINDS = frozenset({"quantity", "money", "duration", "percentage"})
 def _split_by_owner(
     explained: list[tuple[_Slot, str]], articles: Mapping[str, Article]
 ) -> list[tuple[_Slot, str]]:
-    """A conflict whose every side the parse gives to named people, no person on two sides
-    ("Carter rushed for 120 yards" / "Mason ran for 80 yards"), is two people's figures: each
-    side becomes a fact of its own (`compare.owners`). Mentions with no owner read keep the
-    claim as it is, so one owner per side is needed."""
+    """A conflict whose every side belongs to named people, no person on two sides ("Carter
+    rushed for 120 yards" / "Mason ran for 80 yards"), is two people's figures: each side
+    becomes a fact of its own. A mention's person is the owner the rules read ("Roth, 33,"),
+    else the one the parse gives (`compare.owners`). Mentions with no owner keep the claim as
+    it is, so one owner per side is needed."""
     out: list[tuple[_Slot, str]] = []
     for slot, why in explained:
         sides = _sides(slot.items) if slot.first.kind in _OWNED_KINDS else []
         if len(sides) < 2:
             out.append((slot, why))
             continue
-        owners = [
-            {o for o in parsed_owners(_sentences_of(_Slot(side), articles)) if o} for side in sides
-        ]
+        owners = [{o for it in side if (o := _owner_of(it, articles))} for side in sides]
         keys = [{fold(o)[:OWNER_PREFIX] for o in side} for side in owners]
         if all(keys) and not any(a & b for a, b in itertools.combinations(keys, 2)):
             names = " / ".join(", ".join(sorted(o.title() for o in side)) for side in owners)
@@ -554,6 +553,14 @@ def _split_by_owner(
         else:
             out.append((slot, why))
     return out
+
+
+def _owner_of(it: _Item, articles: Mapping[str, Article]) -> str:
+    """The person a mention's figure belongs to: the rules' owner, else the parse's, or ""."""
+    if it.ext.owner:
+        return it.ext.owner.lower()
+    found = parsed_owners(_sentences_of(_Slot([it]), articles))
+    return found[0] if found else ""
 
 
 def _values_of(slot: _Slot) -> set[tuple[object, str | None]]:

@@ -13,6 +13,7 @@ mentions of claims whose sides disagree, so a story costs one parse per such men
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from corroborator.nlp.base import Doc
@@ -47,10 +48,7 @@ def figure_owner(doc: Doc, start: int, end: int) -> str:
         tok = doc.tokens[j]
         for lo, hi, text in people:
             if lo <= tok.start < hi:
-                last = text.split()[-1]
-                for tail in ("'s", "’s"):
-                    last = last.removesuffix(tail)
-                return last.lower()
+                return _surname(text)
         return ""
 
     for _ in range(_MAX_STEPS):
@@ -79,10 +77,40 @@ def parsed_owners(mentions: Iterable[tuple[str, str, int, int, str]]) -> list[st
     from corroborator.nlp.registry import get_parser, spacy_available
 
     out = []
-    for language, sentence, start, end, _ in mentions:
+    for language, sentence, start, end, article in mentions:
         if language not in OWNER_LANGUAGES or not spacy_available(language):
             out.append("")
             continue
-        doc = get_parser(language, entities=True, lemmas=True).parse(sentence)
-        out.append(figure_owner(doc, start, end))
+        parser = get_parser(language, entities=True, lemmas=True)
+        owner = figure_owner(parser.parse(sentence), start, end)
+        if not owner and _ANAPHORIC_AGE.match(sentence) and start < _ANAPHOR_REACH:
+            # "The 49-year-old teaches ...": the person the sentence before names last
+            before = _sentence_before(article, sentence)
+            people = [e for e in parser.parse(before).entities if e.label == "PERSON"]
+            owner = _surname(people[-1].text) if people else ""
+        out.append(owner)
     return out
+
+
+#: a sentence that opens on an age standing for a person named before ("The 49-year-old ...")
+_ANAPHORIC_AGE = re.compile(r"(?:The|the)\s+\d{1,3}-year-old\b(?!\s+[A-Z])")
+#: ... the age within this many characters of the sentence's start
+_ANAPHOR_REACH = 12
+
+
+def _sentence_before(article: str, sentence: str) -> str:
+    from corroborator.text.sentences import split_sentences
+
+    at = article.find(sentence)
+    if at <= 0:
+        return ""
+    window = article[max(0, at - 600) : at]
+    sents = split_sentences(window, "en")
+    return sents[-1].text if sents else ""
+
+
+def _surname(name: str) -> str:
+    last = name.split()[-1] if name.split() else ""
+    for tail in ("'s", "’s"):
+        last = last.removesuffix(tail)
+    return last.lower()
