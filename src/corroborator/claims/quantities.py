@@ -962,7 +962,7 @@ def _changes_before_levels(text: str, start: int, out: list[NumberMention]) -> N
 
 # The inches after a height in feet: "a 6-foot-5 boxer", "6 feet 5 inches", "6ft 5in".
 _INCHES_AFTER = re.compile(
-    r"(?:-(?P<g>\d{1,2})(?:-inch(?:es)?\b|(?![\w.,-]))"
+    r"(?:-(?P<g>\d{1,2})(?:-inch(?:es)?\b|(?![\w-]|[.,]\d))"
     r"|\s+(?P<s>\d{1,2})\s?(?:inches|inch|in(?![\w'])))"
 )
 
