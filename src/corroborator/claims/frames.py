@@ -211,9 +211,15 @@ def _sentence_background(
     if ref_year is None:
         return None
     years = {int(m.group(1)) for m in _YEAR.finditer(text, sent.start, sent.end)}
-    if years and ref_year not in years:
-        return min(years)
+    if (year := _other_year(years, ref_year)) is not None:
+        return year
     return _background_month(same, published) if not years - {ref_year} else None
+
+
+def _other_year(years: set[int], ref_year: int) -> int | None:
+    """The earliest of the `years` a sentence states when the article's own year is not among
+    them: the year of the earlier event it is about ("a quake in 2005 killed 600"), else None."""
+    return min(years) if years and ref_year not in years else None
 
 
 def _clause_bounds(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int]:
@@ -595,10 +601,8 @@ def add_frames(
             }
             if e.kind == "date" and str(e.value or "")[:4].isdigit():
                 years.add(int(str(e.value)[:4]))
-            other = sorted(y for y in years if y != ref_year)
-            if other and ref_year not in years:
-                event_year = other[0]
-            elif e.kind != "date" and not years - {ref_year}:
+            event_year = _other_year(years, ref_year)
+            if event_year is None and e.kind != "date" and not years - {ref_year}:
                 event_year = _background_month(same, published)
                 if event_year is None and not years and idx > 0 and _anaphoric(sent.text, language):
                     # "It killed 612 people": the figure belongs to the sentence before's event

@@ -559,8 +559,16 @@ def _owner_of(it: _Item, articles: Mapping[str, Article]) -> str:
     """The person a mention's figure belongs to: the rules' owner, else the parse's, or ""."""
     if it.ext.owner:
         return it.ext.owner.lower()
-    found = parsed_owners(_sentences_of(_Slot([it]), articles))
-    return found[0] if found else ""
+    art = articles.get(it.article)
+    k = it.ext.sentence_index
+    if art is None or not 0 <= k < len(art.sentences):
+        return ""
+    sent = art.sentences[k]
+    before = art.sentences[k - 1].text if k > 0 else ""
+    (owner,) = parsed_owners(
+        [(art.language, sent.text, it.ext.start - sent.start, it.ext.end - sent.start, before)]
+    )
+    return owner
 
 
 def _values_of(slot: _Slot) -> set[tuple[object, str | None]]:
@@ -750,7 +758,8 @@ def _slot_label(slot: _Slot) -> str:
 def _word_first(label: str) -> bool:
     """Whether a label opens with a word of three letters or more (hyphens and apostrophes
     allowed), not an abbreviation's fragment or a token with digits."""
-    first = label.split()[0] if label.split() else ""
+    words = label.split()
+    first = words[0] if words else ""
     return len(first) > 2 and first.replace("-", "").replace("'", "").replace("’", "").isalpha()
 
 

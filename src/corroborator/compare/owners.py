@@ -72,20 +72,19 @@ def figure_owner(doc: Doc, start: int, end: int) -> str:
 
 def parsed_owners(mentions: Iterable[tuple[str, str, int, int, str]]) -> list[str]:
     """The owner of each of `mentions` (language, sentence text, start, end in the sentence,
-    the article's text): a surname, or "" where the language has no parser or the parse names
-    no person."""
+    the sentence before it or ""): a surname, or "" where the language has no parser or the
+    parse names no person."""
     from corroborator.nlp.registry import get_parser, spacy_available
 
     out = []
-    for language, sentence, start, end, article in mentions:
+    for language, sentence, start, end, before in mentions:
         if language not in OWNER_LANGUAGES or not spacy_available(language):
             out.append("")
             continue
         parser = get_parser(language, entities=True, lemmas=True)
         owner = figure_owner(parser.parse(sentence), start, end)
-        if not owner and _ANAPHORIC_AGE.match(sentence) and start < _ANAPHOR_REACH:
+        if not owner and before and _ANAPHORIC_AGE.match(sentence) and start < _ANAPHOR_REACH:
             # "The 49-year-old teaches ...": the person the sentence before names last
-            before = _sentence_before(article, sentence)
             people = [e for e in parser.parse(before).entities if e.label == "PERSON"]
             owner = _surname(people[-1].text) if people else ""
         out.append(owner)
@@ -96,17 +95,6 @@ def parsed_owners(mentions: Iterable[tuple[str, str, int, int, str]]) -> list[st
 _ANAPHORIC_AGE = re.compile(r"(?:The|the)\s+\d{1,3}-year-old\b(?!\s+[A-Z])")
 #: ... the age within this many characters of the sentence's start
 _ANAPHOR_REACH = 12
-
-
-def _sentence_before(article: str, sentence: str) -> str:
-    from corroborator.text.sentences import split_sentences
-
-    at = article.find(sentence)
-    if at <= 0:
-        return ""
-    window = article[max(0, at - 600) : at]
-    sents = split_sentences(window, "en")
-    return sents[-1].text if sents else ""
 
 
 def _surname(name: str) -> str:
