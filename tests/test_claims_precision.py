@@ -531,3 +531,72 @@ def test_a_weekday_without_a_publication_date_corroborates_the_same_weekday_only
     # a weekday of an unknown week that one report alone gives is no claim
     claims = _align({"a1": texts["a1"], "a3": texts["a3"]}, published=None)
     assert [m.value for c in claims if c.kind == "date" for m in c.mentions] == ["XXXX-07-13"]
+
+
+def test_equal_common_counts_need_a_stronger_link(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An equal count of at most `common_count` things is said of many things in one story
+    ("three jurors" / "three other people"): it shares a side only when linked at least
+    `common_join`, unless the counted things are near synonyms ("workers" / "employees").
+    Larger counts keep the matcher's own bar."""
+    from corroborator.embed import default_embedder
+
+    lead1 = "The Hawks beat the Owls 70-61 in the semifinal in Dunmore on Friday night. "
+    lead2 = "Dunmore hosted the semifinal on Friday night, and the Hawks won it. "
+
+    def corroborated(one: str, two: str, common_join: float) -> list[list[str]]:
+        monkeypatch.setenv("CORROBORATOR_ALIGN_COMMON_JOIN", str(common_join))
+        claims = _align({"a1": lead1 + one, "a2": lead2 + two}, embedder=default_embedder())
+        return [
+            [m.text for m in c.mentions]
+            for c in claims
+            if c.verdict == "corroborated" and c.kind == "quantity"
+        ]
+
+    jurors = (
+        "According to three jurors, the decision was quick.",
+        "He tried to kill three other people, the prosecutor said.",
+    )
+    assert corroborated(*jurors, 0.2) == [["three jurors", "three other people"]]
+    assert corroborated(*jurors, 0.9) == []
+    many = tuple(s.replace("three", "300") for s in jurors)
+    assert corroborated(*many, 0.9) == [["300 jurors", "300 other people"]]
+    workers = (
+        "Seven other workers were hiding in a closet nearby.",
+        "Seven employees were trapped near the shooter.",
+    )
+    assert corroborated(*workers, 0.9) == [["Seven other workers", "Seven employees"]]
+
+
+def test_common_counts_are_whole_counts_of_things() -> None:
+    from corroborator.compare.align import _common_value
+
+    def common(text: str) -> list[tuple[str, bool]]:
+        return [(e.text, _common_value(e)) for e in claims_of(text) if e.kind == "quantity"]
+
+    assert common("Three jurors spoke to reporters.") == [("Three jurors", True)]
+    assert common("The Colts (10-5) won again.") == [("10-5", False)]  # a record, not a count
+    assert common("Officers arrested 120 protesters.") == [("120 protesters", False)]
+    assert not any(c for _, c in common("A magnitude 5.6 earthquake struck the coast."))
+
+
+def test_one_speakers_different_remarks_are_different_quotes() -> None:
+    """Two remarks of one speaker on one event share a topic word or two ("anger", "the
+    town"): they are one quote only as a fragment of the other or with three content words
+    in common."""
+    said = 'Mayor Lina Ortiz said on Monday: "{}"'
+
+    def quotes(one: str, two: str) -> list[int]:
+        claims = _align({"a1": said.format(one), "a2": "The storm hit. " + said.format(two)})
+        return sorted(len(c.mentions) for c in claims if c.kind == "quote")
+
+    anger = "There is a lot of anger here."
+    assert quotes(anger, "We saw an explosion of anger from the youth in this town.") == [1, 1]
+    assert quotes(
+        "We owe it to our fans and the town of Dunmore.",
+        "Okafor has played here in Dunmore and knows what the town wants.",
+    ) == [1, 1]
+    assert quotes(anger, "Believe me, there is a lot of anger here.") == [2]
+    assert quotes(
+        "The harbour wall will be rebuilt before the winter storms.",
+        "The harbour wall must be rebuilt before the next winter.",
+    ) == [2]

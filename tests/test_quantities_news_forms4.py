@@ -351,3 +351,28 @@ def test_a_years_quarter_in_an_earnings_report() -> None:
 
 def test_a_years_election_stays_the_year() -> None:
     assert [v for _, v in dates("It peaked in the 2024 election.")] == ["2024"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # "N-pound" as one adjective before a noun: a weight
+        ("The 6-foot-9, 260-pound centre turned up the intensity.", "quantity", 260),
+        ("Okafor, a 220-pound forward, scored 14 points.", "quantity", 220),
+        ("He carried a 5-pound bag of flour.", "quantity", 5),
+        # ... but sterling where the noun is a sum, or without the hyphen
+        ("The court handed her a 500-pound fine.", "money", 500),
+        ("He found a 10-pound note in the street.", "money", 10),
+        ("The ticket cost 40 pounds.", "money", 40),
+    ],
+)
+def test_pound_adjective_is_a_weight(text: str, kind: str, value: float) -> None:
+    (nm,) = [n for n in numbers(text) if "pound" in text[n.start : n.end]]
+    assert (nm.kind, nm.unit == "GBP", nm.raw_value) == (kind, kind == "money", value)
+
+
+def test_a_height_and_a_weight_are_no_spaced_thousands() -> None:
+    """ "6-2, 220-pound" is a height then a weight, not "6" to "2,220"; "30, 000 people"
+    (a stray space from bad HTML) is still thirty thousand."""
+    assert [n.kind for n in numbers("The 6-2, 220-pound guard signed.")] == ["quantity"]
+    assert [n.raw_value for n in numbers("About 30, 000 people marched.")] == [30000]

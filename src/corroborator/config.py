@@ -74,6 +74,9 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
     approx_time_minutes = 15    # hedged times of day ("about 9pm") agree within this
     possible_floor = 0.2        # a possible conflict whose sides link more weakly than this
                                 # is shown as its sides, each a fact of its own
+    common_join = 0.4           # equal counts of at most common_count things share a side
+    common_count = 20           # only when linked this strongly ("two", "five points"),
+    common_head_likeness = 0.7  # unless their heads embed this alike ("workers"/"employees")
 
 Environment: `CORROBORATOR_<SECTION>_<KEY>` for every key of stories, provenance, ingest,
 exec and align (`CORROBORATOR_STORIES_THRESHOLD=0.85`, `CORROBORATOR_EXEC_WORKERS=2`), and
@@ -229,6 +232,13 @@ class AlignSettings:
     #: a possible conflict whose weakest link between sides is below this is no conflict:
     #: its sides are shown as facts of their own (the matcher's `possible` bar is 0.12)
     possible_floor: float = 0.2
+    #: equal counts of at most `common_count` things ("two", "five points": values said of many
+    #: things in one story) share a side only when they link at least this strongly (the
+    #: matcher's own `join` bar, for other values, is 0.2)
+    common_join: float = 0.4
+    common_count: int = 20
+    #: ... unless their head words embed at least this alike ("workers" / "employees")
+    common_head_likeness: float = 0.7
 
 
 @dataclass(frozen=True)

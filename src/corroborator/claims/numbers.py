@@ -36,7 +36,8 @@ def digit_pattern(thousands: tuple[str, ...], decimal: str, loose: bool = False)
     """Regex for a digit number with the given thousands separators and decimal mark.
 
     `loose`: a space may follow a thousands separator before a group of exactly three digits
-    ("30, 000") and follow the decimal mark after at most three digits ("6. 1").
+    ("30, 000") and follow the decimal mark after at most three digits ("6. 1"), but not in a
+    figure paired with the one before ("6-2, 220").
     """
     seps = "".join(re.escape(s) for s in (*thousands, *_SPACES))
     dec = re.escape(decimal)
@@ -44,8 +45,11 @@ def digit_pattern(thousands: tuple[str, ...], decimal: str, loose: bool = False)
         return rf"(?:\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{dec}\d+)?"
     tight_seps = "".join(re.escape(s) for s in thousands)
     group = rf"(?:[{seps}]|[{tight_seps}] )\d{{3}}(?!\d)"
+    # a figure paired with the one before ("6-2, 220-pound": a height, then a weight) is no
+    # spaced thousands
     return (
-        rf"(?:\d{{1,3}}(?:{group})+(?:{dec}\d+)?"
+        rf"(?:(?<!\d[-\u2013])\d{{1,3}}(?:{group})+(?:{dec}\d+)?"
+        rf"|\d{{1,3}}(?:[{seps}]\d{{3}}(?!\d))+(?:{dec}\d+)?"
         rf"|\d{{1,3}}{dec} \d{{1,2}}(?!\d)"
         rf"|\d+(?:{dec}\d+)?)"
     )

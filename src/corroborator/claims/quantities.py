@@ -913,6 +913,27 @@ def _ordinals(
 
 # A verb or noun of weight before "N pounds": a mass, not sterling (English).
 _WEIGH = re.compile(r"(?<!\w)(?:weigh(?:s|ed|ing)?|weight\s+of|tipped\s+the\s+scales\s+at)\b", re.I)
+# A sum's noun after "N-pound" ("a 10-pound note", "a 500-pound fine"): sterling.
+_SUM_AFTER = re.compile(
+    r"\s+(?:note|coin|fine|fee|bill|deal|bonus|payment|contract|loan|grant|budget|prize|price"
+    r"|salary|wage|ticket|investment|project|scheme|transfer|bid|offer|cheque|check|donation"
+    r"|reward|penalty|charge|levy|tax|cost|bet|stake|fund|sum|debt|payout|package)s?\b",
+    re.I,
+)
+
+
+def _pound_adjective(text: str, num_end: int, word_end: int) -> bool:
+    """ "N-pound" written as one adjective before a noun that is no sum ("the 260-pound
+    forward", "a 5-pound bag"): a weight. A sum is written with its sign ("a £500 fine") or
+    names what it pays ("a 10-pound note")."""
+    return (
+        text[num_end : num_end + 1] in ("-", "\u2010", "\u2011")
+        and text[word_end : word_end + 1] in (" ", ",")
+        and text[word_end - 1 : word_end].lower() == "d"  # "pound", not "pounds"
+        and not _SUM_AFTER.match(text, word_end)
+    )
+
+
 # Between a change and the level it ends at: "fell $1.20 to $8.10", "increased by $43.6bn to
 # $419.2bn", "rose $2 to close at $40".
 _TO_LEVEL = re.compile(r",?\s+to\s+(?:(?:close|end|finish|settle)\s+at\s+)?$", re.IGNORECASE)
@@ -2056,9 +2077,13 @@ def _read_one(
             and lex.code == "en"
             and not scaled
             and cw.group("cw").lower() in ("pound", "pounds")
-            and _WEIGH.search(text, max(s_start, num_start - 40), num_start)
+            and (
+                _WEIGH.search(text, max(s_start, num_start - 40), num_start)
+                or _pound_adjective(text, pos, cw.end())
+            )
         ):
-            # "weighed 245 pounds", "a weight of 90 pounds": a mass, not sterling
+            # "weighed 245 pounds", "a weight of 90 pounds", "the 260-pound forward": a
+            # mass, not sterling
             nm = _finish(
                 text,
                 s_start,

@@ -225,14 +225,22 @@ def _token_set(text: str) -> frozenset[str]:
     )
 
 
+#: content words two quotes must share to be one statement when neither stands whole in the
+#: other: two ("Philadelphia", "think") are the topic of one speaker's different remarks
+QUOTE_SHARED_WORDS = 3
+
+
 def texts_overlap(a: str, b: str) -> float:
-    """Share of the shorter quote's content words found in the other; 0 when they share
-    fewer than two (a short quote is one with the longer only when it is inside it)."""
+    """Share of the shorter quote's content words found in the other. A quote inside the other
+    (a fragment) overlaps wholly; otherwise they must share `QUOTE_SHARED_WORDS` content words
+    (one speaker's remarks on one event share a word or two: "anger", "the city")."""
     ta, tb = _token_set(a), _token_set(b)
     if not ta or not tb:
         return 0.0
+    if _inner_run(a, b):
+        return 1.0
     shared = len(ta & tb)
-    if shared < min(2, len(ta), len(tb)):
+    if shared < QUOTE_SHARED_WORDS:
         return 0.0
     return shared / min(len(ta), len(tb))
 
@@ -946,6 +954,21 @@ def _unlike_heads(mitems: list[MatchItem], differ: np.ndarray) -> np.ndarray:
     return out
 
 
+def _alike_heads(mitems: list[MatchItem], bar: float) -> np.ndarray:
+    """Counts whose head words are one word or embed at least `bar` alike ("workers" /
+    "employees"); False where either has no head."""
+    n = len(mitems)
+    out = np.zeros((n, n), dtype=bool)
+    has = [k for k, m in enumerate(mitems) if m.hvec is not None]
+    if not has:
+        return out
+    mat = np.stack([mitems[k].hvec for k in has])  # type: ignore[misc]
+    mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
+    sel = np.array(has)
+    out[np.ix_(sel, sel)] = mat @ mat.T >= bar
+    return out
+
+
 #: heads that name people of any kind ("four men" / "four robbers")
 _ANYONE = frozenset({"person", "man", "woman"})
 
@@ -954,6 +977,25 @@ def _small_count(e: Extraction) -> bool:
     """A count of at most `small_count` things ("two boats")."""
     return (
         e.kind == "quantity" and is_number(e.value) and 0 <= e.value <= PARAMS.get().small_count  # type: ignore[operator]
+    )
+
+
+#: a record or a score written as a pair of figures ("10-5", "20-13"): specific, not common
+_PAIR_WRITTEN = re.compile(r"\d\s*[-–]\s*\d")
+
+
+def _common_value(e: Extraction) -> bool:
+    """A value said of many things in one story, so that two mentions of it are little
+    evidence of one fact: a whole count of at most `common_count` things (no unit: not a
+    magnitude, a distance or a weight)."""
+    v = e.value
+    return (
+        e.kind == "quantity"
+        and e.unit is None
+        and not _PAIR_WRITTEN.search(e.text)
+        and is_number(v)
+        and float(v) == int(v)  # type: ignore[arg-type]
+        and 0 <= v <= PARAMS.get().common_count  # type: ignore[operator]
     )
 
 
@@ -1054,7 +1096,20 @@ def _cluster_block(
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart, as do
     #    counts of things that had different things happen to them (12 injured, 12 arrested)
     off_diagonal = ~np.eye(n, dtype=bool)
-    sides, _ = _linkage([[x] for x in range(n)], p, off_diagonal, ~agree | other_event, model.join)
+    # an equal common value ("two", "five points") is weak evidence of one fact: unless
+    # their heads are near synonyms, such mentions share a side only above a higher bar
+    # (`common_join`); the bar for facts (conflicts) is unchanged
+    common = np.array([_common_value(it.ext) for it in block])
+    lift = PARAMS.get().common_join - model.join
+    weak = (
+        common[:, None]
+        & common[None, :]
+        & ~_alike_heads(block_m, PARAMS.get().common_head_likeness)
+    )
+    p_join = np.where(weak, p - max(lift, 0.0), p)
+    sides, _ = _linkage(
+        [[x] for x in range(n)], p_join, off_diagonal, ~agree | other_event, model.join
+    )
     # 2. facts: disagreeing sides from different independence groups
     # ... or two named sources quoted by one article ("5.2, state TV said; the survey
     # measured 5.4"): the article reports their disagreement
