@@ -235,6 +235,10 @@ def our_predictions(doc: dict, timeml: bool = True) -> list[Pred]:
                 out.append(Pred(d.start, d.end, "DATE", date_value(d.value, d.approximate), idx))
         if not timeml:
             continue
+        # "this week", "this year": the period of writing, a TIMEX3 but no claim
+        for d in found:
+            if d.current:
+                extras.append(Pred(d.start, d.end, "DATE", date_value(d.value, d.approximate), idx))
         # TimeML readings that are not claims (PRESENT_REF, vague durations, sets, centuries,
         # parts of the day): see claims/timex.py.
         for t in find_timex(text, s.start, s.end, lex, pub, found):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from corroborator.claims import extract_claims
+from corroborator.claims.dates import find_dates
+from corroborator.claims.lang import get_lexicon
 from corroborator.model import Sentence
 
 PUB = "2025-04-02"
@@ -296,3 +300,39 @@ def test_the_stamp_dates_the_article_when_metadata_does_not() -> None:
 def test_event_dates_near_the_top_stay_claims(text: str) -> None:
     found = extract_claims(text, [Sentence(0, len(text), text)], "en", None)
     assert [e for e in found if e.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hostility has been mounting this week in the district.",
+        "She made great strides this year, the letter read.",
+        "Sales were slow this month, the shop said.",
+    ],
+)
+def test_the_period_of_writing_is_no_date_claim(text: str) -> None:
+    """ "this week", "this year": when the article is written, nothing to check (TimeML still
+    annotates it: bench.tempeval_eval takes it from find_dates)."""
+    assert dates(text) == []
+    assert [
+        d.current for d in find_dates(text, 0, len(text), get_lexicon("en"), date(2025, 4, 2))
+    ] == [True]
+
+
+def test_last_and_next_periods_stay_claims() -> None:
+    assert dates("The club won the title last year.") == [("last year", "2024", True)]
+    assert dates("The vote is set for next week.") == [("next week", "2025-04-07", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("USA Today reported the fire on Monday.", ["Monday"]),
+        ("The interview aired on World News Tonight.", []),
+        ("He said on CBS This Morning that he would run.", []),
+        ("Today the council meets.", ["Today"]),
+        ("Council Votes Today On Budget", ["Today"]),  # a capitalised headline
+    ],
+)
+def test_a_paper_or_a_show_named_for_a_day_is_no_date(text: str, kept: list[str]) -> None:
+    assert [span for span, _, _ in dates(text)] == kept

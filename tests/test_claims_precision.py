@@ -600,3 +600,26 @@ def test_one_speakers_different_remarks_are_different_quotes() -> None:
         "The harbour wall will be rebuilt before the winter storms.",
         "The harbour wall must be rebuilt before the next winter.",
     ) == [2]
+
+
+def test_ages_in_reports_of_different_years_are_no_conflict() -> None:
+    """A person is 27 in a 2005 report and 29 in a 2007 one: ages of different times."""
+
+    def verdicts(published: tuple[str, str]) -> list[str]:
+        arts = {
+            "a1": ("Deputy Ortiz was shot by Marco Ruiz, 27, a gang member.", published[0]),
+            "a2": ("Marco Ruiz, 29, was convicted of killing Deputy Ortiz.", published[1]),
+        }
+        articles = {
+            aid: Article(aid, aid, aid, "en", pub, t, sentences=split(t))
+            for aid, (t, pub) in arts.items()
+        }
+        ext = {
+            aid: extract_claims(a.text, a.sentences, "en", a.published)
+            for aid, a in articles.items()
+        }
+        claims = align_story([["a1"], ["a2"]], ext, articles, None)
+        return sorted(c.verdict for c in claims if c.kind == "quantity")
+
+    assert verdicts(("2007-03-01", "2007-03-02")) == ["conflicting"]
+    assert verdicts(("2005-06-27", "2007-03-21")) == ["single_source", "single_source"]

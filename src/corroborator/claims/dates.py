@@ -32,6 +32,9 @@ class DateMention:
     approximate: bool
     # "LIMA, March 3 (Reuters) -": the filing date of a dateline, not a claim (still masked).
     dateline: bool = False
+    # "this week", "this year": the period the article is written in, no checkable date (still
+    # masked; TimeML annotates it, claims leave it out).
+    current: bool = False
 
 
 #: the year of a day written without one when no publication date says which ("XXXX-07-13",
@@ -305,9 +308,9 @@ def find_dates(
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(s: int, e: int, value: str, approx: bool) -> None:
+    def add(s: int, e: int, value: str, approx: bool, current: bool = False) -> None:
         if not _overlaps(s, e, taken):
-            out.append(DateMention(s, e, value, approx, is_dateline(text, s, e)))
+            out.append(DateMention(s, e, value, approx, is_dateline(text, s, e), current))
             taken.append((s, e))
 
     for m in _ISO.finditer(text, start, end):
@@ -469,12 +472,12 @@ def find_dates(
         step = -1 if rel in lex.past_words else 1 if rel in lex.next_words else 0
         if m.group("w"):
             monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
-            add(m.start(), m.end(), monday.isoformat(), True)
+            add(m.start(), m.end(), monday.isoformat(), True, step == 0)
         elif m.group("m"):
             y, mo = divmod(published.year * 12 + published.month - 1 + step, 12)
-            add(m.start(), m.end(), f"{y:04d}-{mo + 1:02d}", True)
+            add(m.start(), m.end(), f"{y:04d}-{mo + 1:02d}", True, step == 0)
         else:
-            add(m.start(), m.end(), f"{published.year + step:04d}", True)
+            add(m.start(), m.end(), f"{published.year + step:04d}", True, step == 0)
     if p.prep_month is not None:
         for m in p.prep_month.finditer(text, start, end):
             if not m.group("mon")[0].isupper():
@@ -571,6 +574,8 @@ def find_dates(
     for m in p.relday.finditer(text, start, end):
         if lex.code == "en" and _GENERIC_TODAY.match(text, m.end(), end):
             continue  # "today's world", "today's youth": the present age, no day
+        if _in_title(text, start, end, m):
+            continue  # "USA Today", "World News Tonight", "CBS This Morning": a name
         when = published + timedelta(days=lex.relative_days[m.group("rd").lower()])
         add(m.start(), m.end(), when.isoformat(), False)
     return sorted(out, key=lambda x: (x.start, x.end))
@@ -583,6 +588,24 @@ _CLOCK_BEFORE_DAY = re.compile(
     r"(?:\s+\(?[A-Z]{2,4}\)?)?,?\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _in_title(text: str, start: int, end: int, m: re.Match[str]) -> bool:
+    """A capitalised relative day right after a capitalised word ("USA Today reported", "on
+    World News Tonight", "CBS This Morning"): the name of a paper or a show. Not in a
+    capitalised headline ("Council Votes Today On Budget"), where the next word is capitalised
+    too."""
+    if not m.group()[:1].isupper() or m.start() == start:
+        return False
+    word = re.search(r"(\w+)\s+$", text[max(start, m.start() - 40) : m.start()])
+    after = re.match(r"[^\w.!?]*(\w+)", text[m.end() : min(end, m.end() + 40)])
+    return bool(
+        word is not None
+        and word.group(1)[:1].isupper()
+        and not (after is not None and after.group(1)[:1].isupper())
+    )
+
+
 # "today's" before a noun of the age, not of the day ("today's world", "today's youth",
 # "today's personal computers"): the present in general (train: 0 of 4 annotated as the day).
 _GENERIC_TODAY = re.compile(

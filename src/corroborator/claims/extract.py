@@ -161,6 +161,8 @@ def _sentence_claims(
     for d in dates:
         if d.dateline or any(0 <= s - d.end <= 3 for s, _ in stamps):
             continue  # "LIMA, March 3 (Reuters) -", "Monday, 21 July 2013": the filing date
+        if d.current:
+            continue  # "this week", "this year": when the article is written, no claim
         out.append(
             _when("date", text, idx, d.start, d.end, d.value, "date", d.approximate, tokens, lex)
         )

@@ -1408,8 +1408,11 @@ def _pair_relations(
     # "Saturday's quake killed a dozen" / "Sunday's quake killed ten": two weekday names
     # are two days, whatever week each report resolved them to
     weekdays = [_weekday_of(e.event_date) if e.event_weekday else "" for e in ext]
+    # a person's age in reports of different years: 27 in 2005 and 29 in 2007 is one person
+    ages = [it.ref_day[:4] if head_class(it.ext.head) == "age" else "" for it in items]
     frames_differ = (
-        _both_differ(zones)
+        _both_differ(ages)
+        | _both_differ(zones)
         | _both_differ(weekdays)
         | (unknown_week[:, None] | unknown_week[None, :])
         | ~eq(value_codes([e.event_year for e in ext]))
