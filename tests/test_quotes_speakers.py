@@ -149,3 +149,18 @@ def test_a_vice_president_is_not_the_president() -> None:
 
     text = "President Ilse Varga and Vice President Jonas Weller spoke. The president said"
     assert _role_names(text, len(text), "the president", EN) == ["Ilse Varga"]
+
+
+def test_a_stray_straight_quote_mark_does_not_pair_across_the_narration() -> None:
+    """A straight double quote left open (bad markup) must not pair with one a paragraph
+    away and turn the narration between into a quote; a long real quote still pairs."""
+    narration = " ".join(
+        f"Marchers filled square number {k} and the police counted them as the day went on."
+        for k in range(12)
+    )  # about 1,000 characters
+    stray = f'The union leader spoke at noon. " {narration} The deputy told reporters: "We will strike again."'
+    spans = [q.content for q in find_quotes(stray, EN, use_parser=False)]
+    assert all("Marchers" not in s for s in spans)
+    long_quote = " ".join(f"We will march on day {k} and every day after it." for k in range(12))
+    real = f'The union leader said: "{long_quote}" The crowd cheered.'
+    assert [len(q.content) > 500 for q in find_quotes(real, EN, use_parser=False)] == [True]

@@ -58,6 +58,10 @@ log = logging.getLogger(__name__)
 # Opening mark -> closing marks. Straight quotes pair with themselves.
 QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’"}
 _MAX_QUOTE = 1500
+#: ... and between straight double quotes, which open and close alike: past this a stray mark
+#: pairs with one a paragraph away and takes the narration between for a quote (PolNeAR dev:
+#: quote+speaker F1 87.0 with 1500 and with 800)
+_MAX_STRAIGHT_QUOTE = 800
 SCARE_MAX_WORDS = 3
 # Characters a speaker cue may sit away from the quote.
 _CUE_WINDOW = 120
@@ -461,7 +465,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         j = i + 1
         end = -1
-        while j < n and j - i < _MAX_QUOTE:
+        limit = _MAX_STRAIGHT_QUOTE if ch == '"' else _MAX_QUOTE
+        while j < n and j - i < limit:
             c = text[j]
             if c in closers:
                 # An apostrophe inside a word ("don’t") is not a closing single quote.
