@@ -164,3 +164,20 @@ def test_a_stray_straight_quote_mark_does_not_pair_across_the_narration() -> Non
     long_quote = " ".join(f"We will march on day {k} and every day after it." for k in range(12))
     real = f'The union leader said: "{long_quote}" The crowd cheered.'
     assert [len(q.content) > 500 for q in find_quotes(real, EN, use_parser=False)] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will rebuild the wall before winter," said Monday at a briefing.',
+        '"We will rebuild the wall before winter," one said.',
+        '"We will rebuild the wall before winter," said one.',
+    ],
+)
+def test_a_day_or_a_bare_number_is_no_speaker(text: str) -> None:
+    """ "said Monday" says when, "one said" an unnamed one of several: no holder."""
+    assert keys(text) == [None]
+
+
+def test_a_name_that_starts_with_a_month_is_a_speaker() -> None:
+    assert keys('"We will rebuild the wall before winter," said May Ortiz.') == ["ortiz"]

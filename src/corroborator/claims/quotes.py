@@ -182,7 +182,23 @@ def _clean_speaker(raw: str, lex: Lexicon) -> str | None:
     first = s.split()[0].lower()
     if first in lex.speech_verbs:
         return None
-    return s
+    return None if _no_holder(s, lex) else s
+
+
+def _no_holder(speaker: str, lex: Lexicon) -> bool:
+    """A speaker that names nobody: a day ('"…," said Monday': when it was said, not who) or
+    a bare number ('"…," one said': an unnamed one of several)."""
+    words = speaker.split()
+    if words and all(_calendar_word(w, lex) for w in words):
+        return True
+    return not any(ch.isdigit() for ch in speaker) and (
+        lex.parse_number_words(speaker.lower()) is not None
+    )
+
+
+def _calendar_word(word: str, lex: Lexicon) -> bool:
+    w = word.lower().rstrip(".")
+    return w in lex.weekdays or w in lex.months or w in lex.relative_days
 
 
 def _is_person(speaker: str, lex: Lexicon) -> bool:
@@ -309,6 +325,8 @@ def find_quotes_steps(
             continue  # single curly quotes are often titles or scare quotes
         if _fragment(text, s, content, words):
             continue
+        if speaker is not None and lex is not None and _no_holder(speaker, lex):
+            speaker = None
         if speaker is not None and lex is not None and _is_person(speaker, lex):
             last_person = speaker
         key = speaker_key(speaker, lex) if speaker else None
