@@ -623,3 +623,16 @@ def test_ages_in_reports_of_different_years_are_no_conflict() -> None:
 
     assert verdicts(("2007-03-01", "2007-03-02")) == ["conflicting"]
     assert verdicts(("2005-06-27", "2007-03-21")) == ["single_source", "single_source"]
+
+
+def test_heights_of_players_not_named_as_one_are_only_a_possible_conflict() -> None:
+    """A height or weight is one person's: two values with no one person named on every side
+    may be two players' ("the 6-foot-9 centre" / "the 6-foot-8 forward")."""
+    texts = {
+        "a1": "The Hawks beat the Owls in Dunmore on Friday. The 6-foot-9 centre scored 20 points.",
+        "a2": "The Hawks beat the Owls in Dunmore on Friday. The 6-foot-8 forward scored 20 points.",
+    }
+    heights = [c for c in _align(texts) if c.label == "height"]
+    assert [(c.verdict, len(c.mentions)) for c in heights] == [("possible_conflict", 2)]
+    assert [e.key for e in claims_of("He is 5 feet 8 inches tall.")] == ["height"]
+    assert [e.key for e in claims_of("The climber fell 200 feet.")] == ["distance"]

@@ -408,6 +408,10 @@ def _in_celsius(e: Extraction, shift: float, factor: float) -> Extraction:
     )
 
 
+#: feet then inches, as a person's height is written ("6-foot-9", "5 feet 8 inches", "6ft 2")
+_FEET_AND_INCHES = re.compile(r"\d\s*-?\s*(?:foot|feet|ft)\b\W*\d", re.IGNORECASE)
+
+
 def _in_base_unit(e: Extraction) -> Extraction:
     """A count of a physical unit ("36 miles") as the measured property in its base unit
     (distance, 57,936 m; see `corroborator.units`), a temperature in degrees Celsius ("82
@@ -421,6 +425,8 @@ def _in_base_unit(e: Extraction) -> Extraction:
     if unit is None:
         return e
     base, factor, prop = unit
+    if prop == "distance" and 4 <= float(e.value) < 8 and _FEET_AND_INCHES.search(e.text):
+        prop = "height"  # "a 6-foot-5 boxer", "5 feet 8 inches": a person's height
     value = float(e.value) * factor
     low = None if e.low is None else e.low * factor
     high = None if e.high is None else e.high * factor

@@ -58,10 +58,6 @@ log = logging.getLogger(__name__)
 # Opening mark -> closing marks. Straight quotes pair with themselves.
 QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’"}
 _MAX_QUOTE = 1500
-#: ... and between straight double quotes, which open and close alike: past this a stray mark
-#: pairs with one a paragraph away and takes the narration between for a quote (PolNeAR dev:
-#: quote+speaker F1 87.0 with 1500 and with 800)
-_MAX_STRAIGHT_QUOTE = 800
 SCARE_MAX_WORDS = 3
 # Characters a speaker cue may sit away from the quote.
 _CUE_WINDOW = 120
@@ -483,9 +479,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         j = i + 1
         end = -1
-        limit = _MAX_STRAIGHT_QUOTE if ch == '"' else _MAX_QUOTE
-        while j < n and j - i < limit:
+        while j < n and j - i < _MAX_QUOTE:
             c = text[j]
+            if c == '"' and ch == '"' and text[i + 1 : j].rstrip().endswith(":"):
+                # 'he told reporters: "' opens a quote: the mark at i was a stray one, and
+                # pairing it would take the narration between for a quote
+                break
             if c in closers:
                 # An apostrophe inside a word ("don’t") is not a closing single quote.
                 if c == "’" and j + 1 < n and text[j + 1].isalpha():

@@ -558,9 +558,24 @@ def _split_by_owner(
             names = " / ".join(", ".join(sorted(o.title() for o in side)) for side in owners)
             why = f"figures of different people, read from the parse ({names})"
             out.extend((_Slot(side), why) for side in sides)
+        elif (
+            not slot.possible
+            and all(_body_measure(it.ext) for it in slot.items)
+            and not (all(keys) and set.intersection(*keys))
+        ):
+            # a height or weight is one person's: with no one person named on every side it
+            # may be two players' ("the 6-foot-9 centre" / "the 6-foot-8 forward")
+            note = "no one person named on every side"
+            why = f"{why[:-1]}; {note})" if why.endswith(")") else f"{why} ({note})"
+            out.append((_Slot(slot.items, True), why))
         else:
             out.append((slot, why))
     return out
+
+
+def _body_measure(e: Extraction) -> bool:
+    """A person's height (feet and inches, `claims.frames`) or weight."""
+    return e.kind == "quantity" and (head_class(e.head) in ("height", "weight", "pound-mass"))
 
 
 def _owner_of(it: _Item, articles: Mapping[str, Article]) -> str:
