@@ -577,6 +577,9 @@ def test_common_counts_are_whole_counts_of_things() -> None:
     assert common("The Colts (10-5) won again.") == [("10-5", False)]  # a record, not a count
     assert common("Officers arrested 120 protesters.") == [("120 protesters", False)]
     assert not any(c for _, c in common("A magnitude 5.6 earthquake struck the coast."))
+    # a vague amount agrees with most others: as weak as a small count
+    assert common("Dozens of deputies packed the court.") == [("Dozens of deputies", True)]
+    assert common("About 300 deputies packed the court.") == [("About 300 deputies", False)]
 
 
 def test_one_speakers_different_remarks_are_different_quotes() -> None:

@@ -1002,13 +1002,15 @@ _PAIR_WRITTEN = re.compile(r"\d\s*[-–]\s*\d")
 def _common_value(e: Extraction) -> bool:
     """A value said of many things in one story, so that two mentions of it are little
     evidence of one fact: a whole count of at most `common_count` things (no unit: not a
-    magnitude, a distance or a weight)."""
+    magnitude, a distance or a weight), or a vague amount ("dozens", "scores": a band whose
+    top is twice its bottom or more, which agrees with most others)."""
     v = e.value
+    if e.kind != "quantity" or e.unit is not None or not is_number(v):
+        return False
+    if e.approximate and e.low and e.high and e.high >= 2 * e.low:
+        return True
     return (
-        e.kind == "quantity"
-        and e.unit is None
-        and not _PAIR_WRITTEN.search(e.text)
-        and is_number(v)
+        not _PAIR_WRITTEN.search(e.text)
         and float(v) == int(v)  # type: ignore[arg-type]
         and 0 <= v <= PARAMS.get().common_count  # type: ignore[operator]
     )
