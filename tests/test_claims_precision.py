@@ -639,3 +639,15 @@ def test_heights_of_players_not_named_as_one_are_only_a_possible_conflict() -> N
     assert [(c.verdict, len(c.mentions)) for c in heights] == [("possible_conflict", 2)]
     assert [e.key for e in claims_of("He is 5 feet 8 inches tall.")] == ["height"]
     assert [e.key for e in claims_of("The climber fell 200 feet.")] == ["distance"]
+
+
+def test_a_year_in_a_relative_clause_after_the_figure_does_not_date_it() -> None:
+    """ "now has 2,129 points, 13 more than Buford, who set the record in 1999": 1999 is the
+    record's year, the points are today's; a year in the figure's own clause still dates it."""
+    pub = "2013-03-08"
+    now = "Okafor now has 2,129 points, 13 more than Reyes, who set the record in 1999."
+    (e,) = [e for e in claims_of(now, pub) if e.value == 2129]
+    assert e.event_year is None
+    then = "Reyes scored 2,116 points in 1999, a record at the time."
+    (e,) = [e for e in claims_of(then, pub) if e.value == 2116]
+    assert e.event_year == 1999

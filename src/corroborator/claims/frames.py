@@ -32,7 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice, pairwise
 
 from corroborator.claims.lang import words_of_every_language
@@ -214,6 +214,23 @@ def _sentence_background(
     if (year := _other_year(years, ref_year)) is not None:
         return year
     return _background_month(same, published) if not years - {ref_year} else None
+
+
+def _relative_clause_start(text: str, start: int, end: int, lex: Lexicon | None) -> int:
+    """Where a relative clause opened by a comma and a relative pronoun ("..., who", "...,
+    which") begins in text[start:end], else `end`."""
+    pattern = _relative_pattern(lex) if lex is not None else None
+    m = pattern.search(text, start, end) if pattern is not None else None
+    return m.start() if m else end
+
+
+@cache
+def _relative_pattern(lex: Lexicon) -> re.Pattern[str] | None:
+    # "that" / "que" also open complement clauses ("said that ..."): left out
+    words = sorted(w for w in lex.relative_pronouns if w not in ("that", "que"))
+    if not words:
+        return None
+    return re.compile(rf",\s+(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 
 def _other_year(years: set[int], ref_year: int) -> int | None:
@@ -600,9 +617,12 @@ def add_frames(
         # sentence recalls ("unbeaten since 2004")
         if ref_year is not None and e.kind != "quote" and e.slot != RECORD_SLOT:
             # years stated in the sentence, outside the value itself ("a 2,000-foot fall")
+            # ... nor in a relative clause after it ("now has 2,129 points, 13 more than Buford,
+            # who set the record in 1999": the record's year, not the figure's)
+            stop = _relative_clause_start(text, e.end, sent.end, lex)
             years = {
                 int(m.group(1))
-                for m in _YEAR.finditer(text, sent.start, sent.end)
+                for m in _YEAR.finditer(text, sent.start, stop)
                 if not e.start <= m.start() < e.end
             }
             if e.kind == "date" and str(e.value or "")[:4].isdigit():
