@@ -651,3 +651,9 @@ def test_a_year_in_a_relative_clause_after_the_figure_does_not_date_it() -> None
     then = "Reyes scored 2,116 points in 1999, a record at the time."
     (e,) = [e for e in claims_of(then, pub) if e.value == 2116]
     assert e.event_year == 1999
+
+
+def test_an_adverb_before_the_verb_is_no_subject() -> None:
+    """ "The film has already brought in $363 million": the sum is not "already"'s."""
+    (e,) = claims_of("The film has already brought in over $363 million.")
+    assert e.head != "already" and not e.key.startswith("already")
