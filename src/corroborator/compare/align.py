@@ -952,35 +952,30 @@ def _unlike_heads(mitems: list[MatchItem], differ: np.ndarray) -> np.ndarray:
     ("four men" / "four robbers"). Chosen on the earlier probes' events (equal small counts
     of related things were their commonest wrong corroboration) and checked on the dev gold
     (unchanged); bench/RESULTS.md claims_dev, session 6."""
-    n = len(mitems)
-    out = np.zeros((n, n), dtype=bool)
-    has = [k for k, m in enumerate(mitems) if m.hvec is not None]
-    if len(has) < 2:
-        return out
-    mat = np.stack([mitems[k].hvec for k in has])  # type: ignore[misc]
-    mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
-    sel = np.array(has)
     par = PARAMS.get()
-    small = np.array(
-        [_small_count(mitems[k].ext) and _count_head(mitems[k]) not in _ANYONE for k in has]
-    )
+    small = np.array([_small_count(m.ext) and _count_head(m) not in _ANYONE for m in mitems])
     bar = np.where(small[:, None] & small[None, :], par.small_head_likeness, par.head_likeness)
-    out[np.ix_(sel, sel)] = (mat @ mat.T < bar) & differ[np.ix_(sel, sel)]
-    return out
+    with np.errstate(invalid="ignore"):
+        return np.asarray((_head_cosines(mitems) < bar) & differ)
 
 
 def _alike_heads(mitems: list[MatchItem], bar: float) -> np.ndarray:
     """Counts whose head words are one word or embed at least `bar` alike ("workers" /
     "employees"); False where either has no head."""
+    with np.errstate(invalid="ignore"):
+        return np.asarray(_head_cosines(mitems) >= bar)
+
+
+def _head_cosines(mitems: list[MatchItem]) -> np.ndarray:
+    """Cosine of the head-word vectors of every pair of counts (NaN where either has none)."""
     n = len(mitems)
-    out = np.zeros((n, n), dtype=bool)
+    out = np.full((n, n), np.nan)
     has = [k for k, m in enumerate(mitems) if m.hvec is not None]
-    if not has:
-        return out
-    mat = np.stack([mitems[k].hvec for k in has])  # type: ignore[misc]
-    mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
-    sel = np.array(has)
-    out[np.ix_(sel, sel)] = mat @ mat.T >= bar
+    if has:
+        mat = np.stack([mitems[k].hvec for k in has])  # type: ignore[misc]
+        mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
+        sel = np.array(has)
+        out[np.ix_(sel, sel)] = mat @ mat.T
     return out
 
 
