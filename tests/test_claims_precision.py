@@ -657,3 +657,20 @@ def test_an_adverb_before_the_verb_is_no_subject() -> None:
     """ "The film has already brought in $363 million": the sum is not "already"'s."""
     (e,) = claims_of("The film has already brought in over $363 million.")
     assert e.head != "already" and not e.key.startswith("already")
+
+
+def test_one_day_as_some_day_is_no_duration() -> None:
+    """ "boasted of killing a deputy one day", "One day, ...", "one day at a time": when, not
+    how long; "lasted one day", "for one day", "one day later" stay durations."""
+    for text in (
+        "He boasted about killing a deputy one day.",
+        "One day, he said, the town will rebuild the wall.",
+        "She was learning to live one day at a time.",
+    ):
+        assert [e for e in claims_of(text) if e.kind == "duration"] == []
+    for text in (
+        "The strike lasted one day.",
+        "The fair runs for one day.",
+        "Talks resumed one day later.",
+    ):
+        assert [e.value for e in claims_of(text) if e.kind == "duration"] == [86400]

@@ -337,6 +337,29 @@ def _pair_name(e: Extraction, text: str, language: str) -> bool:
     )
 
 
+#: "one day" as "some day" (English): "One day, he said, ...", "boasted of killing a cop one
+#: day", "one day at a time". A length of one day is introduced ("for one day", "lasted one
+#: day", "only one day") or placed ("one day later", "one day of talks").
+_DAY_CUE_BEFORE = re.compile(
+    r"\b(?:for|in|within|after|over|than|lasted|lasting|last|took|take|takes|spent|spend|"
+    r"only|just|about|nearly|almost|least|most|barely|each|per|every|a|the|first|another)\s+$",
+    re.IGNORECASE,
+)
+_DAY_CUE_AFTER = re.compile(
+    r"\s*(?:later|earlier|before|after|ago|long|of|in|into|old|early|late|-)", re.IGNORECASE
+)
+
+
+def _someday(e: Extraction, text: str, language: str) -> bool:
+    return (
+        language == "en"
+        and e.kind == "duration"
+        and e.text.lower() == "one day"
+        and not _DAY_CUE_BEFORE.search(text, max(0, e.start - 12), e.start)
+        and not _DAY_CUE_AFTER.match(text, e.end)
+    )
+
+
 def _canonical_count(e: Extraction, text: str, lo: int, lex: Lexicon) -> Extraction:
     """One head for one counted thing, whatever the wording, so that frames compare:
 
@@ -590,6 +613,8 @@ def add_frames(
         idx = e.sentence_index if 0 <= e.sentence_index < len(sents) else -1
         sent = sents[idx] if idx >= 0 else Sentence(0, len(text), text)
         if e.kind == "attribution" or _lone_one(e, lex) or _pair_name(e, text, language):
+            continue
+        if _someday(e, text, language):
             continue
         same = by_sentence.get(e.sentence_index, [])
         holder = e.holder
