@@ -336,3 +336,13 @@ def test_last_and_next_periods_stay_claims() -> None:
 )
 def test_a_paper_or_a_show_named_for_a_day_is_no_date(text: str, kept: list[str]) -> None:
     assert [span for span, _, _ in dates(text)] == kept
+
+
+def test_a_relative_day_inside_a_quote_is_no_date_claim() -> None:
+    """'"Tonight was a peaceful vigil," the mayor said': the speaker's day, told in a quote;
+    a named day inside a quote and a relative day outside one stay claims."""
+    assert dates('"Tonight was a peaceful vigil that turned into a riot," the mayor said.') == []
+    assert [s for s, _, _ in dates('"We will meet again on Tuesday," the mayor said.')] == [
+        "Tuesday"
+    ]
+    assert [s for s, _, _ in dates("The vigil began today at noon.")] == ["today"]

@@ -163,6 +163,12 @@ def _sentence_claims(
             continue  # "LIMA, March 3 (Reuters) -", "Monday, 21 July 2013": the filing date
         if d.current:
             continue  # "this week", "this year": when the article is written, no claim
+        if (
+            lex is not None
+            and text[d.start : d.end].lower() in lex.relative_days
+            and any(qs <= d.start < qe for qs, qe in quote_spans)
+        ):
+            continue  # '"Tonight was a peaceful vigil"': the speaker's day, told in a quote
         out.append(
             _when("date", text, idx, d.start, d.end, d.value, "date", d.approximate, tokens, lex)
         )
