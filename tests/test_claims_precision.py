@@ -674,3 +674,15 @@ def test_one_day_as_some_day_is_no_duration() -> None:
         "Talks resumed one day later.",
     ):
         assert [e.value for e in claims_of(text) if e.kind == "duration"] == [86400]
+
+
+def test_a_prison_term_measures_the_sentence() -> None:
+    """ "was sentenced to seven years", "sentenced him to 20 years", "jailed for ten years":
+    the sentence's length, whoever the subject, as in "a five-year sentence"."""
+    for text in (
+        "Ruiz was sentenced to seven years in prison.",
+        "The judge sentenced him to 20 years.",
+        "Ruiz was jailed for ten years.",
+        "He received a five-year sentence.",
+    ):
+        assert [e.key for e in claims_of(text) if e.kind == "duration"] == ["sentence duration"]

@@ -3285,8 +3285,20 @@ def _canon(tok: Token, lex: Lexicon) -> str:
     )
 
 
+#: verbs whose "to / for N years" is a prison term (English): "was sentenced to seven years",
+#: "sentenced him to 20 years", "jailed for ten years" measure the sentence, not the subject
+_SENTENCING = frozenset({"sentenced", "jailed", "imprisoned", "sentencing"})
+
+
 def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
     """What a duration measures (see module doc of `claims.extract`)."""
+    if lex.code == "en":
+        left = tokens_before(tokens, nm.start)[-5:]
+        if len(left) >= 2 and left[-1].lower in ("to", "for"):
+            verb = next((t for t in left[:-1] if t.lower in _SENTENCING), None)
+            if verb is not None:
+                nm.slot_tokens = [verb]
+                return "sentence"
     # Pre-modifier: "a two-hour meeting", "the 90-minute talks".
     inside = [t for t in tokens if nm.start <= t.start < nm.end]
     after = tokens_after(tokens, nm.end, 3)
