@@ -686,3 +686,16 @@ def test_a_prison_term_measures_the_sentence() -> None:
         "He received a five-year sentence.",
     ):
         assert [e.key for e in claims_of(text) if e.kind == "duration"] == ["sentence duration"]
+
+
+def test_a_bare_number_after_she_was_is_an_age() -> None:
+    """An obituary's "She was 91." is the person's age; a length or a score is not."""
+
+    def ages(text: str) -> list[float]:
+        return [e.value for e in claims_of(text) if e.key == "age"]  # type: ignore[misc]
+
+    assert ages("Esther Reyes died on Thursday. She was 91.") == [91]
+    assert ages("He was 75 when he died in Dunmore.") == [75]
+    assert ages("Reyes, who was 19 and unarmed, was shot twice.") == [19]
+    assert ages("The tree was 75 feet tall.") == []
+    assert ages("The final score was 75.") == []

@@ -2760,9 +2760,17 @@ def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patter
     left = text[max(s_start, m.start() - 40) : m.start()]
     if pats.age_prefix is not None and (pats.age_prefix.search(left) or _AGE_OF.search(left)):
         return True  # "aged 24", "over the age of 21"
+    if _PERSON_WAS.search(left) and _PERSON_WAS_RIGHT.match(text, m.end(), s_end):
+        return True  # an obituary's "She was 91.", "He was 19 and unarmed"
     if not _AGE_RIGHT.match(text, m.end(), s_end) or _NUMBER_LIST_NEXT.match(text, m.end(), s_end):
         return False
     return bool(_AGE_NAME_LEFT.search(left) or _AGE_PERSON_LEFT.search(left))
+
+
+# "She was 91.", "he is 19 and unarmed", "who was 75 when he died": a bare number after a
+# person pronoun and "was" / "is", closing the clause, is the person's age (English)
+_PERSON_WAS = re.compile(r"(?<![\w'’])(?:he|she|who)\s+(?:was|is)\s+$", re.IGNORECASE)
+_PERSON_WAS_RIGHT = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:and|when|at\s+the\s+time)\b)")
 
 
 def _is_year(raw: str, value: float) -> bool:
