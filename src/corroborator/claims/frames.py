@@ -612,9 +612,12 @@ def add_frames(
     for e in extractions:
         idx = e.sentence_index if 0 <= e.sentence_index < len(sents) else -1
         sent = sents[idx] if idx >= 0 else Sentence(0, len(text), text)
-        if e.kind == "attribution" or _lone_one(e, lex) or _pair_name(e, text, language):
-            continue
-        if _someday(e, text, language):
+        if (
+            e.kind == "attribution"
+            or _lone_one(e, lex)
+            or _pair_name(e, text, language)
+            or _someday(e, text, language)
+        ):
             continue
         same = by_sentence.get(e.sentence_index, [])
         holder = e.holder

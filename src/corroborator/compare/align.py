@@ -575,7 +575,7 @@ def _split_by_owner(
 
 def _body_measure(e: Extraction) -> bool:
     """A person's height (feet and inches, `claims.frames`) or weight."""
-    return e.kind == "quantity" and (head_class(e.head) in ("height", "weight", "pound-mass"))
+    return e.kind == "quantity" and head_class(e.head) in ("height", "weight", "pound-mass")
 
 
 def _owner_of(it: _Item, articles: Mapping[str, Article]) -> str:
@@ -934,7 +934,7 @@ def _count_head(m: MatchItem) -> str:
     return count_head(m.ext.kind, m.ext.head)
 
 
-def _unlike_heads(mitems: list[MatchItem], differ: np.ndarray) -> np.ndarray:
+def _unlike_heads(mitems: list[MatchItem], differ: np.ndarray, cos: np.ndarray) -> np.ndarray:
     """Counts of two different things (`differ`: `_heads_differ`) whose head words embed
     further apart than `head_likeness` (0.35): never one fact, even when their values agree
     ("three campuses" / "three life sentences", "two police" / "two bomb threats"). Near words
@@ -951,19 +951,19 @@ def _unlike_heads(mitems: list[MatchItem], differ: np.ndarray) -> np.ndarray:
     cheaper error. Heads that name people of any kind ("men", "people") keep the wide bar
     ("four men" / "four robbers"). Chosen on the earlier probes' events (equal small counts
     of related things were their commonest wrong corroboration) and checked on the dev gold
-    (unchanged); bench/RESULTS.md claims_dev, session 6."""
+    (unchanged); bench/RESULTS.md claims_dev, session 6. `cos`: `_head_cosines`."""
     par = PARAMS.get()
     small = np.array([_small_count(m.ext) and _count_head(m) not in _ANYONE for m in mitems])
     bar = np.where(small[:, None] & small[None, :], par.small_head_likeness, par.head_likeness)
     with np.errstate(invalid="ignore"):
-        return np.asarray((_head_cosines(mitems) < bar) & differ)
+        return np.asarray((cos < bar) & differ)
 
 
-def _alike_heads(mitems: list[MatchItem], bar: float) -> np.ndarray:
+def _alike_heads(cos: np.ndarray, bar: float) -> np.ndarray:
     """Counts whose head words are one word or embed at least `bar` alike ("workers" /
-    "employees"); False where either has no head."""
+    "employees"); False where either has no head. `cos`: `_head_cosines`."""
     with np.errstate(invalid="ignore"):
-        return np.asarray(_head_cosines(mitems) >= bar)
+        return np.asarray(cos >= bar)
 
 
 def _head_cosines(mitems: list[MatchItem]) -> np.ndarray:
@@ -1104,21 +1104,18 @@ def _cluster_block(
     differ = _heads_differ(block_m)
     frames_differ |= _other_measure(block_m, differ) | _other_scope(block, block_m, articles)
     # counts of unrelated things (far-apart heads) never share a side, equal or not
-    other_event = other_event | _unlike_heads(block_m, differ)
+    cos = _head_cosines(block_m)
+    other_event = other_event | _unlike_heads(block_m, differ, cos)
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart, as do
     #    counts of things that had different things happen to them (12 injured, 12 arrested)
     off_diagonal = ~np.eye(n, dtype=bool)
     # an equal common value ("two", "five points") is weak evidence of one fact: unless
     # their heads are near synonyms, such mentions share a side only above a higher bar
     # (`common_join`); the bar for facts (conflicts) is unchanged
+    par = PARAMS.get()
     common = np.array([_common_value(it.ext) for it in block])
-    lift = PARAMS.get().common_join - model.join
-    weak = (
-        common[:, None]
-        & common[None, :]
-        & ~_alike_heads(block_m, PARAMS.get().common_head_likeness)
-    )
-    p_join = np.where(weak, p - max(lift, 0.0), p)
+    weak = common[:, None] & common[None, :] & ~_alike_heads(cos, par.common_head_likeness)
+    p_join = np.where(weak, p - max(par.common_join - model.join, 0.0), p)
     sides, _ = _linkage(
         [[x] for x in range(n)], p_join, off_diagonal, ~agree | other_event, model.join
     )
