@@ -113,6 +113,18 @@ def test_a_round_figure_agrees_with_the_precise_one_it_rounds() -> None:
     assert not numbers_agree(_value(1150), _value(1000))  # 15 % is more than rounding
 
 
+def test_a_converted_measure_has_no_precision_to_round() -> None:
+    # "36 miles" is kept as 57,936.384 m: those digits are the conversion's, not the article's,
+    # so "60km" is no rounding of it (the two are 3.5 % apart: a different distance)
+    def metres(v: float) -> Extraction:
+        return Extraction(
+            kind="quantity", key="distance", start=0, end=1, text="d", value=v, unit="m"
+        )
+
+    assert not numbers_agree(metres(57936.384), metres(60000.0))
+    assert numbers_agree(_value(57936), _value(60000))  # a bare count or a sum is as written
+
+
 def test_midnight_and_one_minute_past_are_one_deadline() -> None:
     t = [
         Extraction(kind="time", key="k", start=0, end=1, text=v, value=v)

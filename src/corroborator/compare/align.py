@@ -148,7 +148,7 @@ def _rounding_of(a: Extraction, b: Extraction) -> bool:
     ("$43,000" / "$43,350", "$52,000 watch" / "$52,480"): the round figure is the same number
     written coarser. Small counts are left out (`rounding_min`: "10 dead" / "12 dead" differ)."""
     va, vb = a.value, b.value
-    if not all(is_number(v) for v in (va, vb)):
+    if not all(is_number(v) for v in (va, vb)) or not (_written_as_is(a) and _written_as_is(b)):
         return False
     fa, fb = float(va), float(vb)  # type: ignore[arg-type]
     par = PARAMS.get()
@@ -160,6 +160,13 @@ def _rounding_of(a: Extraction, b: Extraction) -> bool:
     coarse, fine = (fa, fb) if da < db else (fb, fa)
     unit = 10.0 ** (math.floor(math.log10(abs(coarse))) - min(da, db) + 1)
     return abs(coarse - fine) <= unit / 2 and abs(coarse - fine) <= par.rounding_share * abs(coarse)
+
+
+def _written_as_is(e: Extraction) -> bool:
+    """Whether `e`'s value has the digits the article wrote: a sum of money or a bare count. A
+    measure is kept in its family's base unit ("36 miles" as 57,936.384 m), whose digits say
+    nothing of how precisely the article put it, so `_rounding_of` leaves measures out."""
+    return e.kind == "money" or e.unit is None
 
 
 def numbers_agree(a: Extraction, b: Extraction) -> bool:
@@ -1033,16 +1040,40 @@ def _aligned_pairs(items: list[_Item], articles: Mapping[str, Article]) -> set[t
 
 def _agreement(items: list[_Item]) -> np.ndarray:
     """`items_agree` for every pair, as a boolean matrix (diagonal True). Numbers (one unit
-    family) are compared as intervals with numpy, the same rule as `numbers_agree`."""
+    family) are compared with numpy by the rules of `numbers_agree`: intervals that overlap,
+    except two rounded figures, which must each lie in the other's band; plus a round figure
+    and the precise one it rounds (`_rounding_of`, checked pair by pair where it can apply)."""
     n = len(items)
     if n and items[0].ext.kind in NUMERIC_KINDS:
-        bounds = np.array([interval(it.ext) for it in items], dtype=np.float64)
+        exts = [it.ext for it in items]
+        bounds = np.array([interval(e) for e in exts], dtype=np.float64)
         lo, hi = bounds[:, 0], bounds[:, 1]
         finite = np.where(np.isfinite(bounds), np.abs(bounds), 0.0).max(axis=1)
         eps = np.maximum.outer(finite, finite) * EPSILON
         with np.errstate(invalid="ignore"):
             out = (lo[:, None] <= hi[None, :] + eps) & (lo[None, :] <= hi[:, None] + eps)
+            rounded = np.array([_rounded(e) for e in exts])
+            if rounded.sum() > 1:
+                # a rounded figure's band is its hedge's, centred on the value
+                val = np.where(rounded, (lo + hi) / 2, np.nan)
+                size = np.where(np.isnan(val), 0.0, np.abs(val))
+                veps = np.maximum.outer(size, size) * EPSILON
+                # value b inside band a, and value a inside band b
+                b_in_a = (lo[:, None] - veps <= val[None, :]) & (val[None, :] <= hi[:, None] + veps)
+                both = rounded[:, None] & rounded[None, :]
+                out = np.where(both, b_in_a & b_in_a.T, out)
         out &= ~np.isnan(lo)[:, None] & ~np.isnan(lo)[None, :]
+        # a round figure and a precise one (`_rounding_of` needs both at least `rounding_min`)
+        floor = PARAMS.get().rounding_min
+        big = [
+            k
+            for k, e in enumerate(exts)
+            if is_number(e.value) and abs(float(e.value)) >= floor and _written_as_is(e)  # type: ignore[arg-type]
+        ]
+        for x, a in enumerate(big):
+            for b in big[x + 1 :]:
+                if not out[a, b] and _rounding_of(exts[a], exts[b]):
+                    out[a, b] = out[b, a] = True
         np.fill_diagonal(out, True)
         return np.asarray(out)
     out = np.eye(n, dtype=bool)
