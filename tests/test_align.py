@@ -320,6 +320,12 @@ def test_two_weekday_names_from_differently_dated_articles_are_two_days() -> Non
     ext = {"a1": [day("Thursday", "2026-03-05")], "a2": [day("yesterday", "2026-03-06")]}
     claims = align_story([["a1"], ["a2"]], ext, arts, None)
     assert [c.verdict for c in claims] == ["corroborated"]
+    # a named day that does not move with the publication day ("Thanksgiving", read as a
+    # Thursday two days before its report) is no Monday, however near
+    arts["a1"].published, arts["a2"].published = "2026-03-07", "2026-03-09"
+    ext = {"a1": [day("Thanksgiving", "2026-03-05")], "a2": [day("Monday", "2026-03-09")]}
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    assert not [c for c in claims if c.verdict == "corroborated"]
 
 
 def test_counts_dated_to_two_weekday_names_are_two_facts() -> None:

@@ -318,6 +318,17 @@ def items_agree(x: _Item, y: _Item) -> bool:
         wx, wy = weekday_named(x.ext.text), weekday_named(y.ext.text)
         if wx and wy and dx.weekday() != dy.weekday():
             return False  # "on Thursday" / "on Friday": two days, whatever the week
+        if wx != wy and dx.weekday() != dy.weekday():
+            # a weekday's name against a day that does not move with the publication day
+            # ("Thanksgiving", "Nov. 27"; unlike "yesterday", which a rewrite published a day
+            # later keeps): "Monday" is never a Thursday
+            other, day = (y, dy) if wx else (x, dx)
+            try:
+                moves = abs((day - date.fromisoformat(other.ref_day[:10])).days) <= 1
+            except ValueError:
+                moves = True
+            if not moves:
+                return False
         return abs((dx - dy).days) <= PARAMS.get().relative_date_slack_days
     return False
 
