@@ -43,6 +43,7 @@ from corroborator.claims.tokens import (
     tokens_before,
     window_slot,
 )
+from corroborator.claims.votes import find_tallies, tally_extractions
 from corroborator.model import Extraction, Sentence
 from corroborator.nlp.batch import Parsing, run_parses
 
@@ -187,6 +188,10 @@ def _sentence_claims(
             end_word = "start" if t.span_role == "from" else "end"
             ext = replace(ext, key=f"{span_head} {end_word} time", head=span_head)
         out.append(ext)
+    if lex is not None and lex.code == "en":
+        for tally in find_tallies(text, sent.start, sent.end, masks):
+            masks.append(tally.span)
+            out.extend(tally_extractions(tally, text, idx))
     for r in find_records(text, sent.start, sent.end, masks):
         masks.append((r.start, r.end))
         out.append(

@@ -697,7 +697,11 @@ def add_frames(
             event_weekday=weekday,
             modality=_modality(text, sent, e, language),
         )
-        framed.label = _when_label(framed, text, sent, language, lex) or label_for(framed)
+        # an extractor that names its claims keeps the name ("votes against": its owner
+        # "against" is a side of a vote, not a person whose figure it is)
+        framed.label = (
+            e.label or _when_label(framed, text, sent, language, lex) or label_for(framed)
+        )
         out.append(framed)
     return out
 

@@ -1,0 +1,96 @@
+"""Vote tallies as claims: "the Senate voted 97-1 to confirm her", "passed in a 396-9 vote",
+"by a vote of 228 to 191" state how many voted for and how many against.
+
+A tally is two quantity claims, the votes in favour and the votes against, owned by "for" and
+"against" so that the two are never one fact (as `claims.scores` does for a game's winner and
+loser). The first figure is the votes in favour, as tallies are written ("rejected 45-55":
+45 for, 55 against). A tally needs a cue, English only like the scores of play:
+- a noun of voting after it: "a 5-4 vote", "a 97-to-1 tally", "a 6-3 ruling";
+- "vote/tally/margin of" before it: "by a vote of 228 to 191";
+- a verb of voting or of a decision taken by vote a few words before it, the tally ending its
+  clause: "voted 420-0 to release", "was confirmed 98-0 in 2017", "approved the bill 218 to 214".
+A bare "51-49" is left alone (a score, a range, a record).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corroborator.claims.quantities import SCORE_END
+from corroborator.model import Extraction
+
+#: the two figures of a tally: "97-1", "97 - 1", "97-to-1", "228 to 191" (never part of a
+#: longer run of figures, a decimal, a date or a sum)
+_FIGURES = (
+    r"(?<![\w.,$€£%/:-])(?P<a>\d{1,3})\s?(?:[-–]|-to-|\s(?:to|against)\s)\s?(?P<b>\d{1,3})"
+    r"(?![\w%°]|[.,:]\d|\s?[-–]\s?\d)"
+)
+_NOUNS = r"votes?|tally|ballot|roll[\s-]call|ruling|decision"
+_NOUN_AFTER = re.compile(
+    _FIGURES + r"(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _NOUNS + r")\b)", re.IGNORECASE
+)
+_OF_BEFORE = re.compile(
+    r"\b(?:vote|tally|margin|count)\s+(?:was\s+|of\s+)" + _FIGURES + SCORE_END, re.IGNORECASE
+)
+_VERBS = (
+    r"voted|votes|vote|passed|passes|approved|approves|confirmed|confirms|adopted|adopts|"
+    r"ratified|ratifies|rejected|rejects|overrode|overrides|endorsed|backed|cleared"
+)
+_VERB_BEFORE = re.compile(
+    r"\b(?:" + _VERBS + r")\s+(?:[\w'’.-]+\s+){0,4}?" + _FIGURES + SCORE_END, re.IGNORECASE
+)
+#: the slot phrase of both claims (what the sentence model embeds)
+TALLY_SLOT = "vote tally"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A vote as written: the votes in favour and against, and their spans."""
+
+    yes: int
+    no: int
+    yes_span: tuple[int, int]
+    no_span: tuple[int, int]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.yes_span[0], self.no_span[1]
+
+
+def find_tallies(
+    text: str, start: int, end: int, masks: Sequence[tuple[int, int]] = ()
+) -> list[Tally]:
+    """Vote tallies in text[start:end] (one English sentence), none overlapping `masks`."""
+    found: dict[int, Tally] = {}
+    for pat in (_NOUN_AFTER, _OF_BEFORE, _VERB_BEFORE):
+        for m in pat.finditer(text, start, end):
+            sa, sb = m.span("a"), m.span("b")
+            if sa[0] in found or any(s < sb[1] and sa[0] < e for s, e in masks):
+                continue
+            found[sa[0]] = Tally(int(m.group("a")), int(m.group("b")), sa, sb)
+    return [found[k] for k in sorted(found)]
+
+
+def tally_extractions(t: Tally, text: str, sentence_index: int) -> list[Extraction]:
+    """The votes in favour and the votes against of one tally."""
+    return [
+        Extraction(
+            kind="quantity",
+            key=key,
+            start=s,
+            end=e,
+            text=text[s:e],
+            value=float(v),
+            head="vote",
+            slot=TALLY_SLOT,
+            sentence_index=sentence_index,
+            owner=owner,
+            label=key,
+        )
+        for owner, key, v, (s, e) in (
+            ("for", "votes in favour", t.yes, t.yes_span),
+            ("against", "votes against", t.no, t.no_span),
+        )
+    ]
