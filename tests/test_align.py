@@ -584,3 +584,27 @@ def test_a_label_opening_with_a_fragment_falls_back_to_its_kind() -> None:
         assert claim.label == "date"
     (claim,) = _run([["a1"], ["a2"]], {"a1": [day("40am date")], "a2": [day("hearing date")]})
     assert claim.label == "hearing date"
+
+
+def test_two_times_of_one_start_told_90_minutes_apart_conflict() -> None:
+    # how far apart two times of day are is weighed in hours: "about 9pm" / "shortly after
+    # 10.30pm" for one fire's start is a plain disagreement, as "40" / "100" firefighters
+    from corroborator.claims import extract_claims
+    from corroborator.text.sentences import split_sentences
+
+    texts = {
+        "a1": "A fire broke out at a warehouse in Dunmore on Friday night. "
+        "The blaze started at about 9pm, the fire service said.",
+        "a2": "Flames tore through a Dunmore warehouse on Friday. "
+        "The fire began shortly after 10.30pm, according to the fire service.",
+    }
+    arts = {}
+    for aid, text in texts.items():
+        arts[aid] = _art(aid)
+        arts[aid].text, arts[aid].published = text, "2026-03-14"
+        arts[aid].sentences = split_sentences(text, "en")
+    ext = {a: extract_claims(x.text, x.sentences, "en", x.published) for a, x in arts.items()}
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    (start,) = [c for c in claims if c.kind == "time"]
+    assert start.verdict == "conflicting"
+    assert sorted(s["value"] for s in start.sides) == ["21:00", "22:30"]

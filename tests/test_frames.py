@@ -141,7 +141,7 @@ def test_log_ratio_of_dates_and_times() -> None:
     assert log_ratio(d1, d2) == pytest.approx(np.log1p(7))
     t1 = Extraction(kind="time", key="t", start=0, end=1, text="", value="10:20")
     t2 = Extraction(kind="time", key="t", start=0, end=1, text="", value="10:50")
-    assert log_ratio(t1, t2) == pytest.approx(np.log1p(30))
+    assert log_ratio(t1, t2) == pytest.approx(np.log1p(0.5))  # hours: 30 minutes apart
 
 
 def test_weights_round_trip_and_refuse_another_feature_set() -> None:
