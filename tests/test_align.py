@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from corroborator.compare.align import align_story, numbers_agree, omissions_for
-from corroborator.model import Article, Extraction, Sentence
+from corroborator.model import Article, Claim, Extraction, Sentence
 
 
 def _art(aid: str, text: str = "x") -> Article:
@@ -608,3 +608,36 @@ def test_two_times_of_one_start_told_90_minutes_apart_conflict() -> None:
     (start,) = [c for c in claims if c.kind == "time"]
     assert start.verdict == "conflicting"
     assert sorted(s["value"] for s in start.sides) == ["21:00", "22:30"]
+
+
+def test_a_bare_count_of_responders_meets_their_deployment() -> None:
+    # "40 firefighters were sent" (no verb of the table) and "around 60 firefighters were
+    # deployed": a bare count of responders is how many were deployed, so the two disagree;
+    # a bare count beside an injury stays another fact ("7 fans were injured" / "10 fans")
+    from corroborator.claims import extract_claims
+    from corroborator.text.sentences import split_sentences
+
+    def story(texts: dict[str, str]) -> list[Claim]:
+        arts = {}
+        for aid, text in texts.items():
+            arts[aid] = _art(aid)
+            arts[aid].text, arts[aid].published = text, "2026-03-14"
+            arts[aid].sentences = split_sentences(text, "en")
+        ext = {a: extract_claims(x.text, x.sentences, "en", x.published) for a, x in arts.items()}
+        return align_story([[a] for a in arts], ext, arts, None)
+
+    claims = story(
+        {
+            "a1": "Fire chief Ana Ruiz said 40 firefighters were sent to the warehouse fire.",
+            "a2": "Around 60 firefighters were deployed to the warehouse fire, chief Ana Ruiz said.",
+        }
+    )
+    (crews,) = [c for c in claims if c.kind == "quantity"]
+    assert crews.verdict in ("conflicting", "possible_conflict")
+    claims = story(
+        {
+            "a1": "Seven fans were injured at the stadium, police said.",
+            "a2": "About 10 fans were led out of the stadium, police said.",
+        }
+    )
+    assert all(len(c.sides) < 2 for c in claims)

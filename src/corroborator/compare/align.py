@@ -1438,7 +1438,9 @@ def _pair_relations(
     # article, however close the values ("about 10" would take 7 into its band)
     verbless = np.array([e.kind == "quantity" and not verb_of(e) for e in ext])
     result = np.array([e.slot == RESULT_SLOT for e in ext])
-    has_class = np.array([bool(c) for c in classes])
+    # ... except a deployment: a bare count of firefighters or police ("40 firefighters were
+    # at the scene", "40 firefighters were sent") is how many were deployed
+    has_class = np.array([bool(c) and c != "deployment" for c in classes])
     one_bare = (has_class[:, None] & verbless[None, :]) | (verbless[:, None] & has_class[None, :])
     other_event = (
         _both_differ(classes)
