@@ -10,6 +10,7 @@ from corroborator.claims import extract_claims
 from corroborator.claims.dates import find_dates
 from corroborator.claims.lang import get_lexicon
 from corroborator.model import Sentence
+from corroborator.text.sentences import split_sentences
 
 PUB = "2025-04-02"
 
@@ -287,6 +288,32 @@ def test_the_stamp_dates_the_article_when_metadata_does_not() -> None:
     dates = {e.text: e.value for e in extract_claims(text, sents, "en", None) if e.kind == "date"}
     # Sunday before Monday 21 July; the stamp itself is not a claim
     assert dates == {"Sunday": "2031-07-20", "July 24, 2031": "2031-07-24"}
+
+
+_DECK = (
+    "Harbour fire guts warehouses in Port Alder. Two warehouses burned through the night. "
+    "Crews from three towns fought the flames for hours. Residents were told to stay inside. "
+    "The harbour master said the port would reopen once the fire was out. Traders counted "
+    "their losses on the quay as smoke drifted over the old town and the fish market. "
+)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "PUBLISHED: 02: 31 GMT, 21 July 2031 | UPDATED: 22: 19 GMT, 21 July 2031",
+        "PUBLISHED: MONDAY, JULY 21, 2031, 10: 34 PM UPDATED: TUESDAY, JULY 22, 2031, 9: 36 AM",
+    ],
+)
+def test_a_labelled_stamp_under_a_long_deck_is_no_claim(stamp: str) -> None:
+    # headline, deck and bullet points may push the page's stamp past the first 300
+    # characters; its label ("PUBLISHED:", "UPDATED:") still says what the date and time are
+    text = _DECK + stamp + " A fire broke out on Sunday night."
+    assert len(_DECK) > 300
+    found = extract_claims(text, split_sentences(text, "en"), "en", None)
+    assert [(e.text, e.value) for e in found if e.kind in ("date", "time")] == [
+        ("Sunday", "2031-07-20")  # resolved against the stamp's day
+    ]
 
 
 @pytest.mark.parametrize(

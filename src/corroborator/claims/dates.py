@@ -635,6 +635,20 @@ STAMP_CUE = re.compile(
     r"\s*[:：]?[^\w\n]{0,3})"
 )
 _STAMP_BEFORE = re.compile(STAMP_CUE.pattern + r"[^a-z\n]{0,30}$")
+#: a labelled stamp ("PUBLISHED: 02: 31 GMT, 12 March 2013 | UPDATED: ..."): the label with its
+#: colon says what the date is wherever the page's headline and deck put it
+_LABELLED_STAMP_BEFORE = re.compile(
+    r"(?:\b(?:PUBLISHED|UPDATED|POSTED|Published|Updated|Posted|Last\s+updated|"
+    r"Last\s+Updated)\s*[:：]|\|)[^a-z\n|]{0,30}$"
+)
+#: the label itself, before a stamp's clock time ("UPDATED: 22: 19 GMT, 12 March 2013")
+LABELLED_STAMP = re.compile(
+    r"\b(?:PUBLISHED|UPDATED|POSTED|Published|Updated|Posted|Last\s+updated|Last\s+Updated)"
+    r"\s*[:：]"
+)
+#: how far into an article a labelled stamp is looked for (a headline, a deck and bullet
+#: points may come before it)
+LABELLED_STAMP_WINDOW = 1500
 # A date standing between a headline and the lead ("… in Wellington Sunday, 21 July 2013 A FIRE
 # has …"): with its year, after a capitalised word and before a capitalised one.
 _HEADLINE_BEFORE = re.compile(
@@ -657,8 +671,14 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         return True
     if _DASH_AFTER.match(text, end) and _PLACE_BEFORE.search(text, max(0, start - 60), start):
         return True
-    if start > STAMP_WINDOW or not re.search(r"\d", text[start:end]):
+    if not re.search(r"\d", text[start:end]):
         return False  # a stamp is a calendar day written with digits, near the top
+    if start <= LABELLED_STAMP_WINDOW and _LABELLED_STAMP_BEFORE.search(
+        text, max(0, start - 60), start
+    ):
+        return True
+    if start > STAMP_WINDOW:
+        return False
     return bool(
         _STAMP_BEFORE.search(text, max(0, start - 60), start)
         or _CLOCK_AFTER.match(text, end)

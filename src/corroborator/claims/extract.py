@@ -19,7 +19,14 @@ import bisect
 import re
 from dataclasses import replace
 
-from corroborator.claims.dates import STAMP_CUE, STAMP_WINDOW, find_dates, parse_published
+from corroborator.claims.dates import (
+    LABELLED_STAMP,
+    LABELLED_STAMP_WINDOW,
+    STAMP_CUE,
+    STAMP_WINDOW,
+    find_dates,
+    parse_published,
+)
 from corroborator.claims.frames import add_frames
 from corroborator.claims.lang import get_lexicon
 from corroborator.claims.lexicon import Lexicon
@@ -116,7 +123,7 @@ def stamp_date(text: str, lex: Lexicon) -> str | None:
     """The page's own publication stamp near the top of the text ("Published: April 10,
     2007", "21 July 2013 Last updated at 11:11 GMT"), as an ISO day: the article's date when
     its metadata gives none, so that weekdays and background years resolve against it."""
-    window = min(len(text), STAMP_WINDOW + 40)
+    window = min(len(text), LABELLED_STAMP_WINDOW + 40)
     for d in find_dates(text, 0, window, lex, None):
         if d.dateline and len(d.value) == 10 and d.value[4] == "-":
             return d.value
@@ -240,7 +247,12 @@ def _in_stamp(text: str, start: int, end: int, stamps: list[tuple[int, int]]) ->
     stamp word ("Last updated at", "POSTED:") near the top of the article."""
     if any(s - 30 <= end and start <= e + 30 for s, e in stamps):
         return True
-    return start <= STAMP_WINDOW and bool(STAMP_CUE.search(text, max(0, start - 25), start))
+    if start <= STAMP_WINDOW and STAMP_CUE.search(text, max(0, start - 25), start):
+        return True
+    # "PUBLISHED: 02: 31 GMT, 12 March 2013": a labelled stamp further down, under a deck
+    return start <= LABELLED_STAMP_WINDOW and bool(
+        LABELLED_STAMP.search(text, max(0, start - 25), start)
+    )
 
 
 def _when(
