@@ -52,3 +52,14 @@ def test_noon_keeps_its_zone() -> None:
 def test_the_time_a_statement_was_made_is_not_read() -> None:
     text = "'We are looking for him,' he said shortly before noon EDT."
     assert find_times(text, 0, len(text), get_lexicon("en")) == []
+
+
+def test_the_time_a_running_count_was_read_is_no_claim() -> None:
+    # "as of 4 p.m." says when a turnout figure was read, not when anything happened: two
+    # reports' readings at different hours are updates, never a disagreement about a time
+    text = "Some 61 percent of voters had cast ballots as of 4 p.m., officials said."
+    found = extract_claims(text, [Sentence(0, len(text), text)], "en", None)
+    assert not [e for e in found if e.kind == "time"]
+    text = "Polls opened at 8 a.m. and the count began at 9 p.m."
+    found = extract_claims(text, [Sentence(0, len(text), text)], "en", None)
+    assert [e.value for e in found if e.kind == "time"] == ["08:00", "21:00"]

@@ -186,6 +186,12 @@ def _sentence_claims(
     for t in times:
         if _in_stamp(text, t.start, t.end, stamps):
             continue  # "July 21, 2013, 2:21 pm BST", "Last updated at 11:11 GMT": the page's time
+        if (
+            lex is not None
+            and lex.code == "en"
+            and _AS_OF.search(text, max(0, t.start - 8), t.start)
+        ):
+            continue  # "2.4 million had voted as of 4 p.m.": when a running count was read
         ext = _when("time", text, idx, t.start, t.end, t.value, t.zone, t.approximate, tokens, lex)
         if t.span_role is not None:
             # "open from 9 a.m. until 5 p.m.": one period's start and end, keyed by what the
@@ -240,6 +246,10 @@ def _sentence_claims(
                 )
             )
     return out
+
+
+#: a time a running figure was read at ("as of 4 p.m.", "as at 16:00"), right before the time
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
 
 
 def _in_stamp(text: str, start: int, end: int, stamps: list[tuple[int, int]]) -> bool:
