@@ -181,6 +181,9 @@ def test_money(text: str, value: float, unit: str, key: str | None) -> None:
         ("Unemployment rose to 5.2%.", 5.2, "unemployment percentage"),
         ("There was a 12 percent increase in prices.", 12, "price increase percentage"),
         ("Turnout was 61 per cent of voters.", 61, None),
+        # the noun the share is of: "a premium of 31 percent" is the premium
+        ("Harbor is paying a premium of 31 percent.", 31, "premium percentage"),
+        ("It reported a turnout of about 64 percent.", 64, "turnout percentage"),
     ],
 )
 def test_percentages(text: str, value: float, key: str | None) -> None:

@@ -3187,6 +3187,21 @@ def _percent_head(
         nm.head = _canon(noun, lex)
         nm.slot_tokens = [noun]
         return nm
+    # "a premium of 31 percent", "a turnout of about 60%": the noun the share is of
+    before = tokens_before(tokens, nm.start)
+    while before and before[-1].lower in lex.hedges:
+        before.pop()
+    if (
+        lex.code == "en"
+        and len(before) >= 2
+        and before[-1].lower == "of"
+        and before[-2].is_word
+        and not _no_head(before[-2], lex)
+        and not before[-2].is_capitalised
+    ):
+        nm.head = _canon(before[-2], lex)
+        nm.slot_tokens = [before[-2]]
+        return nm
     if len(after) >= 2 and after[0].lower in lex.prepositions and after[0].lower != "to":
         k = 1
         while k < len(after) and after[k].lower in lex.determiners:
