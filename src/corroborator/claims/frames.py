@@ -665,14 +665,14 @@ def add_frames(
                     )
         event_date, explicit, weekday = None, False, False
         if e.kind not in ("quote", "date"):
-            day = next(
-                (
-                    d
-                    for d in same
-                    if d.kind == "date" and len(str(d.value or "")) == 10 and not d.approximate
-                ),
-                None,
-            )
+            # of two days in the sentence, the one nearest the value ("rescuers searched on
+            # Sunday after Saturday's magnitude 6.2 quake": the magnitude is Saturday's)
+            days = [
+                d
+                for d in same
+                if d.kind == "date" and len(str(d.value or "")) == 10 and not d.approximate
+            ]
+            day = min(days, key=lambda d: max(d.start - e.end, e.start - d.end, 0), default=None)
             if day is not None:
                 event_date = str(day.value)
                 explicit = any(ch.isdigit() for ch in day.text) or bool(

@@ -380,7 +380,11 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         # "2m euros", "a two-million-euro haul", "a 110bn-euro package".
         cur_word=re.compile(rf"(?:\s+|-)(?P<cw>{_alt(lex.currency_words)})(?!\w)", i),
         # "40min", "2hrs": the abbreviations also glued to the number
-        unit=re.compile(rf"(?:\s+|\s*-\s*|(?=(?:mins?|hrs?|secs?)\b))(?P<u>{units})\b", i),
+        # "two full days", "three whole weeks": the adjective says nothing of the length
+        unit=re.compile(
+            rf"(?:\s+(?:(?:full|whole|entire)\s+)?|\s*-\s*|(?=(?:mins?|hrs?|secs?)\b))(?P<u>{units})\b",
+            i,
+        ),
         age=re.compile(lex.age_re, i),
         range_conn=re.compile(rf"\s*(?:{_alt(lex.range_words)})\s*", i),
         between=re.compile(rf"\b(?:{_alt(lex.between_words)})\s+$", i),
@@ -2285,6 +2289,9 @@ def _read_one(
             nm.end = max(nm.end, ma.end())
             nm.head = measure
             return nm
+    if lex.code == "en" and _QUAKE_MEASURING.search(text, max(s_start, nm.start - 60), nm.start):
+        nm.head = "magnitude"  # "an earthquake measuring 6.4 shook", "the tremor, registering 5.8,"
+        return nm
     if scaled and pats.partitive is not None and (pm := pats.partitive.match(text, pos, s_end)):
         pos = pm.end()  # "1,5 millones de personas"
     elif lex.code == "en" and value >= 2 and (pm := _OF_THE.match(text, pos, s_end)):
@@ -2430,6 +2437,14 @@ _LEVEL_LEFT = re.compile(r"(?:^|\s)(?:to|at)\s+$", re.IGNORECASE)
 # "two of the victims": a count of some of a group (English; "one of the best" is no count).
 # "178 of 369 punches", "12 of the 40 protesters": a part of a counted whole; the part counts
 # the whole's noun (the whole is read as a number of its own).
+#: a quake's magnitude given by a participle after the quake ("an earthquake measuring 6.4",
+#: "the tremor, registering 5.8,", "a quake rated 6.1"), right before the number
+_QUAKE_MEASURING = re.compile(
+    r"\b(?:earthquake|quake|tremor|temblor|aftershock)s?,?\s+(?:which\s+|that\s+)?"
+    r"(?:measuring|registering|measured(?:\s+at)?|registered(?:\s+at)?|rated(?:\s+at)?)\s+"
+    r"(?:(?:about|around|some|nearly|roughly|approximately|at\s+least|magnitude)\s+)*$",
+    re.IGNORECASE,
+)
 _OF_THE = re.compile(
     r"\s+of\s+(?:"
     r"(?:the|these|those|its|his|her|their|our|your|[A-Z][\w.&-]*['’]s?)\s+(?:\d[\d,]*\s+)?"

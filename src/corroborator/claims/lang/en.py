@@ -87,7 +87,8 @@ DURATION_PHRASES: tuple[tuple[str, float], ...] = (
     (rf"\bhalf-{_U}\b", 0.5),
     # not "a second payment" (an ordinal before a noun); "waited a second before ..." stays
     (
-        rf"\b(?:an?|one)\s+(?!second\s+(?!(?:{_SECOND_NEXT})\b)[a-z])"
+        # "a full minute", "one whole day", "an entire week"
+        rf"\b(?:an?|one)\s+(?:(?:full|whole|entire)\s+)?(?!second\s+(?!(?:{_SECOND_NEXT})\b)[a-z])"
         rf"{_U}\b(?![\s-]+(?:old|and\s+a\s+half)\b)",
         1.0,
     ),
