@@ -66,3 +66,23 @@ def test_a_figure_belongs_to_the_day_nearest_it() -> None:
     (magnitude,) = [c for c in claims if c.kind == "quantity"]
     assert magnitude.verdict in ("conflicting", "possible_conflict")
     assert sorted(s["value"] for s in magnitude.sides) == [6.2, 6.4]
+
+
+def test_court_report_forms() -> None:
+    # the prison term with the convicted person's name between verb and term, a fine given by
+    # its verb, a day and month with the year named relative to the report
+    text = (
+        "A court sentenced former mayor Piet Arlen to 12 years in prison on Tuesday. "
+        "He was also fined $5,000. Arlen, 61, was arrested on March 3 last year."
+    )
+    got = {e.text: e for e in claims_of(text, published="2026-09-15")}
+    assert got["12 years"].key == "sentence duration"
+    assert got["$5,000"].key == "fine amount"
+    assert got["March 3 last year"].value == "2025-03-03"
+    # a clause break keeps another clause's verb off the term
+    (e,) = [
+        e
+        for e in claims_of("Arlen, who was jailed in 2001, served 4 years as mayor.")
+        if e.kind == "duration"
+    ]
+    assert e.key != "sentence duration"

@@ -325,8 +325,19 @@ def find_dates(
         for m in pat.finditer(text, start, end):
             mon = lex.months[m.group("mon").lower().rstrip(".")]
             d = int(m.group("d"))
+            relative = (
+                _YEAR_AFTER_DAY.match(text, m.end(), end)
+                if lex.code == "en" and not m.group("y") and published is not None
+                else None
+            )
             if m.group("y"):
                 y = int(m.group("y"))
+            elif relative is not None and published is not None:
+                # "March 3 last year": the year the words name, not the nearest March 3
+                y = published.year + _YEAR_SHIFT[relative.group(1).lower()]
+                if _valid(y, mon, d):
+                    add(m.start(), relative.end(), f"{y:04d}-{mon:02d}-{d:02d}", False)
+                continue
             elif published is not None:
                 y = _day_year(mon, d, published, future, _past_clause(text, start, end, m, lex))
             else:
@@ -661,6 +672,11 @@ _CLOCK_AFTER = re.compile(rf"[ \t,–—-]{{0,4}}(?:at\s+)?{_CLOCK}|\s+(?i:last\
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}(?:\s*[A-Z]{{2,4}})?[ \t,]{{0,3}}(?:[A-Za-z]{{3}}\.?,?\s+)?$")
 #: How far into an article a publication stamp may sit (title, byline and stamp come first).
 STAMP_WINDOW = 300
+
+
+#: a year named relative to the report right after a day and month ("March 3 last year")
+_YEAR_AFTER_DAY = re.compile(r",?\s+(last|next|this)\s+year\b", re.IGNORECASE)
+_YEAR_SHIFT = {"last": -1, "next": 1, "this": 0}
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

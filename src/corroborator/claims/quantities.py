@@ -3289,7 +3289,26 @@ def _money_head(
             nm.head = _canon(left[-2], lex)
             nm.slot_tokens = [left[-2]]
             return nm
+    if lex.code == "en" and left and (sum_noun := _SUM_VERBS.get(left[-1].lower)):
+        # "was fined $5,000" is the fine, as "a $7,500 fine" is (not the subject's amount)
+        nm.head = sum_noun
+        nm.slot_tokens = [left[-1]]
+        return nm
     return _clause_subject_head(nm, lex, tokens)
+
+
+#: verbs right before a sum that name what the sum is (English): "fined $5,000" -> fine
+_SUM_VERBS = {
+    "fined": "fine",
+    "fines": "fine",
+    "donated": "donation",
+    "donates": "donation",
+    "bequeathed": "bequest",
+    "embezzled": "theft",
+    "stole": "theft",
+    "stolen": "theft",
+    "ransomed": "ransom",
+}
 
 
 def _clause_subject_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> NumberMention:
@@ -3331,7 +3350,13 @@ _SENTENCING = frozenset({"sentenced", "jailed", "imprisoned", "sentencing"})
 def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
     """What a duration measures (see module doc of `claims.extract`)."""
     if lex.code == "en":
-        left = tokens_before(tokens, nm.start)[-5:]
+        # "was sentenced to", "jailed him for", "sentenced former mayor Piet Arlen to": the
+        # verb and its object, within the clause
+        left = tokens_before(tokens, nm.start)[-12:]
+        k = len(left) - 1
+        while k > 0 and left[k - 1].text not in (",", ";", ":", "(", ")"):
+            k -= 1
+        left = left[k:]
         if len(left) >= 2 and left[-1].lower in ("to", "for"):
             verb = next((t for t in left[:-1] if t.lower in _SENTENCING), None)
             if verb is not None:
