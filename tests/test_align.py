@@ -641,3 +641,19 @@ def test_a_bare_count_of_responders_meets_their_deployment() -> None:
         }
     )
     assert all(len(c.sides) < 2 for c in claims)
+
+
+def test_near_synonym_heads_are_one_measured_thing_for_a_conflict() -> None:
+    # "40,000 households" / "50,000 homes", "three boats" / "two speedboats": heads from the
+    # noun tables that differ keep two counts from ever conflicting, unless their words embed
+    # nearly alike (`_alike_heads`, the bar that lets equal counts of them corroborate)
+    from corroborator.compare.align import _Item, _pair_relations
+
+    block = [
+        _Item("a1", 0, _q(50000, "home", "home")),
+        _Item("a2", 1, _q(40000, "household", "household left")),
+    ]
+    _, _, apart, _ = _pair_relations(block)
+    assert apart[0, 1]
+    _, _, apart, _ = _pair_relations(block, np.array([[True, True], [True, True]]))
+    assert not apart[0, 1]

@@ -1125,6 +1125,15 @@ def _cluster_block(
     # A derivative's sentence aligned to its original's (provenance: a translation or rewrite)
     # stating an agreeing value states the same fact, whatever the words around it.
     aligned = _aligned_pairs([items[i] for i in idx], articles)
+    block = [items[i] for i in idx]
+    block_m = [mitems[i] for i in idx]
+    cos = _head_cosines(block_m)
+    # counted things that embed nearly alike ("homes" / "households", "workers" / "employees")
+    # are one measured thing: their values may be set against each other as one fact's (they
+    # are scored when the matcher's candidates take them: scoring every such pair merged
+    # "two boats" with "two merchant vessels")
+    par = PARAMS.get()
+    synonyms = _alike_heads(cos, par.common_head_likeness)
     pairs = [
         (a, b)
         for a in range(n)
@@ -1140,13 +1149,10 @@ def _cluster_block(
     for (a, b), prob, f in zip(pairs, probs, feats, strict=True):
         p[a, b] = p[b, a] = 1.0 if (a, b) in aligned and agree[a, b] else prob
         feat_of[(a, b)] = f
-    block = [items[i] for i in idx]
-    same_group, one_voice, frames_differ, other_event = _pair_relations(block)
-    block_m = [mitems[i] for i in idx]
-    differ = _heads_differ(block_m)
+    same_group, one_voice, frames_differ, other_event = _pair_relations(block, synonyms)
+    differ = _heads_differ(block_m) & ~synonyms
     frames_differ |= _other_measure(block_m, differ) | _other_scope(block, block_m, articles)
     # counts of unrelated things (far-apart heads) never share a side, equal or not
-    cos = _head_cosines(block_m)
     other_event = other_event | _unlike_heads(block_m, differ, cos)
     # 1. sides: only agreeing pairs link, and a disagreeing pair keeps two sides apart, as do
     #    counts of things that had different things happen to them (12 injured, 12 arrested)
@@ -1154,9 +1160,8 @@ def _cluster_block(
     # an equal common value ("two", "five points") is weak evidence of one fact: unless
     # their heads are near synonyms, such mentions share a side only above a higher bar
     # (`common_join`); the bar for facts (conflicts) is unchanged
-    par = PARAMS.get()
     common = np.array([_common_value(it.ext) for it in block])
-    weak = common[:, None] & common[None, :] & ~_alike_heads(cos, par.common_head_likeness)
+    weak = common[:, None] & common[None, :] & ~synonyms
     p_join = np.where(weak, p - max(par.common_join - model.join, 0.0), p)
     sides, _ = _linkage(
         [[x] for x in range(n)], p_join, off_diagonal, ~agree | other_event, model.join
@@ -1378,7 +1383,7 @@ def _known_heads() -> frozenset[str]:
 
 
 def _pair_relations(
-    items: list[_Item],
+    items: list[_Item], synonyms: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Four boolean matrices over the pairs of `items`:
 
@@ -1431,6 +1436,8 @@ def _pair_relations(
     known = np.array([h in _known_heads() for h in heads])
     trusted = known[:, None] | known[None, :]
     other_thing = quantity[:, None] & ((~eq(value_codes(heads)) & trusted) | generic[:, None])
+    if synonyms is not None:  # `_alike_heads`: near synonyms count one thing
+        other_thing &= ~synonyms
     # what happened to them: "12 people injured" / "12 people arrested"
     classes = [EVENT_CLASSES.get(verb_of(e), "") if e.kind == "quantity" else "" for e in ext]
     # "7 fans were injured" / "about 10 fans were led out of the stand": a count whose
