@@ -586,25 +586,32 @@ def test_a_label_opening_with_a_fragment_falls_back_to_its_kind() -> None:
     assert claim.label == "hearing date"
 
 
-def test_two_times_of_one_start_told_90_minutes_apart_conflict() -> None:
-    # how far apart two times of day are is weighed in hours: "about 9pm" / "shortly after
-    # 10.30pm" for one fire's start is a plain disagreement, as "40" / "100" firefighters
+def _story(texts: dict[str, str]) -> list[Claim]:
+    """Claims of one story of English articles (one independence group each), read from text
+    published on 2026-03-14, aligned without the sentence model."""
     from corroborator.claims import extract_claims
     from corroborator.text.sentences import split_sentences
 
-    texts = {
-        "a1": "A fire broke out at a warehouse in Dunmore on Friday night. "
-        "The blaze started at about 9pm, the fire service said.",
-        "a2": "Flames tore through a Dunmore warehouse on Friday. "
-        "The fire began shortly after 10.30pm, according to the fire service.",
-    }
     arts = {}
     for aid, text in texts.items():
         arts[aid] = _art(aid)
         arts[aid].text, arts[aid].published = text, "2026-03-14"
         arts[aid].sentences = split_sentences(text, "en")
     ext = {a: extract_claims(x.text, x.sentences, "en", x.published) for a, x in arts.items()}
-    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    return align_story([[a] for a in arts], ext, arts, None)
+
+
+def test_two_times_of_one_start_told_90_minutes_apart_conflict() -> None:
+    # how far apart two times of day are is weighed in hours: "about 9pm" / "shortly after
+    # 10.30pm" for one fire's start is a plain disagreement, as "40" / "100" firefighters
+    claims = _story(
+        {
+            "a1": "A fire broke out at a warehouse in Dunmore on Friday night. "
+            "The blaze started at about 9pm, the fire service said.",
+            "a2": "Flames tore through a Dunmore warehouse on Friday. "
+            "The fire began shortly after 10.30pm, according to the fire service.",
+        }
+    )
     (start,) = [c for c in claims if c.kind == "time"]
     assert start.verdict == "conflicting"
     assert sorted(s["value"] for s in start.sides) == ["21:00", "22:30"]
@@ -614,19 +621,7 @@ def test_a_bare_count_of_responders_meets_their_deployment() -> None:
     # "40 firefighters were sent" (no verb of the table) and "around 60 firefighters were
     # deployed": a bare count of responders is how many were deployed, so the two disagree;
     # a bare count beside an injury stays another fact ("7 fans were injured" / "10 fans")
-    from corroborator.claims import extract_claims
-    from corroborator.text.sentences import split_sentences
-
-    def story(texts: dict[str, str]) -> list[Claim]:
-        arts = {}
-        for aid, text in texts.items():
-            arts[aid] = _art(aid)
-            arts[aid].text, arts[aid].published = text, "2026-03-14"
-            arts[aid].sentences = split_sentences(text, "en")
-        ext = {a: extract_claims(x.text, x.sentences, "en", x.published) for a, x in arts.items()}
-        return align_story([[a] for a in arts], ext, arts, None)
-
-    claims = story(
+    claims = _story(
         {
             "a1": "Fire chief Ana Ruiz said 40 firefighters were sent to the warehouse fire.",
             "a2": "Around 60 firefighters were deployed to the warehouse fire, chief Ana Ruiz said.",
@@ -634,7 +629,7 @@ def test_a_bare_count_of_responders_meets_their_deployment() -> None:
     )
     (crews,) = [c for c in claims if c.kind == "quantity"]
     assert crews.verdict in ("conflicting", "possible_conflict")
-    claims = story(
+    claims = _story(
         {
             "a1": "Seven fans were injured at the stadium, police said.",
             "a2": "About 10 fans were led out of the stadium, police said.",
