@@ -26,6 +26,7 @@ def _tallies(sentence: str) -> list[tuple[int, int]]:
         ("The board rejected the offer 3-6.", [(3, 6)]),  # as written: 3 for, 6 against
         ("The court struck the law down in a 6-3 ruling.", [(6, 3)]),
         ("The final tally was 40-2.", [(40, 2)]),
+        ("The Senate approved the bill late on Friday, voting 52-47 to send it on.", [(52, 47)]),
         # no cue of voting: a score, a lead, a record, a range, a share
         ("The Hawks beat the Owls 20-13 on Sunday.", []),
         ("The Hawks led 13-3 at halftime.", []),

@@ -35,7 +35,7 @@ _OF_BEFORE = re.compile(
     r"\b(?:vote|tally|margin|count)\s+(?:was\s+|of\s+)" + _FIGURES + SCORE_END, re.IGNORECASE
 )
 _VERBS = (
-    r"voted|votes|vote|passed|passes|approved|approves|confirmed|confirms|adopted|adopts|"
+    r"voted|votes|vote|voting|passed|passes|approved|approves|confirmed|confirms|adopted|adopts|"
     r"ratified|ratifies|rejected|rejects|overrode|overrides|endorsed|backed|cleared"
 )
 _VERB_BEFORE = re.compile(
