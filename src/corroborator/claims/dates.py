@@ -688,13 +688,13 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     if _DASH_AFTER.match(text, end) and _PLACE_BEFORE.search(text, max(0, start - 60), start):
         return True
     if not re.search(r"\d", text[start:end]):
-        return False  # a stamp is a calendar day written with digits, near the top
+        return False  # a stamp is a calendar day written with digits
     if start <= LABELLED_STAMP_WINDOW and _LABELLED_STAMP_BEFORE.search(
         text, max(0, start - 60), start
     ):
         return True
     if start > STAMP_WINDOW:
-        return False
+        return False  # an unlabelled stamp stands near the top
     return bool(
         _STAMP_BEFORE.search(text, max(0, start - 60), start)
         or _CLOCK_AFTER.match(text, end)

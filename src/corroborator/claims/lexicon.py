@@ -95,6 +95,9 @@ class Lexicon:
     name_stopwords: frozenset[str] = field(default_factory=frozenset)
     # Words before a number that make it not a count (rates: "times", "per").
     rate_words: tuple[str, ...] = ()
+    # Adjectives that may stand before a time unit and say nothing of the length ("two full
+    # days", "a whole day").
+    length_fillers: tuple[str, ...] = ()
     # Relative pronouns: "a debate that lasted two hours" -> the duration's head is "debate".
     relative_pronouns: frozenset[str] = field(default_factory=frozenset)
     # Words that complete the verb before them ("broke out", "took place", "set off"): the verb

@@ -368,6 +368,8 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         i,
     )
     units = "|".join(sorted((re.escape(u) for u in lex.duration_units), key=len, reverse=True))
+    # "two full days", "three whole weeks": the adjective says nothing of the length
+    filler = rf"(?:(?:{_alt(lex.length_fillers)})\s+)?" if lex.length_fillers else ""
     return _Patterns(
         number=number,
         hedge_left=re.compile(rf"(?:^|(?<=\W))(?P<h>{_alt(lex.hedges)})\s+$", i),
@@ -380,11 +382,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         # "2m euros", "a two-million-euro haul", "a 110bn-euro package".
         cur_word=re.compile(rf"(?:\s+|-)(?P<cw>{_alt(lex.currency_words)})(?!\w)", i),
         # "40min", "2hrs": the abbreviations also glued to the number
-        # "two full days", "three whole weeks": the adjective says nothing of the length
-        unit=re.compile(
-            rf"(?:\s+(?:(?:full|whole|entire)\s+)?|\s*-\s*|(?=(?:mins?|hrs?|secs?)\b))(?P<u>{units})\b",
-            i,
-        ),
+        unit=re.compile(rf"(?:\s+{filler}|\s*-\s*|(?=(?:mins?|hrs?|secs?)\b))(?P<u>{units})\b", i),
         age=re.compile(lex.age_re, i),
         range_conn=re.compile(rf"\s*(?:{_alt(lex.range_words)})\s*", i),
         between=re.compile(rf"\b(?:{_alt(lex.between_words)})\s+$", i),
@@ -2437,14 +2435,6 @@ _LEVEL_LEFT = re.compile(r"(?:^|\s)(?:to|at)\s+$", re.IGNORECASE)
 # "two of the victims": a count of some of a group (English; "one of the best" is no count).
 # "178 of 369 punches", "12 of the 40 protesters": a part of a counted whole; the part counts
 # the whole's noun (the whole is read as a number of its own).
-#: a quake's magnitude given by a participle after the quake ("an earthquake measuring 6.4",
-#: "the tremor, registering 5.8,", "a quake rated 6.1"), right before the number
-_QUAKE_MEASURING = re.compile(
-    r"\b(?:earthquake|quake|tremor|temblor|aftershock)s?,?\s+(?:which\s+|that\s+)?"
-    r"(?:measuring|registering|measured(?:\s+at)?|registered(?:\s+at)?|rated(?:\s+at)?)\s+"
-    r"(?:(?:about|around|some|nearly|roughly|approximately|at\s+least|magnitude)\s+)*$",
-    re.IGNORECASE,
-)
 _OF_THE = re.compile(
     r"\s+of\s+(?:"
     r"(?:the|these|those|its|his|her|their|our|your|[A-Z][\w.&-]*['’]s?)\s+(?:\d[\d,]*\s+)?"
@@ -2637,8 +2627,17 @@ _LABEL_LEFT = re.compile(
     r"article|route|highway|gate|platform|terminal|room|seat)\s+$",
     re.IGNORECASE,
 )
+_QUAKE_WORDS = r"earthquake|quake|temblor|tremor|aftershock"
 # A quake right after a decimal number: the number is its magnitude ("a 5.9 earthquake").
-_QUAKE_AFTER = re.compile(r"[\s-]+(?P<q>(?i:earthquake|quake|temblor|tremor|aftershock))s?\b")
+_QUAKE_AFTER = re.compile(rf"[\s-]+(?P<q>(?i:{_QUAKE_WORDS}))s?\b")
+#: a quake's magnitude given by a participle after the quake ("an earthquake measuring 6.4",
+#: "the tremor, registering 5.8,", "a quake rated 6.1"), right before the number
+_QUAKE_MEASURING = re.compile(
+    rf"\b(?:{_QUAKE_WORDS})s?,?\s+(?:which\s+|that\s+)?"
+    r"(?:measuring|registering|measured(?:\s+at)?|registered(?:\s+at)?|rated(?:\s+at)?)\s+"
+    r"(?:(?:about|around|some|nearly|roughly|approximately|at\s+least|magnitude)\s+)*$",
+    re.IGNORECASE,
+)
 # The word for a quake's magnitude right before the number, in the languages of Europe:
 # "magnitude 5.9" (en, fr), "magnitud" (es), "magnitudo" (it), "Magnitude" / "Stärke" (de),
 # "kracht van" / "sterkte van" (nl), "magnitudzie" (pl), "magnitude de" (pt).

@@ -77,6 +77,8 @@ for _a in ("hr", "hrs"):
 DURATION_UNITS["fortnight"] = DURATION_UNITS["fortnights"] = ("week", 14 * 86400.0)
 
 _U = r"(?P<u>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
+#: adjectives before a time unit that say nothing of the length ("a full minute", "two whole days")
+LENGTH_FILLERS = ("full", "whole", "entire")
 _SECOND_NEXT = "of|in|or|and|to|for|before|after|later|ago|longer|more|earlier|too|left|at"
 DURATION_PHRASES: tuple[tuple[str, float], ...] = (
     (rf"\b(?:an?|one)\s+{_U}\s+and\s+a\s+half\b", 1.5),
@@ -88,7 +90,8 @@ DURATION_PHRASES: tuple[tuple[str, float], ...] = (
     # not "a second payment" (an ordinal before a noun); "waited a second before ..." stays
     (
         # "a full minute", "one whole day", "an entire week"
-        rf"\b(?:an?|one)\s+(?:(?:full|whole|entire)\s+)?(?!second\s+(?!(?:{_SECOND_NEXT})\b)[a-z])"
+        rf"\b(?:an?|one)\s+(?:(?:{'|'.join(LENGTH_FILLERS)})\s+)?"
+        rf"(?!second\s+(?!(?:{_SECOND_NEXT})\b)[a-z])"
         rf"{_U}\b(?![\s-]+(?:old|and\s+a\s+half)\b)",
         1.0,
     ),
@@ -722,6 +725,7 @@ LEXICON = Lexicon(
     },
     duration_units=DURATION_UNITS,
     duration_phrases=DURATION_PHRASES,
+    length_fillers=LENGTH_FILLERS,
     half_suffix_re=r"\s+and\s+a\s+half\b",
     percent_re=r"\s?(?:%|percent\b|per\s+cent\b)",
     points_re=r"\s+percentage\s+points?\b",
