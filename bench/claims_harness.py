@@ -25,7 +25,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -80,19 +79,22 @@ def run(out_dir: Path, src: str | None, basil: int) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     if src:
-        env["PYTHONPATH"] = os.pathsep.join([src, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in sorted(events):
-            inp = Path(tmp) / f"{name}.jsonl"
-            inp.write_text(
-                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in events[name]),
-                encoding="utf-8",
-            )
-            cmd = [sys.executable, "-m", "corroborator", "compare", str(inp), "-f", "json"]
-            cmd += ["-o", str(out_dir / f"{name}.json")]
-            done = subprocess.run(cmd, env=env, capture_output=True, text=True)
-            if done.returncode != 0:
-                print(f"{name}: compare failed: {(done.stderr or '').strip()[-200:]}")
+        path = [str(Path(src).resolve()), env.get("PYTHONPATH", "")]
+        env["PYTHONPATH"] = os.pathsep.join(path).rstrip(os.pathsep)
+    # the inputs are written by name under the output folder, and compare is run from there,
+    # so that two runs' reports (which name their sources) compare byte for byte
+    inputs = out_dir / "inputs"
+    inputs.mkdir(exist_ok=True)
+    for name in sorted(events):
+        (inputs / f"{name}.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in events[name]),
+            encoding="utf-8",
+        )
+        cmd = [sys.executable, "-m", "corroborator", "compare", f"inputs/{name}.jsonl"]
+        cmd += ["-f", "json", "-o", f"{name}.json"]
+        done = subprocess.run(cmd, env=env, cwd=out_dir, capture_output=True, text=True)
+        if done.returncode != 0:
+            print(f"{name}: compare failed: {(done.stderr or '').strip()[-200:]}")
     print(f"claims_harness: {len(events)} events written to {out_dir}")
     return 0
 
