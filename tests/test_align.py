@@ -652,3 +652,66 @@ def test_near_synonym_heads_are_one_measured_thing_for_a_conflict() -> None:
     assert apart[0, 1]
     _, _, apart, _ = _pair_relations(block, np.array([[True, True], [True, True]]))
     assert not apart[0, 1]
+
+
+def test_values_an_article_states_as_two_facts_are_apart_elsewhere() -> None:
+    # a3 states both rounds in one voice ("knocked down in the sixth, stopped in the
+    # seventh"): a1's "sixth round" and a2's "seventh round" are two facts, not a
+    # disagreement. Two voices in one article ("5.9, the centre said; 6.1, the survey said")
+    # do not mark anything, nor do values of another measured thing ("18 injured and 12
+    # arrested" says nothing about "12 injured").
+    from corroborator.compare.align import _agreement, _Item, _pair_relations, apart_elsewhere
+
+    def marks(block: list[_Item]) -> np.ndarray:
+        agree = _agreement(block)
+        _, one_voice, frames_differ, _ = _pair_relations(block)
+        return apart_elsewhere(block, agree, one_voice, frames_differ)
+
+    rounds = [
+        _Item("a1", 0, _q(6, "round", "round knocked")),
+        _Item("a2", 1, _q(7, "round", "round stopped")),
+        _Item("a3", 2, _q(6, "round", "round knocked")),
+        _Item("a3", 2, _q(7, "round", "round stopped")),
+    ]
+    m = marks(rounds)
+    assert m[0, 1] and m[1, 0]
+    assert m[2, 3]  # the article's own two values
+    assert not m[0, 2]  # agreeing values are never marked
+    voices = [
+        _Item("a1", 0, _q(5.9, "magnitude", "magnitude")),
+        _Item("a2", 1, _q(6.1, "magnitude", "magnitude")),
+        _Item("a3", 2, replace(_q(5.9, "magnitude", "magnitude"), holder="centre")),
+        _Item("a3", 2, replace(_q(6.1, "magnitude", "magnitude"), holder="survey")),
+    ]
+    assert not marks(voices).any()
+    events = [
+        _Item("a1", 0, _q(12, "person", "person injured")),
+        _Item("a2", 1, _q(18, "person", "person injured")),
+        _Item("a3", 2, _q(18, "person", "person injured")),
+        _Item("a3", 2, _q(12, "person", "person arrested")),
+    ]
+    assert not marks(events)[0, 1]
+    assert marks(events)[2, 3]  # "18 injured and 12 arrested" are two facts of a3
+
+
+def test_a_figure_pair_another_report_tells_apart_is_no_conflict() -> None:
+    # Two reports of a storm: 12 injured in one town, 18 in another. Alone they read as a
+    # disagreement about one toll (the frame has no place). A third report states both, one
+    # voice, as two facts, and the story shows two corroborated tolls instead of a conflict:
+    # here because the third report's mentions join the two sides, which its one voice then
+    # keeps apart; where they do not join (other wording, another language), the matcher's
+    # `apart_elsewhere` lowers the link between the first two
+    # (test_frames.test_a_pair_another_article_tells_apart_is_weighed_down).
+    texts = {
+        "a1": "Twelve people were injured when the storm hit Harlow on Friday.",
+        "a2": "Eighteen people were injured when the storm hit Medrin on Friday.",
+    }
+    both = (
+        "Twelve people were injured in Harlow and eighteen people were injured in Medrin "
+        "when the storm hit on Friday."
+    )
+    (alone,) = [c for c in _story(texts) if c.kind == "quantity"]
+    assert alone.verdict == "conflicting"  # the reading the third report corrects
+    told = [c for c in _story({**texts, "a3": both}) if c.kind == "quantity"]
+    assert sorted(c.verdict for c in told) == ["corroborated", "corroborated"]
+    assert sorted(m.article for c in told for m in c.mentions) == ["a1", "a2", "a3", "a3"]

@@ -135,6 +135,23 @@ def test_pair_features_read_the_frame() -> None:
     assert p[0] > p[1]
 
 
+def test_a_pair_another_article_tells_apart_is_weighed_down() -> None:
+    # `apart_elsewhere` (some article states both values as two facts) lowers the link of a
+    # disagreeing pair in both shipped variants; agreeing pairs never carry it
+    a = _item("a1", 0, _ext(12, "person injured", "person"))
+    b = _item("a2", 1, _ext(18, "person injured", "person"))
+    for variant in ("full", "plain"):
+        model = default_model(variant)
+        told, free = model.probabilities(
+            np.vstack([pair_features(a, b, False, True), pair_features(a, b, False, False)])
+        )
+        assert told < free / 2
+    assert (
+        dict(zip(FEATURE_NAMES, pair_features(a, b, False, True), strict=True))["apart_elsewhere"]
+        == 1
+    )
+
+
 def test_log_ratio_of_dates_and_times() -> None:
     d1 = Extraction(kind="date", key="d", start=0, end=1, text="", value="2026-05-02")
     d2 = Extraction(kind="date", key="d", start=0, end=1, text="", value="2026-05-09")

@@ -16,7 +16,10 @@ the claim frames (`claims.frames`) and the text around them:
 - whether the values agree, and how far apart they are (log ratio);
 - where the value sits in its article: both the first mention of the measured thing (main
   facts come first, background later), and how many different values each article gives for
-  it (the more, the less a shared head says).
+  it (the more, the less a shared head says);
+- what the rest of the story says: whether some article states both values, in one voice,
+  for the same measured thing (`apart_elsewhere`: "knocked down in the sixth round, stopped in
+  the seventh" makes "sixth" and "seventh" two facts wherever else they are told).
 
 The weights are an L2-regularised logistic regression (numpy, `provenance.paraphrase.
 fit_logistic`) trained by `bench/train_matcher.py` on pairs of mentions from the tuning half
@@ -74,6 +77,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "head_ambiguity",
     "adjacent_overlap",
     "specific_agree",
+    "apart_elsewhere",
 )
 #: Heads that name people in general: "300 residents were evacuated" and "300 people were
 #: evacuated" fill the same slot. Specific roles (firefighter, soldier) stay distinct.
@@ -250,10 +254,15 @@ def _cos(x: np.ndarray | None, y: np.ndarray | None) -> float:
     return float(x @ y)
 
 
-def pair_features(a: MatchItem, b: MatchItem, agree: bool) -> np.ndarray:
-    """The FEATURE_NAMES vector of one pair (`agree`: their values are compatible): one row of
-    `pair_feature_matrix`, the single definition of every feature."""
-    row = pair_feature_matrix([a, b], np.array([0]), np.array([1]), np.array([agree]))
+def pair_features(
+    a: MatchItem, b: MatchItem, agree: bool, apart_elsewhere: bool = False
+) -> np.ndarray:
+    """The FEATURE_NAMES vector of one pair (`agree`: their values are compatible;
+    `apart_elsewhere`: see `pair_feature_matrix`): one row of `pair_feature_matrix`, the single
+    definition of every feature."""
+    row = pair_feature_matrix(
+        [a, b], np.array([0]), np.array([1]), np.array([agree]), np.array([apart_elsewhere])
+    )
     return np.asarray(row[0])
 
 
@@ -286,11 +295,18 @@ def _cosines(vecs: Sequence[np.ndarray | None], ia: np.ndarray, ib: np.ndarray) 
 
 
 def pair_feature_matrix(
-    items: Sequence[MatchItem], ia: np.ndarray, ib: np.ndarray, agree: np.ndarray
+    items: Sequence[MatchItem],
+    ia: np.ndarray,
+    ib: np.ndarray,
+    agree: np.ndarray,
+    apart_elsewhere: np.ndarray | None = None,
 ) -> np.ndarray:
     """The FEATURE_NAMES vectors of many pairs (items[ia[k]], items[ib[k]]) at once,
-    vectorised over the pairs; `agree[k]`: the pair's values are compatible. A row does not
-    depend on the other pairs or items of the batch (`pair_features` is a batch of one)."""
+    vectorised over the pairs; `agree[k]`: the pair's values are compatible;
+    `apart_elsewhere[k]`: some article of the story states both values as two facts
+    (`compare.align.apart_elsewhere`, a property of the story, not of the pair: False when not
+    given). Otherwise a row does not depend on the other pairs or items of the batch
+    (`pair_features` is a batch of one)."""
     n_pairs = len(ia)
     if n_pairs == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
@@ -366,6 +382,7 @@ def pair_feature_matrix(
         np.minimum(3, np.maximum(nvalues[a_], nvalues[b_]) - 1),
         _set_overlap([m.adjacent for m in items], a_, b_),
         agree * np.minimum(spec[a_], spec[b_]),
+        np.zeros(n_pairs) if apart_elsewhere is None else apart_elsewhere,
     ]
     return np.column_stack([np.asarray(c, dtype=np.float64) for c in cols])
 
