@@ -13,6 +13,8 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
                                 # from the spaCy parse (false: the rule labels, no spaCy)
     parse_owners = true         # English: the sides of a conflict that the parse gives to two
                                 # different people are two facts (false: no parse for it)
+    parse_worker = true         # `compare` loads spaCy in a child process beside its other
+                                # work (false: in its own process, when first needed)
 
     [embed]
     cache = ""                  # keep sentence vectors on disk ("1": default file, or a path)
@@ -80,7 +82,8 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
 
 Environment: `CORROBORATOR_<SECTION>_<KEY>` for every key of stories, provenance, ingest,
 exec and align (`CORROBORATOR_STORIES_THRESHOLD=0.85`, `CORROBORATOR_EXEC_WORKERS=2`), and
-`CORROBORATOR_QUOTE_PARSER` (off/0/no/false/rules turn it off), `CORROBORATOR_PARSE_LABELS`, `CORROBORATOR_EMBED_CACHE`,
+`CORROBORATOR_QUOTE_PARSER` (off/0/no/false/rules turn it off), `CORROBORATOR_PARSE_LABELS`,
+`CORROBORATOR_PARSE_OWNERS`, `CORROBORATOR_PARSE_WORKER`, `CORROBORATOR_EMBED_CACHE`,
 `CORROBORATOR_CACHE_DIR`; `XDG_CACHE_HOME` places the default cache directory.
 (`CORROBORATOR_ALLOWED_HOSTS` belongs to `serve --allowed-host` and is read with that flag by
 the CLI.) A config file that cannot be read, or a value of the wrong type or out of range, is
@@ -116,6 +119,9 @@ class ClaimsSettings:
     parse_labels: bool = True
     #: owners of conflicting figures from the spaCy parse (`compare.owners`)
     parse_owners: bool = True
+    #: `compare` loads the spaCy pipeline in a child process while it reads, extracts and
+    #: groups (`nlp.worker`); off: in its own process, when first needed
+    parse_worker: bool = True
 
 
 @dataclass(frozen=True)
@@ -375,6 +381,7 @@ def load(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Setti
             quote_parser=claims_flag("quote_parser"),
             parse_labels=claims_flag("parse_labels"),
             parse_owners=claims_flag("parse_owners"),
+            parse_worker=claims_flag("parse_worker"),
         ),
         embed=EmbedSettings(cache=cache, cache_dir=cache_dir),
         stories=_section("stories", StoriesSettings, file.get("stories", {}), env, path),

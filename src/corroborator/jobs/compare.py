@@ -24,6 +24,7 @@ from corroborator.claims import extract_claims
 from corroborator.config import settings
 from corroborator.embed import Embedder, default_embedder
 from corroborator.model import Extraction, RawDocument, Report, Skip, Story
+from corroborator.nlp.worker import prestart, retain
 from corroborator.stories.cluster import cluster_stories
 from corroborator.stories.score import from_settings
 from corroborator.text.prepare import prepare_all
@@ -51,7 +52,14 @@ def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | Non
     # GIL) overlap with reading, cleaning and claim extraction.
     warm_up = threading.Thread(target=embedder.encode, args=(["warm-up"],), daemon=True)
     warm_up.start()
+    # spaCy's pipeline (quote speakers, labels of dates and times, owners of figures) loads in
+    # a child process on the other core while this one reads, extracts, embeds and groups:
+    # English's from the start, another language's once the articles are read (`nlp.worker`)
+    prestart({"en"})
     corpus = prepare_all(records)
+    languages = {a.language for a in corpus.articles}
+    prestart(languages)
+    retain(languages)
     if not corpus.articles:
         raise NoUsableInput(corpus.skipped)
     articles = corpus.articles

@@ -22,6 +22,7 @@ from typing import Any
 
 from corroborator.nlp.base import Doc, Entity, Token
 from corroborator.nlp.neutral import NeutralParser
+from corroborator.nlp.worker import parse_remote
 
 log = logging.getLogger(__name__)
 
@@ -159,26 +160,32 @@ class SpacyParser:
         return self._fallback is None and is_loaded(self.package)
 
     def parse(self, text: str) -> Doc:
-        nlp = self._nlp()
-        if nlp is None:
-            assert self._fallback is not None
-            return self._fallback.parse(text)
         return self.pipe([text])[0]
 
     def pipe(self, texts: Iterable[str]) -> list[Doc]:
-        nlp = self._nlp()
-        if nlp is None:
-            assert self._fallback is not None
+        texts = list(texts)
+        if self._fallback is not None:
             return self._fallback.pipe(texts)
-        disable = [c for c in self._disable if c in nlp.pipe_names]
-        keys = [(self.package, tuple(disable), t) for t in texts]
+        keys = [(self.package, tuple(self._disable), t) for t in texts]
         found = [PARSES.get(k) for k in keys]
         todo = list(dict.fromkeys(t for (_, _, t), d in zip(keys, found, strict=True) if d is None))
         if todo:
-            parsed = nlp.pipe(todo, batch_size=self.batch_size, disable=disable)
-            new = {t: self._convert(d) for t, d in zip(todo, parsed, strict=True)}
+            # a child process that loaded the pipeline beside this one's work (`nlp.worker`),
+            # else the pipeline loaded here
+            parsed = parse_remote(self.package, todo, self._disable, self.batch_size)
+            if parsed is None or len(parsed) != len(todo):
+                nlp = self._nlp()
+                if nlp is None:
+                    assert self._fallback is not None
+                    return self._fallback.pipe(texts)
+                skip = [c for c in self._disable if c in nlp.pipe_names]
+                parsed = [
+                    self._convert(d)
+                    for d in nlp.pipe(todo, batch_size=self.batch_size, disable=skip)
+                ]
+            new = dict(zip(todo, parsed, strict=True))
             for t, d in new.items():
-                PARSES.put((self.package, tuple(disable), t), d)
+                PARSES.put((self.package, tuple(self._disable), t), d)
             found = [
                 d if d is not None else new[t] for (_, _, t), d in zip(keys, found, strict=True)
             ]
