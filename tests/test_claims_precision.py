@@ -711,3 +711,48 @@ def test_a_bare_number_after_she_was_is_an_age() -> None:
     assert ages("Reyes, who was 19 and unarmed, was shot twice.") == [19]
     assert ages("The tree was 75 feet tall.") == []
     assert ages("The final score was 75.") == []
+
+
+def test_a_scope_phrase_limits_a_figure_only_where_the_parse_hangs_it_above_it() -> None:
+    # "in the fourth quarter" belongs to the closing, not to the price or the premium
+    import pytest
+
+    from corroborator.compare.owners import scope_attached
+    from corroborator.nlp.registry import get_parser, spacy_available
+
+    if not spacy_available("en"):
+        pytest.skip("English spaCy pipeline absent")
+    parser = get_parser("en", entities=False, lemmas=False)
+
+    def attached(sentence: str, scope: str, value: str) -> bool:
+        doc = parser.parse(sentence)
+        at = sentence.index(value)
+        return scope_attached(doc, sentence.index(scope), at, at + len(value))
+
+    deal = (
+        "The deal, expected to close in the fourth quarter, values Crestline at $42 a share, "
+        "a 28 percent premium."
+    )
+    assert not attached(deal, "in the fourth quarter", "28 percent")
+    assert not attached(deal, "in the fourth quarter", "$42")
+    assert attached("Varga landed 41 punches in the fifth round.", "in the fifth", "41 punches")
+    assert attached(
+        "Varga landed 28 of his 68 punches thrown during the round.", "during", "68 punches"
+    )
+    assert attached("In the fourth quarter, revenue rose to $2 billion.", "In the", "$2 billion")
+
+
+def test_a_takeover_premium_beside_a_closing_quarter_conflicts() -> None:
+    # two outlets' premiums for one takeover disagree; the quarter the deal closes in is no
+    # part of a whole that either premium is limited to
+    claims = _align(
+        {
+            "a1": "Harbor Foods agreed on Monday to buy Crestline Brands. The deal, expected to "
+            "close in the fourth quarter, values Crestline at $42 a share, a 28 percent premium.",
+            "a2": "Harbor Foods will acquire Crestline Brands, the companies said Monday. Harbor "
+            "is paying $44 per share, a premium of 31 percent.",
+        }
+    )
+    (premium,) = [c for c in claims if c.kind == "percentage"]
+    assert premium.verdict in ("conflicting", "possible_conflict")
+    assert sorted(s["value"] for s in premium.sides) == [28, 31]

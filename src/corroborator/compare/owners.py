@@ -102,3 +102,53 @@ def _surname(name: str) -> str:
     for tail in ("'s", "’s"):
         last = last.removesuffix(tail)
     return last.lower()
+
+
+def scope_attached(doc: Doc, scope: int, start: int, end: int) -> bool:
+    """Whether the phrase whose first word starts at character `scope` of a parsed sentence
+    ("in the fourth quarter") limits the value at [start, end): its word hangs from the value
+    or from a word the value hangs from ("landed 41 punches in the fifth round": "in" hangs
+    from "landed" or "punches"), or from a word inside the value's own phrase ("28 of his 68
+    punches thrown during the round": "during" hangs from "thrown", which hangs from
+    "punches"). "The deal, expected to close in the fourth quarter, values the company at $42
+    a share": "in" hangs from "close", which joins the value's words only at "values", above
+    the value's phrase, so the price is not a quarter's. Without a parse, True (the caller's
+    rule stands)."""
+    if not doc.has_parse:
+        return True
+    first = next((j for j, t in enumerate(doc.tokens) if t.start <= scope < t.end), None)
+    inside = {j for j, t in enumerate(doc.tokens) if t.start < end and t.end > start}
+    if first is None or not inside:
+        return True
+    top = next((j for j in sorted(inside) if doc.tokens[j].head not in inside), min(inside))
+    above: set[int] = set()  # the value's words and every word they hang from
+    j = top
+    while j not in above:
+        above.add(j)
+        if doc.tokens[j].head == j:
+            break
+        j = doc.tokens[j].head
+    above |= inside
+    j = doc.tokens[first].head
+    if j in above:
+        return True
+    # inside the value's phrase: climbing from the phrase's word reaches the value's top word
+    # before any word above it
+    for _ in range(len(doc.tokens)):
+        if j == top or j in inside:
+            return True
+        if j in above or doc.tokens[j].head == j:
+            return False
+        j = doc.tokens[j].head
+    return False
+
+
+def parsed_scope_attached(language: str, sentence: str, scope: int, start: int, end: int) -> bool:
+    """`scope_attached` on the parse of `sentence` (offsets in it); True where the language has
+    no parser installed."""
+    from corroborator.nlp.registry import get_parser, spacy_available
+
+    if language not in OWNER_LANGUAGES or not spacy_available(language):
+        return True
+    doc = get_parser(language, entities=False, lemmas=False).parse(sentence)
+    return scope_attached(doc, scope, start, end)
