@@ -90,6 +90,11 @@ def test_children_start_only_when_on_and_only_for_languages_read(
     worker.retain({"de"})  # no English article after all: its child is stopped
     assert worker.running() == []
     assert worker._WORKERS == {}
+    # a child that has served parses stays for later calls of a long-lived process
+    worker.prestart({"en"})
+    assert worker.parse_remote(PACKAGE, SENTENCES[:1], [], 8) is not None
+    worker.retain({"de"})
+    assert worker.running() == [PACKAGE]
 
 
 def test_a_child_never_outlives_its_parent() -> None:

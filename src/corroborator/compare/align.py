@@ -1115,9 +1115,9 @@ def apart_elsewhere(
     in the seventh" in one report makes another report's "sixth round" and a third's "seventh
     round" two facts, not a disagreement; "5.9, the centre said; the survey put it at 6.1" is
     two voices and does not. `agree` is `_agreement` (diagonal True), so an article that
-    states both values itself counts. On the development gold, among disagreeing pairs of
-    different reports with one head, such pairs are 0 of 454 (half A) and 21 of 792 (half B)
-    one fact, the others 32 % and 30 % (a matcher feature, `matcher.FEATURE_NAMES`)."""
+    states both values itself counts. On the development gold, of the disagreeing pairs of
+    different reports with one head that it marks, 0 of 350 (half A) and 18 of 746 (half B)
+    are one fact, of the others 24 % and 26 % (a matcher feature, `matcher.FEATURE_NAMES`)."""
     n = len(items)
     out = np.zeros((n, n), dtype=bool)
     if n < 2:
@@ -1378,7 +1378,7 @@ def scope_of(e: Extraction, art: Article | None) -> str:
         # a sum or a share: with a parse, only a phrase that hangs above the value limits it
         # ("expected to close in the fourth quarter, values the company at $42 a share, a 28
         # percent premium": not a quarter's price or premium); without one, and for counts,
-        # the nearest phrase found does. Counts keep the wider reach: on the ECB+ harness,
+        # the first phrase in the window does. Counts keep the wider reach: on the ECB+ harness,
         # checking theirs against the parse set one game's rebounds, carries and final scores
         # against another's in sports round-ups (four false conflicts, none found)
         if (

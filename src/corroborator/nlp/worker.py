@@ -77,6 +77,7 @@ class _Worker:
     def __init__(self, lang: str, package: str) -> None:
         self.lang = lang
         self.package = package
+        self.used = False  # asked for a parse at least once
         self.lock = threading.Lock()
         self.proc: subprocess.Popen[bytes] | None = subprocess.Popen(
             [sys.executable, "-m", "corroborator.nlp.worker", lang, package],
@@ -90,6 +91,7 @@ class _Worker:
             proc = self.proc
             if proc is None or proc.stdin is None or proc.stdout is None:
                 return None
+            self.used = True
             try:
                 _write(proc.stdin, (texts, disable, batch_size))
                 reply = _read(proc.stdout)
@@ -157,13 +159,15 @@ def prestart(languages: set[str] | frozenset[str]) -> list[str]:
 
 
 def retain(languages: set[str] | frozenset[str]) -> None:
-    """Stop the children of packages that no language of `languages` uses (a child started
-    for English before the articles were read, when none of them is English)."""
+    """Stop the children that no language of `languages` uses and that never served a parse
+    (a child started for English before the articles were read, when none of them is
+    English); one that has served stays for the process's later calls (a server's next
+    request)."""
     from corroborator.nlp.registry import SPACY_PACKAGES
 
     keep = {SPACY_PACKAGES.get(lang) for lang in languages}
     with _LOCK:
-        gone = [p for p in _WORKERS if p not in keep]
+        gone = [p for p, w in _WORKERS.items() if p not in keep and not w.used]
         workers = [_WORKERS.pop(p) for p in gone]
     for w in workers:
         w.stop()
