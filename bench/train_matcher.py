@@ -14,8 +14,11 @@ running `compare` end to end (bench/claims_dev.py figures), maximising conflict 
 corroboration recall, averaged over each grid point's neighbours (the surface is noisy with 13
 conflicts a half). The held-out half is never read here.
 
-Usage:  python -m bench.train_matcher [A|B] [--no-grid]   (--no-grid: refit the weights and keep
-the thresholds already in the weights file)
+Usage:  python -m bench.train_matcher [A|B] [--no-grid] [--calibrate FEATURE]
+  --no-grid: refit the weights and keep the thresholds already in the weights file;
+  --calibrate FEATURE: keep the shipped weights and give FEATURE its weight in the disagree head
+  by calibration on the half (`calibrate`; session 11 added `apart_elsewhere` so:
+  `python -m bench.train_matcher A --no-grid --calibrate apart_elsewhere`).
 Writes src/corroborator/compare/matcher_weights.json.
 """
 
