@@ -742,7 +742,7 @@ def test_a_scope_phrase_limits_a_figure_only_where_the_parse_hangs_it_above_it()
     assert attached("In the fourth quarter, revenue rose to $2 billion.", "In the", "$2 billion")
 
 
-def test_a_takeover_premium_beside_a_closing_quarter_conflicts() -> None:
+def test_a_takeovers_premium_and_price_per_share_conflict() -> None:
     # two outlets' premiums for one takeover disagree; the quarter the deal closes in is no
     # part of a whole that either premium is limited to
     claims = _align(
@@ -756,3 +756,8 @@ def test_a_takeover_premium_beside_a_closing_quarter_conflicts() -> None:
     (premium,) = [c for c in claims if c.kind == "percentage"]
     assert premium.verdict in ("conflicting", "possible_conflict")
     assert sorted(s["value"] for s in premium.sides) == [28, 31]
+    # the price per share too: a sum per one thing is measured by what it is per, not by the
+    # verb ("values ... at $42 a share") or the subject ("Harbor is paying $44 per share")
+    (price,) = [c for c in claims if c.kind == "money"]
+    assert price.verdict in ("conflicting", "possible_conflict")
+    assert sorted(s["value"] for s in price.sides) == [42, 44]

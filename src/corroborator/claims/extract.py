@@ -303,6 +303,13 @@ def _number_extraction(
     elif nm.kind == "percentage":
         head = nm.head or "event"
         key = f"{head} percentage"
+    elif nm.kind == "money" and nm.per:
+        # a sum per one thing is measured by what it is per: "values Crestline at $42 a share"
+        # (head "value") and "Harbor is paying $44 per share" (head "harbor") are one offer
+        # price, whatever verb or subject stands near each; the key keeps that word for the
+        # label ("pass amount per month")
+        head = nm.per
+        key = f"{nm.head or 'event'} amount"
     elif nm.kind == "money":
         head = nm.head or "event"
         key = f"{head} amount"
