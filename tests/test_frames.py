@@ -377,3 +377,30 @@ def test_shots_written_as_a_plural_noun_are_no_people_shot() -> None:
 
     assert counts("Neighbours heard three shots.") == [(3.0, "shot")]
     assert counts("Three shot dead in the square.") == [(3.0, "person killed")]
+
+
+def test_a_rate_keeps_its_word_beside_the_denominator_head() -> None:
+    # a sum per one thing has the denominator for head ("$15 a month" -> "month") and keeps the
+    # word near it in its key; the matcher's verb stays "amount per month", so a rate and a
+    # plain sum of another thing differ as they did ("less than 1,000 euros a month" of one
+    # pensioner / "345 euros" of another)
+    from corroborator.compare.matcher import verb_of
+
+    rate = Extraction(
+        kind="money", key="pass amount per month", start=0, end=1, text="$15", value=15.0,
+        head="month", per="month",
+    )  # fmt: skip
+    plain = Extraction(
+        kind="money", key="doganis amount", start=0, end=1, text="345", value=345.0,
+        head="doganis",
+    )  # fmt: skip
+    assert verb_of(rate) == "amount per month"
+    assert verb_of(plain) == "amount"
+    features = dict(
+        zip(
+            FEATURE_NAMES,
+            pair_features(_item("a1", 0, rate), _item("a2", 1, plain), True),
+            strict=True,
+        )
+    )
+    assert features["verb_differ"] == 1 and features["head_equal"] == 0

@@ -109,9 +109,17 @@ def head_class(head: str | None) -> str:
 
 
 def verb_of(e: Extraction) -> str:
+    """What the key says beside the head ("killed" in "person killed", "amount" in "fine
+    amount"). A sum per one thing has the denominator for head and keeps the nearby word in its
+    key ("pass amount per month", head "month"): its word is "amount per month", so that a rate
+    and a plain sum still differ here as they did when the nearby word was the head."""
     head = (e.head or "").lower()
     key = e.key.lower()
-    return key[len(head) :].strip() if head and key.startswith(head) else ""
+    if head and key.startswith(head):
+        return key[len(head) :].strip()
+    if e.kind == "money" and e.per and key.endswith(f" per {e.per.lower()}") and " amount" in key:
+        return key[key.rfind(" amount") + 1 :]
+    return ""
 
 
 def context_words(sentence: str, start: int, end: int, stopwords: frozenset[str]) -> frozenset[str]:
