@@ -646,17 +646,15 @@ STAMP_CUE = re.compile(
     r"\s*[:：]?[^\w\n]{0,3})"
 )
 _STAMP_BEFORE = re.compile(STAMP_CUE.pattern + r"[^a-z\n]{0,30}$")
-#: a labelled stamp ("PUBLISHED: 02: 31 GMT, 12 March 2013 | UPDATED: ..."): the label with its
-#: colon says what the date is wherever the page's headline and deck put it
-_LABELLED_STAMP_BEFORE = re.compile(
-    r"(?:\b(?:PUBLISHED|UPDATED|POSTED|Published|Updated|Posted|Last\s+updated|"
-    r"Last\s+Updated)\s*[:：]|\|)[^a-z\n|]{0,30}$"
-)
-#: the label itself, before a stamp's clock time ("UPDATED: 22: 19 GMT, 12 March 2013")
+#: the label of a stamp, before its clock time ("UPDATED: 22: 19 GMT, 12 March 2013")
 LABELLED_STAMP = re.compile(
     r"\b(?:PUBLISHED|UPDATED|POSTED|Published|Updated|Posted|Last\s+updated|Last\s+Updated)"
     r"\s*[:：]"
 )
+#: a labelled stamp ("PUBLISHED: 02: 31 GMT, 12 March 2013 | UPDATED: ..."): the label with its
+#: colon (or the bar between two stamps) says what the date is wherever the page's headline and
+#: deck put it
+_LABELLED_STAMP_BEFORE = re.compile(rf"(?:{LABELLED_STAMP.pattern}|\|)[^a-z\n|]{{0,30}}$")
 #: how far into an article a labelled stamp is looked for (a headline, a deck and bullet
 #: points may come before it)
 LABELLED_STAMP_WINDOW = 1500

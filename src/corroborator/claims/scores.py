@@ -11,7 +11,7 @@ A lead, a record, a vote or a draw is no result (English only, like `find_scores
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from corroborator.claims.quantities import (
@@ -79,21 +79,41 @@ def find_results(
 
 def result_extractions(r: Result, text: str, sentence_index: int) -> list[Extraction]:
     """The winner's and the loser's score of one result."""
+    return sided_extractions(
+        text,
+        sentence_index,
+        "score",
+        RESULT_SLOT,
+        (
+            ("winner", "final score", r.winner, r.winner_span, ""),
+            ("loser", "final score", r.loser, r.loser_span, ""),
+        ),
+    )
+
+
+def sided_extractions(
+    text: str,
+    sentence_index: int,
+    head: str,
+    slot: str,
+    sides: Iterable[tuple[str, str, int, tuple[int, int], str]],
+) -> list[Extraction]:
+    """One count claim per side of a figure written as a pair (a game's result "20-13", a
+    vote "97-1"): each side is (owner, key, value, span, label; "" leaves the label to the
+    frames)."""
     return [
         Extraction(
             kind="quantity",
-            key="final score",
+            key=key,
             start=s,
             end=e,
             text=text[s:e],
             value=float(v),
-            head="score",
-            slot=RESULT_SLOT,
+            head=head,
+            slot=slot,
             sentence_index=sentence_index,
             owner=owner,
+            label=label,
         )
-        for owner, v, (s, e) in (
-            ("winner", r.winner, r.winner_span),
-            ("loser", r.loser, r.loser_span),
-        )
+        for owner, key, v, (s, e), label in sides
     ]

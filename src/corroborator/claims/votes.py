@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corroborator.claims.quantities import SCORE_END
+from corroborator.claims.scores import sided_extractions
 from corroborator.model import Extraction
 
 #: the two figures of a tally: "97-1", "97 - 1", "97-to-1", "228 to 191" (never part of a
@@ -75,22 +76,13 @@ def find_tallies(
 
 def tally_extractions(t: Tally, text: str, sentence_index: int) -> list[Extraction]:
     """The votes in favour and the votes against of one tally."""
-    return [
-        Extraction(
-            kind="quantity",
-            key=key,
-            start=s,
-            end=e,
-            text=text[s:e],
-            value=float(v),
-            head="vote",
-            slot=TALLY_SLOT,
-            sentence_index=sentence_index,
-            owner=owner,
-            label=key,
-        )
-        for owner, key, v, (s, e) in (
-            ("for", "votes in favour", t.yes, t.yes_span),
-            ("against", "votes against", t.no, t.no_span),
-        )
-    ]
+    return sided_extractions(
+        text,
+        sentence_index,
+        "vote",
+        TALLY_SLOT,
+        (
+            ("for", "votes in favour", t.yes, t.yes_span, "votes in favour"),
+            ("against", "votes against", t.no, t.no_span, "votes against"),
+        ),
+    )
