@@ -178,11 +178,9 @@ class SpacyParser:
                 if nlp is None:
                     assert self._fallback is not None
                     return self._fallback.pipe(texts)
-                skip = [c for c in self._disable if c in nlp.pipe_names]
-                parsed = [
-                    self._convert(d)
-                    for d in nlp.pipe(todo, batch_size=self.batch_size, disable=skip)
-                ]
+                parsed = parse_with(
+                    nlp, self.lang, self.package, todo, self._disable, self.batch_size
+                )
             new = dict(zip(todo, parsed, strict=True))
             for t, d in new.items():
                 PARSES.put((self.package, tuple(self._disable), t), d)
@@ -191,26 +189,39 @@ class SpacyParser:
             ]
         return [d for d in found if d is not None]
 
-    def _convert(self, sdoc: Any) -> Doc:
-        tokens = tuple(
-            Token(
-                t.text,
-                t.idx,
-                t.idx + len(t.text),
-                t.lemma_ or t.text.lower(),
-                t.pos_ or _upos(t.tag_, t.text, t.dep_),
-                t.dep_,
-                t.head.i,
-            )
-            for t in sdoc
+
+def parse_with(
+    nlp: Any, lang: str, package: str, texts: list[str], disable: list[str], batch_size: int
+) -> list[Doc]:
+    """`texts` parsed by the loaded pipeline `nlp` (the components of `disable` it has left
+    out) and converted to `Doc`s: the one path of every spaCy parse, in this process
+    (`SpacyParser.pipe`) and in the parse child (`nlp.worker`), so both give the same Docs."""
+    skip = [c for c in disable if c in nlp.pipe_names]
+    return [
+        _convert(d, lang, package) for d in nlp.pipe(texts, batch_size=batch_size, disable=skip)
+    ]
+
+
+def _convert(sdoc: Any, lang: str, package: str) -> Doc:
+    tokens = tuple(
+        Token(
+            t.text,
+            t.idx,
+            t.idx + len(t.text),
+            t.lemma_ or t.text.lower(),
+            t.pos_ or _upos(t.tag_, t.text, t.dep_),
+            t.dep_,
+            t.head.i,
         )
-        ents = tuple(
-            Entity(e.text, e.start_char, e.end_char, e.label_) for e in getattr(sdoc, "ents", ())
-        )
-        sents: tuple[tuple[int, int], ...] = ()
-        if sdoc.has_annotation("SENT_START"):
-            sents = tuple((s.start, s.end) for s in sdoc.sents)
-        return Doc(sdoc.text, self.lang, f"spacy:{self.package}", tokens, ents, sents)
+        for t in sdoc
+    )
+    ents = tuple(
+        Entity(e.text, e.start_char, e.end_char, e.label_) for e in getattr(sdoc, "ents", ())
+    )
+    sents: tuple[tuple[int, int], ...] = ()
+    if sdoc.has_annotation("SENT_START"):
+        sents = tuple((s.start, s.end) for s in sdoc.sents)
+    return Doc(sdoc.text, lang, f"spacy:{package}", tokens, ents, sents)
 
 
 # Penn Treebank tag -> Universal POS (the mapping en_core_web_sm's attribute ruler applies),

@@ -14,7 +14,7 @@ only one whose labels and owners are parsed), the others once the articles' lang
 known, and `retain` then stops a child no article needs. `SpacyParser` asks `parse_remote` first: the
 child's parse, or None when there is no child or it failed, in which case the parser loads
 the pipeline in its own process as before. A parse depends on its text, the pipeline and the
-skipped components only, and both sides run the same conversion (`SpacyParser._convert`), so
+skipped components only, and both sides run the same code (`spacy_backend.parse_with`), so
 the output is the same wherever the parse was made (tests/test_nlp_worker.py).
 
 Protocol: pickled frames with a 4-byte length, over the child's stdin and stdout. The child
@@ -204,14 +204,13 @@ atexit.register(shutdown)
 def _serve(lang: str, package: str, stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The child: load `package`, then answer (texts, disable, batch size) frames with the
     converted `Doc`s (or an error line) until the input ends."""
-    from corroborator.nlp.spacy_backend import SpacyParser, _load
+    from corroborator.nlp.spacy_backend import _load, parse_with
 
     try:
         nlp = _load(package)
         error = ""
     except Exception as exc:  # reported to the parent, which then loads in process
         nlp, error = None, f"{type(exc).__name__}: {exc}"
-    convert = SpacyParser(lang, package)._convert
     while True:
         try:
             texts, disable, batch_size = _read(stdin)
@@ -221,8 +220,7 @@ def _serve(lang: str, package: str, stdin: IO[bytes], stdout: IO[bytes]) -> None
             _write(stdout, error or "pipeline not loaded")
             continue
         try:
-            skip = [c for c in disable if c in nlp.pipe_names]
-            docs = [convert(d) for d in nlp.pipe(texts, batch_size=batch_size, disable=skip)]
+            docs = parse_with(nlp, lang, package, texts, disable, batch_size)
         except Exception as exc:  # never leave the parent waiting
             _write(stdout, f"{type(exc).__name__}: {exc}")
             continue
