@@ -1130,8 +1130,10 @@ def apart_elsewhere(
     agree = (agree & ~frames_differ) | np.eye(n, dtype=bool)
     for head in np.unique(heads[two_facts.any(axis=1)]):
         of_head = heads == head
-        told = (two_facts & of_head[:, None]).astype(np.float32)  # (u, v), both of this head
-        like = (agree & of_head[None, :]).astype(np.float32)  # (i, u): i agrees with u
+        # only this head's mentions can be u and v: the products run over them alone (a
+        # corpus-mode block of 400 mentions has many heads, each with a few)
+        told = two_facts[np.ix_(of_head, of_head)].astype(np.float32)  # (u, v)
+        like = agree[:, of_head].astype(np.float32)  # (i, u): i agrees with u
         out |= ((like @ told @ like.T) > 0) & (of_head[:, None] | of_head[None, :])
     return out
 
