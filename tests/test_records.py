@@ -143,6 +143,22 @@ def test_near_misses_with_a_hedged_value_stay_possible() -> None:
     assert not _near_miss(_Slot([item(0.0), item(0.0)]))
 
 
+def test_a_near_miss_counts_the_unhedged_values_of_each_side() -> None:
+    """ "6.1" and "about 6.0" on one side, "5.9" on the other: the hedged value leaves the
+    near miss of the two plain figures a near miss; a side stated only with hedges has no
+    plain figure to set against the other's."""
+    from corroborator.compare.align import _Item, _near_miss, _Slot
+    from corroborator.model import Extraction
+
+    def item(value: float, approximate: bool = False) -> _Item:
+        e = Extraction("quantity", "magnitude", 0, 4, "x", value, approximate=approximate)
+        return _Item("a", 0, e)
+
+    assert _near_miss(_Slot([item(6.1), item(6.0, approximate=True), item(5.9)]))
+    assert not _near_miss(_Slot([item(6.1), item(5.9, approximate=True)]))
+    assert not _near_miss(_Slot([item(6.1), item(6.0, approximate=True), item(4.9)]))
+
+
 def test_fahrenheit_and_celsius_are_one_temperature() -> None:
     text = "It was 82 degrees Fahrenheit in the shade. The lake was at 4 degrees Celsius."
     temps = [e for e in extract_claims(text, split(text), "en", "2026-05-02") if e.unit == "°C"]
