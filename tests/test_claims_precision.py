@@ -89,6 +89,13 @@ def test_a_place_after_a_name_is_not_the_owner() -> None:
     assert e.owner == "Steinberg"
     (e,) = claims_of("A man from Dover, 48, was shot.")
     assert e.owner is None
+    # ... unless the run before "of" is itself a place: the person is the one named after it
+    (e,) = [
+        x
+        for x in claims_of("The shooting in Lanmark of Tomas Brill, 15, was filmed.")
+        if x.kind == "quantity"
+    ]
+    assert e.owner == "Brill"
 
 
 # --- values: wording is no disagreement ---------------------------------------------------
@@ -761,3 +768,16 @@ def test_a_takeovers_premium_and_price_per_share_conflict() -> None:
     (price,) = [c for c in claims if c.kind == "money"]
     assert price.verdict in ("conflicting", "possible_conflict")
     assert sorted(s["value"] for s in price.sides) == [42, 44]
+
+
+def test_claims_sharing_a_label_are_told_apart_by_whose_figure_they_are() -> None:
+    # most mentions say only "age"; one report names whose age each is
+    claims = _align(
+        {
+            "a1": "A 41-year-old gunman shot a 29-year-old clerk at the depot on Monday.",
+            "a2": "The 41-year-old man opened fire and wounded a 29-year-old woman.",
+            "a3": "Dvorak, 41, had shot Varga, 29, at the depot, police said.",
+        }
+    )
+    ages = {c.label: c.verdict for c in claims if c.kind == "quantity"}
+    assert ages == {"Dvorak's age": "corroborated", "Varga's age": "corroborated"}

@@ -364,6 +364,10 @@ def test_a_years_election_stays_the_year() -> None:
         ("The court handed her a 500-pound fine.", "money", 500),
         ("He found a 10-pound note in the street.", "money", 10),
         ("The ticket cost 40 pounds.", "money", 40),
+        # pounds right after a person's height: the person's weight
+        ("Police said the suspect is 5-foot-8, 135 pounds, with a tattoo.", "quantity", 135),
+        ("He is 6 feet 2 inches tall and 200 pounds.", "quantity", 200),
+        ("The tower is 40 feet high and cost 20 pounds to visit.", "money", 20),
     ],
 )
 def test_pound_adjective_is_a_weight(text: str, kind: str, value: float) -> None:

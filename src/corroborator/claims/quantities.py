@@ -915,6 +915,13 @@ def _ordinals(
 
 # A verb or noun of weight before "N pounds": a mass, not sterling (English).
 _WEIGH = re.compile(r"(?<!\w)(?:weigh(?:s|ed|ing)?|weight\s+of|tipped\s+the\s+scales\s+at)\b", re.I)
+# A person's height right before ("5-foot-8, 135 pounds", "6 feet 2 inches tall and 200
+# pounds"): the pounds are the person's weight.
+_HEIGHT_BEFORE = re.compile(
+    r"\b\d{1,2}(?:-|\s+)?(?:foot|feet|ft\.?|['’])(?:[-\s]*\d{1,2}(?:\s*(?:inch(?:es)?|in\.?|[\"”]))?)?"
+    r"(?:\s+tall)?\s*(?:,|and|,\s*and)\s*$",
+    re.I,
+)
 # A sum's noun after "N-pound" ("a 10-pound note", "a 500-pound fine"): sterling.
 _SUM_AFTER = re.compile(
     r"\s+(?:note|coin|fine|fee|bill|deal|bonus|payment|contract|loan|grant|budget|prize|price"
@@ -2081,6 +2088,7 @@ def _read_one(
             and cw.group("cw").lower() in ("pound", "pounds")
             and (
                 _WEIGH.search(text, max(s_start, num_start - 40), num_start)
+                or _HEIGHT_BEFORE.search(text, max(s_start, num_start - 40), num_start)
                 or _pound_adjective(text, pos, cw.end())
             )
         ):

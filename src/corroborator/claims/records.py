@@ -96,7 +96,12 @@ def owner_before_value(text: str, lo: int, start: int, end: int) -> str:
     # the figure belongs to the person named before it
     if _AFTER_PLACE_WORD.search(left, 0, m.start("name")):
         place = _FROM_PLACE.search(left, 0, m.start("name"))
-        name = place.group("name") if place else ""
+        if place is None:
+            name = ""
+        elif not _LOCATIVE_END.search(left, 0, place.start("name")):
+            name = place.group("name")
+        # else "a shooting in Athens of Alexandros Grigoropoulos, 15,": the run before "of" is
+        # itself a place, and the figure is the named person's
     return "" if not name or name.lower() in _NOT_NAMES else name
 
 
@@ -105,6 +110,8 @@ _PLACE_TAIL = r"(?:of|from|in)\s+(?:[A-Z][\w'’.-]*\s+)*$"
 _AFTER_PLACE_WORD = re.compile(r"\b" + _PLACE_TAIL)
 #: a person's name before that
 _FROM_PLACE = re.compile(_NAME + r"\s+" + _PLACE_TAIL)
+#: a word that puts the capitalised run after it in a place ("in Athens")
+_LOCATIVE_END = re.compile(r"\b(?:in|at|near|from|of|to|into|across)\s+$")
 
 
 def owner_after_age(text: str, end: int) -> str:

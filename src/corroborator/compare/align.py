@@ -640,16 +640,68 @@ def _claims_in_order(
     parse_labels: bool,
 ) -> list[Claim]:
     """Claims of the slots, conflicts first, then in story order; `parse_labels`: labels of
-    when-claims read from a parse (`compare.labels`)."""
+    when-claims read from a parse (`compare.labels`); claims that would share a label are told
+    apart by whose figures they are (`_owned_labels`)."""
     rank = _article_order(groups)
-    claims: list[tuple[tuple[int, int, int], Claim]] = []
+    made: list[tuple[_Slot, Claim]] = []
     for slot, explanation in explained:
         slot.items.sort(key=lambda it: (it.group, rank(it.article), it.ext.start))
-        claim = _claim_of(slot, rank, articles, explanation, parse_labels)
+        made.append((slot, _claim_of(slot, rank, articles, explanation, parse_labels)))
+    _owned_labels(made, articles)
+    claims: list[tuple[tuple[int, int, int], Claim]] = []
+    for slot, claim in made:
         first = min((rank(it.article), it.ext.start) for it in slot.items)
         claims.append(((KIND_ORDER[claim.verdict], *first), claim))
     claims.sort(key=lambda t: t[0])  # stable: ties keep the order the slots were made in
     return [claim for _, claim in claims]
+
+
+def _owned_labels(made: list[tuple[_Slot, Claim]], articles: Mapping[str, Article]) -> None:
+    """Claims of one story that share a label ("age", "points") but not a person are told
+    apart by whose figure each is: "LaCalamita's age", "Kafoury's age". A claim's person is
+    the one most of its mentions give the figure to by the rules ("Roth, 33,", "Varga
+    (41-2, 30 KOs)"), written as its sentence writes the name; claims with no person, or all
+    of one person, keep their label. The parse's owners are not used here: they name the
+    subject of a clause, which for a count of people ("Gray's people arrested") is no owner."""
+    by_label: dict[tuple[str, str], list[int]] = {}
+    for k, (slot, claim) in enumerate(made):
+        if slot.first.kind in _OWNED_KINDS:
+            by_label.setdefault((claim.kind, claim.label), []).append(k)
+    for ks in by_label.values():
+        if len(ks) < 2:
+            continue
+        names = [_slot_owner(made[k][0], articles) for k in ks]
+        owners = [n.lower() for n in names]
+        if not any(owners) or (all(owners) and len(set(owners)) == 1):
+            continue
+        for k, name in zip(ks, names, strict=True):
+            if name:
+                claim = made[k][1]
+                claim.label = f"{name}'s {claim.label}"
+
+
+def _slot_owner(slot: _Slot, articles: Mapping[str, Article]) -> str:
+    """The person most of a slot's mentions give their figure to (ties: the first named), as
+    a mention's sentence writes the name ("McDermott", not "mcdermott"), or "" (no owner, or
+    no sentence writes it as a name)."""
+    owners = [it.ext.owner.lower() for it in slot.items if it.ext.owner]
+    if not owners:
+        return ""
+    best = max(dict.fromkeys(owners), key=owners.count)
+    for it in slot.items:
+        art = articles.get(it.article)
+        k = it.ext.sentence_index
+        if (it.ext.owner or "").lower() != best or art is None or not 0 <= k < len(art.sentences):
+            continue
+        for word in _NAME_WORD.findall(art.sentences[k].text):
+            word = word.removesuffix("'s").removesuffix("’s")
+            if word[:1].isupper() and word.lower() == best:
+                return word
+    return ""
+
+
+#: a capitalised word as a sentence writes a name ("McDermott", "O'Neal", "Jean-Luc")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _quote_explanation(slot: _Slot) -> str:
@@ -1218,7 +1270,12 @@ def _cluster_block(
     quoted_apart = (arts[:, None] == arts[None, :]) & ~one_voice
     counted = ~agree & (~same_group | quoted_apart)
     facts, weakest = _linkage(
-        sides, p, counted, ~agree & (one_voice | frames_differ), model.possible, needed=~agree
+        sides,
+        p,
+        counted,
+        ~agree & (one_voice | frames_differ),
+        model.possible,
+        needed=~agree,
     )
     out: list[tuple[_Slot, str]] = []
     for fact, low in zip(facts, weakest, strict=True):
