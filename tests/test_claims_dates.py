@@ -270,7 +270,20 @@ STAMPS = [
     "Harbour fire guts warehouses Published: July 21, 2031 A fire gutted two warehouses.",
     "Harbour fire POSTED: 1052 GMT (1852 HKT), July 21, 2031 A fire gutted two warehouses.",
     "Fire at the harbour in Port Alder Monday, 21 July 2031 A FIRE has gutted two warehouses.",
+    # a sentence-case headline ending in a lower-case word, then the stamp, then the lead
+    "Crews fight a harbour fire in the old warehouses July 21, 2031 A fire gutted two sheds.",
 ]
+
+
+def test_a_date_inside_the_first_sentence_is_no_stamp() -> None:
+    """The headline rule stops at the first sentence's end and at a word that governs a date."""
+    for text in (
+        "Harbour fire. Crews arrived on July 21, 2031 Officials said the fire was out.",
+        "Harbour fire. The port reopened July 21, 2031 After that, ships came back.",
+        "Crews fought the fire that started on July 21, 2031 Officials said.",
+    ):
+        found = extract_claims(text, [Sentence(0, len(text), text)], "en", None)
+        assert [e.value for e in found if e.kind == "date"] == ["2031-07-21"], text
 
 
 @pytest.mark.parametrize("text", STAMPS)

@@ -624,10 +624,12 @@ def test_one_speakers_different_remarks_are_different_quotes() -> None:
     ) == [2]
 
 
-def test_ages_in_reports_of_different_years_are_no_conflict() -> None:
-    """A person is 27 in a 2005 report and 29 in a 2007 one: ages of different times."""
+def test_ages_in_reports_of_different_years_are_an_update() -> None:
+    """A person is 27 in a 2005 report and 29 in a 2007 one: one fact whose value changed with
+    time, shown as a conflict explained as an update with each side's publication day (the
+    dev gold counts such ages as conflicts, noted as evolving)."""
 
-    def verdicts(published: tuple[str, str]) -> list[str]:
+    def age_claims(published: tuple[str, str]) -> list[Claim]:
         arts = {
             "a1": ("Deputy Ortiz was shot by Marco Ruiz, 27, a gang member.", published[0]),
             "a2": ("Marco Ruiz, 29, was convicted of killing Deputy Ortiz.", published[1]),
@@ -641,10 +643,15 @@ def test_ages_in_reports_of_different_years_are_no_conflict() -> None:
             for aid, a in articles.items()
         }
         claims = align_story([["a1"], ["a2"]], ext, articles, None)
-        return sorted(c.verdict for c in claims if c.kind == "quantity")
+        return [c for c in claims if c.kind == "quantity"]
 
-    assert verdicts(("2007-03-01", "2007-03-02")) == ["conflicting"]
-    assert verdicts(("2005-06-27", "2007-03-21")) == ["single_source", "single_source"]
+    (same_week,) = age_claims(("2007-03-01", "2007-03-02"))
+    assert same_week.verdict == "conflicting"
+    assert "update" not in same_week.explanation
+    (years_apart,) = age_claims(("2005-06-27", "2007-03-21"))
+    assert years_apart.verdict == "conflicting"
+    assert "an update, not a dispute" in years_apart.explanation
+    assert [s["published"] for s in years_apart.sides] == ["2005-06-27", "2007-03-21"]
 
 
 def test_heights_of_players_not_named_as_one_are_only_a_possible_conflict() -> None:
@@ -781,3 +788,33 @@ def test_claims_sharing_a_label_are_told_apart_by_whose_figure_they_are() -> Non
     )
     ages = {c.label: c.verdict for c in claims if c.kind == "quantity"}
     assert ages == {"Dvorak's age": "corroborated", "Varga's age": "corroborated"}
+
+
+def test_what_a_count_suffered_is_what_happened_to_it() -> None:
+    """ "565 shops suffering serious damage" is a count of damaged shops: set against "355
+    damaged shops" from another report, not a bare count of shops kept apart from it."""
+    heads = {e.text: e.key for e in claims_of("Police said 565 shops suffered serious damage.")}
+    assert heads == {"565 shops": "shop damaged"}
+    claims = _align(
+        {
+            "a1": "The riots left 355 damaged shops in the city centre, the chamber said.",
+            "a2": "There were 565 shops suffering serious damage in the city centre.",
+        }
+    )
+    (shops,) = [c for c in claims if c.kind == "quantity"]
+    assert shops.verdict == "conflicting"
+
+
+def test_relative_dates_of_pages_dated_only_by_their_stamps_may_name_one_day_apart() -> None:
+    """Two pages with no publication date, stamped on different days: each "this morning"
+    was resolved against its own stamp, so the two days are no disagreement."""
+    claims = _align(
+        {
+            "a1": "Harbour fire Published: July 21, 2031 A hearing was held this morning "
+            "at the crown court in Port Alder.",
+            "a2": "Harbour fire Published: July 24, 2031 A hearing was held this morning "
+            "at the crown court in Port Alder.",
+        },
+        published=None,
+    )
+    assert not [c for c in claims if c.verdict in ("conflicting", "possible_conflict")]

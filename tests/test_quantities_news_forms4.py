@@ -380,3 +380,18 @@ def test_a_height_and_a_weight_are_no_spaced_thousands() -> None:
     (a stray space from bad HTML) is still thirty thousand."""
     assert [n.kind for n in numbers("The 6-2, 220-pound guard signed.")] == ["quantity"]
     assert [n.raw_value for n in numbers("About 30, 000 people marched.")] == [30000]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("He is survived by two sons, ages 6 and 16.", [6, 16]),
+        ("Two girls, age 6 and 8, saw the shooting.", [6, 8]),
+        ("Three children aged 4, 7 and 9 were rescued.", [4, 7, 9]),
+        ("He retired at age 65 after a long career.", [65]),
+        # "in ages", "for ages": a long time, no age
+        ("It was the first time in ages 3 people came.", []),
+    ],
+)
+def test_every_number_of_an_age_list_is_an_age(text: str, ages: list[int]) -> None:
+    assert [n.raw_value for n in numbers(text) if n.head == "age"] == ages

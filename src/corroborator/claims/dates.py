@@ -699,9 +699,28 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         or _CLOCK_BEFORE.search(text, max(0, start - 30), start)
         or (
             re.search(r"\b\d{4}$", text[start:end]) is not None
-            and _HEADLINE_BEFORE.search(text, max(0, start - 40), start) is not None
+            and (
+                _HEADLINE_BEFORE.search(text, max(0, start - 40), start) is not None
+                or _in_headline(text, start)
+            )
             and _LEAD_AFTER.match(text, end) is not None
         )
+    )
+
+
+#: a word before a date that makes the date part of a sentence ("signed on", "born")
+_DATE_GOVERNOR = re.compile(
+    r"(?i:\b(?:on|in|since|by|until|from|at|of|before|after|born|dated|through)\s+)$"
+)
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """A date that ends a sentence-case headline ("... to retain world heavyweight belts July
+    08, 2012 Wladimir Klitschko stopped ..."): no sentence has ended before it, and no word
+    that governs a date stands right before it."""
+    head = text[:start]
+    return (
+        not re.search(r"[.!?][\"”']?\s+[A-Z]", head) and _DATE_GOVERNOR.search(head[-20:]) is None
     )
 
 

@@ -3168,7 +3168,12 @@ def _count_head(
         k += 1
     if verb is None and k < len(after):
         cand = after[k].lower
-        if cand in lex.event_verbs:
+        suffered = _suffered(after[k + 1 :]) if lex.code == "en" and cand in _SUFFER else None
+        if suffered:
+            # "565 shops suffering serious damage", "12 people suffered injuries": what
+            # happened to them is the noun they suffered
+            verb, verb_tok = suffered, after[k]
+        elif cand in lex.event_verbs:
             verb, verb_tok = lex.event_verbs[cand], after[k]
         elif cand.endswith("ed") and cand not in lex.stopwords and not lex.nouns_capitalised:
             verb, verb_tok = cand, after[k]
@@ -3191,6 +3196,22 @@ def _count_head(
     nm.verb = verb
     nm.slot_tokens = sorted([head, *([verb_tok] if verb_tok else [])], key=lambda t: t.start)
     return nm
+
+
+#: English verbs of undergoing, and the event verb of the noun undergone after them
+_SUFFER = frozenset({"suffer", "suffers", "suffered", "suffering", "sustain", "sustains",
+                     "sustained", "sustaining"})  # fmt: skip
+_SUFFERED = {"damage": "damaged", "injury": "injured", "injuries": "injured",
+             "wounds": "injured", "burns": "injured"}  # fmt: skip
+
+
+def _suffered(after: list[Token]) -> str | None:
+    """The event verb of what a count suffered, within two words ("serious damage",
+    "minor injuries"), or None."""
+    for tok in after[:3]:
+        if tok.lower in _SUFFERED:
+            return _SUFFERED[tok.lower]
+    return None
 
 
 def _percent_head(

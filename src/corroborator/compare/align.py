@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from corroborator.claims.dates import YEARLESS, in_unknown_week
+from corroborator.claims.extract import stamp_date
 from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold, weekday_named
 from corroborator.claims.lang import get_lexicon, words_of_every_language
 from corroborator.claims.scores import RESULT_SLOT
@@ -488,7 +489,7 @@ def align_story(
     for g, members in enumerate(groups):
         for aid in members:
             art = articles.get(aid)
-            ref = (art.published or "")[:10] if art is not None else ""
+            ref = _reference_day(art) if art is not None else ""
             items.extend(_Item(aid, g, e, ref) for e in extractions.get(aid, ()))
     quotes = [it for it in items if it.ext.kind in ("quote", "attribution")]
     values = [it for it in items if it.ext.kind not in ("quote", "attribution")]
@@ -510,6 +511,16 @@ def align_story(
         PARAMS.reset(token)
         _PARSE_SCOPES.reset(scopes)
     return claims
+
+
+def _reference_day(art: Article) -> str:
+    """The day an article's relative dates were resolved against: its publication day, else
+    the page's own stamp near the top of its text (as `claims.extract` resolves them), else
+    "" (unknown)."""
+    if art.published:
+        return art.published[:10]
+    lex = get_lexicon(art.language)
+    return (stamp_date(art.text, lex) or "")[:10] if lex is not None else ""
 
 
 def _fold_restated_counts(explained: list[tuple[_Slot, str]]) -> list[tuple[_Slot, str]]:
@@ -818,11 +829,18 @@ def _evolving(sides: list[list[_Item]], articles: Mapping[str, Article]) -> bool
     """A running count reported at different times (a toll rising from 4 in the morning to 12
     in the evening, or from one day to the next): counts whose sides, ordered by publication
     time, never overlap in time and only grow. Publication times order reports of one day;
-    when some report has a date only, the sides must lie on different days."""
+    when some report has a date only, the sides must lie on different days. A person's age
+    grows by at most one year more than the years between the reports (27 in a 2005 report,
+    29 in a 2007 one; not 27 and 29 a day apart). A page with no publication date is dated by
+    its own stamp (`_reference_day`)."""
     if sides[0][0].ext.kind != "quantity":
         return False
     stamps = [
-        [str(articles[it.article].published or "") for it in side if it.article in articles]
+        [
+            str(articles[it.article].published or _reference_day(articles[it.article]))
+            for it in side
+            if it.article in articles
+        ]
         for side in sides
     ]
     if any(not t or any(len(x) < 10 for x in t) for t in stamps):
@@ -836,7 +854,15 @@ def _evolving(sides: list[list[_Item]], articles: Mapping[str, Article]) -> bool
             return False
         spans.append((min(times), max(times), float(value)))
     spans.sort()
-    return all(a[1] < b[0] and a[2] < b[2] for a, b in itertools.pairwise(spans))
+    if not all(a[1] < b[0] and a[2] < b[2] for a, b in itertools.pairwise(spans)):
+        return False
+    if head_class(sides[0][0].ext.head) != "age":
+        return True
+    for a, b in itertools.pairwise(spans):
+        years = (date.fromisoformat(b[0][:10]) - date.fromisoformat(a[1][:10])).days / 365.25
+        if b[2] - a[2] > math.floor(years) + 1:
+            return False
+    return True
 
 
 def _slot_key(slot: _Slot) -> str:
@@ -1596,11 +1622,8 @@ def _pair_relations(
     # "Saturday's quake killed a dozen" / "Sunday's quake killed ten": two weekday names
     # are two days, whatever week each report resolved them to
     weekdays = [_weekday_of(e.event_date) if e.event_weekday else "" for e in ext]
-    # a person's age in reports of different years: 27 in 2005 and 29 in 2007 is one person
-    ages = [it.ref_day[:4] if head_class(it.ext.head) == "age" else "" for it in items]
     frames_differ = (
-        _both_differ(ages)
-        | _both_differ(zones)
+        _both_differ(zones)
         | _both_differ(weekdays)
         | (unknown_week[:, None] | unknown_week[None, :])
         | ~eq(value_codes([e.event_year for e in ext]))

@@ -1033,7 +1033,10 @@ LEXICON = Lexicon(
         "kph": "kilometre per hour",
         "km/h": "kilometre per hour",
     },
-    age_prefix_re=r"\baged\s+$",
+    # "aged 24", "two sons, ages 6 and 16", "girls age 6 and 8": every number of the list
+    # ("in ages", "for ages": a long time)
+    age_prefix_re=r"(?:\baged|(?<!\bin )(?<!\bfor )\bages?)\s+"
+    r"(?:\d{1,3}\s*(?:,\s*and\s+|,\s*|\s+and\s+))*$",
     signed_prefixes={"minus": -1.0, "sub": 1.0},
     zero_subjects=("no one", "no-one", "nobody", "none"),
     zero_determiners=("no",),
