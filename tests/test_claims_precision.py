@@ -818,3 +818,18 @@ def test_relative_dates_of_pages_dated_only_by_their_stamps_may_name_one_day_apa
         published=None,
     )
     assert not [c for c in claims if c.verdict in ("conflicting", "possible_conflict")]
+
+
+def test_one_uncommon_figure_with_and_without_its_verb_is_one_fact() -> None:
+    """ "26 Somali pirates" and "26 pirates were arrested": the bare count and the count with
+    what happened to it give the same uncommon figure, one fact; a small equal count stays
+    apart ("7 fans were injured" / "7 fans")."""
+    claims = _align(
+        {
+            "a1": "There were 26 Somali pirates in five skiffs near the gulf on Friday.",
+            "a2": "Officials said 26 pirates were arrested by the navy near the gulf.",
+        }
+    )
+    (pirates,) = [c for c in claims if c.label == "pirates"]
+    assert pirates.verdict == "corroborated"
+    assert {m.article for m in pirates.mentions} == {"a1", "a2"}

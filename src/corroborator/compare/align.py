@@ -1099,6 +1099,15 @@ def _small_count(e: Extraction) -> bool:
 _PAIR_WRITTEN = re.compile(r"\d\s*[-–]\s*\d")
 
 
+def _exact_figure(e: Extraction) -> float | None:
+    """An unhedged whole count above `common_count` ("26 pirates"), or None."""
+    v = e.value
+    if e.kind != "quantity" or e.unit is not None or e.approximate or not is_number(v):
+        return None
+    f = float(v)  # type: ignore[arg-type]
+    return f if f == int(f) and f > PARAMS.get().common_count else None
+
+
 def _common_value(e: Extraction) -> bool:
     """A value said of many things in one story, so that two mentions of it are little
     evidence of one fact: a whole count of at most `common_count` things (no unit: not a
@@ -1603,6 +1612,13 @@ def _pair_relations(
     # at the scene", "40 firefighters were sent") is how many were deployed
     has_class = np.array([bool(c) and c != "deployment" for c in classes])
     one_bare = (has_class[:, None] & verbless[None, :]) | (verbless[:, None] & has_class[None, :])
+    # ... unless both give one and the same uncommon figure ("26 Somali pirates" / "26 pirates
+    # arrested"): an exact match of a figure said of few things is the toll said again
+    exact = np.array([_exact_figure(e) for e in ext], dtype=object)
+    same_figure = (exact[:, None] == exact[None, :]) & np.array([x is not None for x in exact])[
+        :, None
+    ]
+    one_bare &= ~same_figure
     other_event = (
         _both_differ(classes)
         | (one_bare & eq(value_codes(heads)) & ~eq(value_codes([it.article for it in items])))
