@@ -17,9 +17,12 @@ spans are restored from the shared texts), split the same way:
   tune (C):  16ecbplus 30ecb 3ecb 12ecbplus 13ecbplus                  (18 conflicts)
   held (D):  19ecb 19ecbplus 33ecbplus 32ecbplus 22ecbplus 7ecbplus 8ecb (21 conflicts)
 Its first run (session 12) was read slot by slot to find where alignment loses facts, so D
-is held out from fitting but not unseen.
+is held out from fitting but not unseen. Half E (8 more subtopics, 10 conflicts, 113
+corroborated facts) was written blind and scored blind at the session's start and end before
+it was read: the same figures both times. Its contract lengths, which the helpers wrote as
+counts of years, are durations in seconds as in the shared gold.
 
-Usage:  python -m bench.claims_dev [A|B|C|D|all] [-v] [--write]
+Usage:  python -m bench.claims_dev [A|B|C|D|E|all] [-v] [--write]
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ HALVES = {
     # D holds topics 7 and 8, whose other subtopics are in B
     "C": ("16ecbplus", "30ecb", "3ecb", "12ecbplus", "13ecbplus"),
     "D": ("19ecb", "19ecbplus", "33ecbplus", "32ecbplus", "22ecbplus", "7ecbplus", "8ecb"),
+    # written blind by helpers and scored blind once (session 12), then read: held out
+    "E": ("32ecb", "18ecb", "5ecb", "26ecbplus", "33ecb", "21ecb", "3ecbplus", "10ecbplus"),
 }
 #: more hand-written gold in the shared gold's schema, without corpus text (offsets only)
 EXT_GOLD = Path(__file__).resolve().parent / "data" / "claims_ext.json"
@@ -228,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="per-slot detail")
     args = parse_args(ap, argv)
     verbose = args.verbose
-    halves = list(args.halves) or ["A", "B", "C", "D"]
+    halves = list(args.halves) or ["A", "B", "C", "D", "E"]
     if set(halves) - {*HALVES, "all"}:
         ap.error(f"unknown half: {' '.join(sorted(set(halves) - {*HALVES, 'all'}))}")
     scorer, gold = load_scorer(), load_gold()
