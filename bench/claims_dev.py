@@ -260,14 +260,22 @@ def main(argv: list[str] | None = None) -> int:
         if "## claims_dev\n" in old:
             section = old.split("## claims_dev\n", 1)[1].split("\n## ", 1)[0]
             lines = section.rstrip("\n").split("\n")
-            last_row = max((i for i, ln in enumerate(lines) if ln.startswith("|")), default=-1)
-            notes = "\n".join(lines[last_row + 1 :]).strip()
+            # the notes are everything after the first table (the one written here); later
+            # tables in the notes (history, per-change rows) stay
+            first = next((i for i, ln in enumerate(lines) if ln.startswith("|")), len(lines))
+            end = next(
+                (i for i in range(first, len(lines)) if not lines[i].startswith("|")), len(lines)
+            )
+            notes = "\n".join(lines[end:]).strip()
         update_section(
             "claims_dev",
             f"`python -m bench.claims_dev` ({date.today().isoformat()}): the shared claims scorer "
             "on the development gold, split by ECB+ topic. Half A (topics 20, 24, 14, 10, 21) "
             "is where the matcher weights and thresholds were fitted; half B (topics 8, 7, 18, "
-            "23) is held out. Conflict R counts `conflicting` only (`possible_conflict` finds in "
+            "23) is held out. C, D and E are session 12's gold on 20 more subtopics "
+            "(bench/data/claims_ext.json, written by helpers who never saw corroborator's "
+            "output): C was tuned on, D held out, E written and scored blind before it was "
+            "read. Conflict R counts `conflicting` only (`possible_conflict` finds in "
             "brackets); single/article is per article of the run.\n\n"
             + "\n".join(header + rows)
             + (f"\n\n{notes}" if notes else ""),
