@@ -1100,12 +1100,13 @@ _PAIR_WRITTEN = re.compile(r"\d\s*[-–]\s*\d")
 
 
 def _exact_figure(e: Extraction) -> float | None:
-    """An unhedged whole count above `common_count` ("26 pirates"), or None."""
+    """An unhedged whole count above `common_count` that is no round figure ("26 pirates";
+    not "300 residents", a figure said of many things), or None."""
     v = e.value
     if e.kind != "quantity" or e.unit is not None or e.approximate or not is_number(v):
         return None
     f = float(v)  # type: ignore[arg-type]
-    return f if f == int(f) and f > PARAMS.get().common_count else None
+    return f if f == int(f) and f > PARAMS.get().common_count and int(f) % 10 else None
 
 
 def _common_value(e: Extraction) -> bool:
@@ -1613,7 +1614,8 @@ def _pair_relations(
     has_class = np.array([bool(c) and c != "deployment" for c in classes])
     one_bare = (has_class[:, None] & verbless[None, :]) | (verbless[:, None] & has_class[None, :])
     # ... unless both give one and the same uncommon figure ("26 Somali pirates" / "26 pirates
-    # arrested"): an exact match of a figure said of few things is the toll said again
+    # arrested"): an exact match of a figure said of few things is the toll said again (a
+    # round one, "300 residents" / "300 residents evacuated", stays apart)
     exact = np.array([_exact_figure(e) for e in ext], dtype=object)
     same_figure = (exact[:, None] == exact[None, :]) & np.array([x is not None for x in exact])[
         :, None
