@@ -116,3 +116,49 @@ def test_a_name_the_tagger_took_for_a_noun_keeps_its_capital() -> None:
     # a common noun the article also writes in lower case stays as it is
     article = "Roads were closed at noon. Police reopened the roads on Sunday; Main Roads Ltd said."
     assert _restore_names("when roads were closed", article) == "when roads were closed"
+
+
+def _anchor(sentence: str, value: str) -> str:
+    from corroborator.compare.labels import when_anchor
+
+    doc = get_parser("en", entities=False, lemmas=True).parse(sentence)
+    start = sentence.index(value)
+    return when_anchor(doc, start, start + len(value))
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "value", "anchor"),
+    [
+        # the verb a date or duration belongs to, as a lemma
+        ("The jury deliberated for 40 hours before the verdict.", "40 hours", "deliberate"),
+        ("Voters approved the bond in 2009.", "2009", "approve"),
+        # the noun it qualifies, or the noun the span is "of"
+        ("Sunday's earthquake killed ten people.", "Sunday", "earthquake"),
+        ("After 30 hours of deliberation, the jury was deadlocked.", "30 hours", "deliberation"),
+        # a statement's date, or a state's, names no event
+        ("Police said on Friday that the road was closed.", "Friday", ""),
+        ("He was sure on Saturday.", "Saturday", ""),
+    ],
+)
+def test_the_event_a_date_or_duration_belongs_to(sentence: str, value: str, anchor: str) -> None:
+    assert _anchor(sentence, value) == anchor
+
+
+@needs_parser
+def test_durations_of_one_event_are_matched_by_it_not_by_a_nearby_word() -> None:
+    """Two outlets give the jury's deliberation different lengths; the rules' heads were the
+    words before the value ("Nichol", "jury"), the parse's event is one ("deliberate")."""
+    texts = {
+        "a1": "The jury in the Nichol trial deliberated for 40 hours before it gave up.",
+        "a2": "Jurors in the courthouse case deliberated for 30 hours before the judge stepped in.",
+    }
+    arts = {
+        aid: Article(aid, aid, aid, "en", "2026-05-02", t, sentences=split_sentences(t, "en"))
+        for aid, t in texts.items()
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    claims = align_story([["a1"], ["a2"]], ext, arts, None)
+    (duration,) = [c for c in claims if c.kind == "duration"]
+    assert duration.key == "deliberate duration"
+    assert duration.verdict == "conflicting"

@@ -13,6 +13,8 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
                                 # from the spaCy parse (false: the rule labels, no spaCy)
     parse_owners = true         # English: the sides of a conflict that the parse gives to two
                                 # different people are two facts (false: no parse for it)
+    parse_anchors = true        # English: a date, time or duration is matched by the event
+                                # the parse ties it to ("deliberated for 40 hours": deliberate)
     parse_worker = true         # `compare` loads spaCy in a child process beside its other
                                 # work (false: in its own process, when first needed)
 
@@ -119,6 +121,9 @@ class ClaimsSettings:
     parse_labels: bool = True
     #: owners of conflicting figures from the spaCy parse (`compare.owners`)
     parse_owners: bool = True
+    #: the event a date, time or duration belongs to, from the spaCy parse, is its measured
+    #: thing for alignment (`compare.labels.when_anchor`)
+    parse_anchors: bool = True
     #: `compare` loads the spaCy pipeline in a child process while it reads, extracts and
     #: groups (`nlp.worker`); off: in its own process, when first needed
     parse_worker: bool = True
@@ -381,6 +386,7 @@ def load(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Setti
             quote_parser=claims_flag("quote_parser"),
             parse_labels=claims_flag("parse_labels"),
             parse_owners=claims_flag("parse_owners"),
+            parse_anchors=claims_flag("parse_anchors"),
             parse_worker=claims_flag("parse_worker"),
         ),
         embed=EmbedSettings(cache=cache, cache_dir=cache_dir),

@@ -178,6 +178,49 @@ def when_label(doc: Doc, start: int, end: int, kind: str) -> str:
     return ""
 
 
+def when_anchor(doc: Doc, start: int, end: int) -> str:
+    """The event a date, time or duration at [start, end) of a parsed sentence belongs to, as
+    a lemma: the event noun it qualifies ("Sunday's earthquake", "the hearing on May 17":
+    "earthquake", "hearing") or the verb it dates or measures ("deliberated for 40 hours":
+    "deliberate"); "" when the parse ties it to nothing, to a statement ("police said on
+    Friday") or to a state ("he was sure on Saturday"). Read the way `when_label` reads its
+    label, so that two mentions with one anchor would be labelled alike."""
+    if not doc.has_parse:
+        return ""
+    cur = _span_head(doc, start, end)
+    if cur is not None:
+        # "30 hours of deliberation": the event is the noun the span is of
+        for c in doc.children(cur):
+            if doc.tokens[c].dep == "prep" and doc.tokens[c].text.lower() == "of":
+                for g in doc.children(c):
+                    if doc.tokens[g].dep == "pobj" and doc.tokens[g].pos == "NOUN":
+                        return (doc.tokens[g].lemma or doc.tokens[g].text).lower()
+    for _ in range(6):
+        if cur is None:
+            return ""
+        tok: Token = doc.tokens[cur]
+        par = tok.head
+        if par == cur:
+            return ""
+        up = doc.tokens[par]
+        if up.text.lower() in _PART_OF_DAY or start <= up.start < end:
+            cur = par
+            continue
+        if up.pos == "NOUN" and tok.dep in _OF_NOUN | {"prep"}:
+            return (up.lemma or up.text).lower()
+        if up.pos in _NOUNS and tok.dep in _OF_NOUN | {"prep"}:
+            return ""  # a name ("Smith's 2004 conviction" reads "conviction"; "Iran" no event)
+        if up.pos in _VERBS and tok.dep != "pobj":
+            lemma = (up.lemma or up.text).lower()
+            if up.text.lower() in _SAY or lemma in _SAY or up.text.lower() in _BE or lemma in _BE:
+                return ""
+            return lemma
+        if tok.dep not in _UP:
+            return ""
+        cur = par
+    return ""
+
+
 def _restore_names(label: str, article: str) -> str:
     """Words the label wrote in lower case that the article writes only as a name, with a
     capital inside its sentences ("luck threw" -> "Luck threw" where "Andrew Luck" appears
@@ -210,7 +253,8 @@ def parsed_label(
         if language not in LABEL_LANGUAGES or not spacy_available(language):
             continue
         tried += 1
-        doc = get_parser(language, entities=False, lemmas=False).parse(sentence)
+        # lemmas on, as `when_anchor`'s parses: one cached parse serves both
+        doc = get_parser(language, entities=False, lemmas=True).parse(sentence)
         if label := when_label(doc, start, end, kind):
             return _restore_names(label, article)
         if tried >= parse_at_most:
