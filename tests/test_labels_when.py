@@ -7,8 +7,9 @@ import pytest
 from corroborator.claims import extract_claims
 from corroborator.compare import labels
 from corroborator.compare.align import align_story
-from corroborator.compare.labels import when_label
+from corroborator.compare.labels import when_anchor, when_label
 from corroborator.model import Article, Extraction
+from corroborator.nlp.base import Doc
 from corroborator.nlp.registry import get_parser, spacy_available
 from corroborator.text.sentences import split_sentences
 
@@ -17,10 +18,16 @@ needs_parser = pytest.mark.skipif(
 )
 
 
-def _label(sentence: str, value: str, kind: str = "date") -> str:
-    doc = get_parser("en", entities=False, lemmas=False).parse(sentence)
+def _parsed(sentence: str, value: str) -> tuple[Doc, int, int]:
+    """The sentence parsed as `compare.align` parses it (lemmas on: labels and anchors share
+    one cached parse), and the value's span in it."""
+    doc = get_parser("en", entities=False, lemmas=True).parse(sentence)
     start = sentence.index(value)
-    return when_label(doc, start, start + len(value), kind)
+    return doc, start, start + len(value)
+
+
+def _label(sentence: str, value: str, kind: str = "date") -> str:
+    return when_label(*_parsed(sentence, value), kind)
 
 
 @needs_parser
@@ -119,11 +126,7 @@ def test_a_name_the_tagger_took_for_a_noun_keeps_its_capital() -> None:
 
 
 def _anchor(sentence: str, value: str) -> str:
-    from corroborator.compare.labels import when_anchor
-
-    doc = get_parser("en", entities=False, lemmas=True).parse(sentence)
-    start = sentence.index(value)
-    return when_anchor(doc, start, start + len(value))
+    return when_anchor(*_parsed(sentence, value))
 
 
 @needs_parser
@@ -153,10 +156,7 @@ def test_durations_of_one_event_are_matched_by_it_not_by_a_nearby_word() -> None
         "a1": "The jury in the Nichol trial deliberated for 40 hours before it gave up.",
         "a2": "Jurors in the courthouse case deliberated for 30 hours before the judge stepped in.",
     }
-    arts = {
-        aid: Article(aid, aid, aid, "en", "2026-05-02", t, sentences=split_sentences(t, "en"))
-        for aid, t in texts.items()
-    }
+    arts = {aid: _article(aid, t) for aid, t in texts.items()}
     ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
     claims = align_story([["a1"], ["a2"]], ext, arts, None)
     (duration,) = [c for c in claims if c.kind == "duration"]

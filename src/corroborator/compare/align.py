@@ -43,6 +43,7 @@ from corroborator.claims.lang import get_lexicon, words_of_every_language
 from corroborator.claims.scores import RESULT_SLOT
 from corroborator.compare.labels import LABEL_LANGUAGES, parsed_label, when_anchor
 from corroborator.compare.matcher import (
+    WORD,
     MatcherModel,
     MatchItem,
     adjacent_words,
@@ -748,15 +749,11 @@ def _slot_owner(slot: _Slot, articles: Mapping[str, Article]) -> str:
         k = it.ext.sentence_index
         if (it.ext.owner or "").lower() != best or art is None or not 0 <= k < len(art.sentences):
             continue
-        for word in _NAME_WORD.findall(art.sentences[k].text):
+        for word in WORD.findall(art.sentences[k].text):
             word = word.removesuffix("'s").removesuffix("’s")
             if word[:1].isupper() and word.lower() == best:
                 return word
     return ""
-
-
-#: a capitalised word as a sentence writes a name ("McDermott", "O'Neal", "Jean-Luc")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _quote_explanation(slot: _Slot) -> str:
@@ -880,11 +877,7 @@ def _evolving(sides: list[list[_Item]], articles: Mapping[str, Article]) -> bool
     if sides[0][0].ext.kind != "quantity":
         return False
     stamps = [
-        [
-            str(articles[it.article].published or _reference_day(articles[it.article]))
-            for it in side
-            if it.article in articles
-        ]
+        [str(articles[it.article].published or it.ref_day) for it in side if it.article in articles]
         for side in sides
     ]
     if any(not t or any(len(x) < 10 for x in t) for t in stamps):

@@ -146,36 +146,51 @@ def _verb_phrase(doc: Doc, verb: int, value: tuple[int, int]) -> str:
     return _words(doc, parts) if _contiguous(parts) else doc.tokens[verb].text
 
 
+def _dated_word(doc: Doc, start: int, end: int) -> int | None:
+    """The token the value at [start, end) of a parsed sentence belongs to: the noun it
+    qualifies ("Sunday's quake", "the attack on Sunday") or the verb it dates or measures,
+    reached through the value's own words, parts of a day ("on Saturday night": the night is
+    the value's, not the event) and prepositional links; None when the parse ties it to
+    nothing. `when_label` and `when_anchor` read the same word."""
+    cur = _span_head(doc, start, end)
+    for _ in range(6):
+        if cur is None:
+            return None
+        tok: Token = doc.tokens[cur]
+        par = tok.head
+        if par == cur:
+            return None
+        up = doc.tokens[par]
+        if up.text.lower() in _PART_OF_DAY or start <= up.start < end:
+            cur = par
+            continue
+        if up.pos in _NOUNS and tok.dep in _OF_NOUN | {"prep"}:
+            return par
+        if up.pos in _VERBS and tok.dep != "pobj":
+            return par
+        if tok.dep not in _UP:
+            return None
+        cur = par
+    return None
+
+
 def when_label(doc: Doc, start: int, end: int, kind: str) -> str:
     """The label of a date, time, duration or unnamed length (`kind` "distance") at
     [start, end) of a parsed sentence, or ""."""
     if kind not in _QUESTION or not doc.has_parse:
         return ""
-    cur = _span_head(doc, start, end)
-    for _ in range(6):
-        if cur is None:
-            return ""
-        tok: Token = doc.tokens[cur]
-        par = tok.head
-        if par == cur:
-            return ""
-        up = doc.tokens[par]
-        if up.text.lower() in _PART_OF_DAY or start <= up.start < end:
-            cur = par  # "on Saturday night": the night is the value's, not the event
-            continue
-        if up.pos in _NOUNS and tok.dep in _OF_NOUN | {"prep"}:
-            return f"{up.text.lower() if up.pos == 'NOUN' else up.text} {kind}"
-        if up.pos in _VERBS and tok.dep != "pobj":
-            if up.text.lower() in _SAY or up.lemma in _SAY or up.text.lower() in _BE:
-                return ""  # a statement's date, or a state ("he was sure on Saturday")
-            subject = _subject(doc, par, (start, end))
-            if not subject:
-                return ""
-            return f"{_QUESTION[kind]} {subject} {_verb_phrase(doc, par, (start, end))}"
-        if tok.dep not in _UP:
-            return ""
-        cur = par
-    return ""
+    par = _dated_word(doc, start, end)
+    if par is None:
+        return ""
+    up = doc.tokens[par]
+    if up.pos in _NOUNS:
+        return f"{up.text.lower() if up.pos == 'NOUN' else up.text} {kind}"
+    if up.text.lower() in _SAY or up.lemma in _SAY or up.text.lower() in _BE:
+        return ""  # a statement's date, or a state ("he was sure on Saturday")
+    subject = _subject(doc, par, (start, end))
+    if not subject:
+        return ""
+    return f"{_QUESTION[kind]} {subject} {_verb_phrase(doc, par, (start, end))}"
 
 
 def when_anchor(doc: Doc, start: int, end: int) -> str:
@@ -183,8 +198,8 @@ def when_anchor(doc: Doc, start: int, end: int) -> str:
     a lemma: the event noun it qualifies ("Sunday's earthquake", "the hearing on May 17":
     "earthquake", "hearing") or the verb it dates or measures ("deliberated for 40 hours":
     "deliberate"); "" when the parse ties it to nothing, to a statement ("police said on
-    Friday") or to a state ("he was sure on Saturday"). Read the way `when_label` reads its
-    label, so that two mentions with one anchor would be labelled alike."""
+    Friday") or to a state ("he was sure on Saturday"). The word is `when_label`'s
+    (`_dated_word`), so that two mentions with one anchor would be labelled alike."""
     if not doc.has_parse:
         return ""
     cur = _span_head(doc, start, end)
@@ -195,30 +210,17 @@ def when_anchor(doc: Doc, start: int, end: int) -> str:
                 for g in doc.children(c):
                     if doc.tokens[g].dep == "pobj" and doc.tokens[g].pos == "NOUN":
                         return (doc.tokens[g].lemma or doc.tokens[g].text).lower()
-    for _ in range(6):
-        if cur is None:
-            return ""
-        tok: Token = doc.tokens[cur]
-        par = tok.head
-        if par == cur:
-            return ""
-        up = doc.tokens[par]
-        if up.text.lower() in _PART_OF_DAY or start <= up.start < end:
-            cur = par
-            continue
-        if up.pos == "NOUN" and tok.dep in _OF_NOUN | {"prep"}:
-            return (up.lemma or up.text).lower()
-        if up.pos in _NOUNS and tok.dep in _OF_NOUN | {"prep"}:
-            return ""  # a name ("Smith's 2004 conviction" reads "conviction"; "Iran" no event)
-        if up.pos in _VERBS and tok.dep != "pobj":
-            lemma = (up.lemma or up.text).lower()
-            if up.text.lower() in _SAY or lemma in _SAY or up.text.lower() in _BE or lemma in _BE:
-                return ""
-            return lemma
-        if tok.dep not in _UP:
-            return ""
-        cur = par
-    return ""
+    par = _dated_word(doc, start, end)
+    if par is None:
+        return ""
+    up = doc.tokens[par]
+    lemma = (up.lemma or up.text).lower()
+    if up.pos in _NOUNS:
+        # a name ("Iran") is no event; "Smith's 2004 conviction" reads "conviction"
+        return lemma if up.pos == "NOUN" else ""
+    if up.text.lower() in _SAY or lemma in _SAY or up.text.lower() in _BE or lemma in _BE:
+        return ""
+    return lemma
 
 
 def _restore_names(label: str, article: str) -> str:

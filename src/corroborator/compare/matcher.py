@@ -100,7 +100,8 @@ PERSON_HEADS = frozenset(
 CONTEXT_WIDTH = 6
 ADJACENT_WIDTH = 3
 LEAD_SENTENCES = 3
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: a word: a letter, then letters, digits, apostrophes or hyphens ("McDermott", "O'Neal")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def head_class(head: str | None) -> str:
@@ -137,8 +138,8 @@ def adjacent_words(sentence: str, start: int, end: int) -> frozenset[str]:
 def _window(
     sentence: str, start: int, end: int, stopwords: frozenset[str], width: int
 ) -> frozenset[str]:
-    left = [w for w in _WORD.findall(sentence[:start]) if w.lower() not in stopwords]
-    right = [w for w in _WORD.findall(sentence[end:]) if w.lower() not in stopwords]
+    left = [w for w in WORD.findall(sentence[:start]) if w.lower() not in stopwords]
+    right = [w for w in WORD.findall(sentence[end:]) if w.lower() not in stopwords]
     words = left[-width:] + right[:width]
     return frozenset(fold(w) for w in words if len(w) > 1)
 
