@@ -52,5 +52,7 @@ def test_a_part_of_a_counted_whole_counts_the_wholes_noun() -> None:
 
 def test_a_height_before_a_comma_or_a_full_stop_keeps_its_inches() -> None:
     text = "Smith, who is 6-foot-2, scored twice. Jones is 6-foot-5. A 6-foot-2.5 wall."
-    got = [round(float(e.value), 3) for e in _claims(text) if e.kind == "quantity"]
+    got = [round(float(e.value), 3) for e in _claims(text) if e.kind == "quantity" and e.unit]
     assert got[:2] == [1.88, 1.956] and 1.88 not in got[2:]
+    # "scored twice" is a count of times, no height
+    assert [(e.value, e.key) for e in _claims(text) if e.head == "time"] == [(2.0, "time scored")]

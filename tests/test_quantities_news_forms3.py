@@ -160,18 +160,28 @@ def test_two_moments_are_no_span() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "read"),
     [
-        "He was shot with a .357 Magnum.",
-        "Police found a 9mm pistol in the car.",
-        "The boy had a .22-calibre rifle.",
-        "Officers recovered a .45-caliber handgun and a 12-gauge shotgun.",
-        "He bought a 9-mm Glock at a gun show.",
-        "The army fired 155mm shells at the ridge.",
+        ("He was shot with a .357 Magnum.", [(0.357, "calibre")]),
+        ("Police found a 9mm pistol in the car.", []),
+        ("The boy had a .22-calibre rifle.", [(0.22, "calibre")]),
+        (
+            "Officers recovered a .45-caliber handgun and a 12-gauge shotgun.",
+            [(0.45, "calibre"), (12.0, "gauge")],
+        ),
+        ("He bought a 9-mm Glock at a gun show.", []),
+        ("The army fired 155mm shells at the ridge.", []),
+        # bad HTML splits the dot off: "a. 38-caliber" is .38, not 38 of anything
+        ("Gray had a loaded. 38-caliber revolver.", [(0.38, "calibre")]),
+        ("Police found a 40-calibre handgun.", [(0.4, "calibre")]),
     ],
 )
-def test_a_calibre_is_no_count_and_no_length(text: str) -> None:
-    assert numbers(text) == []
+def test_a_calibre_is_its_own_measure_never_a_count_or_length(
+    text: str, read: list[tuple[float, str]]
+) -> None:
+    got = numbers(text)
+    assert [(nm.raw_value, nm.unit) for nm in got] == read
+    assert all(nm.head == nm.unit for nm in got)
 
 
 def test_a_count_of_guns_is_still_read() -> None:
@@ -180,16 +190,21 @@ def test_a_count_of_guns_is_still_read() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "head"),
+    ("text", "value", "head", "calibre"),
     [
-        ("Police seized two 9mm pistols.", 2.0, "pistol"),
-        ("He bought two .40-caliber pistols.", 2.0, "pistol"),
-        ("Officers took three 12-gauge shotguns.", 3.0, "shotgun"),
+        ("Police seized two 9mm pistols.", 2.0, "pistol", None),
+        ("He bought two .40-caliber pistols.", 2.0, "pistol", (0.4, "calibre")),
+        ("Officers took three 12-gauge shotguns.", 3.0, "shotgun", (12.0, "gauge")),
     ],
 )
-def test_a_count_reaches_over_a_calibre_to_its_noun(text: str, value: float, head: str) -> None:
-    (nm,) = numbers(text)
+def test_a_count_reaches_over_a_calibre_to_its_noun(
+    text: str, value: float, head: str, calibre: tuple[float, str] | None
+) -> None:
+    got = numbers(text)
+    counts = [nm for nm in got if nm.unit is None]
+    (nm,) = counts
     assert (nm.raw_value, nm.head) == (value, head)
+    assert [(c.raw_value, c.unit) for c in got if c.unit] == ([calibre] if calibre else [])
 
 
 def test_a_length_in_millimetres_is_still_read() -> None:

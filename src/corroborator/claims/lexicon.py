@@ -162,6 +162,9 @@ class Lexicon:
     future_suffixes: tuple[str, ...] = ()
     # Words allowed between a zero subject and its event verb ("is believed to have been").
     zero_fillers: frozenset[str] = field(default_factory=frozenset)
+    #: nouns after a zero determiner that report the event named after "of" ("no reports of
+    #: injuries" -> zero injured)
+    zero_reports: frozenset[str] = field(default_factory=frozenset)
     # Compounds glued to a weekday: German "Mittwochabend", "Montagmorgen" (regex).
     weekday_suffix_re: str = ""
     # --- more date forms (see `claims/dates.py`); empty = not read for the language ---

@@ -661,6 +661,39 @@ def _calibres(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pointers + [(m.start(), m.end()) for m in _CALIBRE.finditer(text, start, end)]
 
 
+# The figure of a calibre or gauge inside a `_CALIBRE` match (".357 Magnum", "40-calibre",
+# "12-gauge"); millimetres ("9mm") stay lengths of no claim.
+_CALIBRE_FIGURE = re.compile(
+    r"(?P<dot>\.)?(?P<d>\d{1,3})(?:\s?-?\s?(?P<g>gauge|bore)\b)?(?!\d|\s?-?\s?mm\b|\.\d|\s?-?\s?millimet)",
+    re.IGNORECASE,
+)
+
+
+def _calibre_values(text: str, start: int, end: int) -> list[NumberMention]:
+    """Calibres and gauges of arms as claims of their own unit (English): ".38-caliber" and
+    "38-caliber" (one figure: the dot is dropped or split off by bad HTML, "a. 38-caliber")
+    -> 0.38 calibre; "a 12-gauge shotgun" -> 12 gauge. Reports of one shooting that name
+    different calibres disagree about the weapon."""
+    out: list[NumberMention] = []
+    for span_start, span_end in _calibres(text, start, end):
+        fm = _CALIBRE_FIGURE.match(text, span_start, span_end)
+        if fm is None or text[span_start:span_end].lower().endswith("pointer"):
+            continue
+        digits = fm.group("d")
+        if fm.group("g"):
+            value, unit = float(digits), "gauge"
+        elif fm.group("dot") or len(digits) >= 2:
+            value, unit = float("0." + digits), "calibre"
+        else:
+            continue
+        nm = NumberMention(
+            "quantity", span_start, span_end, value, unit, unit, Bounds(value, value, value, False)
+        )
+        nm.head = unit
+        out.append(nm)
+    return out
+
+
 def find_numbers(
     text: str, start: int, end: int, lex: Lexicon | None, masks: list[tuple[int, int]]
 ) -> list[NumberMention]:
@@ -717,7 +750,7 @@ def find_numbers(
             out.append(found)
             taken.append((found.start, found.end))
         if lex.code == "en":
-            for finder in (_few_scaled, _fractions, _ordinals, _parents_of):
+            for finder in (_few_scaled, _fractions, _ordinals, _parents_of, _once_twice):
                 for found in finder(text, start, end, lex, pats, tokens, taken):
                     if not _overlaps(found.start, found.end, taken):
                         out.append(found)
@@ -756,6 +789,10 @@ def find_numbers(
         if one is not None and not _overlaps(one.start, one.end, taken):
             out.append(one)
             taken.append((one.start, one.end))
+    if soft:  # calibres: a count may reach over one ("two .40-caliber pistols"), so last
+        out += [
+            c for c in _calibre_values(text, start, end) if not _overlaps(c.start, c.end, masks)
+        ]
     if lex is None or lex.code != "en":
         for nm in out:  # "26 centavos", "26 centesimi", "26 Cent" (English: `_cents`)
             if nm.kind == "quantity" and not nm.verb and (nm.head or "").lower() in _CENT_WORDS:
@@ -888,6 +925,13 @@ def _ordinals(
         if value is None:
             continue
         o_end = m.end("d") + 2 if m.group("d") else m.end("o")
+        if (
+            noun not in _SERIES_NOUNS
+            and not (noun.endswith("s") and noun[:-1] in _SERIES_NOUNS)
+            and (place := _place_in_series(text, m.start(), o_end, value, tokens, lex))
+        ):
+            out.append(place)
+            continue
         if noun not in _SERIES_NOUNS and not (noun.endswith("s") and noun[:-1] in _SERIES_NOUNS):
             if m.group("d") or m.group("o").lower() in ("first", "second", "third", "fifth"):
                 continue  # not read by the number pattern anyway; leave "a second payment"
@@ -911,6 +955,192 @@ def _ordinals(
         nm.slot_tokens = [t for t in tokens if m.start("n") <= t.start < m.end("n")]
         out.append(nm)
     return out
+
+
+# "shot him once in the head", "married twice", "reached the playoffs twice": how often an
+# event happened, a count of times like "fired 30 times" (English). Not "twice as many",
+# "twice the limit" (a multiple), "once again", "once a week" (a rate) or a conjunction.
+_ONCE = re.compile(
+    r"(?<![\w-])(?P<w>once|twice|thrice)(?![\w-])"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|before|during|with|from|into|since|last|this|"
+    r"that|after|while|when|but|for\s+(?!the\b|a\b)))",
+)
+_ONCE_VALUE = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+
+
+def _once_twice(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    """'married twice', 'shot Ortiz once in the head' -> 2 / 1 times, with the verb a few
+    words before (`_frequency`); a word with no verb before it is left alone."""
+    out: list[NumberMention] = []
+    if not any(w in text[start:end] for w in _ONCE_VALUE):
+        return out
+    for m in _ONCE.finditer(text, start, end):
+        left = [t for t in tokens_before(tokens, m.start()) if t.is_word][-4:]
+        verbs = [
+            k
+            for k, t in enumerate(left)
+            if t.lower in lex.event_verbs or (t.lower.endswith("ed") and len(t.lower) > 4)
+        ]
+        if not verbs or any(t.lower in lex.auxiliaries for t in left[verbs[-1] + 1 :]):
+            continue
+        value = _ONCE_VALUE[m.group("w")]
+        nm = NumberMention(
+            "quantity", m.start(), m.end(), value, None, None, Bounds(value, value, value, False)
+        )
+        nm = _frequency(nm, m.end(), lex, tokens[: tokens.index(left[verbs[-1]]) + 1])
+        out.append(nm)
+    return out
+
+
+# Words that end the noun phrase after an ordinal ("the fifth operation conducted by ...").
+_PHRASE_ENDS = frozenset(
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "to",
+        "since",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "or",
+        "but",
+        "as",
+        "after",
+        "before",
+        "than",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "into",
+        "over",
+        "under",
+        "against",
+        "during",
+        "ever",
+        "so",
+        "far",
+        "this",
+        "last",
+        "in",
+        "a",
+        "row",
+        "straight",
+    ]
+)
+# Nouns whose place in a series is no fact of the story: parts of a game or of a period
+# (scopes), days and years of a calendar, or a person pointed at ("the second man").
+_NOT_SERIES = frozenset(
+    [
+        "time",
+        "times",
+        "quarter",
+        "half",
+        "period",
+        "day",
+        "week",
+        "month",
+        "year",
+        "century",
+        "decade",
+        "minute",
+        "hour",
+        "second",
+        "place",
+        "one",
+        "ones",
+        "person",
+        "people",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "suspect",
+        "victim",
+        "child",
+        "boy",
+        "girl",
+        "thing",
+        "way",
+    ]
+)
+# What marks a place as the thing's own: "the fifth operation", "his 19th season",
+# "Philadelphia's 21st head coach" ("a third person" only points at one more).
+_SERIES_OWNERS = frozenset(["the", "his", "her", "its", "their", "our", "my", "your"])
+
+
+def _place_in_series(
+    text: str, o_start: int, o_end: int, value: int, tokens: list[Token], lex: Lexicon
+) -> NumberMention | None:
+    """A place in a series of any thing (English), the ordinal owned by "the" or a possessive
+    and the thing its noun phrase's last noun: "the fifth successful anti-piracy operation
+    conducted by ..." -> operation number 5; "Philadelphia's 21st head coach" -> coach number
+    21; "in his 19th season" -> season number 19. First places are left out (too common to
+    be a claim: "the first time"), as are parts of a game or a period and people."""
+    if value < 2:
+        return None
+    before = [t for t in tokens_before(tokens, o_start) if t.end <= o_start]
+    if not before or not (
+        before[-1].lower in _SERIES_OWNERS or before[-1].lower.endswith(("'s", "’s"))
+    ):
+        return None
+    words: list[Token] = []
+    for t in tokens_after(tokens, o_end, 7):
+        low = t.lower
+        if not words and low in ("st", "nd", "rd", "th"):
+            continue
+        if not t.is_word or low in _PHRASE_ENDS or (words and low.endswith("ed")):
+            if low == "by" and len(words) > 1:
+                words.pop()  # "the sixth patrol run by the cutter": a participle before "by"
+            break
+        words.append(t)
+        if len(words) == 5:
+            return None  # no noun phrase that ends: a clause
+    if not words:
+        return None
+    head_tok = words[-1]
+    if head_tok.is_capitalised:
+        return None  # a name: "the 102nd Precinct", "the 82nd Airborne Division"
+    head = _canon(head_tok, lex)
+    if head in _NOT_SERIES or head_tok.lower in _NOT_SERIES or head_tok.lower in lex.determiners:
+        return None
+    nm = NumberMention(
+        "quantity",
+        o_start,
+        head_tok.end,
+        float(value),
+        head,
+        None,
+        Bounds(float(value), float(value), float(value), False),
+    )
+    nm.ordinal = True
+    nm.head = f"{head} number"
+    nm.slot_tokens = [head_tok]
+    return nm
 
 
 # A verb or noun of weight before "N pounds": a mass, not sterling (English).
@@ -1126,6 +1356,12 @@ def _parents_of(
             and nxt[0].is_word
             and nxt[0].lower not in lex.stopwords
             and not (lex.event_verbs.get(nxt[0].lower) or nxt[0].lower in lex.auxiliaries)
+            # "Brooklyn Mother of 13 Zurana Horton": a name after the count is no noun of it
+            and not (
+                nxt[0].is_capitalised
+                and nxt[0].lower not in _IRREGULAR_PLURALS
+                and not nxt[0].lower.endswith("s")
+            )
         ):
             continue  # "a mother of three children": the count reads its own noun
         nm = NumberMention(
@@ -1365,6 +1601,13 @@ def _zero_counts(
         if not noun.is_word:
             continue
         low = noun.lower
+        if (
+            low in lex.zero_reports
+            and j + 2 < len(tokens)
+            and tokens[j + 1].lower == "of"
+            and tokens[j + 2].lower in lex.nominal_events
+        ):
+            noun, low = tokens[j + 2], tokens[j + 2].lower  # "no reports of injuries"
         mapped = lex.noun_heads.get(low, "")
         if low in lex.nominal_events:  # "no injuries", "no deaths"
             zero(t.start, noun.end, "person", lex.nominal_events[low], [noun])
@@ -2753,7 +2996,9 @@ _ORDINAL_PERIODS = frozenset(
 _AGE_OF = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)
 # "Anna Novak, 38, of Dunmore": an age in apposition to a name.
 _AGE_NAME_LEFT = re.compile(
-    r"(?<![\w'’])[A-Z](?:[^\W\d_]|['’-])*(?:\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?))?,\s*$"
+    r"(?<![\w'’])[A-Z](?:[^\W\d_]|['’-])*(?:\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?))?,\s*"
+    # "Tennant and Hakim, both 51,": one age said of the people named
+    r"(?:(?:both|each|all)\s+)?$"
 )
 # "IE6, 7, 8 and 9", "Vista, 7, 8": a number in a list of numbers is no age
 _NUMBER_LIST_NEXT = re.compile(r",\s*\d")
@@ -2784,11 +3029,27 @@ def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patter
         return True  # "aged 24", "over the age of 21"
     if _PERSON_WAS.search(left) and _PERSON_WAS_RIGHT.match(text, m.end(), s_end):
         return True  # an obituary's "She was 91.", "He was 19 and unarmed"
+    if _DIED_AT.search(text, max(s_start, m.start() - 80), m.start()) and _PERSON_WAS_RIGHT.match(
+        text, m.end(), s_end
+    ):
+        return True  # "died in prison at 77,", "dies at 95."
+    if _AGE_LIST_YEARS_OLD.match(text, m.end(), s_end):
+        return True  # the first of "who were 61 and 48 years old", "68 and 48-years-old"
     if not _AGE_RIGHT.match(text, m.end(), s_end) or _NUMBER_LIST_NEXT.match(text, m.end(), s_end):
         return False
     return bool(_AGE_NAME_LEFT.search(left) or _AGE_PERSON_LEFT.search(left))
 
 
+# "died yesterday in prison at 77", "Dies at 95": a bare number after "at" that closes the
+# clause of a verb of dying is the age at death (English; "died at 3 p.m." is read as a time)
+_DIED_AT = re.compile(
+    r"(?<![\w-])(?:die[ds]?|dying|passed\s+away)\b(?:\s+[\w'’,-]+){0,8}?\s+at\s+$", re.IGNORECASE
+)
+# "who were 61 and 48 years old", "68 and 48-years-old": every number of the list is an age
+_AGE_LIST_YEARS_OLD = re.compile(
+    r"(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|or)\s+\d{1,3}(?:-|\s+)years?(?:-|\s+)old\b",
+    re.IGNORECASE,
+)
 # "She was 91.", "he is 19 and unarmed", "who was 75 when he died": a bare number after a
 # person pronoun and "was" / "is", closing the clause, is the person's age (English)
 _PERSON_WAS = re.compile(r"(?<![\w'’])(?:he|she|who)\s+(?:was|is)\s+$", re.IGNORECASE)

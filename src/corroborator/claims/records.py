@@ -23,15 +23,21 @@ from corroborator.text.calendar import MONTHS, WEEKDAYS
 _FIGURE = r"(?P<w>\d{1,3})\s?[-–]\s?(?P<l>\d{1,3})(?:\s?[-–]\s?(?P<d>\d{1,3}))?(?![\d.,]\d|[-–]\d)"
 _NAME = r"(?P<name>[A-Z][\w'’.-]*[a-z][\w'’-]*)"
 #: "Varga (41-2" / "Varga, 41-2," : the record stands right after its owner's name
-_BY_NAME = re.compile(_NAME + r"(?:\s*\(\s*|,\s+)" + _FIGURE + r"(?=\s*[,;)])")
+_BY_NAME = re.compile(_NAME + r"(?:\s*\(\s*|,\s+)" + _FIGURE + r"(?=\s*(?:[,;)]|with\b))")
 #: "record to 41-2", "a 41-2 record", "improved to 41-2"
 _BY_CUE = re.compile(
     r"(?:\brecord\s+(?:to|of|at|now\s+at|stands\s+at)\s+|"
     r"\b(?:improv\w*|drop\w*|fell|falls?|mov\w*|climb\w*|rose|rises?|went)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?to\s+)" + _FIGURE + r"(?![\w%$€£])",
+    r"(?:[\w'’-]+\s+){0,4}?to\s+|"
+    # "a mark of 162-139", "stands at 284-286", "floundering at 9-14" (a team's standing)
+    r"\bmark\s+of\s+|\b(?:stands?|standing|sits?|sitting|floundering|slumping|struggling)"
+    r"\s+at\s+)" + _FIGURE + r"(?![\w%$€£])",
     re.IGNORECASE,
 )
-_BEFORE_RECORD = re.compile(r"\b(?:a|an|his|her|their|the)\s+" + _FIGURE + r"\s+record\b", re.I)
+#: "a 41-2 record", "a 162-139 mark", "after an 18-30 start" (a record over a stretch)
+_BEFORE_RECORD = re.compile(
+    r"\b(?:a|an|his|her|their|the|its)\s+" + _FIGURE + r"\s+(?:record|mark|start)\b", re.I
+)
 _POSSESSIVE = re.compile(r"([A-Z][\w-]*[a-z])['’]s?\s+(?:[a-z]+\s+)?record\b[^.]*$")
 _CAPITAL = re.compile(r"\b([A-Z][\w'’-]*[a-z][\w'’-]*)\b")
 #: capitalised words that are not competitors' names

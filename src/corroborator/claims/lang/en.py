@@ -1052,8 +1052,11 @@ LEXICON = Lexicon(
             "be",
             "been",
             "seriously",
+            "else",  # "no one else was injured"
         ]
     ),
+    # "no reports of injuries", "no sign of casualties": zero of the event named after "of"
+    zero_reports=frozenset(["report", "reports", "sign", "signs", "word", "indication"]),
     ampm=True,
     clock_words=("o'clock", "hours", "hrs", "h"),
     local_time_re=r"local\s+time\b",

@@ -1,0 +1,169 @@
+"""Value forms of real news that were missed (issue 13, session 13): ages said of several
+people or at death, zero in "no one else" and "no reports of", calibres of arms, places in a
+series ("the fifth operation"), "once" and "twice", and win-loss records after a standing cue.
+Found on ECB+ train subtopics nobody had tuned on; every sentence here is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.claims.extract import extract_claims
+from corroborator.claims.records import find_records
+from corroborator.text.sentences import split_sentences
+
+
+def _claims(text: str) -> list:
+    return [
+        e
+        for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")
+        if e.kind not in ("quote", "attribution")
+    ]
+
+
+def _heads(text: str) -> list[tuple[float, str | None]]:
+    return [(float(e.value), e.head) for e in _claims(text) if e.kind == "quantity"]
+
+
+# ------------------------------------------------------------------ ages
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Deputy Ann Kovac and Sergeant Ilya Brandt, both 44, were hurt in the blast.", [44.0]),
+        ("The harbour master, who died on Sunday in a hospital at 81, was buried today.", [81.0]),
+        ("Composer Who Wrote the Anthem Dies at 92", [92.0]),
+        ("The two climbers, who were 35 and 29 years old, were found on Monday.", [35.0, 29.0]),
+        ("Divers found two men -- 57 and 61-years-old -- in the hull.", [57.0, 61.0]),
+    ],
+)
+def test_ages_of_several_people_and_at_death(text: str, ages: list[float]) -> None:
+    assert [v for v, h in _heads(text) if h == "age"] == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry died at 40 knots, the engineer said.",
+        "She died at 10 Harbour Road.",
+        "He died at 3 p.m. on Friday.",
+        "Both teams, all 11 players, stayed.",
+    ],
+)
+def test_no_age_without_its_form(text: str) -> None:
+    assert "age" not in [h for _v, h in _heads(text)]
+
+
+# ------------------------------------------------------------------ zero
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver escaped and no one else was injured.",
+        "There were no reports of injuries after the blast.",
+    ],
+)
+def test_zero_injured_in_more_forms(text: str) -> None:
+    got = [(e.value, e.key) for e in _claims(text) if e.kind == "quantity"]
+    assert got == [(0.0, "person injured")]
+
+
+def test_no_report_of_a_thing_is_no_zero() -> None:
+    assert _claims("There were no reports of the fire on the ridge.") == []
+
+
+# ------------------------------------------------------------------ calibres
+
+
+def test_two_calibres_of_one_gun_are_a_measure_to_compare() -> None:
+    a = [
+        (e.value, e.unit, e.key) for e in _claims("Police said he carried a .38-caliber revolver.")
+    ]
+    b = [(e.value, e.unit, e.key) for e in _claims("He carried a. 357 caliber gun, police said.")]
+    assert a == [(0.38, "calibre", "calibre")]
+    assert b == [(0.357, "calibre", "calibre")]
+
+
+# ------------------------------------------------------------------ places in a series
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("It was the sixth successful anti-smuggling patrol run by the cutter.", 6.0, "patrol"),
+        ("Okafor is the third league head coach to be dismissed this winter.", 3.0, "coach"),
+        ("Lindqvist, in her 12th season with the club, scored twice.", 12.0, "season"),
+        ("She was named Tallinn's 31st mayor on Monday.", 31.0, "mayor"),
+        ("It was the republic's fifth parliamentary election, officials said.", 5.0, "election"),
+    ],
+)
+def test_a_place_in_a_series_of_any_thing(text: str, value: float, head: str) -> None:
+    places = [(e.value, e.head) for e in _claims(text) if (e.head or "").endswith(" number")]
+    assert places == [(value, f"{head} number")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The second man was arrested on Tuesday.",  # a person pointed at
+        "He scored in the third quarter.",  # a part of the game
+        "It was the first operation of the year.",  # first places are too common
+        "A fourth patrol boat joined them.",  # "a" points at one more
+        "It rained for the third day.",  # a day of a calendar
+        "Officers of the 104th Precinct were called.",  # a name
+    ],
+)
+def test_no_place_where_the_ordinal_is_no_fact(text: str) -> None:
+    assert not [e for e in _claims(text) if (e.head or "").endswith(" number")]
+
+
+# ------------------------------------------------------------------ once, twice
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [
+        ("The singer married twice.", 2.0, "time married"),
+        ("The guard shot the intruder once in the leg.", 1.0, "time shot"),
+        ("He has been arrested twice before.", 2.0, "time arrested"),
+    ],
+)
+def test_once_and_twice_count_times(text: str, value: float, key: str) -> None:
+    assert [(e.value, e.key) for e in _claims(text) if e.head == "time"] == [(value, key)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened once again.",
+        "They paid twice the price.",
+        "Once he arrived, he left.",
+        "She visited once a week.",
+        "The fleet was twice as large.",
+    ],
+)
+def test_once_and_twice_that_count_nothing(text: str) -> None:
+    assert not [e for e in _claims(text) if e.head == "time"]
+
+
+# ------------------------------------------------------------------ records
+
+
+@pytest.mark.parametrize(
+    ("text", "wins"),
+    [
+        ("Moreau, 31-4 with 22 knockouts, won again.", 31),
+        ("The Gulls fired their coach with the team floundering at 6-17.", 6),
+        ("He left with a 120-98 mark and two playoff trips.", 120),
+        ("Her record as coach stands at 201-187.", 201),
+        ("She posted a mark of 77-60 in Leeds.", 77),
+    ],
+)
+def test_records_after_more_cues(text: str, wins: int) -> None:
+    assert [r.wins for r in find_records(text, 0, len(text), [])] == [wins]
+
+
+def test_a_final_score_is_still_no_record() -> None:
+    text = "The Gulls won 27-24 on Sunday."
+    assert find_records(text, 0, len(text), []) == []
