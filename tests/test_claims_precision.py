@@ -833,3 +833,32 @@ def test_one_uncommon_figure_with_and_without_its_verb_is_one_fact() -> None:
     (pirates,) = [c for c in claims if c.label == "pirates"]
     assert pirates.verdict == "corroborated"
     assert {m.article for m in pirates.mentions} == {"a1", "a2"}
+
+
+def test_an_average_is_no_total_of_one_season() -> None:
+    # "has averaged ... 100 runs" is a figure per season; "112 runs last season" a total
+    from corroborator.compare.align import scope_of
+
+    avg = "Ferro has averaged more than 20 goals and 95 assists over his career."
+    total = "Ferro had 112 assists last season."
+    claims = _align({"a1": avg, "a2": total})
+    assert not [c for c in claims if c.verdict in ("conflicting", "possible_conflict")]
+    art = Article("a1", "a1", "a1", "en", "2026-05-02", avg, sentences=split(avg))
+    assert {scope_of(e, art) for e in claims_of(avg) if e.kind == "quantity"} == {"average"}
+    # two totals still conflict
+    claims = _align({"a1": "Ferro had 95 assists last season.", "a2": total})
+    assert [c.verdict for c in claims if c.verdict in ("conflicting", "possible_conflict")]
+
+
+def test_an_age_now_or_then_is_not_set_against_a_plain_age() -> None:
+    now = "The suspect, Dario Pell, now 19, denied the charge in court on Monday."
+    then = "The suspect, the then 18-year-old Dario Pell, denied the charge in court on Monday."
+    plain18 = "The suspect, Dario Pell, 18, denied the charge in court on Monday."
+    plain19 = "The suspect, Dario Pell, 19, denied the charge in court on Monday."
+    for a, b in ((now, plain18), (then, plain19)):
+        claims = _align({"a1": a, "a2": b})
+        assert len([c for c in claims if c.key == "age"]) == 2, (a, b)  # both read
+        assert not [c for c in claims if c.verdict in ("conflicting", "possible_conflict")]
+    # two plain ages that differ still conflict
+    claims = _align({"a1": plain18, "a2": plain19})
+    assert [c.verdict for c in claims if c.key == "age"] == ["conflicting"]

@@ -167,3 +167,63 @@ def test_records_after_more_cues(text: str, wins: int) -> None:
 def test_a_final_score_is_still_no_record() -> None:
     text = "The Gulls won 27-24 on Sunday."
     assert find_records(text, 0, len(text), []) == []
+
+
+# ------------------------------------------------------------------ more misreads
+
+
+def test_million_written_mm_after_a_currency() -> None:
+    got = [
+        (e.value, e.unit)
+        for e in _claims("The club offered a five-year, $90MM deal.")
+        if e.kind == "money"
+    ]
+    assert got == [(90_000_000.0, "USD")]
+    # millimetres stay lengths
+    assert [e.unit for e in _claims("Rain gauges recorded 30mm overnight.")] == ["m"]
+
+
+def test_an_age_in_compound_number_words_is_no_one_year_duration() -> None:
+    got = [(e.kind, e.value, e.head) for e in _claims("The seventy-one-year-old was released.")]
+    assert ("quantity", 71.0, "age") in got
+    assert not [g for g in got if g[0] == "duration"]
+
+
+def test_a_calibre_whose_dot_bad_html_split_off() -> None:
+    got = [(e.value, e.unit) for e in _claims("He drew a. 357 revolver, police said.")]
+    assert got == [(0.357, "calibre")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [
+        ("The Gulls won 14 of their next 19 games.", 14.0, "game won"),
+        ("They have lost seven of their last nine games.", 7.0, "game lost"),
+    ],
+)
+def test_games_won_or_lost_of_a_stretch(text: str, value: float, key: str) -> None:
+    got = [(e.value, e.key) for e in _claims(text) if e.kind == "quantity"]
+    assert got == [(value, key)]  # the stretch (19, nine) is no count of its own
+
+
+def test_a_record_a_team_wound_up_at() -> None:
+    text = "The Gulls wound up at 44-38 and made the playoffs."
+    assert [r.wins for r in find_records(text, 0, len(text), [])] == [44]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        (
+            "He was arraigned on three counts of arson and one count of burglary.",
+            [(3.0, "arson count"), (1.0, "burglary count")],
+        ),
+        (
+            "She faces two counts of first-degree murder and one count of attempted murder.",
+            [(2.0, "murder count"), (1.0, "attempted murder count")],
+        ),
+        ("He faces two fraud charges.", [(2.0, "fraud charge")]),
+    ],
+)
+def test_counts_of_a_charge_name_the_charge(text: str, counts: list[tuple[float, str]]) -> None:
+    assert [(e.value, e.head) for e in _claims(text) if e.kind == "quantity"] == counts

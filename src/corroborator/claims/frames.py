@@ -318,6 +318,8 @@ def _lone_one(e: Extraction, lex: Lexicon | None) -> bool:
     if not e.text[:1].isalpha() or _verb_after_head(e):
         return False
     head = e.head or ""
+    if head.endswith((" count", " charge")):
+        return False  # "one count of kidnapping": a charge ("murder count", `quantities`)
     return head not in lex.noun_heads.values() and head not in lex.measure_nouns
 
 

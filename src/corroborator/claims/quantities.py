@@ -123,7 +123,8 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d+\)[\s.-]?)?\d{2,4}(?:[\s.-]\d
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _SHORT_SCALES = frozenset({"m", "k", "bn", "mn", "tn"})
 # Glued scales no lexicon lists: "$4.2b", "S$1mil", "RM3.06mil".
-_GLUED_SCALES = {"b": 1e9, "mil": 1e6}
+# "$200MM" (upper case, after a currency: the finance and sports pages' million).
+_GLUED_SCALES = {"b": 1e9, "mil": 1e6, "mm": 1e6}
 # "720p", "1080p": a video's lines, not pence.
 _VIDEO_LINES = frozenset({"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 # "rose by 3% to 5%": the amount of a change ("by"), then the level it ends at, no range.
@@ -363,7 +364,7 @@ def _patterns(lex: Lexicon | None) -> _Patterns:
         rf"(?:(?=\d|{re.escape(lex.decimal_sep)}\d)"
         rf"(?:(?<![\w.,/-])|(?<=[\s(\[][{_MINUS}])|(?-i:{_glued_cur_behind()}))"
         rf"(?P<d>{digits}|{lead_dot})(?![.,]\d)"
-        rf"(?:(?P<att>bn|mn|mil|m|k|tn|b)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
+        rf"(?:(?P<att>bn|mn|mil|(?-i:MM)|m|k|tn|b)(?![\w])|(?P<gu>{glued})(?![\w])|{tail})"
         rf"|(?<![\w.,/-])(?P<w>{lex.number_words_re}){word_end})",
         i,
     )
@@ -593,6 +594,8 @@ _ARMS = (
 _CAL_WORD = r"\s?-?\s?(?:calib(?:re|er)s?\b|cal\b\.?)"
 _CALIBRE = re.compile(
     r"(?<![\w.,])(?:"
+    # "a. 357 revolver": bad HTML splits the dot of ".357" off after a word
+    r"(?<=[a-z]\.\s)\d{2,3}(?=\s+(?:Magnum|Special)\b|\s+" + _ARMS + r")|"
     # ".357 Magnum", ".22-calibre", ".45 caliber", ".38 revolver"
     r"\.\d{2,3}(?:" + _CAL_WORD + r"|(?=\s+(?:Magnum|Special|ACP|Auto|Remington|Winchester|"
     r"Long\s+Rifle|LR|S&W)\b|\s+" + _ARMS + r"))"
@@ -608,7 +611,7 @@ _CALIBRE = re.compile(
 )
 _CALIBRE_WORDS = frozenset(["mm", "caliber", "calibre", "gauge", "cal", "millimetre", "millimeter"])
 _CALIBRE_WORD_HINTS = ("calib", "Calib", "CALIB", "gauge", "bore", "mm", "MM", "millimet")
-_DOT_FIGURE = re.compile(r"\.\d\d")
+_DOT_FIGURE = re.compile(r"\.\s?\d\d")
 
 # The clock of a game: "with 10:03 to play", "6:00 remaining in the third quarter", "2:41 left"
 # (the time left to play, no time of day and no count; `claims.times` reads none there).
@@ -720,6 +723,12 @@ def find_numbers(
                         and pats.ago_prefix.search(text, max(start, m.start() - 12), m.start())
                     )
                     or (lex.code == "en" and _ORDINAL_SECOND.match(text, m.end(), end))
+                    # "the sixty-one-year-old": the tail of a compound number word, an age
+                    or (
+                        m.start() > start + 1
+                        and text[m.start() - 1] == "-"
+                        and text[m.start() - 2].isalpha()
+                    )
                 ):
                     continue
                 name, secs = lex.duration_units[m.group("u").lower()]
@@ -750,7 +759,14 @@ def find_numbers(
             out.append(found)
             taken.append((found.start, found.end))
         if lex.code == "en":
-            for finder in (_few_scaled, _fractions, _ordinals, _parents_of, _once_twice):
+            for finder in (
+                _few_scaled,
+                _fractions,
+                _ordinals,
+                _parents_of,
+                _once_twice,
+                _games_won_of,
+            ):
                 for found in finder(text, start, end, lex, pats, tokens, taken):
                     if not _overlaps(found.start, found.end, taken):
                         out.append(found)
@@ -846,6 +862,13 @@ _ORDINAL = re.compile(
     r"twentieth|thirtieth))"
     r"(?:[-\s]+(?P<run>consecutive|straight|successive|successful)\s+|[-\s]+)"
     r"(?P<n>[a-z]+)(?![\w-])",
+    re.IGNORECASE,
+)
+_ORDINAL_ANY = re.compile(
+    r"(?<![\w.,-])(?:(?P<d>\d{1,3})(?:st|nd|rd|th)|(?P<w>(?:twenty|thirty)-)?"
+    r"(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|thirtieth))(?=\s+[a-z])",
     re.IGNORECASE,
 )
 _ORDINAL_STEMS = (*_ORDINAL_WORDS, "tieth")
@@ -954,6 +977,16 @@ def _ordinals(
         nm.head = f"{'inning' if head == 'innings' else head} number"
         nm.slot_tokens = [t for t in tokens if m.start("n") <= t.start < m.end("n")]
         out.append(nm)
+    # ordinals `_ORDINAL` does not take ("the fifth anti-piracy operation": a hyphenated word)
+    for m in _ORDINAL_ANY.finditer(text, start, end):
+        if _overlaps(m.start(), m.end(), taken) or any(o.start <= m.start() < o.end for o in out):
+            continue
+        value = _ordinal_value(m.group("d"), m.group("w"), m.group("o"))
+        o_end = m.end("d") + 2 if m.group("d") else m.end("o")
+        if value is not None and (
+            place := _place_in_series(text, m.start(), o_end, value, tokens, lex)
+        ):
+            out.append(place)
     return out
 
 
@@ -998,6 +1031,71 @@ def _once_twice(
         nm = _frequency(nm, m.end(), lex, tokens[: tokens.index(left[verbs[-1]]) + 1])
         out.append(nm)
     return out
+
+
+# "won 18 of its next 23 games", "losing eight of their last 10 games": the games won or
+# lost over a stretch (English); the stretch's length is no count of its own.
+_N_OF_M_GAMES = re.compile(
+    r"(?<![\w-])(?P<verb>won|wins?|winning|lost|lose|loses|losing|dropped|drops?|dropping)\s+"
+    r"(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+of\s+(?:its|their|his|her|the|our)\s+"
+    r"(?:(?:next|last|first|final|past|previous)\s+)?(?P<m>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?P<noun>games|matches|contests|starts|outings|fights|bouts|races)\b",
+    re.IGNORECASE,
+)
+
+
+def _games_won_of(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    """'won 18 of its next 23 games' -> 18 games won; the 23 is masked (a stretch)."""
+    out: list[NumberMention] = []
+    if " of " not in text[start:end]:
+        return out
+    for m in _N_OF_M_GAMES.finditer(text, start, end):
+        raw, other = m.group("n"), m.group("m")
+        value = float(raw) if raw.isdigit() else lex.parse_number_words(raw.lower())
+        stretch = float(other) if other.isdigit() else lex.parse_number_words(other.lower())
+        if value is None or stretch is None or value > stretch:
+            continue
+        nm = NumberMention(
+            "quantity",
+            m.start("n"),
+            m.end("n"),
+            value,
+            None,
+            None,
+            Bounds(value, value, value, False),
+        )
+        verb = m.group("verb").lower()
+        won = verb.startswith("w")
+        nm.head, nm.verb = "game", "won" if won else "lost"
+        nm.slot_tokens = [t for t in tokens if t.start == m.start("verb")][:1]
+        out.append(nm)
+        taken.append((m.start("m"), m.end("noun")))
+    return out
+
+
+# Counted nouns that name a charge by what follows "of" or what stands before them.
+_CHARGE_HEADS = frozenset({"count", "charge"})
+
+
+def _charge_of(after: list[Token], lex: Lexicon) -> list[str]:
+    """The words after "of" that name a charge ("of first-degree murder" -> ["murder"])."""
+    if not after or after[0].lower != "of":
+        return []
+    words: list[str] = []
+    for t in after[1:4]:
+        if not t.is_word or t.lower in lex.stopwords:
+            break
+        if "degree" not in t.lower:
+            words.append(t.lower)
+    return words
 
 
 # Words that end the noun phrase after an ordinal ("the fifth operation conducted by ...").
@@ -1050,6 +1148,33 @@ _PHRASE_ENDS = frozenset(
         "a",
         "row",
         "straight",
+        "when",
+        "where",
+        "while",
+        "if",
+        "because",
+        "not",
+        "did",
+        "does",
+        "do",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
     ]
 )
 # Nouns whose place in a series is no fact of the story: parts of a game or of a period
@@ -1123,6 +1248,8 @@ def _place_in_series(
     if not words:
         return None
     head_tok = words[-1]
+    if any(w.lower in _NOT_SERIES or _canon(w, lex) in _NOT_SERIES for w in words):
+        return None  # "the fourth quarter run", "the third day's session"
     if head_tok.is_capitalised:
         return None  # a name: "the 102nd Precinct", "the 82nd Airborne Division"
     head = _canon(head_tok, lex)
@@ -2997,8 +3124,8 @@ _AGE_OF = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)
 # "Anna Novak, 38, of Dunmore": an age in apposition to a name.
 _AGE_NAME_LEFT = re.compile(
     r"(?<![\w'’])[A-Z](?:[^\W\d_]|['’-])*(?:\s+(?:[IVX]{1,4}|Jr\.?|Sr\.?))?,\s*"
-    # "Tennant and Hakim, both 51,": one age said of the people named
-    r"(?:(?:both|each|all)\s+)?$"
+    # "Tennant and Hakim, both 51,": one age said of the people named; "Pell, now 19,"
+    r"(?:(?:both|each|all|now)\s+)?$"
 )
 # "IE6, 7, 8 and 9", "Vista, 7, 8": a number in a list of numbers is no age
 _NUMBER_LIST_NEXT = re.compile(r",\s*\d")
@@ -3421,6 +3548,14 @@ def _count_head(
     nm.head = canonical
     mods = [t.text for t in run if t.start < head.start and t is not pre_verb]
     nm.phrase = " ".join([*mods, canonical]) if mods else None
+    if lex.code == "en" and canonical in _CHARGE_HEADS:
+        # "two counts of first-degree murder", "one attempted murder charge": the charge is
+        # what is counted ("murder count" and "kidnapping count" are two facts)
+        what = _charge_of(tokens_after(tokens, head.end, 5), lex) or [
+            m.lower() for m in mods if "degree" not in m.lower()
+        ]
+        if what:
+            nm.head = f"{' '.join(what)} {canonical}"
     verb: str | None = lex.event_verbs.get(pre_verb.lower) if pre_verb else None
     after = tokens_after(tokens, head.end, 5)
     # Passive / reduced relative after the head: "residents were (safely) evacuated".

@@ -30,8 +30,8 @@ _BY_CUE = re.compile(
     r"\b(?:improv\w*|drop\w*|fell|falls?|mov\w*|climb\w*|rose|rises?|went)\s+"
     r"(?:[\w'’-]+\s+){0,4}?to\s+|"
     # "a mark of 162-139", "stands at 284-286", "floundering at 9-14" (a team's standing)
-    r"\bmark\s+of\s+|\b(?:stands?|standing|sits?|sitting|floundering|slumping|struggling)"
-    r"\s+at\s+)" + _FIGURE + r"(?![\w%$€£])",
+    r"\bmark\s+of\s+|\b(?:stands?|standing|sits?|sitting|floundering|slumping|struggling|"
+    r"wound\s+up|finish(?:ed|es)?|end(?:ed|s)?)\s+at\s+)" + _FIGURE + r"(?![\w%$€£])",
     re.IGNORECASE,
 )
 #: "a 41-2 record", "a 162-139 mark", "after an 18-30 start" (a record over a stretch)
@@ -48,6 +48,7 @@ _NOT_NAMES = frozenset(
         *("the", "a", "an", "his", "her", "their", "he", "she", "it", "they", "this", "that"),
         *("in", "on", "at", "after", "before", "with", "by", "for", "and", "but"),
         *("later", "earlier", "now", "then", "also", "meanwhile", "however", "champion"),
+        *("i", "i'm", "i’m", "we", "you", "last", "next", "first", "after"),
     }
 )
 _HAS_FIGURE = re.compile(r"\d\s?[-–]\s?\d")

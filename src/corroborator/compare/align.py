@@ -1490,6 +1490,19 @@ _ADDED = {
         r"[\w.,-]+\s+(?:other|more|additional|further|extra|remaining)\b", re.IGNORECASE
     )
 }
+#: "averaged 30 home runs and 100 RBIs", "an average of 40 calls a day": a figure that is an
+#: average is not the total of any one period ("121 RBIs last season")
+_AVERAGED = {
+    "en": re.compile(
+        r"(?:\baverag(?:e|es|ed|ing)|\ban\s+average\s+of)\s+(?:(?:more|less|fewer)\s+than\s+|"
+        r"about\s+|nearly\s+|almost\s+|over\s+|around\s+)?"
+        r"(?:(?![a-z]+ed\b)[\w.,$€£%-]+\s+){0,5}?(?:and\s+)?$",
+        re.IGNORECASE,
+    )
+}
+#: "Timmons, now 16," / "who is now 16": an age at the time of the report; "the then-15-year-
+#: old", "then 15": at the time of the event. Neither is set against a plain age.
+_AGE_WHEN = {"en": re.compile(r"\b(now|then)(?:\s*-\s*|\s+)(?:aged\s+)?$", re.IGNORECASE)}
 #: characters either side of a value searched for its scope, inside its sentence
 _SCOPE_REACH = 80
 #: kinds whose scope phrase is checked against the parse (`scope_of`)
@@ -1512,6 +1525,15 @@ def scope_of(e: Extraction, art: Article | None) -> str:
     if 0 <= e.sentence_index < len(art.sentences):
         sent = art.sentences[e.sentence_index]
         lo, hi = max(lo, sent.start), min(hi, sent.end)
+    if (avg := _AVERAGED.get(art.language)) and avg.search(art.text, max(0, lo), e.start):
+        return "average"
+    if (
+        e.head == "age"
+        and (when := _AGE_WHEN.get(art.language))
+        and (wm := when.search(art.text, max(0, lo), e.start))
+    ):
+        # "Timmons, now 16," (at the report) / "then-15-year-old" (at the event)
+        return wm.group(1).lower()
     for m in pattern.finditer(art.text, max(0, lo), max(0, hi)):
         # a sum or a share: with a parse, only a phrase that hangs above the value limits it
         # ("expected to close in the fourth quarter, values the company at $42 a share, a 28
