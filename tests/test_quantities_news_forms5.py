@@ -227,3 +227,21 @@ def test_a_record_a_team_wound_up_at() -> None:
 )
 def test_counts_of_a_charge_name_the_charge(text: str, counts: list[tuple[float, str]]) -> None:
     assert [(e.value, e.head) for e in _claims(text) if e.kind == "quantity"] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Police estimated the crowd at 90.", 90.0),
+        ("A crowd of 6,000 gathered outside the court.", 6000.0),
+        ("The crowd numbered about 250 by nightfall.", 250.0),
+        ("Crowds of more than 12,000 filled the square.", 12000.0),
+    ],
+)
+def test_the_size_of_a_crowd_is_a_count_of_people_gathered(text: str, value: float) -> None:
+    got = [(e.value, e.key) for e in _claims(text) if e.kind == "quantity"]
+    assert got == [(value, "person gathered")]
+
+
+def test_a_crowd_of_counted_people_counts_its_own_noun() -> None:
+    assert [e.head for e in _claims("A crowd of 300 mourners marched.")] == ["mourner"]

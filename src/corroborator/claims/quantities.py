@@ -766,6 +766,7 @@ def find_numbers(
                 _parents_of,
                 _once_twice,
                 _games_won_of,
+                _crowd_sizes,
             ):
                 for found in finder(text, start, end, lex, pats, tokens, taken):
                     if not _overlaps(found.start, found.end, taken):
@@ -1081,6 +1082,50 @@ def _games_won_of(
     return out
 
 
+# The size of a crowd (English): "a crowd of 5,000", "estimated the crowd at 70", "the crowd
+# numbered about 300", "crowds estimated at 2,000" -> a count of the people gathered.
+_CROWD = re.compile(
+    r"(?<![\w-])(?:(?:estimated|put|placed|pegged)\s+(?:the|a)\s+crowds?\s+at|crowds?\s+"
+    r"(?:of|(?:was|were|is|are)?\s*(?:estimated|put)\s+at|numbering|numbered|swelled\s+to|"
+    r"grew\s+to))\s+(?:(?:about|some|around|nearly|roughly|approximately|almost|over|"
+    r"more\s+than|at\s+least|an\s+estimated)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _crowd_sizes(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    """'estimated the crowd at 70', 'a crowd of 5,000 gathered' -> people gathered (70, 5000);
+    a noun after the figure counts itself ('a crowd of 300 mourners')."""
+    out: list[NumberMention] = []
+    if pats.number_free is None or "crowd" not in text[start:end].lower():
+        return out
+    for c in _CROWD.finditer(text, start, end):
+        m = pats.number_free.match(text, c.end(), end)
+        if m is None or _overlaps(m.start(), m.end(), taken):
+            continue
+        value = _NumberReader(text, lex, pats).value_of(m)
+        if value is None or value < 2:
+            continue
+        nxt = tokens_after(tokens, m.end(), 1)
+        if nxt and nxt[0].is_word and _plural_noun_at(tokens, m.end(), lex):
+            continue  # "a crowd of 300 mourners": the count reads its own noun
+        nm = _finish(
+            text, start, end, m.start(), m.end(), value, "quantity", None, lex, pats, tokens
+        )
+        nm.head, nm.verb = "person", "gathered"
+        nm.slot_tokens = [t for t in tokens if c.start() <= t.start < c.end()][:1]
+        out.append(nm)
+    return out
+
+
 # Counted nouns that name a charge by what follows "of" or what stands before them.
 _CHARGE_HEADS = frozenset({"count", "charge"})
 
@@ -1091,11 +1136,15 @@ def _charge_of(after: list[Token], lex: Lexicon) -> list[str]:
         return []
     words: list[str] = []
     for t in after[1:4]:
-        if not t.is_word or t.lower in lex.stopwords:
+        if not t.is_word or t.lower in lex.stopwords or len(words) == 2:
             break
-        if "degree" not in t.lower:
+        if "degree" not in t.lower and t.lower not in _DEGREES:
             words.append(t.lower)
     return words
+
+
+# "first degree murder", "second-degree assault": the degree is no part of the charge's name
+_DEGREES = frozenset({"first", "second", "third", "fourth", "capital"})
 
 
 # Words that end the noun phrase after an ordinal ("the fifth operation conducted by ...").
