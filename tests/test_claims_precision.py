@@ -862,3 +862,21 @@ def test_an_age_now_or_then_is_not_set_against_a_plain_age() -> None:
     # two plain ages that differ still conflict
     claims = _align({"a1": plain18, "a2": plain19})
     assert [c.verdict for c in claims if c.key == "age"] == ["conflicting"]
+
+
+def test_places_in_a_series_that_disagree_are_only_a_possible_conflict() -> None:
+    # "the fifth patrol" / "the sixth patrol": the series (this year, since May, in the
+    # cutter's history) is not read, so two places may belong to two series
+    claims = _align(
+        {
+            "a1": "It was the fifth anti-smuggling patrol of the cutter Vasa, the navy said.",
+            "a2": "It was the sixth anti-smuggling patrol of the cutter Vasa, the navy said.",
+        }
+    )
+    places = [c for c in claims if c.key == "patrol number"]
+    assert [c.verdict for c in places] == ["possible_conflict"]
+    # a round of a fight is a series of its own (its disagreements are not doubted)
+    from corroborator.claims.quantities import generic_place
+
+    assert generic_place("patrol number") and not generic_place("round number")
+    assert not generic_place("patrol")

@@ -1267,6 +1267,16 @@ _NOT_SERIES = frozenset(
 _SERIES_OWNERS = frozenset(["the", "his", "her", "its", "their", "our", "my", "your"])
 
 
+def generic_place(head: str | None) -> bool:
+    """Whether `head` is a place in a series of a thing outside the series nouns of a fight or
+    a game ("operation number" from "the fifth operation", not "round number"), read by
+    `_place_in_series`: its series is not parsed ("this season", "in team history")."""
+    if not head or not head.endswith(" number"):
+        return False
+    noun = head[: -len(" number")]
+    return noun not in _SERIES_NOUNS and noun != "inning"
+
+
 def _place_in_series(
     text: str, o_start: int, o_end: int, value: int, tokens: list[Token], lex: Lexicon
 ) -> NumberMention | None:

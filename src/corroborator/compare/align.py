@@ -40,6 +40,7 @@ from corroborator.claims.dates import YEARLESS, in_unknown_week
 from corroborator.claims.extract import stamp_date
 from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold, weekday_named
 from corroborator.claims.lang import get_lexicon, words_of_every_language
+from corroborator.claims.quantities import generic_place
 from corroborator.claims.scores import RESULT_SLOT
 from corroborator.compare.labels import LABEL_LANGUAGES, parsed_label, when_anchor
 from corroborator.compare.matcher import (
@@ -1404,6 +1405,10 @@ def _doubt(slot: _Slot) -> str:
         # and relative days resolve against days a page may not state: on the session 12
         # harness every confident date conflict the parse's events added was of that kind
         return "two dates of one named event may be two events"
+    if generic_place(slot.first.head):
+        # "the second running back" / "the fifth Saints running back" (placed on injured
+        # reserve this season): places in two series of one thing
+        return "two places in a series may belong to two series"
     return ""
 
 
