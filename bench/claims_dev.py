@@ -22,9 +22,12 @@ corroborated facts) was written blind and scored blind at the session's start an
 it was read: the same figures both times. Half F (8 more, 13 conflicts, 95 corroborated
 facts) likewise: conflict R 0/13 and P 0/3 at both commits, corroboration 0.68 -> 0.69. Their
 contract lengths, which the helpers wrote as counts of years, are durations in seconds as in
-the shared gold.
+the shared gold. Half G (session 13: 12 more subtopics, 28 conflicts, 123 corroborated facts)
+was written blind by three helpers and scored blind at the session's start and after its
+changes (conflict R 2/28 both times, corroboration 0.61 -> 0.63), then read; two of its
+corroborated slots that the scorer's check found incompatible are `ambiguous`.
 
-Usage:  python -m bench.claims_dev [A|B|C|D|E|F|all] [-v] [--write]
+Usage:  python -m bench.claims_dev [A|B|C|D|E|F|G|all] [-v] [--write]
 """
 
 from __future__ import annotations
@@ -50,6 +53,12 @@ HALVES = {
     "E": ("32ecb", "18ecb", "5ecb", "26ecbplus", "33ecb", "21ecb", "3ecbplus", "10ecbplus"),
     # the same, written later in session 12 and scored blind at its start and end commits
     "F": ("22ecb", "4ecb", "28ecb", "35ecb", "25ecb", "5ecbplus", "9ecb", "11ecb"),
+    # written blind by three helpers in session 13 and scored blind at the session's start
+    # (c676ef7) and after its changes (f39364f), then read
+    "G": (
+        *("12ecb", "24ecb", "2ecbplus", "29ecbplus", "13ecb", "26ecb"),
+        *("30ecbplus", "9ecbplus", "23ecb", "31ecb", "25ecbplus", "28ecbplus"),
+    ),
 }
 #: more hand-written gold in the shared gold's schema, without corpus text (offsets only)
 EXT_GOLD = Path(__file__).resolve().parent / "data" / "claims_ext.json"
@@ -233,7 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     from bench.results import parse_args, parser
 
     ap = parser(__doc__, "python -m bench.claims_dev")
-    ap.add_argument("halves", nargs="*", metavar="A|B|all", help="halves to run (default: A B)")
+    ap.add_argument(
+        "halves", nargs="*", metavar="A|B|...|G|all", help="halves to run (default: A B)"
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="per-slot detail")
     args = parse_args(ap, argv)
     verbose = args.verbose
@@ -276,10 +287,10 @@ def main(argv: list[str] | None = None) -> int:
             f"`python -m bench.claims_dev` ({date.today().isoformat()}): the shared claims scorer "
             "on the development gold, split by ECB+ topic. Half A (topics 20, 24, 14, 10, 21) "
             "is where the matcher weights and thresholds were fitted; half B (topics 8, 7, 18, "
-            "23) is held out. C-F are session 12's gold on 28 more subtopics "
-            "(bench/data/claims_ext.json, written by helpers who never saw corroborator's "
-            "output): C was tuned on, D held out, E and F written and scored blind before "
-            "they were read. Conflict R counts `conflicting` only (`possible_conflict` finds in "
+            "23) is held out. C-F are session 12's gold on 28 more subtopics and G session "
+            "13's on 12 more (bench/data/claims_ext.json, written by helpers who never saw "
+            "corroborator's output): C was tuned on, D held out, E, F and G written and scored "
+            "blind before they were read. Conflict R counts `conflicting` only (`possible_conflict` finds in "
             "brackets); single/article is per article of the run.\n\n"
             + "\n".join(header + rows)
             + (f"\n\n{notes}" if notes else ""),
