@@ -245,3 +245,29 @@ def test_the_size_of_a_crowd_is_a_count_of_people_gathered(text: str, value: flo
 
 def test_a_crowd_of_counted_people_counts_its_own_noun() -> None:
     assert [e.head for e in _claims("A crowd of 300 mourners marched.")] == ["mourner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("After a quarter-century of silence, the lighthouse keeper spoke.", 25),
+        ("Nobody had seen the ship for half a century.", 50),
+        ("The town has been divided for a decade.", 10),
+    ],
+)
+def test_long_durations_in_words(text: str, years: int) -> None:
+    got = [e.value for e in _claims(text) if e.kind == "duration"]
+    assert got == [years * 365 * 86400.0]
+
+
+def test_a_weeklong_search_lasted_a_week() -> None:
+    got = [
+        e.value
+        for e in _claims("Divers ended a weeklong search on Friday.")
+        if e.kind == "duration"
+    ]
+    assert got == [7 * 86400.0]
+
+
+def test_half_a_year_ago_is_no_year_ago() -> None:
+    assert not [e for e in _claims("The ferry sank half a year ago.") if e.kind == "date"]

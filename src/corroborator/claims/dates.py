@@ -121,7 +121,8 @@ def _patterns(lex: Lexicon) -> _DatePatterns:
         ago_suffix += f"|{earlier}{than}"
     one = rf"|(?P<one>{_alt(lex.one_words)})" if lex.one_words else ""
     ago_num = rf"(?:(?P<n>\d+|{lex.number_words_re}){one})\s+(?P<u>{dur_units})"
-    ago = rf"\b{ago_num}\s*(?:{ago_suffix})"
+    # "half a century ago" is no "a century ago" (English; the half is not read)
+    ago = rf"(?<!half\s)(?<!Half\s)\b{ago_num}\s*(?:{ago_suffix})"
     if lex.ago_prefix_re:
         # "il y a deux jours", "hace dos días", "vor zwei Tagen"; phrases ("vor einer Woche")
         # read as one unit.

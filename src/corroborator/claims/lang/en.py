@@ -65,6 +65,7 @@ _UNIT_SECONDS = {
     "month": 30 * 86400.0,
     "year": 365 * 86400.0,
     "decade": 3650 * 86400.0,
+    "century": 36500 * 86400.0,
 }
 DURATION_UNITS: dict[str, tuple[str, float]] = {}
 for _u, _s in _UNIT_SECONDS.items():
@@ -75,8 +76,13 @@ for _a, _u in {"sec": "second", "secs": "second", "min": "minute", "mins": "minu
 for _a in ("hr", "hrs"):
     DURATION_UNITS[_a] = ("hour", 3600.0)
 DURATION_UNITS["fortnight"] = DURATION_UNITS["fortnights"] = ("week", 14 * 86400.0)
+DURATION_UNITS["centuries"] = ("century", _UNIT_SECONDS["century"])
+del DURATION_UNITS["centurys"]
 
-_U = r"(?P<u>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
+_U = (
+    r"(?P<u>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?"
+    r"|century|centuries)"
+)
 #: adjectives before a time unit that say nothing of the length ("a full minute", "two whole days")
 LENGTH_FILLERS = ("full", "whole", "entire")
 _SECOND_NEXT = "of|in|or|and|to|for|before|after|later|ago|longer|more|earlier|too|left|at"
@@ -96,6 +102,10 @@ DURATION_PHRASES: tuple[tuple[str, float], ...] = (
         1.0,
     ),
     (rf"\b(?:an?|one)-{_U}\b", 1.0),
+    # "a quarter-century", "a quarter century of public life"
+    (rf"\b(?:a\s+)?quarter[\s-]{_U}\b", 0.25),
+    # "a weeklong manhunt", "a year-long inquiry", "a day-long strike"
+    (r"\b(?:an?\s+)?(?P<u>hour|day|week|month|year|decade)-?long\b", 1.0),
 )
 
 CURRENCY_WORDS = {
