@@ -96,6 +96,8 @@ def test_two_calibres_of_one_gun_are_a_measure_to_compare() -> None:
         ("Lindqvist, in her 12th season with the club, scored twice.", 12.0, "season"),
         ("She was named Tallinn's 31st mayor on Monday.", 31.0, "mayor"),
         ("It was the republic's fifth parliamentary election, officials said.", 5.0, "election"),
+        ("Her second marriage also ended in divorce.", 2.0, "marriage"),
+        ("It was the club's third title recently won abroad.", 3.0, "title"),
     ],
 )
 def test_a_place_in_a_series_of_any_thing(text: str, value: float, head: str) -> None:

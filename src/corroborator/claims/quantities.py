@@ -1226,6 +1226,32 @@ _PHRASE_ENDS = frozenset(
         "them",
     ]
 )
+# Adverbs that end a noun phrase ("her second marriage also ended", "the third game too")
+_ADVERBS = frozenset(
+    [
+        "also",
+        "too",
+        "again",
+        "yet",
+        "still",
+        "only",
+        "just",
+        "alone",
+        "already",
+        "even",
+        "here",
+        "there",
+        "then",
+        "now",
+        "later",
+        "ago",
+        "soon",
+        "instead",
+        "together",
+        "away",
+        "back",
+    ]
+)
 # Nouns whose place in a series is no fact of the story: parts of a game or of a period
 # (scopes), days and years of a calendar, or a person pointed at ("the second man").
 _NOT_SERIES = frozenset(
@@ -1297,7 +1323,11 @@ def _place_in_series(
         low = t.lower
         if not words and low in ("st", "nd", "rd", "th"):
             continue
-        if not t.is_word or low in _PHRASE_ENDS or (words and low.endswith("ed")):
+        if (
+            not t.is_word
+            or low in _PHRASE_ENDS
+            or (words and (low.endswith("ed") or low in _ADVERBS or low.endswith("ly")))
+        ):
             if low == "by" and len(words) > 1:
                 words.pop()  # "the sixth patrol run by the cutter": a participle before "by"
             break
