@@ -273,3 +273,14 @@ def test_a_weeklong_search_lasted_a_week() -> None:
 
 def test_half_a_year_ago_is_no_year_ago() -> None:
     assert not [e for e in _claims("The ferry sank half a year ago.") if e.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Pell was charged; his two half-brothers, 16 and 23, were also held.", [16.0, 23.0]),
+        ("Her step-daughter, 9, was at home.", [9.0]),
+    ],
+)
+def test_ages_after_half_and_step_relatives(text: str, ages: list[float]) -> None:
+    assert [v for v, h in _heads(text) if h == "age"] == ages

@@ -3226,7 +3226,8 @@ _AGE_RIGHT = re.compile(
 # "her daughter, 11, and her son, 9,", "His daughters, 11 and 9,", "a woman, 34,": an age in
 # apposition to a word for a person (never 11 daughters).
 _AGE_PERSON_LEFT = re.compile(
-    r"(?<![\w-])(?:daughters?|sons?|child|children|kids?|grand(?:daughter|son|child)s?|"
+    # "his two half-brothers, 17 and 22,", "her step-daughter, 9,"
+    r"(?<![\w-])(?:(?:half|step)-)?(?:daughters?|sons?|child|children|kids?|grand(?:daughter|son|child)s?|"
     r"brothers?|sisters?|siblings?|wife|husband|mother|father|mom|mum|dad|stepson|"
     r"stepdaughter|nephews?|nieces?|cousins?|boy(?:friend)?s?|girl(?:friend)?s?|man|men|"
     r"woman|women|teens?|teenagers?|toddlers?|infant|baby|victims?|driver|passenger|suspect|"
