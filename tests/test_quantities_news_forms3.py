@@ -172,7 +172,7 @@ def test_two_moments_are_no_span() -> None:
         ("He bought a 9-mm Glock at a gun show.", []),
         ("The army fired 155mm shells at the ridge.", []),
         # bad HTML splits the dot off: "a. 38-caliber" is .38, not 38 of anything
-        ("Gray had a loaded. 38-caliber revolver.", [(0.38, "calibre")]),
+        ("Voss had a loaded. 38-caliber revolver.", [(0.38, "calibre")]),
         ("Police found a 40-calibre handgun.", [(0.4, "calibre")]),
     ],
 )

@@ -29,12 +29,12 @@ _BY_CUE = re.compile(
     r"(?:\brecord\s+(?:to|of|at|now\s+at|stands\s+at)\s+|"
     r"\b(?:improv\w*|drop\w*|fell|falls?|mov\w*|climb\w*|rose|rises?|went)\s+"
     r"(?:[\w'’-]+\s+){0,4}?to\s+|"
-    # "a mark of 162-139", "stands at 284-286", "floundering at 9-14" (a team's standing)
+    # "a mark of 77-60", "stands at 201-187", "floundering at 6-17" (a team's standing)
     r"\bmark\s+of\s+|\b(?:stands?|standing|sits?|sitting|floundering|slumping|struggling|"
     r"wound\s+up|finish(?:ed|es)?|end(?:ed|s)?)\s+at\s+)" + _FIGURE + r"(?![\w%$€£])",
     re.IGNORECASE,
 )
-#: "a 41-2 record", "a 162-139 mark", "after an 18-30 start" (a record over a stretch)
+#: "a 41-2 record", "a 120-98 mark", "after a 12-20 start" (a record over a stretch)
 _BEFORE_RECORD = re.compile(
     r"\b(?:a|an|his|her|their|the|its)\s+" + _FIGURE + r"\s+(?:record|mark|start)\b", re.I
 )

@@ -1406,7 +1406,7 @@ def _doubt(slot: _Slot) -> str:
         # harness every confident date conflict the parse's events added was of that kind
         return "two dates of one named event may be two events"
     if generic_place(slot.first.head):
-        # "the second running back" / "the fifth Saints running back" (placed on injured
+        # "the second defender" / "the fifth Gulls defender" (placed on injured
         # reserve this season): places in two series of one thing
         return "two places in a series may belong to two series"
     return ""
@@ -1495,8 +1495,8 @@ _ADDED = {
         r"[\w.,-]+\s+(?:other|more|additional|further|extra|remaining)\b", re.IGNORECASE
     )
 }
-#: "averaged 30 home runs and 100 RBIs", "an average of 40 calls a day": a figure that is an
-#: average is not the total of any one period ("121 RBIs last season")
+#: "averaged 20 goals and 95 assists", "an average of 40 calls a day": a figure that is an
+#: average is not the total of any one period ("112 assists last season")
 _AVERAGED = {
     "en": re.compile(
         r"(?:\baverag(?:e|es|ed|ing)|\ban\s+average\s+of)\s+(?:(?:more|less|fewer)\s+than\s+|"
@@ -1505,7 +1505,7 @@ _AVERAGED = {
         re.IGNORECASE,
     )
 }
-#: "Timmons, now 16," / "who is now 16": an age at the time of the report; "the then-15-year-
+#: "Pell, now 19," / "who is now 19": an age at the time of the report; "the then-18-year-
 #: old", "then 15": at the time of the event. Neither is set against a plain age.
 _AGE_WHEN = {"en": re.compile(r"\b(now|then)(?:\s*-\s*|\s+)(?:aged\s+)?$", re.IGNORECASE)}
 #: characters either side of a value searched for its scope, inside its sentence
@@ -1537,7 +1537,7 @@ def scope_of(e: Extraction, art: Article | None) -> str:
         and (when := _AGE_WHEN.get(art.language))
         and (wm := when.search(art.text, max(0, lo), e.start))
     ):
-        # "Timmons, now 16," (at the report) / "then-15-year-old" (at the event)
+        # "Pell, now 19," (at the report) / "then-18-year-old" (at the event)
         return wm.group(1).lower()
     for m in pattern.finditer(art.text, max(0, lo), max(0, hi)):
         # a sum or a share: with a parse, only a phrase that hangs above the value limits it
