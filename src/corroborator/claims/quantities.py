@@ -672,15 +672,16 @@ _CALIBRE_FIGURE = re.compile(
 )
 
 
-def _calibre_values(text: str, start: int, end: int) -> list[NumberMention]:
+def _calibre_values(text: str, spans: list[tuple[int, int]]) -> list[NumberMention]:
     """Calibres and gauges of arms as claims of their own unit (English): ".38-caliber" and
     "38-caliber" (one figure: the dot is dropped or split off by bad HTML, "a. 38-caliber")
     -> 0.38 calibre; "a 12-gauge shotgun" -> 12 gauge. Reports of one shooting that name
-    different calibres disagree about the weapon."""
+    different calibres disagree about the weapon. `spans`: `_calibres` of the sentence (a
+    kind of basket, "3-pointer", is one digit: no calibre)."""
     out: list[NumberMention] = []
-    for span_start, span_end in _calibres(text, start, end):
+    for span_start, span_end in spans:
         fm = _CALIBRE_FIGURE.match(text, span_start, span_end)
-        if fm is None or text[span_start:span_end].lower().endswith("pointer"):
+        if fm is None:
             continue
         digits = fm.group("d")
         if fm.group("g"):
@@ -807,9 +808,7 @@ def find_numbers(
             out.append(one)
             taken.append((one.start, one.end))
     if soft:  # calibres: a count may reach over one ("two .40-caliber pistols"), so last
-        out += [
-            c for c in _calibre_values(text, start, end) if not _overlaps(c.start, c.end, masks)
-        ]
+        out += [c for c in _calibre_values(text, soft) if not _overlaps(c.start, c.end, masks)]
     if lex is None or lex.code != "en":
         for nm in out:  # "26 centavos", "26 centesimi", "26 Cent" (English: `_cents`)
             if nm.kind == "quantity" and not nm.verb and (nm.head or "").lower() in _CENT_WORDS:
@@ -899,6 +898,12 @@ def _ordinal_value(d: str | None, tens: str | None, word: str | None) -> int | N
     )
 
 
+def _ordinal_at(m: re.Match[str]) -> tuple[int | None, int]:
+    """The place an `_ORDINAL` / `_ORDINAL_ANY` match names, and where its ordinal ends."""
+    value = _ordinal_value(m.group("d"), m.group("w"), m.group("o"))
+    return value, m.end("d") + 2 if m.group("d") else m.end("o")
+
+
 def _ordinals(
     text: str,
     start: int,
@@ -944,19 +949,14 @@ def _ordinals(
     for m in _ORDINAL.finditer(text, start, end):
         if _overlaps(m.start(), m.end(), taken) or any(o.start <= m.start() < o.end for o in out):
             continue
-        value = _ordinal_value(m.group("d"), m.group("w"), m.group("o"))
+        value, o_end = _ordinal_at(m)
         noun = m.group("n").lower()
         if value is None:
             continue
-        o_end = m.end("d") + 2 if m.group("d") else m.end("o")
-        if (
-            noun not in _SERIES_NOUNS
-            and not (noun.endswith("s") and noun[:-1] in _SERIES_NOUNS)
-            and (place := _place_in_series(text, m.start(), o_end, value, tokens, lex))
-        ):
-            out.append(place)
-            continue
         if noun not in _SERIES_NOUNS and not (noun.endswith("s") and noun[:-1] in _SERIES_NOUNS):
+            if place := _place_in_series(text, m.start(), o_end, value, tokens, lex):
+                out.append(place)
+                continue
             if m.group("d") or m.group("o").lower() in ("first", "second", "third", "fifth"):
                 continue  # not read by the number pattern anyway; leave "a second payment"
             # "the fourth quarter", "the seventh person": a word ordinal the number pattern
@@ -982,8 +982,7 @@ def _ordinals(
     for m in _ORDINAL_ANY.finditer(text, start, end):
         if _overlaps(m.start(), m.end(), taken) or any(o.start <= m.start() < o.end for o in out):
             continue
-        value = _ordinal_value(m.group("d"), m.group("w"), m.group("o"))
-        o_end = m.end("d") + 2 if m.group("d") else m.end("o")
+        value, o_end = _ordinal_at(m)
         if value is not None and (
             place := _place_in_series(text, m.start(), o_end, value, tokens, lex)
         ):
@@ -1114,8 +1113,7 @@ def _crowd_sizes(
         value = _NumberReader(text, lex, pats).value_of(m)
         if value is None or value < 2:
             continue
-        nxt = tokens_after(tokens, m.end(), 1)
-        if nxt and nxt[0].is_word and _plural_noun_at(tokens, m.end(), lex):
+        if _plural_noun_at(tokens, m.end(), lex):
             continue  # "a crowd of 300 mourners": the count reads its own noun
         nm = _finish(
             text, start, end, m.start(), m.end(), value, "quantity", None, lex, pats, tokens
@@ -1128,6 +1126,8 @@ def _crowd_sizes(
 
 # Counted nouns that name a charge by what follows "of" or what stands before them.
 _CHARGE_HEADS = frozenset({"count", "charge"})
+# "first degree murder", "second-degree assault": the degree is no part of the charge's name
+_DEGREES = frozenset({"first", "second", "third", "fourth", "capital"})
 
 
 def _charge_of(after: list[Token], lex: Lexicon) -> list[str]:
@@ -1141,10 +1141,6 @@ def _charge_of(after: list[Token], lex: Lexicon) -> list[str]:
         if "degree" not in t.lower and t.lower not in _DEGREES:
             words.append(t.lower)
     return words
-
-
-# "first degree murder", "second-degree assault": the degree is no part of the charge's name
-_DEGREES = frozenset({"first", "second", "third", "fourth", "capital"})
 
 
 # Words that end the noun phrase after an ordinal ("the fifth operation conducted by ...").
@@ -1193,7 +1189,6 @@ _PHRASE_ENDS = frozenset(
         "far",
         "this",
         "last",
-        "in",
         "a",
         "row",
         "straight",
@@ -1300,7 +1295,7 @@ def generic_place(head: str | None) -> bool:
     if not head or not head.endswith(" number"):
         return False
     noun = head[: -len(" number")]
-    return noun not in _SERIES_NOUNS and noun != "inning"
+    return noun not in _SERIES_NOUNS
 
 
 def _place_in_series(
@@ -1313,7 +1308,7 @@ def _place_in_series(
     be a claim: "the first time"), as are parts of a game or a period and people."""
     if value < 2:
         return None
-    before = [t for t in tokens_before(tokens, o_start) if t.end <= o_start]
+    before = tokens_before(tokens, o_start)
     if not before or not (
         before[-1].lower in _SERIES_OWNERS or before[-1].lower.endswith(("'s", "’s"))
     ):
@@ -1341,9 +1336,9 @@ def _place_in_series(
         return None  # "the fourth quarter run", "the third day's session"
     if head_tok.is_capitalised:
         return None  # a name: "the 104th Precinct", "the 82nd Airborne Division"
-    head = _canon(head_tok, lex)
-    if head in _NOT_SERIES or head_tok.lower in _NOT_SERIES or head_tok.lower in lex.determiners:
+    if head_tok.lower in lex.determiners:
         return None
+    head = _canon(head_tok, lex)
     nm = NumberMention(
         "quantity",
         o_start,
