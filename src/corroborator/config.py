@@ -87,7 +87,8 @@ exec and align (`CORROBORATOR_STORIES_THRESHOLD=0.85`, `CORROBORATOR_EXEC_WORKER
 `CORROBORATOR_QUOTE_PARSER` (off/0/no/false/rules turn it off), `CORROBORATOR_PARSE_LABELS`,
 `CORROBORATOR_PARSE_OWNERS`, `CORROBORATOR_PARSE_WORKER`, `CORROBORATOR_EMBED_CACHE`,
 `CORROBORATOR_CACHE_DIR`; `XDG_CACHE_HOME` places the default cache directory.
-(`CORROBORATOR_ALLOWED_HOSTS` belongs to `serve --allowed-host` and is read with that flag by
+(`CORROBORATOR_WEIGHTS_CACHE=off` is read by `embed.weights_cache`, and
+`CORROBORATOR_ALLOWED_HOSTS` belongs to `serve --allowed-host` and is read with that flag by
 the CLI.) A config file that cannot be read, or a value of the wrong type or out of range, is
 reported once, on one line, and left out; settings are read again on every call (cheap), so a
 changed environment applies at once. None of the settings changes with the executor or the

