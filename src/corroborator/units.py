@@ -64,6 +64,53 @@ PHYSICAL_UNITS: dict[str, tuple[str, float, str]] = {
 #: Relative band kept around a value converted from another unit (rounding in conversion).
 CONVERSION_TOLERANCE = 0.02
 
+#: The symbol a report shows for a value in the unit its sources wrote ("205 yd", "30 mph"):
+#: a claim whose mentions all state one unit is shown in it, not in the base unit it was
+#: compared in (see `compare.align`).
+SHOWN_SYMBOL: dict[str, str] = {
+    "metre": "m",
+    "meter": "m",
+    "kilometre": "km",
+    "kilometer": "km",
+    "km": "km",
+    "centimetre": "cm",
+    "centimeter": "cm",
+    "millimetre": "mm",
+    "mile": "mi",
+    "foot": "ft",
+    "feet": "ft",
+    "ft": "ft",
+    "yard": "yd",
+    "inch": "in",
+    "mph": "mph",
+    "mile per hour": "mph",
+    "kilometre per hour": "km/h",
+    "metre per second": "m/s",
+    "kph": "km/h",
+    "km/h": "km/h",
+    "knot": "kn",
+    "kilogram": "kg",
+    "kg": "kg",
+    "gram": "g",
+    "tonne": "t",
+    "ton": "t",
+    "lb": "lb",
+    "pound-mass": "lb",
+    "ounce": "oz",
+    "hectare": "ha",
+    "acre": "acre",
+    "square metre": "m2",
+    "square kilometre": "km2",
+    "square foot": "sq ft",
+    "square mile": "sq mi",
+    "litre": "l",
+    "liter": "l",
+    "gallon": "gal",
+    "millilitre": "ml",
+    "cubic metre": "m3",
+    "barrel": "bbl",
+}
+
 
 @dataclass(frozen=True)
 class Unit:

@@ -482,6 +482,7 @@ def _in_base_unit(e: Extraction) -> Extraction:
         unit=base,
         head=prop,
         key=f"{prop} {_verb_after_head(e)}".strip(),
+        stated_unit=(e.head or "").lower(),
     )
 
 

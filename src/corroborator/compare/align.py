@@ -69,6 +69,7 @@ from corroborator.model import (
     is_number,
     is_vague_band,
 )
+from corroborator.units import PHYSICAL_UNITS, SHOWN_SYMBOL
 
 NUMERIC_KINDS = frozenset({"duration", "quantity", "percentage", "money"})
 #: Default relative tolerance for an `approximate` value when the extractor gave no bounds.
@@ -446,13 +447,43 @@ def _sides(items: list[_Item]) -> list[list[_Item]]:
     return sides
 
 
-def _display_value(e: Extraction) -> Any:
+def _display_value(e: Extraction, shown: tuple[str, float] | None = None) -> Any:
+    if shown is not None and isinstance(e.value, int | float):
+        return _in_unit(e.value, shown[1])
     if isinstance(e.value, float) and e.value.is_integer():
         return int(e.value)
     return e.value
 
 
-def _mention(item: _Item, articles: Mapping[str, Article]) -> Mention:
+def _in_unit(value: float | None, factor: float) -> Any:
+    """A base-unit value in the written unit (`factor` base units per unit), to 7 significant
+    digits (a base value was rounded when it was converted), an int when whole."""
+    if value is None:
+        return None
+    out = float(f"{value / factor:.7g}")
+    return int(out) if out.is_integer() else out
+
+
+def _shown_unit(items: Sequence[_Item]) -> tuple[str, float] | None:
+    """(symbol, base units per unit) when every mention of a claim wrote the same physical
+    unit ("205 yards" / "205 yds"): the report shows the claim in it, as its sources wrote
+    it, instead of the base unit it was compared in (187.452 m); None when they wrote
+    different units ("12 miles" / "19 km") or none."""
+    written = {it.ext.stated_unit for it in items}
+    if len(written) != 1:
+        return None
+    (name,) = written
+    if not name or name not in SHOWN_SYMBOL or name not in PHYSICAL_UNITS:
+        return None
+    base, factor, _ = PHYSICAL_UNITS[name]
+    if any(it.ext.unit != base for it in items):
+        return None
+    return SHOWN_SYMBOL[name], factor
+
+
+def _mention(
+    item: _Item, articles: Mapping[str, Article], shown: tuple[str, float] | None = None
+) -> Mention:
     e = item.ext
     art = articles[item.article]
     if 0 <= e.sentence_index < len(art.sentences):
@@ -465,11 +496,11 @@ def _mention(item: _Item, articles: Mapping[str, Article]) -> Mention:
         sentence=sentence,
         start=e.start,
         end=e.end,
-        value=_display_value(e),
-        unit=e.unit,
+        value=_display_value(e, shown),
+        unit=e.unit if shown is None else shown[0],
         approximate=e.approximate,
-        low=e.low,
-        high=e.high,
+        low=e.low if shown is None else _in_unit(e.low, shown[1]),
+        high=e.high if shown is None else _in_unit(e.high, shown[1]),
     )
 
 
@@ -784,7 +815,8 @@ def _claim_of(
     groups_in = {it.group for it in slot.items}
     is_quote = slot.first.kind in ("quote", "attribution")
     sides = _sides(slot.items) if not is_quote else [slot.items]
-    mentions = [_mention(it, articles) for it in slot.items]
+    shown = _shown_unit(slot.items) if not is_quote else None
+    mentions = [_mention(it, articles, shown) for it in slot.items]
     side_dicts: list[dict[str, Any]] = []
     if len(sides) > 1:
         verdict = "possible_conflict" if slot.possible else "conflicting"
@@ -792,8 +824,8 @@ def _claim_of(
         for side in sides:
             side_dicts.append(
                 {
-                    "value": _display_value(side[0].ext),
-                    "unit": side[0].ext.unit,
+                    "value": _display_value(side[0].ext, shown),
+                    "unit": side[0].ext.unit if shown is None else shown[0],
                     "support": len({it.group for it in side}),
                     "articles": sorted({it.article for it in side}, key=rank),
                     "text": side[0].ext.text,

@@ -1,0 +1,83 @@
+"""A claim is shown in the unit its sources wrote ("205 yd", "30 mph", "6,900 t") when all its
+mentions wrote one unit, and in the base unit it was compared in when they wrote different
+units ("12 miles" / "19 km"). Reports of our own, made up for these tests."""
+
+from __future__ import annotations
+
+from corroborator.claims import extract_claims
+from corroborator.compare.align import align_story
+from corroborator.model import Article, Claim
+from corroborator.text.sentences import split_sentences
+
+
+def _align(texts: dict[str, str]) -> list[Claim]:
+    arts = {
+        aid: Article(aid, aid, aid, "en", "2026-05-02", t, sentences=split_sentences(t, "en"))
+        for aid, t in texts.items()
+    }
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    return align_story([[aid] for aid in arts], ext, arts, None)
+
+
+def _numeric(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.kind == "quantity"]
+
+
+def test_yards_written_by_every_source_are_shown_in_yards_on_both_sides() -> None:
+    claims = _numeric(
+        _align(
+            {
+                "a": "Quarterback Ivo Marsh threw for 205 yards on Sunday.",
+                "b": "Ivo Marsh passed for 215 yards on Sunday.",
+            }
+        )
+    )
+    (c,) = [c for c in claims if c.verdict == "conflicting"]
+    assert sorted((s["value"], s["unit"]) for s in c.sides) == [(205, "yd"), (215, "yd")]
+    assert sorted((m.value, m.unit, m.low, m.high) for m in c.mentions) == [
+        (205, "yd", 205, 205),
+        (215, "yd", 215, 215),
+    ]
+
+
+def test_one_written_unit_is_kept_for_weights_and_speeds() -> None:
+    claims = _numeric(
+        _align(
+            {
+                "a": "The 6,900-tonne freighter Lina Bay reached 30 mph near Ostend.",
+                "b": "The Lina Bay, a 6,900-tonne freighter, reached 30 mph near Ostend.",
+            }
+        )
+    )
+    shown = {(m.value, m.unit) for c in claims for m in c.mentions}
+    assert (6900, "t") in shown
+    assert (30, "mph") in shown
+    assert not {u for _, u in shown} & {"kg", "km/h"}
+
+
+def test_different_written_units_stay_in_the_base_unit() -> None:
+    claims = _numeric(
+        _align(
+            {
+                "a": "The Ostend ferry Lina Bay sailed 12 miles before it turned back.",
+                "b": "The Ostend ferry Lina Bay sailed about 19 km before it turned back.",
+            }
+        )
+    )
+    (c,) = [c for c in claims if len(c.mentions) == 2]
+    assert {m.unit for m in c.mentions} == {"m"}
+    assert c.verdict == "corroborated"  # 12 miles is 19.3 km: one value, not a conflict
+
+
+def test_a_hedged_value_keeps_its_band_in_the_written_unit() -> None:
+    claims = _numeric(
+        _align(
+            {
+                "a": "Rescuers searched about 40 miles of the Vel river coast.",
+                "b": "Rescuers searched about 40 miles of the Vel river coast, officials said.",
+            }
+        )
+    )
+    (m, *_) = [m for c in claims for m in c.mentions if m.unit == "mi"]
+    assert m.value == 40 and m.low is not None and m.high is not None
+    assert m.low < 40 < m.high
