@@ -284,3 +284,38 @@ def test_half_a_year_ago_is_no_year_ago() -> None:
 )
 def test_ages_after_half_and_step_relatives(text: str, ages: list[float]) -> None:
     assert [v for v, h in _heads(text) if h == "age"] == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Lund scored the winner with 7 minutes 41 seconds to go.", [461.0]),
+        ("The standoff lasted 3 hours 20 minutes.", [12000.0]),
+        ("The crossing took two hours and 30 minutes.", [9000.0]),
+        # a larger unit after a smaller one is another amount, not a continuation
+        ("The crews worked 20 minutes, 3 hours later they rested.", [1200.0, 10800.0]),
+    ],
+)
+def test_a_duration_in_two_units_is_one_amount(text: str, seconds: list[float]) -> None:
+    assert [float(e.value) for e in _claims(text) if e.kind == "duration"] == seconds
+
+
+def test_a_figure_glued_to_a_letter_is_not_a_bare_million() -> None:
+    # "e85 million" (a euro sign lost to a bad encoding): never "a million"
+    assert _heads("Thieves took more than e85 million worth of watches.") == []
+    assert _heads("Thieves took a million watches.") == [(1_000_000.0, "watch")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high"),
+    [
+        ("Coast guards chased a 24- to 30-foot skiff.", "quantity", 24 * 0.3048, 30 * 0.3048),
+        ("It is a 10- to 15-minute walk from the pier.", "duration", 600.0, 900.0),
+    ],
+)
+def test_a_range_with_a_suspended_hyphen_is_one_range(
+    text: str, kind: str, low: float, high: float
+) -> None:
+    (e,) = [e for e in _claims(text) if e.kind in ("quantity", "duration")]
+    assert e.kind == kind
+    assert e.low == pytest.approx(low) and e.high == pytest.approx(high)

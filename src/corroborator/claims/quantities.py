@@ -105,6 +105,12 @@ _SPACED_DOLLAR = re.compile(r"(?:^|(?<=[\s(\[]))(?P<c>US|CA|C|AU|NZ|HK|S)\s$")
 _GLUED_CUR = "|".join(
     re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len) if c[-1].isalpha() and len(c) > 1
 )
+#: a figure glued to a letter right before a scale word ("e85 million", "X7 billion")
+_GLUED_DIGITS_BEFORE = re.compile(r"[^\W\d_]\d[\d.,]*\s+$")
+#: the hyphen of a compound adjective left hanging before a range word ("24- to 30-foot")
+_SUSPENDED_HYPHEN = re.compile(r"-[ \t]+(?=to[ \t]+\d)")
+#: the gap between two parts of one duration written with no joining word
+_DURATION_JOIN = re.compile(r"[ \t]+")
 # "-1.3%", "(-5 yards)": a minus sign after a space or a bracket.
 _MINUS = "-−"
 _SYM_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
@@ -803,6 +809,12 @@ def find_numbers(
             # Look again after the mask: "March 3, 300 people" (the date masks "3", not "300").
             scan = max(nmatch.start() + 1, min(hit))
             continue
+        if (
+            lex is not None
+            and nmatch.group().strip().lower() in _scales(lex)
+            and _GLUED_DIGITS_BEFORE.search(text, max(start, nmatch.start() - 16), nmatch.start())
+        ):
+            continue  # "e85 million": the figure is glued to a letter, not a bare million
         one = _read_one(text, start, end, nmatch, lex, pats, reader, tokens, out)
         if one is not None and not _overlaps(one.start, one.end, taken):
             out.append(one)
@@ -2422,7 +2434,9 @@ def _read_one(
     # Ranges: "between 200 and 300", "200 to 300", "200-300".
     range_pair: tuple[float, float] | None = None
     if pats.range_conn is not None:
-        rc = pats.range_conn.match(text, pos, s_end)
+        # a suspended hyphen before the range word: "a 24- to 30-foot boat", "10- to 15-minute"
+        sus = _SUSPENDED_HYPHEN.match(text, pos, s_end) if lex.code == "en" else None
+        rc = pats.range_conn.match(text, sus.end() if sus else pos, s_end)
         suffix: str | None = None
         if (
             rc is None
@@ -2671,14 +2685,19 @@ def _read_one(
         )
         nm.bounds = _scaled(nm.bounds, secs)
         nm.unit = "s"
-        # Compound durations: "two hours and 30 minutes".
+        # Compound durations: "two hours and 30 minutes"; with no joining word only a smaller
+        # unit right after continues the amount ("7 minutes 41 seconds"; a comma makes a list,
+        # "3 years, 2 months, 14 days and 16 hours", whose parts are read one by one).
         cm = pats.and_word.match(text, nm.end, s_end) if pats.and_word else None
+        joined = cm is not None
+        cm = cm or _DURATION_JOIN.match(text, nm.end, s_end)
         if cm:
             m2 = pats.number.match(text, cm.end(), s_end)
             if m2 and (v2 := reader.value_of(m2)) is not None:
                 um2 = pats.unit.match(text, m2.end(), s_end)
-                if um2:
-                    extra = v2 * lex.duration_units[um2.group("u").lower()][1]
+                secs2 = lex.duration_units[um2.group("u").lower()][1] if um2 else 0.0
+                if um2 and (joined or secs2 < secs):
+                    extra = v2 * secs2
                     b = nm.bounds
                     nm.bounds = Bounds(
                         b.value + extra,
