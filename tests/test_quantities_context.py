@@ -371,7 +371,8 @@ def test_a_spelled_number_glued_to_its_noun(text: str, raw: float, head: str) ->
             "It offers four-, five- and six-cylinder engines.",
             [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")],
         ),
-        ("The 2- to 3-year-old children played.", [(2, "age"), (3, "age")]),
+        # "to" makes one range (an age between two and three), "or" two values
+        ("The 2- to 3-year-old children played.", [((2.0, 3.0), "age")]),
     ],
 )
 def test_suspended_hyphens(text: str, heads: list[tuple[float, str]]) -> None:

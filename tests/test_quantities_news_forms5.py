@@ -319,3 +319,42 @@ def test_a_range_with_a_suspended_hyphen_is_one_range(
     (e,) = [e for e in _claims(text) if e.kind in ("quantity", "duration")]
     assert e.kind == kind
     assert e.low == pytest.approx(low) and e.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    ("text", "wins", "owner"),
+    [
+        ("This gave the Hawks a 9-5 season and a playoff spot.", 9, "Hawks"),
+        ("The Hawks were 4-4 on the road this year.", 4, "Hawks"),
+        ("The Gulls are 12-3 for the season.", 12, "Gulls"),
+        ("Ivo Marsh leads his 12-3 Gulls against the Hawks.", 12, "Gulls"),
+    ],
+)
+def test_a_team_record_after_more_cues(text: str, wins: int, owner: str) -> None:
+    (r,) = find_records(text, 0, len(text), [])
+    assert (r.wins, r.owner) == (wins, owner)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal were 2-1 up at the break.",
+        "Lyon were 2-1 winners on Sunday.",
+        "The Court was 5-4 in favour of the city.",
+    ],
+)
+def test_a_score_or_a_vote_after_a_team_is_no_record(text: str) -> None:
+    assert find_records(text, 0, len(text), []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Kovac will host the 2014 Oscars.", ["2014"]),  # not a headline's stamp
+        ("She replaced Brandt after his savaged 2013 stint.", ["2013"]),
+        ("He backed Kovac's failed 1964 presidential bid.", ["1964"]),
+        ("The party won the remaining 1999 seats.", []),  # a count, not a year
+    ],
+)
+def test_a_year_before_its_noun_after_an_adjective(text: str, years: list[str]) -> None:
+    assert [e.value for e in _claims(text) if e.kind == "date"] == years

@@ -700,6 +700,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         or _CLOCK_BEFORE.search(text, max(0, start - 30), start)
         or (
             re.search(r"\b\d{4}$", text[start:end]) is not None
+            # a year alone is no stamp: "to host the 2014 Oscars" in a headline
+            and not re.fullmatch(r"\d{4}", text[start:end])
             and (
                 _HEADLINE_BEFORE.search(text, max(0, start - 40), start) is not None
                 or _in_headline(text, start)
@@ -1180,6 +1182,17 @@ def _bare_year(
     if last.endswith(("'s", "’s")):
         return True
     if last in lex.year_modifiers:
+        return True
+    if (
+        len(words) > 1
+        and (words[-2].endswith(("'s", "’s")) or words[-2] in lex.year_modifiers)
+        and last.isalpha()
+        and last.islower()
+        and after is not None
+        and (after.group(1)[:1].isupper() or not word.endswith("s"))
+    ):
+        # an adjective between: "his failed 1964 bid", "Brandt's savaged 2013 stint" (a
+        # plural after it is more often a count: "the remaining 1999 seats")
         return True
     if last in lex.year_join_words:
         rest = before.rstrip()[: -len(last)]

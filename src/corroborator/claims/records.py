@@ -36,7 +36,25 @@ _BY_CUE = re.compile(
 )
 #: "a 41-2 record", "a 120-98 mark", "after a 12-20 start" (a record over a stretch)
 _BEFORE_RECORD = re.compile(
-    r"\b(?:a|an|his|her|their|the|its)\s+" + _FIGURE + r"\s+(?:record|mark|start)\b", re.I
+    r"\b(?:a|an|his|her|their|the|its)\s+" + _FIGURE + r"\s+(?:record|mark|start|season)\b",
+    re.I,
+)
+#: "the Hawks are 12-3 on the road", "Denver was 9-5": a named team's standing after a form of
+#: "be"; a score or a vote reads on ("2-1 up", "2-1 winners", "5-4 in favour") and is left out
+_NAMED_IS = re.compile(
+    _NAME
+    + r"\s+(?:are|were|is|was)\s+(?:now\s+)?"
+    + _FIGURE
+    + r"(?!\s+(?:up|down|ahead|behind|winners?|losers?|victors?|victory|win|defeat|loss|lead|"
+    r"at\s+half|at\s+the\s+break|in\s+the\s+(?:first|second|third|fourth|final)|"
+    r"in\s+favou?r|against|decision|ruling|majority|vote|split)\b)"
+    r"(?![\w%$€£-])"
+)
+#: "his 12-3 Hawks", "the 2-13 Gulls": a record written before its team's name
+_BEFORE_NAME = re.compile(
+    r"\b(?:his|her|their|its|the)\s+"
+    + _FIGURE
+    + r"\s+(?P<name>[A-Z][a-z][\w'’-]*)(?!\s+[a-z]+\s+(?:win|victory|defeat|loss)\b)"
 )
 _POSSESSIVE = re.compile(r"([A-Z][\w-]*[a-z])['’]s?\s+(?:[a-z]+\s+)?record\b[^.]*$")
 _CAPITAL = re.compile(r"\b([A-Z][\w'’-]*[a-z][\w'’-]*)\b")
@@ -170,4 +188,8 @@ def find_records(
     for pat in (_BY_CUE, _BEFORE_RECORD):
         for m in pat.finditer(text, start, end):
             add(m, _record_owner(text, start, m))
+    for pat in (_NAMED_IS, _BEFORE_NAME):
+        for m in pat.finditer(text, start, end):
+            if m.group("name").lower() not in _NOT_NAMES:
+                add(m, m.group("name"))
     return [found[k] for k in sorted(found)]
