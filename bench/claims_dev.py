@@ -65,6 +65,9 @@ HALVES = {
     # written blind by two helpers at the end of session 13, scored blind at the session's
     # start (c676ef7) and end (3c31b26); not read by anyone since
     "H": ("1ecb", "27ecb", "2ecb", "29ecb", "1ecbplus", "34ecb", "6ecbplus", "27ecbplus"),
+    # written blind by two helpers at the start of session 14 and scored blind at the
+    # session's start (f48d552) and end; not read (exported without event and slot wording)
+    "I": ("31ecbplus", "34ecbplus", "16ecb", "35ecbplus", "4ecbplus", "6ecb", "11ecbplus"),
 }
 #: more hand-written gold in the shared gold's schema, without corpus text (offsets only)
 EXT_GOLD = Path(__file__).resolve().parent / "data" / "claims_ext.json"

@@ -17,9 +17,9 @@ to names, the gold does not) — their count is printed.
 
 Two speaker rows:
   quote+speaker         a gold source's key is taken from its head phrase, before an appositive
-                        or relative clause ("Kenneth Baer, a former official who runs Crosscut
-                        Strategies" -> "baer", "Gov. Earl Ray Tomblin of West Virginia" ->
-                        "tomblin"; the full span's key "strategies" also counts), and
+                        or relative clause ("Tom Ashby, a former aide who runs Northgate
+                        Advisors" -> "ashby", "Gov. Ada Morrow of Eastland" ->
+                        "morrow"; the full span's key "advisors" also counts), and
                         a prediction on a quote whose gold source is left out (pronoun) is left
                         out of precision as well.
   quote+speaker (v1)    the first version of this bench (up to 2026-12-06): full-span gold key,

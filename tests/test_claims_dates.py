@@ -148,9 +148,9 @@ def test_quarters_need_a_business_context() -> None:
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
-        ("The mayor lost his 1996 campaign for re-election.", "1996", "1996"),
+        ("The mayor lost his 1994 campaign for re-election.", "1994", "1994"),
         ("The 2005 quake destroyed the old market.", "2005", "2005"),
-        ("The firm began to fall apart in mid-1996.", "1996", "1996"),
+        ("The firm began to break up in mid-1996.", "1996", "1996"),
         ("Rates stay fixed until early 2001.", "2001", "2001"),
         ("Cambodia's 1993 election was monitored.", "1993", "1993"),
     ],
@@ -160,8 +160,8 @@ def test_bare_years(text: str, span: str, value: str) -> None:
 
 
 def test_bare_year_ranges_and_counts() -> None:
-    text = "He sold the shares between 1985 and 1987."
-    assert [v for _, v, _ in dates(text, published=BIZ)] == ["1985", "1987"]
+    text = "He sold the shares between 1983 and 1986."
+    assert [v for _, v, _ in dates(text, published=BIZ)] == ["1983", "1986"]
     # A year-like number that counts something, or opens a sentence, is not a date.
     assert dates("More than 1996 people were evacuated.", published=BIZ) == []
     assert dates("Some 2000 soldiers were deployed.", published=BIZ) == []
@@ -192,8 +192,8 @@ def test_months_without_a_day(text: str, span: str, value: str) -> None:
     [
         # Up to about two months ahead, a day without a year is upcoming...
         ("The hearing is on Dec. 14.", "1999-12-14"),
-        ("The bakery's offer had been set to expire Nov. 30.", "1999-11-30"),
-        ("The dividend is payable Jan. 2.", "2000-01-02"),
+        ("The bakery's offer was due to lapse Nov. 30.", "1999-11-30"),
+        ("The dividend is payable Jan. 1.", "2000-01-01"),
         # ...further ahead it is last year's, and a past one before publication this year's.
         ("The plant opened on Jan. 20.", "1999-01-20"),
         ("The plant opened on March 30.", "1999-03-30"),
@@ -264,26 +264,26 @@ def test_weekends() -> None:
 # ------------------------------------------------------------------ publication stamps
 
 STAMPS = [
-    "Harbour fire in Port Alder July 21, 2031, 2:21 pm BST A large fire broke out overnight.",
-    "21 July 2031 Last updated at 11:11 GMT Harbour fire in Port Alder",
-    "9:53 AM, MON 21 JUL 2031 Latest on the harbour fire in Port Alder",
-    "Harbour fire guts warehouses Published: July 21, 2031 A fire gutted two warehouses.",
-    "Harbour fire POSTED: 1052 GMT (1852 HKT), July 21, 2031 A fire gutted two warehouses.",
-    "Fire at the harbour in Port Alder Monday, 21 July 2031 A FIRE has gutted two warehouses.",
+    "Harbour fire in Port Alder May 12, 2031, 1:05 pm BST A large fire broke out overnight.",
+    "12 May 2031 Last updated at 09:42 GMT Harbour fire in Port Alder",
+    "8:27 AM, MON 12 MAY 2031 Latest on the harbour fire in Port Alder",
+    "Harbour fire guts warehouses Published: May 12, 2031 A fire gutted two warehouses.",
+    "Harbour fire POSTED: 0915 GMT (1715 HKT), May 12, 2031 A fire gutted two warehouses.",
+    "Fire at the harbour in Port Alder Monday, 12 May 2031 A FIRE has gutted two warehouses.",
     # a sentence-case headline ending in a lower-case word, then the stamp, then the lead
-    "Crews fight a harbour fire in the old warehouses July 21, 2031 A fire gutted two sheds.",
+    "Crews fight a harbour fire in the old warehouses May 12, 2031 A fire gutted two sheds.",
 ]
 
 
 def test_a_date_inside_the_first_sentence_is_no_stamp() -> None:
     """The headline rule stops at the first sentence's end and at a word that governs a date."""
     for text in (
-        "Harbour fire. Crews arrived on July 21, 2031 Officials said the fire was out.",
-        "Harbour fire. The port reopened July 21, 2031 After that, ships came back.",
-        "Crews fought the fire that started on July 21, 2031 Officials said.",
+        "Harbour fire. Crews arrived on May 12, 2031 Officials said the fire was out.",
+        "Harbour fire. The port reopened May 12, 2031 After that, ships came back.",
+        "Crews fought the fire that started on May 12, 2031 Officials said.",
     ):
         found = extract_claims(text, [Sentence(0, len(text), text)], "en", None)
-        assert [e.value for e in found if e.kind == "date"] == ["2031-07-21"], text
+        assert [e.value for e in found if e.kind == "date"] == ["2031-05-12"], text
 
 
 @pytest.mark.parametrize("text", STAMPS)
@@ -294,13 +294,13 @@ def test_a_pages_publication_stamp_is_no_claim(text: str) -> None:
 
 def test_the_stamp_dates_the_article_when_metadata_does_not() -> None:
     text = (
-        "Harbour fire Published: July 21, 2031 A fire broke out on Sunday night. "
-        "The harbour reopened on July 24, 2031."
+        "Harbour fire Published: May 12, 2031 A fire broke out on Sunday night. "
+        "The harbour reopened on May 15, 2031."
     )
-    sents = [Sentence(0, 71, text[:71]), Sentence(72, len(text), text[72:])]
+    sents = [Sentence(0, 70, text[:70]), Sentence(71, len(text), text[71:])]
     dates = {e.text: e.value for e in extract_claims(text, sents, "en", None) if e.kind == "date"}
-    # Sunday before Monday 21 July; the stamp itself is not a claim
-    assert dates == {"Sunday": "2031-07-20", "July 24, 2031": "2031-07-24"}
+    # Sunday before Monday 12 May; the stamp itself is not a claim
+    assert dates == {"Sunday": "2031-05-11", "May 15, 2031": "2031-05-15"}
 
 
 _DECK = (
@@ -314,8 +314,8 @@ _DECK = (
 @pytest.mark.parametrize(
     "stamp",
     [
-        "PUBLISHED: 02: 31 GMT, 21 July 2031 | UPDATED: 22: 19 GMT, 21 July 2031",
-        "PUBLISHED: MONDAY, JULY 21, 2031, 10: 34 PM UPDATED: TUESDAY, JULY 22, 2031, 9: 36 AM",
+        "PUBLISHED: 03: 47 GMT, 12 May 2031 | UPDATED: 21: 08 GMT, 12 May 2031",
+        "PUBLISHED: MONDAY, MAY 12, 2031, 9: 52 PM UPDATED: TUESDAY, MAY 13, 2031, 7: 48 AM",
     ],
 )
 def test_a_labelled_stamp_under_a_long_deck_is_no_claim(stamp: str) -> None:
@@ -325,15 +325,15 @@ def test_a_labelled_stamp_under_a_long_deck_is_no_claim(stamp: str) -> None:
     assert len(_DECK) > 300
     found = extract_claims(text, split_sentences(text, "en"), "en", None)
     assert [(e.text, e.value) for e in found if e.kind in ("date", "time")] == [
-        ("Sunday", "2031-07-20")  # resolved against the stamp's day
+        ("Sunday", "2031-05-11")  # resolved against the stamp's day
     ]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The quake struck on July 21, 2031, killing 12 people.",
-        "On July 21, 2031 The Port Alder Ledger reported a fire.",
+        "The quake struck on May 12, 2031, killing 12 people.",
+        "On May 12, 2031 The Port Alder Ledger reported a fire.",
         "Elections were held on 3 March 2031. Turnout was 61 percent.",
     ],
 )
@@ -345,7 +345,7 @@ def test_event_dates_near_the_top_stay_claims(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Hostility has been mounting this week in the district.",
+        "Tension in the district has grown this week.",
         "She made great strides this year, the letter read.",
         "Sales were slow this month, the shop said.",
     ],
@@ -379,9 +379,9 @@ def test_a_paper_or_a_show_named_for_a_day_is_no_date(text: str, kept: list[str]
 
 
 def test_a_relative_day_inside_a_quote_is_no_date_claim() -> None:
-    """'"Tonight was a peaceful vigil," the mayor said': the speaker's day, told in a quote;
+    """'"Tonight began as a quiet vigil," the mayor said': the speaker's day, told in a quote;
     a named day inside a quote and a relative day outside one stay claims."""
-    assert dates('"Tonight was a peaceful vigil that turned into a riot," the mayor said.') == []
+    assert dates('"Tonight began as a quiet vigil that turned into a riot," the mayor said.') == []
     assert [s for s, _, _ in dates('"We will meet again on Tuesday," the mayor said.')] == [
         "Tuesday"
     ]

@@ -45,11 +45,11 @@ def one(text: str, kind: str, lang: str = "en") -> Extraction:
 @pytest.mark.parametrize(
     ("text", "value", "head"),
     [
-        ("Dunmore was hit by a 6. 1-magnitude quake on Monday.", 6.1, "magnitude"),
+        ("Dunmore was hit by a 5. 7-magnitude quake on Monday.", 5.7, "magnitude"),
         ("Officials said a magnitude-5. 9 tremor shook the valley.", 5.9, "magnitude"),
         ("The tremor had a magnitude of 4. 8, the institute said.", 4.8, "magnitude"),
         ("About 30, 000 people fled the coastal town.", 30000, "person"),
-        ("The island, home to 120, 000 residents, lost power.", 120000, "population"),
+        ("The island, home to 45, 000 residents, lost power.", 45000, "population"),
         ("The climbers fell 1, 500 metres.", 1500, "metre"),
     ],
 )
@@ -64,11 +64,11 @@ def test_space_after_a_separator_is_one_number(text: str, value: float, head: st
 
 
 def test_a_number_split_over_two_sentences_is_read_once() -> None:
-    text = "Dunmore was hit by a 6. 1-magnitude quake. Nobody was killed."
-    assert len(split_sentences(text, "en")) >= 2  # the splitter cuts "6. | 1"
+    text = "Dunmore was hit by a 5. 4-magnitude quake. Nobody was killed."
+    assert len(split_sentences(text, "en")) >= 2  # the splitter cuts "5. | 4"
     qs = of_kind(text, "quantity")
-    assert [(q.value, q.head) for q in qs if q.head == "magnitude"] == [(6.1, "magnitude")]
-    assert not [q for q in qs if q.value == 1.0]
+    assert [(q.value, q.head) for q in qs if q.head == "magnitude"] == [(5.4, "magnitude")]
+    assert not [q for q in qs if q.value == 4.0]
 
 
 def test_loose_spacing_does_not_swallow_neighbouring_numbers() -> None:
@@ -105,7 +105,7 @@ def test_money_keeps_its_scale(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        ("Thieves made off with 2m euros in watches.", 2e6, "EUR"),
+        ("Thieves made off with 3m euros in watches.", 3e6, "EUR"),
         ("The lender agreed a 30bn-euro package.", 3e10, "EUR"),
         ("Thieves took a two-million-euro haul.", 2e6, "EUR"),
     ],
@@ -187,7 +187,7 @@ def test_german_thousands_dot() -> None:
         ("No one was hurt in the blast.", "en"),
         ("Nobody was killed, the mayor said.", "en"),
         ("No injuries were reported.", "en"),
-        ("No-one is believed to have been injured.", "en"),
+        ("No-one is thought to have been hurt.", "en"),
         ("Bei dem Brand gab es keine Verletzten.", "de"),
         ("Niemand wurde verletzt.", "de"),
         ("Verletzt wurde niemand.", "de"),
@@ -298,11 +298,11 @@ def test_statement_day_is_past_even_with_a_future_in_it() -> None:
     [
         ("The quake struck at 10:20 a.m. local time.", "en", "10:20", "local", False),
         ("The fire broke out at 3 pm on Sunday.", "en", "15:00", None, False),
-        ("The quake struck shortly after 2 a.m. on Sunday.", "en", "02:00", None, True),
-        ("Crews arrived at around 4: 30 a. m. local time.", "en", "04:30", "local", True),
-        ("The alarm was raised at 8.49pm on Friday.", "en", "20:49", None, False),
-        ("The blaze started at about 2045 GMT on Friday.", "en", "20:45", "GMT", True),
-        ("The quake was registered at 17:06 hours local time.", "en", "17:06", "local", False),
+        ("The quake struck shortly after 3 a.m. on Sunday.", "en", "03:00", None, True),
+        ("Crews arrived at around 5: 15 a. m. local time.", "en", "05:15", "local", True),
+        ("The alarm was raised at 7.36pm on Thursday.", "en", "19:36", None, False),
+        ("The blaze started at about 1930 GMT on Thursday.", "en", "19:30", "GMT", True),
+        ("The quake was registered at 14:52 hours local time.", "en", "14:52", "local", False),
         ("The tremor came at 12 a.m. sharp.", "en", "00:00", None, False),
         ("Das Beben ereignete sich um 6.10 Uhr.", "de", "06:10", None, False),
         ("Der Zug fuhr um 18 Uhr ab.", "de", "18:00", None, False),
@@ -319,10 +319,10 @@ def test_times(text: str, lang: str, value: str, zone: str | None, approx: bool)
 
 
 def test_a_time_with_its_gmt_equivalent() -> None:
-    times = of_kind("The quake struck shortly after 2 a.m. (0100 GMT) on Sunday.", "time")
+    times = of_kind("The quake struck shortly after 3 a.m. (0200 GMT) on Sunday.", "time")
     assert [(t.value, t.unit, t.approximate) for t in times] == [
-        ("02:00", None, True),
-        ("01:00", "GMT", False),
+        ("03:00", None, True),
+        ("02:00", "GMT", False),
     ]
 
 
@@ -338,7 +338,7 @@ def test_time_key_uses_the_date_head() -> None:
         ("Das Beben ereignete sich um 6.10 Uhr.", "de"),
         ("Der Zug fuhr um 18 Uhr ab.", "de"),
         ("The fire broke out at 3 pm on Sunday.", "en"),
-        ("Crews arrived at about 7 p. m. on Friday.", "en"),
+        ("Crews arrived at about 6 p. m. on Thursday.", "en"),
         ("Officials met at 1353 (1023 GMT) in the town hall.", "en"),
     ],
 )
@@ -351,7 +351,7 @@ def test_a_clock_time_is_never_a_count(text: str, lang: str) -> None:
     "text",
     [
         "The meeting lasted 10 hours.",
-        "He won the round at the 2:15 mark.",
+        "He won the round at the 1:48 mark.",
         "Shares rose 2.45 percent.",
         "The climbers walked 1500 metres.",
         "The law dates from 1999.",
@@ -393,9 +393,9 @@ def test_a_number_after_a_place_is_not_an_age() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "head"),
     [
-        ("The climber fell about 200ft from a ridge.", 200, "foot"),
+        ("The climber fell about 150ft from a ledge.", 150, "foot"),
         ("Deputies chased him for 48km before he stopped.", 48, "kilometre"),
-        ("They were within 80m of the hut.", 80, "metre"),
+        ("They were within 60m of the hut.", 60, "metre"),
         ("The road runs 1,500 kilometers south.", 1500, "kilometre"),
     ],
 )
@@ -412,15 +412,15 @@ def test_a_glued_m_before_a_noun_is_not_metres(text: str) -> None:
 
 
 def test_a_glued_m_before_a_clause_is_metres() -> None:
-    (e,) = of_kind("He fell about 600m while climbing.", "quantity")
-    assert_unit_value(e, 600, "metre")
+    (e,) = of_kind("He fell about 450m while climbing.", "quantity")
+    assert_unit_value(e, 450, "metre")
     assert e.approximate
 
 
 @pytest.mark.parametrize(
     ("text", "values"),
     [
-        ("Gunman kills 1, wounds 2 at an office in Dunmore.", [1, 2]),
+        ("Gunman kills 2, wounds 3 at an office in Dunmore.", [2, 3]),
         ("The quake destroyed homes, killing 10 and injuring 80.", [10, 80]),
         ("Three Killed In Dunmore Bank Fire", [3]),
         ("Bus Crash Leaves One Dead And 2 Hurt", [1, 2]),
@@ -433,20 +433,20 @@ def test_counts_named_by_the_verb(text: str, values: list[float]) -> None:
 
 
 def test_a_dash_range_shares_its_scale_and_currency() -> None:
-    e = one("The club offered $140-150 million over seven years.", "money")
-    assert (e.low, e.high, e.unit) == (1.4e8, 1.5e8, "USD")
+    e = one("The club offered $76-84 million over five years.", "money")
+    assert (e.low, e.high, e.unit) == (7.6e7, 8.4e7, "USD")
 
 
 def test_a_record_is_not_a_range() -> None:
-    assert not [e for e in run("Klemens improved his record to 52-3.") if e.low == 3]
+    assert not [e for e in run("Klemens improved his record to 38-4.") if e.low == 4]
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("An earthquake measuring 5.6 on the Richter scale hit the coast.", 5.6),
+        ("A tremor measuring 4.9 on the Richter scale shook the coast.", 4.9),
         ("A 5.9 magnitude earthquake hit the coast.", 5.9),
-        ("The island has a population of more than 100, 000.", 100000),
+        ("The town has a population of more than 80, 000.", 80000),
     ],
 )
 def test_measures_named_around_the_number(text: str, value: float) -> None:

@@ -71,9 +71,9 @@ def test_population_forms_share_one_head() -> None:
 
 
 def test_a_verb_with_its_particle_is_the_verb_not_the_head() -> None:
-    (t, _d) = claims_of("The fire broke out at about 8.40pm on Friday.")
+    (t, _d) = claims_of("The fire broke out at about 9.25pm on Thursday.")
     assert t.kind == "time" and t.head == "fire"
-    (t,) = claims_of("The raid took place around 4:30 a.m. local time.")
+    (t,) = claims_of("The raid took place around 5:15 a.m. local time.")
     assert t.head == "raid"
 
 
@@ -85,8 +85,8 @@ def test_labels_name_counted_things_in_the_plural() -> None:
 
 
 def test_a_place_after_a_name_is_not_the_owner() -> None:
-    (e,) = claims_of("Alan Steinberg of Bedford Heights, 48, was shot.")
-    assert e.owner == "Steinberg"
+    (e,) = claims_of("Emil Tarnow of Crestline Heights, 48, was shot.")
+    assert e.owner == "Tarnow"
     (e,) = claims_of("A man from Dover, 48, was shot.")
     assert e.owner is None
     # ... unless the run before "of" is itself a place: the person is the one named after it
@@ -102,7 +102,7 @@ def test_a_place_after_a_name_is_not_the_owner() -> None:
 
 
 def test_significant_digits() -> None:
-    assert [significant_digits(v) for v in (141e6, 43350, 10000, 5.9, 0.05, 9587.64)] == [
+    assert [significant_digits(v) for v in (163e6, 38350, 10000, 5.9, 0.05, 7264.38)] == [
         3,
         4,
         1,
@@ -113,9 +113,9 @@ def test_significant_digits() -> None:
 
 
 def test_a_round_figure_agrees_with_the_precise_one_it_rounds() -> None:
-    assert numbers_agree(_value(43350), _value(43000))
+    assert numbers_agree(_value(38350), _value(38000))
     assert numbers_agree(_value(52480), _value(52000))
-    assert not numbers_agree(_value(141e6), _value(139e6))  # same precision: a real gap
+    assert not numbers_agree(_value(163e6), _value(161e6))  # same precision: a real gap
     assert not numbers_agree(_value(12, "quantity"), _value(10, "quantity"))  # small counts
     assert not numbers_agree(_value(1150), _value(1000))  # 15 % is more than rounding
 
@@ -194,9 +194,9 @@ def test_one_as_a_word_counts_nothing_unless_something_happened_to_it() -> None:
 
 def test_a_range_and_a_bound_inside_it_agree() -> None:
     (a,) = [
-        e for e in claims_of("His net worth is between $19 and $22 million.") if e.kind == "money"
+        e for e in claims_of("His net worth is between $14 and $17 million.") if e.kind == "money"
     ]
-    (b,) = [e for e in claims_of("He earned nearly $20 million.") if e.kind == "money"]
+    (b,) = [e for e in claims_of("He earned nearly $15 million.") if e.kind == "money"]
     assert numbers_agree(a, b)
 
 
@@ -214,15 +214,15 @@ def test_equal_counts_of_unrelated_things_are_not_corroborated() -> None:
 
 def test_written_ranges_agree_with_what_falls_inside_them() -> None:
     texts = {
-        "a1": "Chief Ana Diaz said 35 to 40 volunteer firefighters fought the barn fire.",
-        "a2": "Chief Ana Diaz said 30 to 40 volunteer firefighters fought the barn fire.",
-        "a3": "About 40 volunteer firefighters fought the barn fire, Chief Ana Diaz said.",
+        "a1": "Chief Ana Diaz said 25 to 30 volunteer firefighters fought the barn fire.",
+        "a2": "Chief Ana Diaz said 20 to 30 volunteer firefighters fought the barn fire.",
+        "a3": "About 30 volunteer firefighters fought the barn fire, Chief Ana Diaz said.",
     }
     claims = [c for c in _align(texts) if c.kind == "quantity"]
     assert [(c.verdict, c.support) for c in claims] == [("corroborated", 3)]
     (a,) = [e for e in claims_of(texts["a2"]) if e.kind == "quantity"]
     (b,) = [e for e in claims_of(texts["a3"]) if e.kind == "quantity"]
-    assert numbers_agree(a, b)  # 35, the range's middle, is outside "about 40"; 30-40 is not
+    assert numbers_agree(a, b)  # 25, the range's middle, is outside "about 30"; 20-30 is not
 
 
 def test_unnamed_figures_of_a_stat_sheet_are_not_set_against_each_other() -> None:
@@ -294,9 +294,9 @@ def test_a_quote_of_an_unknown_speaker_joins_a_named_one_on_more_than_one_word()
 
 def test_times_in_two_zones_neither_agree_nor_conflict() -> None:
     texts = {
-        "a1": "The raid began at 4:30 a.m. local time, or 21:30 GMT, police said.",
-        "a2": "Police said the raid began at 21:30 GMT, or 4:30 a.m. local time.",
-        "a3": "Police said the raid began at about 4:30 a.m.",
+        "a1": "The raid began at 5:15 a.m. local time, or 22:15 GMT, police said.",
+        "a2": "Police said the raid began at 22:15 GMT, or 5:15 a.m. local time.",
+        "a3": "Police said the raid began at about 5:15 a.m.",
     }
     times = sorted((c.verdict, c.support) for c in _align(texts) if c.kind == "time")
     assert times == [("corroborated", 2), ("corroborated", 3)]
@@ -304,8 +304,8 @@ def test_times_in_two_zones_neither_agree_nor_conflict() -> None:
 
 def test_alignment_thresholds_come_from_the_settings_tree(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     texts = {
-        "a1": "The couple spent $43,350 on a gold watch, prosecutors said.",
-        "a2": "The couple spent $43,000 on a gold watch, prosecutors said.",
+        "a1": "The couple spent $38,350 on a gold watch, prosecutors said.",
+        "a2": "The couple spent $38,000 on a gold watch, prosecutors said.",
     }
 
     def verdicts() -> set[str]:
@@ -322,7 +322,7 @@ def test_alignment_thresholds_come_from_the_settings_tree(tmp_path, monkeypatch)
 
 
 def test_labels_do_not_show_letters_of_abbreviations_or_repeat_the_kind() -> None:
-    (e,) = claims_of("Germany accounted for about 5 percent of U.S. steel imports.")
+    (e,) = claims_of("Norland accounted for about 4 percent of U.K. timber imports.")
     assert e.label == "percentage"
     labels = [e.label for e in claims_of("The duration lasted three days.")]
     assert "duration duration" not in labels
@@ -332,14 +332,11 @@ def test_quotes_share_content_words_not_function_words() -> None:
     from corroborator.compare.align import texts_overlap
 
     # two statements of one speaker that share only "an" and "is" are two quotes
-    assert (
-        texts_overlap("The first is that it could be an underwater quake,", "an attack is unlikely")
-        == 0
-    )
+    assert texts_overlap("One view is that it was an undersea quake,", "an attack is unlikely") == 0
     # a quote cut shorter by one outlet is still the same quote
     assert texts_overlap("We will rebuild", "We will rebuild the town") == 1.0
     # stop words of four letters and more ("will", "about") are function words too
-    assert texts_overlap("But we will be talking about it.", "It will be about building anew") == 0
+    assert texts_overlap("So we will think hard about it.", "It will be about building anew") == 0
 
 
 def test_a_quote_with_an_unknown_speaker_joins_the_same_words_of_a_named_one() -> None:
@@ -485,8 +482,8 @@ def test_an_ordinal_second_and_a_zero_day_are_no_durations() -> None:
 
 
 def test_a_score_takes_no_unit_from_the_figure_before_it() -> None:
-    text = "Diaz kicked a 36-yard field goal and a 13-3 halftime lead followed."
-    assert [e.text for e in claims_of(text) if e.kind == "quantity"] == ["36-yard"]
+    text = "Diaz kicked a 41-yard field goal and a 10-3 halftime lead followed."
+    assert [e.text for e in claims_of(text) if e.kind == "quantity"] == ["41-yard"]
 
 
 def test_the_two_of_a_named_pair_is_no_count() -> None:
@@ -580,10 +577,10 @@ def test_equal_common_counts_need_a_stronger_link(monkeypatch) -> None:  # type:
     many = tuple(s.replace("three", "300") for s in jurors)
     assert corroborated(*many, 0.9) == [["300 jurors", "300 other people"]]
     workers = (
-        "Seven other workers were hiding in a closet nearby.",
-        "Seven employees were trapped near the shooter.",
+        "Five other workers were hiding inside a storeroom.",
+        "Five employees were trapped close to the gunman.",
     )
-    assert corroborated(*workers, 0.9) == [["Seven other workers", "Seven employees"]]
+    assert corroborated(*workers, 0.9) == [["Five other workers", "Five employees"]]
 
 
 def test_common_counts_are_whole_counts_of_things() -> None:
@@ -611,13 +608,13 @@ def test_one_speakers_different_remarks_are_different_quotes() -> None:
         claims = _align({"a1": said.format(one), "a2": "The storm hit. " + said.format(two)})
         return sorted(len(c.mentions) for c in claims if c.kind == "quote")
 
-    anger = "There is a lot of anger here."
-    assert quotes(anger, "We saw an explosion of anger from the youth in this town.") == [1, 1]
+    anger = "The anger here is real."
+    assert quotes(anger, "We saw the anger of young people boil over in this town.") == [1, 1]
     assert quotes(
-        "We owe it to our fans and the town of Dunmore.",
+        "We have a duty to our supporters and the town of Dunmore.",
         "Okafor has played here in Dunmore and knows what the town wants.",
     ) == [1, 1]
-    assert quotes(anger, "Believe me, there is a lot of anger here.") == [2]
+    assert quotes(anger, "Believe me, the anger here is real.") == [2]
     assert quotes(
         "The harbour wall will be rebuilt before the winter storms.",
         "The harbour wall must be rebuilt before the next winter.",
@@ -631,8 +628,8 @@ def test_ages_in_reports_of_different_years_are_an_update() -> None:
 
     def age_claims(published: tuple[str, str]) -> list[Claim]:
         arts = {
-            "a1": ("Deputy Ortiz was shot by Marco Ruiz, 27, a gang member.", published[0]),
-            "a2": ("Marco Ruiz, 29, was convicted of killing Deputy Ortiz.", published[1]),
+            "a1": ("Deputy Brandl was shot by Marco Ruiz, 27, a gang member.", published[0]),
+            "a2": ("Marco Ruiz, 29, was convicted of killing Deputy Brandl.", published[1]),
         }
         articles = {
             aid: Article(aid, aid, aid, "en", pub, t, sentences=split(t))
@@ -663,25 +660,25 @@ def test_heights_of_players_not_named_as_one_are_only_a_possible_conflict() -> N
     }
     heights = [c for c in _align(texts) if c.label == "height"]
     assert [(c.verdict, len(c.mentions)) for c in heights] == [("possible_conflict", 2)]
-    assert [e.key for e in claims_of("He is 5 feet 8 inches tall.")] == ["height"]
+    assert [e.key for e in claims_of("He is 6 feet 1 inch tall.")] == ["height"]
     assert [e.key for e in claims_of("The climber fell 200 feet.")] == ["distance"]
 
 
 def test_a_year_in_a_relative_clause_after_the_figure_does_not_date_it() -> None:
-    """ "now has 2,129 points, 13 more than Buford, who set the record in 1999": 1999 is the
+    """ "now has 1,874 points, 9 more than Reyes, who set the record in 2004": 2004 is the
     record's year, the points are today's; a year in the figure's own clause still dates it."""
     pub = "2013-03-08"
-    now = "Okafor now has 2,129 points, 13 more than Reyes, who set the record in 1999."
-    (e,) = [e for e in claims_of(now, pub) if e.value == 2129]
+    now = "Okafor now has 1,874 points, 9 more than Reyes, who set the record in 2004."
+    (e,) = [e for e in claims_of(now, pub) if e.value == 1874]
     assert e.event_year is None
-    then = "Reyes scored 2,116 points in 1999, a record at the time."
-    (e,) = [e for e in claims_of(then, pub) if e.value == 2116]
-    assert e.event_year == 1999
+    then = "Reyes scored 1,865 points in 2004, a record at the time."
+    (e,) = [e for e in claims_of(then, pub) if e.value == 1865]
+    assert e.event_year == 2004
 
 
 def test_an_adverb_before_the_verb_is_no_subject() -> None:
-    """ "The film has already brought in $363 million": the sum is not "already"'s."""
-    (e,) = claims_of("The film has already brought in over $363 million.")
+    """ "The film has already taken in $212 million": the sum is not "already"'s."""
+    (e,) = claims_of("The film has already taken in over $212 million.")
     assert e.head != "already" and not e.key.startswith("already")
 
 
@@ -751,7 +748,7 @@ def test_a_scope_phrase_limits_a_figure_only_where_the_parse_hangs_it_above_it()
     assert not attached(deal, "in the fourth quarter", "$42")
     assert attached("Varga landed 41 punches in the fifth round.", "in the fifth", "41 punches")
     assert attached(
-        "Varga landed 28 of his 68 punches thrown during the round.", "during", "68 punches"
+        "Varga landed 31 of his 74 punches thrown during the round.", "during", "74 punches"
     )
     assert attached("In the fourth quarter, revenue rose to $2 billion.", "In the", "$2 billion")
 
@@ -791,14 +788,14 @@ def test_claims_sharing_a_label_are_told_apart_by_whose_figure_they_are() -> Non
 
 
 def test_what_a_count_suffered_is_what_happened_to_it() -> None:
-    """ "565 shops suffering serious damage" is a count of damaged shops: set against "355
+    """ "212 shops suffering heavy damage" is a count of damaged shops: set against "168
     damaged shops" from another report, not a bare count of shops kept apart from it."""
-    heads = {e.text: e.key for e in claims_of("Police said 565 shops suffered serious damage.")}
-    assert heads == {"565 shops": "shop damaged"}
+    heads = {e.text: e.key for e in claims_of("Police said 212 shops suffered heavy damage.")}
+    assert heads == {"212 shops": "shop damaged"}
     claims = _align(
         {
-            "a1": "The riots left 355 damaged shops in the city centre, the chamber said.",
-            "a2": "There were 565 shops suffering serious damage in the city centre.",
+            "a1": "The riots left 168 damaged shops in the city centre, the chamber said.",
+            "a2": "There were 212 shops suffering heavy damage in the city centre.",
         }
     )
     (shops,) = [c for c in claims if c.kind == "quantity"]
@@ -821,13 +818,13 @@ def test_relative_dates_of_pages_dated_only_by_their_stamps_may_name_one_day_apa
 
 
 def test_one_uncommon_figure_with_and_without_its_verb_is_one_fact() -> None:
-    """ "26 Somali pirates" and "26 pirates were arrested": the bare count and the count with
+    """ "23 armed pirates" and "23 pirates were arrested": the bare count and the count with
     what happened to it give the same uncommon figure, one fact; a small equal count stays
     apart ("7 fans were injured" / "7 fans")."""
     claims = _align(
         {
-            "a1": "There were 26 Somali pirates in five skiffs near the gulf on Friday.",
-            "a2": "Officials said 26 pirates were arrested by the navy near the gulf.",
+            "a1": "There were 23 armed pirates in five skiffs near the gulf on Friday.",
+            "a2": "Officials said 23 pirates were arrested by the navy near the gulf.",
         }
     )
     (pirates,) = [c for c in claims if c.label == "pirates"]

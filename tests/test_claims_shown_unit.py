@@ -1,4 +1,4 @@
-"""A claim is shown in the unit its sources wrote ("205 yd", "30 mph", "6,900 t") when all its
+"""A claim is shown in the unit its sources wrote ("238 yd", "30 mph", "6,900 t") when all its
 mentions wrote one unit, and in the base unit it was compared in when they wrote different
 units ("12 miles" / "19 km"). Reports of our own, made up for these tests."""
 
@@ -27,16 +27,16 @@ def test_yards_written_by_every_source_are_shown_in_yards_on_both_sides() -> Non
     claims = _numeric(
         _align(
             {
-                "a": "Quarterback Ivo Marsh threw for 205 yards on Sunday.",
-                "b": "Ivo Marsh passed for 215 yards on Sunday.",
+                "a": "Quarterback Ivo Marsh threw for 238 yards on Sunday.",
+                "b": "Ivo Marsh passed for 247 yards on Sunday.",
             }
         )
     )
     (c,) = [c for c in claims if c.verdict == "conflicting"]
-    assert sorted((s["value"], s["unit"]) for s in c.sides) == [(205, "yd"), (215, "yd")]
+    assert sorted((s["value"], s["unit"]) for s in c.sides) == [(238, "yd"), (247, "yd")]
     assert sorted((m.value, m.unit, m.low, m.high) for m in c.mentions) == [
-        (205, "yd", 205, 205),
-        (215, "yd", 215, 215),
+        (238, "yd", 238, 238),
+        (247, "yd", 247, 247),
     ]
 
 

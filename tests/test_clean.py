@@ -326,8 +326,8 @@ def test_footer_links_go_but_a_closing_fact_list_stays() -> None:
 
 
 def test_title_case_headline_ending_in_acronym_is_a_title() -> None:
-    result = clean_text(_doc("Gay Marriages Get Recognition From the I.R.S.", *BODY))
-    assert result.title == "Gay Marriages Get Recognition From the I.R.S."
+    result = clean_text(_doc("Ferry Fares Get Approval From the D.O.T.", *BODY))
+    assert result.title == "Ferry Fares Get Approval From the D.O.T."
     first = "Officials moved the records of 300 families to the U.S."
     assert clean_text(_doc(first, *BODY)).title is None
 

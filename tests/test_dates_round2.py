@@ -28,7 +28,7 @@ def spans(text: str, kind: str, lang: str = "en", published: str | None = "1998-
     ("text", "span", "value"),
     [
         ("The mayor was first elected in nineteen ninety-one.", "nineteen ninety-one", "1991"),
-        ("Atlanta, nineteen ninety-six: a bomb shook the park.", "nineteen ninety-six", "1996"),
+        ("Dunmore, nineteen ninety-six: a flood swept the park.", "nineteen ninety-six", "1996"),
         ("It recalled a nineteen eighty flood.", "nineteen eighty", "1980"),
         ("The dam opened in June nineteen ninety-seven.", "June nineteen ninety-seven", "1997-06"),
         (

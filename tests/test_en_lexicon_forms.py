@@ -39,12 +39,12 @@ def test_a_number_in_a_list_after_a_name_is_no_age() -> None:
 
 
 def test_a_part_of_a_counted_whole_counts_the_wholes_noun() -> None:
-    # "178 of 369 punches": 178 punches landed, and the whole is a figure of its own
-    text = "Varga landed 178 of 369 punches. Police arrested 12 of the 40 protesters."
+    # "112 of 240 punches": 112 punches landed, and the whole is a figure of its own
+    text = "Varga landed 112 of 240 punches. Police arrested 12 of the 40 protesters."
     got = [(e.text, e.value, e.head, e.key) for e in _claims(text) if e.kind == "quantity"]
     assert got == [
-        ("178", 178, "punch", "punch landed"),
-        ("369 punches", 369, "punch", "punch"),
+        ("112", 112, "punch", "punch landed"),
+        ("240 punches", 240, "punch", "punch"),
         ("12", 12, "protester", "protester arrested"),
         ("40 protesters", 40, "protester", "protester"),
     ]

@@ -304,20 +304,20 @@ def test_a_background_quake_and_a_buyers_revenue_are_different_facts() -> None:
 
 def test_two_sources_in_one_sentence_each_hold_their_own_value() -> None:
     text = (
-        "The national seismic centre said the quake measured magnitude 5.9, but the Global "
-        "Quake Survey in Port Alder, Vestland, said it was a magnitude 6.1 temblor."
+        "The national seismic centre said the tremor was of magnitude 5.7, while the Global "
+        "Quake Survey in Port Alder, Vestland, reported a magnitude 6.0 quake."
     )
     mags = sorted((e for e in claims_of(text) if e.kind == "quantity"), key=lambda e: e.start)
-    assert [(e.value, e.holder) for e in mags] == [(5.9, "centre"), (6.1, "survey")]
+    assert [(e.value, e.holder) for e in mags] == [(5.7, "centre"), (6.0, "survey")]
 
 
 def test_possessive_subjects_and_estimate_verbs_name_the_holder() -> None:
     text = (
-        "Vestland's state radio says a magnitude 5.2 quake has injured three people. "
-        "The Global Quake Survey put the quake's strength at magnitude 5.4."
+        "Vestland's state radio says a magnitude 4.8 tremor has hurt two people. "
+        "The Global Quake Survey put its size at magnitude 4.9."
     )
     got = sorted((e.value, e.holder) for e in claims_of(text) if e.kind == "quantity")
-    assert got == [(3, "radio"), (5.2, "radio"), (5.4, "survey")]
+    assert got == [(2, "radio"), (4.8, "radio"), (4.9, "survey")]
 
 
 def test_a_value_before_the_source_is_not_the_sources() -> None:
@@ -332,8 +332,8 @@ def test_a_value_written_like_a_year_is_no_background_year() -> None:
 
 
 def test_counts_of_people_injured_and_arrested_are_different_facts() -> None:
-    a1 = _article("a1", "Police said 12 people were injured in the riots in Port Alder.")
-    a2 = _article("a2", "Police said 12 people were arrested after the riots in Port Alder.")
+    a1 = _article("a1", "Police said 9 people were hurt in the clashes in Port Alder.")
+    a2 = _article("a2", "Police said 9 people were arrested after the clashes in Port Alder.")
     arts = {"a1": a1, "a2": a2}
     ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
     claims = align_story([["a1"], ["a2"]], ext, arts, None)
@@ -342,18 +342,18 @@ def test_counts_of_people_injured_and_arrested_are_different_facts() -> None:
 
 
 def test_an_article_giving_two_sources_figures_is_a_conflict() -> None:
-    # one article: centre 5.9 but survey 6.1; the other: survey 6.1
+    # one article: centre 5.7 but survey 6.0; the other: survey 6.0
     report = _report("mag_two_sources.txt", "mag_one_source.txt")
     (story,) = report.stories
-    (mag,) = [c for c in story.claims if 5.9 in _values(c)]
+    (mag,) = [c for c in story.claims if 5.7 in _values(c)]
     assert mag.verdict in ("conflicting", "possible_conflict")
-    assert _values(mag) == {5.9, 6.1}
+    assert _values(mag) == {5.7, 6.0}
 
 
 def test_an_acronym_plural_is_one_head() -> None:
-    text = "He has 46 KOs. His rival has 47 KO's. A third has 45 knockouts."
+    text = "He has 37 KOs. His rival has 39 KO's. A third has 41 knockouts."
     heads = {e.value: e.head for e in claims_of(text)}
-    assert heads == {46: "knockout", 47: "knockout", 45: "knockout"}
+    assert heads == {37: "knockout", 39: "knockout", 41: "knockout"}
 
 
 def test_two_rounded_figures_far_apart_do_not_agree() -> None:
@@ -382,8 +382,8 @@ def test_shots_written_as_a_plural_noun_are_no_people_shot() -> None:
 def test_a_rate_keeps_its_word_beside_the_denominator_head() -> None:
     # a sum per one thing has the denominator for head ("$15 a month" -> "month") and keeps the
     # word near it in its key; the matcher's verb stays "amount per month", so a rate and a
-    # plain sum of another thing differ as they did ("less than 1,000 euros a month" of one
-    # pensioner / "345 euros" of another)
+    # plain sum of another thing differ as they did ("less than 850 euros a month" of one
+    # pensioner / "290 euros" of another)
     from corroborator.compare.matcher import verb_of
 
     rate = Extraction(
@@ -391,8 +391,8 @@ def test_a_rate_keeps_its_word_beside_the_denominator_head() -> None:
         head="month", per="month",
     )  # fmt: skip
     plain = Extraction(
-        kind="money", key="doganis amount", start=0, end=1, text="345", value=345.0,
-        head="doganis",
+        kind="money", key="tallis amount", start=0, end=1, text="290", value=290.0,
+        head="tallis",
     )  # fmt: skip
     assert verb_of(rate) == "amount per month"
     assert verb_of(plain) == "amount"

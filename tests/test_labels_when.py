@@ -46,7 +46,7 @@ def _label(sentence: str, value: str, kind: str = "date") -> str:
          "when two guards were hurt"),
         # the noun the value qualifies
         ("Sunday's landslide blocked the coast road.", "Sunday", "date", "landslide date"),
-        ("A May 17 hearing was set by the court.", "May 17", "date", "hearing date"),
+        ("A May 19 hearing was set by the court.", "May 19", "date", "hearing date"),
         # a part of the day is the value's, not the event
         ("The ferry sank on Saturday night near the harbour.", "Saturday", "date",
          "when the ferry sank"),
@@ -58,7 +58,7 @@ def _label(sentence: str, value: str, kind: str = "date") -> str:
             "when crews brought the blaze under control",
         ),
         # a length that names no measured thing
-        ("Rait fell about 150 metres on Friday.", "150 metres", "distance", "how far Rait fell"),
+        ("Lindqvist fell about 150 metres on Friday.", "150 metres", "distance", "how far Lindqvist fell"),
         ("Okoro broke loose for an 84-yard run.", "84-yard", "distance", "run distance"),
         # a common word opening the sentence in lower case; another figure is no part of it
         (
@@ -118,8 +118,8 @@ def test_without_a_parse_the_rule_label_stays(monkeypatch: pytest.MonkeyPatch, h
 def test_a_name_the_tagger_took_for_a_noun_keeps_its_capital() -> None:
     from corroborator.compare.labels import _restore_names
 
-    article = "Luck threw for 205 yards. Coach Arians praised Andrew Luck on Monday."
-    assert _restore_names("how far luck threw", article) == "how far Luck threw"
+    article = "Marsh threw for 238 yards. Coach Tallis praised Ivo Marsh on Monday."
+    assert _restore_names("how far marsh threw", article) == "how far Marsh threw"
     # a common noun the article also writes in lower case stays as it is
     article = "Roads were closed at noon. Police reopened the roads on Sunday; Main Roads Ltd said."
     assert _restore_names("when roads were closed", article) == "when roads were closed"
@@ -138,7 +138,7 @@ def _anchor(sentence: str, value: str) -> str:
         ("Voters approved the bond in 2009.", "2009", "approve"),
         # the noun it qualifies, or the noun the span is "of"
         ("Sunday's earthquake killed ten people.", "Sunday", "earthquake"),
-        ("After 30 hours of deliberation, the jury was deadlocked.", "30 hours", "deliberation"),
+        ("After 22 hours of deliberation, the jury was deadlocked.", "22 hours", "deliberation"),
         # a statement's date, or a state's, names no event
         ("Police said on Friday that the road was closed.", "Friday", ""),
         ("He was sure on Saturday.", "Saturday", ""),
@@ -151,10 +151,10 @@ def test_the_event_a_date_or_duration_belongs_to(sentence: str, value: str, anch
 @needs_parser
 def test_durations_of_one_event_are_matched_by_it_not_by_a_nearby_word() -> None:
     """Two outlets give the jury's deliberation different lengths; the rules' heads were the
-    words before the value ("Nichol", "jury"), the parse's event is one ("deliberate")."""
+    words before the value ("Harrow", "jury"), the parse's event is one ("deliberate")."""
     texts = {
-        "a1": "The jury in the Nichol trial deliberated for 40 hours before it gave up.",
-        "a2": "Jurors in the courthouse case deliberated for 30 hours before the judge stepped in.",
+        "a1": "The jury in the Harrow trial deliberated for 36 hours before it gave up.",
+        "a2": "Jurors in the courthouse case deliberated for 22 hours before the judge stepped in.",
     }
     arts = {aid: _article(aid, t) for aid, t in texts.items()}
     ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}

@@ -85,18 +85,18 @@ def test_one_persons_two_figures_stay_a_conflict() -> None:
 
 @needs_en
 def test_an_age_standing_for_the_person_named_before_is_that_persons() -> None:
-    before = "So who is Dale Carter, and how did he win?"
-    sentence = "The 49-year-old teaches at a college."
-    start = sentence.index("49")
+    before = "Who is Dale Carter, and why did he win?"
+    sentence = "The 52-year-old lectures at a college."
+    start = sentence.index("52")
     assert parsed_owners([("en", sentence, start, start + 2, before)]) == ["carter"]
 
 
 @needs_en
 def test_ages_of_two_people_are_no_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
     # one side's person from the rules ("Ben Mason, 51,"), the other's from the sentence
-    # before ("The 49-year-old" after a question naming Carter)
+    # before ("The 52-year-old" after a question naming Carter)
     texts = {
-        "a1": "Who is Dale Carter? The 49-year-old won the Harlow seat on Tuesday.",
+        "a1": "Who is Dale Carter? The 52-year-old won the Harlow seat on Tuesday.",
         "a2": "Ben Mason, 51, lost the Harlow seat on Tuesday.",
     }
     arts = {aid: _article(aid, text) for aid, text in texts.items()}

@@ -25,11 +25,9 @@ def load(name: str = "bridge.json") -> list[Article]:
 
 
 def test_anchors_survive_inflection_number_formats_and_scripts() -> None:
-    en = anchors("Bruno Fernandes scored as United won 2-0 at Leicester on 12,500 tickets.")
-    cs = anchors(
-        "Manchester United zvítězil 2:0 nad Leicesterem díky gólu Bruna Fernandese (12 500)."
-    )
-    assert {"leice", "unite"} <= en.names & cs.names
+    en = anchors("Ivo Marsh scored as Dunmore won 2-0 at Harlow on 12,500 tickets.")
+    cs = anchors("Dunmore zvítězil 2:0 nad Harlowem díky gólu Iva Marshe (12 500).")
+    assert {"harlo", "dunmo"} <= en.names & cs.names
     assert {"2", "0", "12", "500"} <= en.numbers & cs.numbers
     ru = anchors("Путин встретился с Зеленским в 2021 году.")
     assert {"putin", "zelen"} <= ru.names and "2021" in ru.numbers

@@ -36,22 +36,22 @@ def one_at(text: str, raw: float) -> NumberMention:
             "resident",
         ),
         (
-            "About 460 cars were stolen in Dunmore this year, compared with 63 last year.",
-            63,
+            "About 310 cars were stolen in Dunmore this year, compared with 48 last year.",
+            48,
             "quantity",
             None,
             "car",
         ),
         (
-            "Sales rose to 3.9 million bikes, up from 2.4 million in 2017.",
-            2.4e6,
+            "Sales rose to 2.7 million bikes, up from 1.9 million in 2021.",
+            1.9e6,
             "quantity",
             None,
             "bike",
         ),
         (
-            "The highest forecast is 84.75 cents, while the lowest is 74.07.",
-            74.07,
+            "The highest estimate is 91.20 cents, while the lowest is 78.35.",
+            78.35,
             "money",
             "USD",
             None,
@@ -77,7 +77,7 @@ def test_a_bare_number_takes_the_unit_it_is_set_against(
 
 
 def test_a_part_of_a_count_takes_its_noun() -> None:
-    nm = one_at("More than 6 million homes, including 1.5 million in the city, lost power.", 1.5e6)
+    nm = one_at("More than 5 million homes, including 1.2 million in the city, lost power.", 1.2e6)
     assert nm.head == "home"
 
 
@@ -94,11 +94,11 @@ def test_the_elided_count_keeps_the_event() -> None:
         "It had 12 boats (40 in 2019 and more later).",
         "There were 12 boats in the bay, he said 40.",
         # a name's number after the connective
-        "The Nasdaq rose 0.2% and the S&P 500 is poised to follow.",
+        "The Nasdaq rose 0.3% and the S&P 500 may follow.",
     ],
 )
 def test_no_elided_unit_without_a_plain_connective(text: str) -> None:
-    assert [nm.raw_value for nm in numbers(text)] in ([12], [0.2], [12, 2019])
+    assert [nm.raw_value for nm in numbers(text)] in ([12], [0.3], [12, 2019])
 
 
 def test_a_duration_lends_no_unit() -> None:
@@ -113,16 +113,16 @@ def test_a_duration_lends_no_unit() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        ("The chief executive's package was worth up to PS2.7m.", 2.7e6, "GBP"),
-        ("Passengers paid a total of PS21,700 for the flights.", 21700, "GBP"),
-        ("The takeover was valued at PS8.1bn.", 8.1e9, "GBP"),
-        ("In Tokyo, Dunmore Games fell 4 percent to Y=28,030.", 28030, "JPY"),
-        ("The firm expects a net profit of Y=590 billion.", 5.9e11, "JPY"),
-        ("Passengers paid HK $216,925 for the flights.", 216925, "HKD"),
-        ("The offer was C $6 a share.", 6, "CAD"),
-        ("The sisters laundered almost S $1mil from victims.", 1e6, "SGD"),
-        ("The fraud moved RM3.06mil through three accounts.", 3.06e6, "MYR"),
-        ("Gas traded at US $2.24 per unit.", 2.24, "USD"),
+        ("The chief executive's package was worth up to PS1.9m.", 1.9e6, "GBP"),
+        ("Passengers paid a total of PS18,350 for the flights.", 18350, "GBP"),
+        ("The takeover was valued at PS6.4bn.", 6.4e9, "GBP"),
+        ("In Tokyo, Dunmore Games fell 3 percent to Y=21,460.", 21460, "JPY"),
+        ("The firm expects a net profit of Y=410 billion.", 4.1e11, "JPY"),
+        ("Passengers paid HK $184,310 for the flights.", 184310, "HKD"),
+        ("The offer was C $7 a share.", 7, "CAD"),
+        ("The brothers moved almost S $2mil for the gang.", 2e6, "SGD"),
+        ("The fraud moved RM4.18mil through three accounts.", 4.18e6, "MYR"),
+        ("Gas traded at US $3.17 per unit.", 3.17, "USD"),
     ],
 )
 def test_currencies_of_folded_text(text: str, value: float, unit: str) -> None:
@@ -148,14 +148,14 @@ def test_no_folded_currency_in_names_or_capitals(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "raw", "name"),
     [
-        ("The sheet held up to 61.4 MPa before it cracked.", 61.4, "megapascal"),
+        ("The sheet held up to 57.2 MPa before it cracked.", 57.2, "megapascal"),
         ("The coating reached 113 GPa on the hardness test.", 113, "gigapascal"),
         ("The panel failed at 9 ksi.", 9, "kilopound per square inch"),
         ("Tyres are set to 32 psi.", 32, "pound per square inch"),
-        ("It was 2.14degF warmer than the average.", 2.14, "fahrenheit"),
-        ("It was 1.19deg C warmer than the average.", 1.19, "celsius"),
-        ("The grid frequency fell to 49.55 HZ on Monday.", 49.55, "hertz"),
-        ("The 3923sq m estate was put out to tender.", 3923, "square metre"),
+        ("It was 1.87degF warmer than the average.", 1.87, "fahrenheit"),
+        ("It was 1.04deg C warmer than the average.", 1.04, "celsius"),
+        ("The grid frequency dropped to 49.61 HZ on Monday.", 49.61, "hertz"),
+        ("The 2716sq m plot was offered for sale.", 2716, "square metre"),
     ],
 )
 def test_units_of_pressure_and_folded_signs(text: str, raw: float, name: str) -> None:
@@ -170,8 +170,8 @@ def test_units_of_pressure_and_folded_signs(text: str, raw: float, name: str) ->
     ("text", "raw", "head"),
     [
         # Headline title case and initialisms: the number's own noun, not the one before it.
-        ("Quake Kills 10; 80 Hurt and 7 Villages Damaged", 7, "village"),
-        ("He hit 33 homers and 121 RBI last season.", 121, "rbi"),
+        ("Storm Kills 4; 30 Hurt and 5 Farms Flooded", 5, "farm"),
+        ("He hit 27 homers and 94 RBI last season.", 94, "rbi"),
     ],
 )
 def test_capitalised_noun_of_its_own(text: str, raw: float, head: str) -> None:
@@ -200,9 +200,9 @@ def test_the_times_of_a_count_keep_their_verb() -> None:
     [
         "One of the victims was a child.",  # "one of": no count of one
         "Sales were four times the number of last year.",  # a multiplier
-        "The stock trades at 6.5 times earnings.",
+        "The stock trades at 8.5 times earnings.",
         "There were three times as many boats.",
-        "The pulsar spins nearly 78,000 times a minute.",  # a rate
+        "The pulsar spins nearly 52,000 times a minute.",  # a rate
     ],
 )
 def test_no_count_of_one_of_or_of_a_multiplier(text: str) -> None:
@@ -210,7 +210,7 @@ def test_no_count_of_one_of_or_of_a_multiplier(text: str) -> None:
 
 
 def test_the_age_of() -> None:
-    assert one_at("Only players over the age of 21 may join.", 21).head == "age"
+    assert one_at("Only members over the age of 30 may join.", 30).head == "age"
 
 
 # ------------------------------------------------------------------ changes, pence, names
@@ -219,10 +219,10 @@ def test_the_age_of() -> None:
 def test_a_change_by_then_the_level_is_no_range() -> None:
     found = [
         (nm.raw_value, nm.unit)
-        for nm in numbers("The deficit increased by $43.6 billion to $419.2 billion.")
+        for nm in numbers("The deficit increased by $31.8 billion to $287.4 billion.")
     ]
-    assert found == [(43.6e9, "USD"), (419.2e9, "USD")]
-    level = numbers("The deficit increased by $43.6 billion to $419.2 billion.")[1]
+    assert found == [(31.8e9, "USD"), (287.4e9, "USD")]
+    level = numbers("The deficit increased by $31.8 billion to $287.4 billion.")[1]
     assert level.head == "deficit"
 
 
@@ -233,7 +233,7 @@ def test_a_range_after_to_stays_a_range() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "raw"), [("Shares rose 6.5% to 164p.", 164), ("At 118.5p, the shares fell.", 118.5)]
+    ("text", "raw"), [("Shares rose 4.2% to 131p.", 131), ("At 97.5p, the shares fell.", 97.5)]
 )
 def test_pence(text: str, raw: float) -> None:
     nm = one_at(text, raw)
@@ -252,13 +252,13 @@ def test_video_lines_and_badly_spaced_names(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "share", "head"),
     [
-        ("A third of those screened were obese.", 1 / 3, "screened"),
-        ("Nearly two-thirds of the 4.3M sales came from discs.", 2 / 3, "sale"),
+        ("A third of those tested were obese.", 1 / 3, "tested"),
+        ("Nearly two-thirds of the 3.6M sales came from discs.", 2 / 3, "sale"),
         ("Half the flats have sold.", 1 / 2, "flat"),
         ("About half of the 300 residents fled.", 1 / 2, "resident"),
-        ("One out of three tenants has a housing problem.", 1 / 3, "tenant"),
+        ("One out of four tenants has a damp problem.", 1 / 4, "tenant"),
         ("One in five voters backed the plan.", 1 / 5, "voter"),
-        ("One fourth of the town is vaccinated.", 1 / 4, "town"),
+        ("One fourth of the town is flooded.", 1 / 4, "town"),
         ("Half of the entrance roof collapsed.", 1 / 2, "roof"),
     ],
 )
@@ -303,7 +303,7 @@ def test_an_ordinal_round_is_a_place_not_a_count() -> None:
 
 
 def test_an_age_range() -> None:
-    nm = one_at("Employment for women aged 25 to 54 grew.", (25, 54))
+    nm = one_at("Jobs for men aged 30 to 49 rose.", (30, 49))
     assert nm.head == "age"
 
 
@@ -313,8 +313,8 @@ def test_an_age_range() -> None:
 @pytest.mark.parametrize(
     ("text", "raw", "head", "phrase"),
     [
-        ("The chain cut prices on 50 different products.", 50, "product", "different product"),
-        ("Some 96 Liverpool fans travelled.", 96, "fan", "Liverpool fan"),
+        ("The chain cut prices on 40 different products.", 40, "product", "different product"),
+        ("Some 84 Dunmore fans travelled.", 84, "fan", "Dunmore fan"),
         ("About 300 people fled.", 300, "person", None),
     ],
 )
@@ -326,23 +326,23 @@ def test_the_counted_phrase_beside_its_head(
 
 
 def test_a_duration_per_period_is_one_duration() -> None:
-    assert [(nm.kind, nm.raw_value) for nm in numbers("Nurses work 40 to 50 hours a week.")] == [
-        ("duration", (40, 50))
+    assert [(nm.kind, nm.raw_value) for nm in numbers("Nurses work 35 to 45 hours a week.")] == [
+        ("duration", (35, 45))
     ]
 
 
 def test_two_names_before_one_noun() -> None:
-    text = "About 460 Kia and Hyundai vans were stolen this year, compared with 63 last year."
+    text = "About 310 Zorin and Halvard vans were stolen this year, compared with 48 last year."
     assert [(nm.raw_value, nm.head, nm.phrase) for nm in numbers(text)] == [
-        (460, "van", "Kia Hyundai van"),
-        (63, "van", "Kia Hyundai van"),
+        (310, "van", "Zorin Halvard van"),
+        (48, "van", "Zorin Halvard van"),
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "raw"),
     [
-        ("He had 43 hits, and a slugging percentage of .632.", 0.632),  # its own measure
+        ("He had 38 hits, and a slugging percentage of .587.", 0.587),  # its own measure
         ("Storms hit 12 towns on the coast, and the death toll rose to 10.", 10),  # far "to"
         ("Storms hit 12 towns, and the official death toll was put at 10.", 10),  # new subject
     ],
@@ -366,7 +366,7 @@ def test_a_spelled_number_glued_to_its_noun(text: str, raw: float, head: str) ->
 @pytest.mark.parametrize(
     ("text", "heads"),
     [
-        ("It comes with a 7- or 8-inch screen.", [(7, "inch"), (8, "inch")]),
+        ("It comes with a 9- or 10-inch screen.", [(9, "inch"), (10, "inch")]),
         (
             "It offers four-, five- and six-cylinder engines.",
             [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")],
@@ -382,7 +382,7 @@ def test_suspended_hyphens(text: str, heads: list[tuple[float, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "head"),
     [
-        ("The mass of the star is about 1.99×10−30 kilograms.", 1.99e-30, "kilogram"),
+        ("The mass of the star is about 2.47×10−30 kilograms.", 2.47e-30, "kilogram"),
         ("A mole holds 6.02 x 10^23 atoms.", 6.02e23, "atom"),
     ],
 )
@@ -393,5 +393,5 @@ def test_scientific_notation(text: str, value: float, head: str) -> None:
 
 
 def test_a_price_a_change_ends_at_is_the_changed_thing() -> None:
-    found = numbers("Vectura shares rose 6.5% to 164p.")
+    found = numbers("Dunmore shares rose 4.2% to 131p.")
     assert [(nm.kind, nm.head) for nm in found] == [("percentage", "share"), ("money", "share")]

@@ -67,11 +67,11 @@ def test_toll_road_is_no_count_of_dead(text: str) -> None:
         ("Bus plunges into river, 12 injured Monday", 12.0, "person injured"),
         # Title-case headlines: a capitalised number word before a plural and its verb.
         ("Ten People Killed In Valley Flood", 10.0, "person killed"),
-        ("Island of Velta Ten people are killed and about 40 hurt.", 10.0, "person killed"),
-        ("THREE PEOPLE HAVE DIED IN A BLAZE at the depot.", 3.0, "person killed"),
+        ("Island of Velta Six people were killed and some 25 injured.", 6.0, "person killed"),
+        ("TWO PEOPLE HAVE DIED IN A WAREHOUSE FIRE at the depot.", 2.0, "person killed"),
         ("Two Men Arrested After Dock Raid", 2.0, "man arrested"),
         # An event verb before the number, then the next headline word in capitals.
-        ("Depot blast kills 1, injures 2 POSTED: 0910 GMT", 2.0, "person injured"),
+        ("Depot blast kills 2, injures 4 POSTED: 0915 GMT", 4.0, "person injured"),
     ],
 )
 def test_headline_counts(text: str, value: float, key: str) -> None:
@@ -195,7 +195,7 @@ def test_over_a_duration_alone_is_still_more_than() -> None:
     ("text", "value", "head"),
     [
         ("He won 3 Oscars and 2 BAFTAs.", 2.0, "bafta"),
-        ("He finished with 121 RBI last season.", 121.0, "rbi"),
+        ("He finished with 94 RBI last season.", 94.0, "rbi"),
         ("Storm Lashes Coast, 12 Homes Destroyed", 12.0, "home"),
     ],
 )
@@ -212,8 +212,8 @@ def test_iso_code_after_the_number_is_money(text: str, value: float, code: str) 
 
 
 def test_number_word_after_a_page_stamp_starts_a_sentence() -> None:
-    text = "Published: March 3, 2025 8:10am BST Three people, one of them a child, were hurt."
-    assert [e.value for e in run(text) if e.kind == "quantity"] == [3.0]
+    text = "Published: June 12, 2025 8:40am BST Two people, one of them a child, were hurt."
+    assert [e.value for e in run(text) if e.kind == "quantity"] == [2.0]
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,8 @@ def numbers(text: str) -> list[NumberMention]:
 @pytest.mark.parametrize(
     ("text", "value", "key"),
     [
-        ("The champion scored an 11th-round stoppage of the challenger.", 11.0, "round number"),
-        ("Olsen took an eighth-round unanimous decision over Brandt.", 8.0, "round number"),
+        ("The champion scored a 10th-round stoppage of the challenger.", 10.0, "round number"),
+        ("Olsen took a ninth-round split decision over Brandt.", 9.0, "round number"),
         ("The referee waved it off in the 3rd round.", 3.0, "round number"),
         ("It was her sixth defence of the belt.", 6.0, "defence number"),
         (
@@ -43,7 +43,7 @@ def test_an_ordinal_is_a_place_in_a_series(text: str, value: float, key: str) ->
 
 def test_an_ordinal_round_never_meets_a_count_of_rounds() -> None:
     keys = {
-        k for _v, k in values("The 12-round bout ended with an 11th-round stoppage.", "quantity")
+        k for _v, k in values("The 12-round bout ended with a 10th-round stoppage.", "quantity")
     }
     assert keys == {"round", "round number"}
 
@@ -67,7 +67,7 @@ def test_other_ordinals_count_nothing(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "secs"),
     [
-        ("The referee stopped the fight at the 2:15 mark.", 135.0),
+        ("The referee stopped the fight at the 1:48 mark.", 108.0),
         ("Olsen was down 1:45 into the third round.", 105.0),
         ("The bout was stopped at 2:59 of the sixth round.", 179.0),
     ],
@@ -87,7 +87,7 @@ def test_a_clock_time_after_at_stays_a_time() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Marsh hit .358 with 13 homers in 54 games.", 0.358),
+        ("Marsh hit .311 with 17 homers in 61 games.", 0.311),
         ("The shortstop is batting .312 this season.", 0.312),
     ],
 )
@@ -165,9 +165,9 @@ def test_weekdays_still_resolve(text: str, iso: str) -> None:
 
 def test_from_x_down_to_y_is_two_amounts() -> None:
     found = [
-        (nm.raw_value, nm.unit) for nm in numbers("Her pay was cut from $5.4 million to $200,000.")
+        (nm.raw_value, nm.unit) for nm in numbers("Her pay was cut from $3.8 million to $150,000.")
     ]
-    assert found == [(5.4e6, "USD"), (200000.0, "USD")]
+    assert found == [(3.8e6, "USD"), (150000.0, "USD")]
 
 
 @pytest.mark.parametrize(
@@ -189,7 +189,7 @@ def test_upward_ranges_stay_ranges(text: str, raw: tuple[float, float]) -> None:
     ("text", "value", "key"),
     [
         ("LATEST NEWS-3 DEAD after blast at depot.", 3.0, "person killed"),
-        ("Depot Blast Update-1 Dead, 2 Injured, Driver Held", 1.0, "person killed"),
+        ("Depot Blast Update-2 Dead, 3 Hurt, Driver Held", 2.0, "person killed"),
         ("Breaking News-Four People Shot at Depot", 4.0, "person shot"),
         ("2 DEAD after blast at depot.", 2.0, "person killed"),
     ],
@@ -290,7 +290,7 @@ def test_a_change_and_its_level_are_two_facts(text: str, change: float, level: f
 
 
 def test_the_old_level_of_a_fall_is_keyed_apart() -> None:
-    keys = [k for _v, k in values("Her pay was cut from $5.4 million to $200,000.", "money")]
+    keys = [k for _v, k in values("Her pay was cut from $3.8 million to $150,000.", "money")]
     assert keys == ["former pay amount", "pay amount"]
 
 
@@ -299,7 +299,7 @@ def test_a_price_range_stays_a_range() -> None:
 
 
 def test_a_contract_length_before_its_sum_names_the_contract() -> None:
-    text = "The Hawks offered a seven-year, $161 million deal."
+    text = "The Hawks offered a six-year, $97 million deal."
     assert [k for _v, k in values(text, "duration")] == ["deal duration"]
     assert [k for _v, k in values(text, "money")] == ["deal amount"]
 
@@ -384,7 +384,7 @@ def test_a_fall_with_one_scale_for_both_is_no_range_in_french() -> None:
     ("text", "raw"),
     [
         ("The firm raised $2 to $3 million.", (2e6, 3e6)),
-        ("Bids ranged from $200 to $4 million.", (200.0, 4e6)),
+        ("Bids ranged from $300 to $5 million.", (300.0, 5e6)),
     ],
 )
 def test_one_scale_ranges(text: str, raw: tuple[float, float]) -> None:

@@ -76,15 +76,15 @@ def test_a_decade_ago_is_no_rate() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "5.9 Earthquake Jolts Northern Valley",
+        "5.7 Earthquake Rocks Northern Valley",
         "Strong 6.3 Quake Hits Island Chain",
-        "11:20 GMT 5. 9 Earthquake Shakes Coastal Town",
+        "09:45 GMT 5. 7 Earthquake Shakes Coastal Town",
     ],
 )
 def test_headline_decimal_before_quake_is_its_magnitude(text: str) -> None:
     found = [n for n in numbers(text) if n.head == "magnitude"]
     assert len(found) == 1
-    assert found[0].raw_value in (5.9, 6.3)
+    assert found[0].raw_value in (5.7, 6.3)
 
 
 def test_a_count_of_quakes_stays_a_count() -> None:
@@ -173,7 +173,7 @@ def test_a_word_that_starts_like_an_abbreviation_is_no_duration() -> None:
     ("text", "value", "head", "phrase"),
     [
         ("The plant built 41,000 Falcon 9 rockets.", 41_000, "rocket", "Falcon 9 rocket"),
-        ("The brewery sold 2.9 million 9-litre cases.", 2_900_000, "case", "9-litre case"),
+        ("The brewery sold 3.4 million 12-litre cases.", 3_400_000, "case", "12-litre case"),
         ("The dairy sold 8 million 250 ml bottles.", 8_000_000, "bottle", "250 ml bottle"),
     ],
 )
@@ -197,8 +197,8 @@ def test_things_sold_or_built_are_no_people(text: str) -> None:
 
 
 def test_people_hurt_with_no_noun_stay_people() -> None:
-    found = numbers("Gunman kills 1, wounds 2")
-    assert [(n.raw_value, n.head) for n in found] == [(1, "person"), (2, "person")]
+    found = numbers("Gunman kills 2, wounds 3")
+    assert [(n.raw_value, n.head) for n in found] == [(2, "person"), (3, "person")]
 
 
 def dates(text: str) -> list[tuple[str, str]]:
@@ -249,7 +249,7 @@ def test_an_age_in_years_is_unchanged() -> None:
     ("text", "day"),
     [
         ("The port board has until 9 a.m. Thursday to reply.", "2025-04-03"),
-        ("The board extended its deadline until 9 a.m. EST Thursday.", "2025-04-03"),
+        ("The board gave the firms until 8 a.m. CST Thursday.", "2025-04-03"),
         ("The offer will stay open until midnight Friday.", "2025-04-04"),
         ("The ferry left at 9 a.m. Monday.", "2025-03-31"),
     ],
@@ -308,7 +308,7 @@ def clock(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
-        ("The ferry will leave at 4 in the morning.", "4 in the morning", "04:00"),
+        ("The ferry will sail at 5 in the morning.", "5 in the morning", "05:00"),
         ("The fire broke out at 11 at night.", "11 at night", "23:00"),
         ("The market closed at 3 in the afternoon.", "3 in the afternoon", "15:00"),
         ("Police arrived at 6 o'clock in the evening.", "6 o'clock in the evening", "18:00"),
@@ -357,7 +357,7 @@ def test_a_years_election_stays_the_year() -> None:
     ("text", "kind", "value"),
     [
         # "N-pound" as one adjective before a noun: a weight
-        ("The 6-foot-9, 260-pound centre turned up the intensity.", "quantity", 260),
+        ("The 6-foot-10, 245-pound centre lifted his game.", "quantity", 245),
         ("Okafor, a 220-pound forward, scored 14 points.", "quantity", 220),
         ("He carried a 5-pound bag of flour.", "quantity", 5),
         # ... but sterling where the noun is a sum, or without the hyphen
@@ -365,7 +365,7 @@ def test_a_years_election_stays_the_year() -> None:
         ("He found a 10-pound note in the street.", "money", 10),
         ("The ticket cost 40 pounds.", "money", 40),
         # pounds right after a person's height: the person's weight
-        ("Police said the suspect is 5-foot-8, 135 pounds, with a tattoo.", "quantity", 135),
+        ("Police said the suspect is 6-foot-1, 180 pounds, with a tattoo.", "quantity", 180),
         ("He is 6 feet 2 inches tall and 200 pounds.", "quantity", 200),
         ("The tower is 40 feet high and cost 20 pounds to visit.", "money", 20),
     ],
@@ -385,8 +385,8 @@ def test_a_height_and_a_weight_are_no_spaced_thousands() -> None:
 @pytest.mark.parametrize(
     ("text", "ages"),
     [
-        ("He is survived by two sons, ages 6 and 16.", [6, 16]),
-        ("Two girls, age 6 and 8, saw the shooting.", [6, 8]),
+        ("He is survived by two daughters, ages 4 and 11.", [4, 11]),
+        ("Two girls, age 5 and 9, saw the crash.", [5, 9]),
         ("Three children aged 4, 7 and 9 were rescued.", [4, 7, 9]),
         ("He retired at age 65 after a long career.", [65]),
         # "in ages", "for ages": a long time, no age

@@ -221,8 +221,8 @@ def test_a_record_a_team_wound_up_at() -> None:
             [(3.0, "arson count"), (1.0, "burglary count")],
         ),
         (
-            "She faces two counts of first-degree murder and one count of attempted murder.",
-            [(2.0, "murder count"), (1.0, "attempted murder count")],
+            "She faces two counts of second-degree murder and one count of attempted arson.",
+            [(2.0, "murder count"), (1.0, "attempted arson count")],
         ),
         ("He faces two fraud charges.", [(2.0, "fraud charge")]),
     ],
@@ -289,7 +289,7 @@ def test_ages_after_half_and_step_relatives(text: str, ages: list[float]) -> Non
 @pytest.mark.parametrize(
     ("text", "seconds"),
     [
-        ("Lund scored the winner with 7 minutes 41 seconds to go.", [461.0]),
+        ("Lund scored the winner with 6 minutes 12 seconds to go.", [372.0]),
         ("The standoff lasted 3 hours 20 minutes.", [12000.0]),
         ("The crossing took two hours and 30 minutes.", [9000.0]),
         # a larger unit after a smaller one is another amount, not a continuation
@@ -301,15 +301,15 @@ def test_a_duration_in_two_units_is_one_amount(text: str, seconds: list[float]) 
 
 
 def test_a_figure_glued_to_a_letter_is_not_a_bare_million() -> None:
-    # "e85 million" (a euro sign lost to a bad encoding): never "a million"
-    assert _heads("Thieves took more than e85 million worth of watches.") == []
+    # "e40 million" (a euro sign lost to a bad encoding): never "a million"
+    assert _heads("Thieves took more than e40 million worth of watches.") == []
     assert _heads("Thieves took a million watches.") == [(1_000_000.0, "watch")]
 
 
 @pytest.mark.parametrize(
     ("text", "kind", "low", "high"),
     [
-        ("Coast guards chased a 24- to 30-foot skiff.", "quantity", 24 * 0.3048, 30 * 0.3048),
+        ("Coast guards chased a 22- to 28-foot skiff.", "quantity", 22 * 0.3048, 28 * 0.3048),
         ("It is a 10- to 15-minute walk from the pier.", "duration", 600.0, 900.0),
     ],
 )
@@ -324,10 +324,10 @@ def test_a_range_with_a_suspended_hyphen_is_one_range(
 @pytest.mark.parametrize(
     ("text", "wins", "owner"),
     [
-        ("This gave the Hawks a 9-5 season and a playoff spot.", 9, "Hawks"),
-        ("The Hawks were 4-4 on the road this year.", 4, "Hawks"),
-        ("The Gulls are 12-3 for the season.", 12, "Gulls"),
-        ("Ivo Marsh leads his 12-3 Gulls against the Hawks.", 12, "Gulls"),
+        ("That gave the Hawks a 10-4 season overall.", 10, "Hawks"),
+        ("The Hawks were 3-5 on the road this year.", 3, "Hawks"),
+        ("The Gulls are 11-4 for the season.", 11, "Gulls"),
+        ("Ivo Marsh leads his 11-4 Gulls against the Hawks.", 11, "Gulls"),
     ],
 )
 def test_a_team_record_after_more_cues(text: str, wins: int, owner: str) -> None:

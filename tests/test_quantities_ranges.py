@@ -24,12 +24,12 @@ def only(text: str) -> NumberMention:
     [
         ("Bakers expect prices to rise 5% to 10% next spring.", "percentage", (5.0, 10.0)),
         ("Rents could climb between 4% and 6% this year.", "percentage", (4.0, 6.0)),
-        ("Fees run from 1 per cent to 1.5 per cent a year.", "percentage", (1.0, 1.5)),
-        ("Tickets will sell for between $62 and $68 each.", "money", (62.0, 68.0)),
-        ("The flats cost $800,000 to $1.3 million each.", "money", (800_000.0, 1_300_000.0)),
-        ("Most adults hear tones between 15kHz and 17kHz.", "quantity", (15.0, 17.0)),
+        ("Fees run from 2 per cent to 2.5 per cent a year.", "percentage", (2.0, 2.5)),
+        ("Tickets will sell for between $54 and $59 each.", "money", (54.0, 59.0)),
+        ("The flats cost $650,000 to $1.1 million each.", "money", (650_000.0, 1_100_000.0)),
+        ("The speaker plays tones between 14kHz and 16kHz.", "quantity", (14.0, 16.0)),
         ("The new battery extends the range from 250 miles to 290 miles.", "quantity", (250, 290)),
-        ("There are four to five thousand people in the square.", "quantity", (4000, 5000)),
+        ("There are six to seven thousand people in the square.", "quantity", (6000, 7000)),
     ],
 )
 def test_range_with_repeated_unit(text: str, kind: str, pair: tuple[float, float]) -> None:
@@ -45,8 +45,8 @@ def test_different_units_are_not_a_range() -> None:
 
 def test_years_are_not_a_range_of_counts() -> None:
     assert numbers("Between 2014 and 2017 the club won nothing.") == []
-    found = numbers("Sales rose in 2018 to 3.9 million headsets.")
-    assert [n.raw_value for n in found] == [3_900_000.0]
+    found = numbers("Sales rose in 2022 to 2.7 million headsets.")
+    assert [n.raw_value for n in found] == [2_700_000.0]
 
 
 def test_words_make_a_range_only_upwards() -> None:
@@ -56,8 +56,8 @@ def test_words_make_a_range_only_upwards() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("In Europe the FTSE closed -0.6% on Friday.", -0.6),
-        ("The team lost (-5 yards) on the play.", -5.0),
+        ("In Europe the FTSE closed -0.8% on Friday.", -0.8),
+        ("The team lost (-7 yards) on the play.", -7.0),
     ],
 )
 def test_minus_sign(text: str, value: float) -> None:
@@ -72,9 +72,9 @@ def test_a_hyphen_after_a_name_is_not_a_minus() -> None:
 @pytest.mark.parametrize(
     ("text", "currency", "value"),
     [
-        ("The firm's revenue came to EUR50m last year.", "EUR", 50_000_000.0),
-        ("The plan now costs RM79 for each user.", "MYR", 79.0),
-        ("Global debt was about $US113 trillion in May.", "USD", 113e12),
+        ("The firm's revenue came to EUR38m last year.", "EUR", 38_000_000.0),
+        ("The plan now costs RM64 for each user.", "MYR", 64.0),
+        ("Global debt was about $US97 trillion in May.", "USD", 97e12),
     ],
 )
 def test_glued_currency_code(text: str, currency: str, value: float) -> None:
@@ -86,7 +86,7 @@ def test_glued_currency_code(text: str, currency: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "head"),
     [
-        ("The port handled 12.3m tonnes of grain last year.", 12_300_000.0, "tonne"),
+        ("The port handled 9.6m tonnes of grain last year.", 9_600_000.0, "tonne"),
         ("Organisers said 2m people watched the parade.", 2_000_000.0, "person"),
     ],
 )
@@ -96,21 +96,21 @@ def test_glued_m_before_a_counted_noun_is_millions(text: str, value: float, head
 
 
 def test_glued_m_alone_is_metres() -> None:
-    nm = only("The hikers fell 600m down a gully.")
-    assert (nm.raw_value, nm.head) == (600.0, "metre")
+    nm = only("The hikers fell 450m down a gully.")
+    assert (nm.raw_value, nm.head) == (450.0, "metre")
 
 
 def test_glued_b_with_a_currency_is_billions() -> None:
-    nm = only("The airline wants $4.2b from the state.")
-    assert (nm.kind, nm.raw_value) == ("money", 4.2e9)
+    nm = only("The airline wants $3.6b from the state.")
+    assert (nm.kind, nm.raw_value) == ("money", 3.6e9)
     assert numbers("Her flat is number 5b on the left.") == []
 
 
 @pytest.mark.parametrize(
     ("text", "level"),
     [
-        ("The Dunmore index rose 0.7 percent to 6,327.80 on Friday.", 6327.8),
-        ("The index lost 62.3 points to close at 7,425.81.", 7425.81),
+        ("The Dunmore index rose 0.4 percent to 5,418.20 on Friday.", 5418.2),
+        ("The index lost 62.3 points to close at 6,918.42.", 6918.42),
     ],
 )
 def test_level_after_a_change(text: str, level: float) -> None:
@@ -151,5 +151,5 @@ def test_spaced_minus_word() -> None:
 
 
 def test_decimal_without_leading_zero() -> None:
-    nm = only("The false alarm rate fell to .001 per cent last month.")
-    assert (nm.kind, nm.raw_value) == ("percentage", 0.001)
+    nm = only("The false alarm rate fell to .003 per cent last month.")
+    assert (nm.kind, nm.raw_value) == ("percentage", 0.003)

@@ -120,7 +120,7 @@ def test_title_of_a_work_is_no_claim() -> None:
 
 
 def test_capitalised_shouting_is_still_a_quote() -> None:
-    text = 'Mr. Hale wrote on social media that there was "NO FLOOD and NO DAMAGE," again.'
+    text = 'Mr. Hale posted online that there had been "NO FLOOD and NO DAMAGE," again.'
     assert [q.content for q in find_quotes(text, EN)] == ["NO FLOOD and NO DAMAGE,"]
 
 
@@ -128,7 +128,7 @@ def test_capitalised_shouting_is_still_a_quote() -> None:
 def test_an_inner_clause_subject_does_not_break_a_pronoun_chain() -> None:
     text = (
         "Rep. Tomas Lindqvist, who opposes the dam, spoke on Monday. "
-        "He said Varga was clearly taking a side on the issue.\n\n"
+        "He said Varga was plainly picking a side in the dispute.\n\n"
         '"Everyone agrees the valley needs water. The question is how," he told reporters.'
     )
     assert keys(text) == ["lindqvist"]

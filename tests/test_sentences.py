@@ -292,17 +292,17 @@ def test_speed_is_linear_and_fast() -> None:
 
 
 def test_a_decimal_broken_by_a_space_does_not_end_a_sentence() -> None:
-    # scraped pages write "6. 1" for 6.1; a year or a long count before a sentence that opens
+    # scraped pages write "5. 4" for 5.4; a year or a long count before a sentence that opens
     # with a number still ends one
     text = (
-        "A 6. 1-magnitude quake struck. Officials put it at magnitude-5. 9, not 6. 1. "
+        "A 5. 4-magnitude tremor struck. Officials put it at magnitude-4. 9, not 5. 4. "
         "The haul was worth $2. 6 million. It was built in 1990. 25 people live there. "
         "They met on May 2. 1,200 people came."
     )
     got = [s.text for s in split_sentences(text, "en")]
     assert got == [
-        "A 6. 1-magnitude quake struck.",
-        "Officials put it at magnitude-5. 9, not 6. 1.",
+        "A 5. 4-magnitude tremor struck.",
+        "Officials put it at magnitude-4. 9, not 5. 4.",
         "The haul was worth $2. 6 million.",
         "It was built in 1990.",
         "25 people live there.",

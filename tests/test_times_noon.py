@@ -50,7 +50,7 @@ def test_noon_keeps_its_zone() -> None:
 
 
 def test_the_time_a_statement_was_made_is_not_read() -> None:
-    text = "'We are looking for him,' he said shortly before noon EDT."
+    text = "'The ferry has been found,' he said just before noon EDT."
     assert find_times(text, 0, len(text), get_lexicon("en")) == []
 
 

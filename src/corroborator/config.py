@@ -68,7 +68,7 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
     near_miss = 1.1             # sides within this ratio (unhedged, one precision) conflict
                                 # even when weakly linked ("52-3" / "53-3")
     rounding_share = 0.05       # a round figure agrees with a precise one within this share
-    rounding_min = 1000.0       # ... from this size up ("$43,000" / "$43,350"; not "10" / "12")
+    rounding_min = 1000.0       # ... from this size up ("$36,000" / "$36,280"; not "10" / "12")
     head_likeness = 0.35        # counts whose head words embed further apart never share a
                                 # side ("three campuses" / "three life sentences")
     small_head_likeness = 0.6   # ... and counts of at most small_count things this far apart
@@ -228,7 +228,7 @@ class AlignSettings:
     #: sides within this ratio, none hedged and written to one precision, are `conflicting`
     #: even when weakly linked ("52-3" / "53-3")
     near_miss: float = 1.1
-    #: a round figure agrees with a precise one within this share of it ("$43,000" / "$43,350")
+    #: a round figure agrees with a precise one within this share of it ("$36,000" / "$36,280")
     rounding_share: float = 0.05
     #: ... when the figures are at least this large (small counts are exact: "10" / "12 dead")
     rounding_min: float = 1000.0

@@ -237,7 +237,7 @@ def _quarter_named(
 
 
 def _period_ord(lex: Lexicon, year: str) -> re.Pattern[str] | None:
-    """'the third quarter', 'third-quarter', 'the 1988 third quarter', 'the year-ago fourth
+    """'the third quarter', 'third-quarter', 'the 1994 third quarter', 'the year-ago fourth
     quarter', 'the first half of 1990'."""
     if not lex.period_ordinals or not lex.quarter_word_re:
         return None
@@ -541,7 +541,7 @@ def find_dates(
         if lex.code == "en" and (
             cm := _CLOCK_BEFORE_DAY.search(text, max(start, m.start() - 40), m.start())
         ):
-            before = [cm.group(1).lower()]  # "until 9 a.m. EST Tuesday", "by noon Friday"
+            before = [cm.group(1).lower()]  # "until 8 a.m. CST Thursday", "by noon Friday"
         forward = (
             bool(before)
             and before[-1] in lex.forward_preps
@@ -593,7 +593,7 @@ def find_dates(
     return sorted(out, key=lambda x: (x.start, x.end))
 
 
-# A preposition and a clock time right before a weekday: "until 9 a.m. EST Tuesday", "by noon
+# A preposition and a clock time right before a weekday: "until 8 a.m. CST Thursday", "by noon
 # Friday", "until midnight Friday" (the preposition governs the day too).
 _CLOCK_BEFORE_DAY = re.compile(
     r"\b(\w+)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b\.?)?|noon|midnight)"
@@ -637,8 +637,8 @@ _PLACE_BEFORE = re.compile(
 )
 
 
-#: A page's publication stamp: "Published: April 10, 2007", "Updated 4/9/2007 6:04 PM",
-#: "21 July 2013 Last updated at 11:11 GMT", "9:53 AM, MON 22 JUL 2013", "POSTED: 1052 GMT,
+#: A page's publication stamp: "Published: April 10, 2007", "Updated 5/14/2025 3:27 PM",
+#: "3 May 2025 Last updated at 09:42 GMT", "8:17 AM, TUE 6 MAY 2025", "POSTED: 0915 GMT,
 #: April 10, 2007". Words of the stamp in several languages; a clock time right next to the date.
 STAMP_CUE = re.compile(
     r"(?i:\b(?:published|updated|posted|last\s+updated|first\s+published|modified|"
@@ -647,19 +647,19 @@ STAMP_CUE = re.compile(
     r"\s*[:：]?[^\w\n]{0,3})"
 )
 _STAMP_BEFORE = re.compile(STAMP_CUE.pattern + r"[^a-z\n]{0,30}$")
-#: the label of a stamp, before its clock time ("UPDATED: 22: 19 GMT, 12 March 2013")
+#: the label of a stamp, before its clock time ("UPDATED: 18: 02 GMT, 9 May 2025")
 LABELLED_STAMP = re.compile(
     r"\b(?:PUBLISHED|UPDATED|POSTED|Published|Updated|Posted|Last\s+updated|Last\s+Updated)"
     r"\s*[:：]"
 )
-#: a labelled stamp ("PUBLISHED: 02: 31 GMT, 12 March 2013 | UPDATED: ..."): the label with its
+#: a labelled stamp ("PUBLISHED: 04: 17 GMT, 9 May 2025 | UPDATED: ..."): the label with its
 #: colon (or the bar between two stamps) says what the date is wherever the page's headline and
 #: deck put it
 _LABELLED_STAMP_BEFORE = re.compile(rf"(?:{LABELLED_STAMP.pattern}|\|)[^a-z\n|]{{0,30}}$")
 #: how far into an article a labelled stamp is looked for (a headline, a deck and bullet
 #: points may come before it)
 LABELLED_STAMP_WINDOW = 1500
-# A date standing between a headline and the lead ("… in Wellington Sunday, 21 July 2013 A FIRE
+# A date standing between a headline and the lead ("… in Halden Saturday, 3 May 2025 A FIRE
 # has …"): with its year, after a capitalised word and before a capitalised one.
 _HEADLINE_BEFORE = re.compile(
     r"(?:^|(?!(?i:on|in|since|by|until|from|at|am|im|seit|le|depuis|el|desde|il|dal|dnia)\b)"
@@ -718,8 +718,8 @@ _DATE_GOVERNOR = re.compile(
 
 
 def _in_headline(text: str, start: int) -> bool:
-    """A date that ends a sentence-case headline ("... to retain world heavyweight belts July
-    08, 2012 Wladimir Klitschko stopped ..."): no sentence has ended before it, and no word
+    """A date that ends a sentence-case headline ("... to keep his belts May
+    04, 2025 Oleg Varga stopped ..."): no sentence has ended before it, and no word
     that governs a date stands right before it."""
     head = text[:start]
     return (
@@ -1113,7 +1113,7 @@ def _joins_its_day(
     for i, d in enumerate(out):
         if d.start == gap.end() and len(d.value) == 10 and not d.approximate:
             if d.dateline:
-                # a page stamp "Monday 16 September 2013 03:31 BST" keeps its span: what ends
+                # a page stamp "Thursday 8 May 2025 04:12 BST" keeps its span: what ends
                 # right before it (a headline's "at the weekend") is not part of the stamp
                 return True
             out[i] = DateMention(m.start(), d.end, d.value, False, d.dateline)
@@ -1203,8 +1203,8 @@ def _bare_year(
 def _future_clause(
     text: str, start: int, end: int, m: re.Match[str], lex: Lexicon, future: bool
 ) -> bool:
-    """Is the clause around the match in the future tense? ("In September, it announced plans
-    to buy ..." is a past September although "plans to" is in the sentence.) `future` is the
+    """Is the clause around the match in the future tense? ("In May, it unveiled plans
+    to buy ..." is a past May although "plans to" is in the sentence.) `future` is the
     sentence's reading, which spares the clause scan when the sentence has no future marker."""
     return future and _is_future(_clause(text, start, end, m.start(), m.end(), lex), lex)
 

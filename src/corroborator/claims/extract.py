@@ -121,7 +121,7 @@ def extract_claims_steps(
 
 def stamp_date(text: str, lex: Lexicon) -> str | None:
     """The page's own publication stamp near the top of the text ("Published: April 10,
-    2007", "21 July 2013 Last updated at 11:11 GMT"), as an ISO day: the article's date when
+    2007", "3 May 2025 Last updated at 09:42 GMT"), as an ISO day: the article's date when
     its metadata gives none, so that weekdays and background years resolve against it."""
     window = min(len(text), LABELLED_STAMP_WINDOW + 40)
     for d in find_dates(text, 0, window, lex, None):
@@ -168,7 +168,7 @@ def _sentence_claims(
     stamps = [(d.start, d.end) for d in dates if d.dateline]
     for d in dates:
         if d.dateline or any(0 <= s - d.end <= 3 for s, _ in stamps):
-            continue  # "LIMA, March 3 (Reuters) -", "Monday, 21 July 2013": the filing date
+            continue  # "LIMA, March 3 (Reuters) -", "Saturday, 3 May 2025": the filing date
         if d.current:
             continue  # "this week", "this year": when the article is written, no claim
         if (
@@ -185,7 +185,7 @@ def _sentence_claims(
     span_head = ""
     for t in times:
         if _in_stamp(text, t.start, t.end, stamps):
-            continue  # "July 21, 2013, 2:21 pm BST", "Last updated at 11:11 GMT": the page's time
+            continue  # "May 3, 2025, 1:05 pm BST", "Last updated at 09:42 GMT": the page's time
         if (
             lex is not None
             and lex.code == "en"
@@ -259,7 +259,7 @@ def _in_stamp(text: str, start: int, end: int, stamps: list[tuple[int, int]]) ->
         return True
     if start <= STAMP_WINDOW and STAMP_CUE.search(text, max(0, start - 25), start):
         return True
-    # "PUBLISHED: 02: 31 GMT, 12 March 2013": a labelled stamp further down, under a deck
+    # "PUBLISHED: 04: 17 GMT, 9 May 2025": a labelled stamp further down, under a deck
     return start <= LABELLED_STAMP_WINDOW and bool(
         LABELLED_STAMP.search(text, max(0, start - 25), start)
     )

@@ -365,11 +365,11 @@ def _someday(e: Extraction, text: str, language: str) -> bool:
 def _canonical_count(e: Extraction, text: str, lo: int, lex: Lexicon) -> Extraction:
     """One head for one counted thing, whatever the wording, so that frames compare:
 
-    - the lexicon's spelling of the head ("46 KOs" / "46 knockouts": "knockout");
+    - the lexicon's spelling of the head ("37 KOs" / "37 knockouts": "knockout");
     - a head that is itself an event ("two deaths", "Three die", "3 injuries") counts people
       to whom it happened: "person killed", as "three people were killed";
     - residents counted with no verb, or people after a population cue ("an island of
-      200,000 residents", "home to 120,000 people"), are a population.
+      200,000 residents", "home to 45,000 people"), are a population.
     """
     head, verb = e.head or "", _verb_after_head(e)
     if e.key != (f"{head} {verb}" if verb else head) or e.per:
@@ -529,8 +529,8 @@ _HOLDER_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 def clause_holders(text: str, sent: Sentence, lex: Lexicon | None) -> list[tuple[int, int, str]]:
     """Sources that open the clauses of a sentence: (start, end, holder key) per clause whose
-    subject is followed by a speech or estimate verb ("Tehran's seismologic center said …",
-    "the U.S. Geological Survey put the quake's strength at …", "Iran's state television
+    subject is followed by a speech or estimate verb ("the national seismic center said …",
+    "the regional survey put its magnitude at …", "Vestland's state television
     says …"). The key is the head of the subject: the last word of its noun phrase before a
     preposition or comma ("center", "survey", "television"), lemmatised.
 
@@ -568,8 +568,8 @@ def _clause_subject_source(text: str, start: int, end: int, lex: Lexicon) -> tup
         if j < 0:
             return None
         subject = text[start : words[j][1] + len(words[j][0])]
-        # the noun phrase before a comma or preposition: "the U.S. Geological Survey in
-        # Golden, Colo." -> "the U.S. Geological Survey"
+        # the noun phrase before a comma or preposition: "the regional survey in
+        # Port Alder, Vestland" -> "the regional survey"
         phrase = subject.split(",", 1)[0]
         np_words: list[str] = []
         for w2 in _HOLDER_WORD.findall(phrase):
@@ -644,12 +644,12 @@ def add_frames(
         names.sort()
         participants = tuple(dict.fromkeys(n for _, n in names))
         event_year = None
-        # a record ("52-3") is the competitor's standing as of the report, whatever year the
+        # a record ("38-4") is the competitor's standing as of the report, whatever year the
         # sentence recalls ("unbeaten since 2004")
         if ref_year is not None and e.kind != "quote" and e.slot != RECORD_SLOT:
             # years stated in the sentence, outside the value itself ("a 2,000-foot fall")
-            # ... nor in a relative clause after it ("now has 2,129 points, 13 more than Buford,
-            # who set the record in 1999": the record's year, not the figure's)
+            # ... nor in a relative clause after it ("now has 1,874 points, 9 more than Okafor,
+            # who set the record in 2004": the record's year, not the figure's)
             stop = _relative_clause_start(text, e.end, sent.end, lex)
             years = {
                 int(m.group(1))
@@ -740,10 +740,10 @@ def _when_label(
 ) -> str:
     """A readable label for a date, time or duration, or "" to keep `label_for`'s:
 
-    - the noun the value qualifies, after a determiner ("a May 17 hearing" -> "hearing
+    - the noun the value qualifies, after a determiner ("a May 19 hearing" -> "hearing
       date", "the two-day summit" -> "summit duration"; English);
-    - a whole name rather than a fragment of it as the head ("in San Diego on April 29" ->
-      "San Diego date", not "san date").
+    - a whole name rather than a fragment of it as the head ("in Port Alder on May 14" ->
+      "Port Alder date", not "port date").
     """
     if e.kind not in ("date", "time", "duration") or lex is None:
         return ""
@@ -779,7 +779,7 @@ _NAME_WORDS = 5
 def _name_around(run: str, head: str, stop: frozenset[str]) -> str:
     """The name in a run of capitalised words that holds the word `head` starts: the words
     next to it that are names (capital then lower case: not "A", "PM" or "AP"), at most
-    five, without a possessive ("in San Diego on" -> "San Diego")."""
+    five, without a possessive ("in Port Alder on" -> "Port Alder")."""
     words = [w.rstrip(".’'").removesuffix("’s").removesuffix("'s") for w in run.split()]
     at = next((k for k, w in enumerate(words) if w.lower().startswith(head)), None)
     if at is None or not _NAME_WORD.fullmatch(words[at]):
@@ -798,7 +798,7 @@ def _name_around(run: str, head: str, stop: frozenset[str]) -> str:
 
 def _title_case(sentence: str) -> bool:
     """Whether a sentence is a headline in title case: no word of three letters or more in
-    lower case but an article or a conjunction ("Hiller Feuded With Coach Before Monday
+    lower case but an article or a conjunction ("Olm Argued With Boss Before Monday
     Game", "Fire Kills Three on Friday")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
     lower = [w for w in words if len(w) >= 3 and w[0].islower() and w not in _TITLE_SMALL]

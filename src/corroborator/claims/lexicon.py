@@ -103,7 +103,7 @@ class Lexicon:
     # Words that complete the verb before them ("broke out", "took place", "set off"): the verb
     # of "the fire broke out at 9pm" is "broke", not "out".
     verb_completions: frozenset[str] = field(default_factory=frozenset)
-    # Words right before a count that make it a population ("home to 120,000 people"), and
+    # Words right before a count that make it a population ("home to 45,000 people"), and
     # the counted nouns that without a verb are one ("an island of 200,000 residents").
     population_cues: tuple[str, ...] = ()
     resident_nouns: frozenset[str] = field(default_factory=frozenset)

@@ -366,7 +366,7 @@ def _fragment(text: str, s: int, content: str, words: int) -> bool:
     """A quoted fragment that is no statement, whoever it is attributed to:
     * one word ('called the talks “positive,”');
     * up to `SCARE_MAX_WORDS` words inside a running sentence ('he said he favoured
-      “transparency.”'; '“It's overkill,” Thompson said' starts its sentence and stays);
+      “transparency.”'; '“It's too much,” Hale said' starts its sentence and stays);
     * a name or title in Title Case of up to eight words: nicknames ('dubbed him “Little
       Rocket Man,”'), titles of works ('his book “A Higher Loyalty”', '“Special Report.”').
     """
@@ -387,7 +387,7 @@ def _fragment(text: str, s: int, content: str, words: int) -> bool:
 
 def _cut_at_abbreviation(raw: str) -> bool:
     """Whether a name the rules read ends at a title or an initial ("Rep.", "John D.", "G.K."):
-    their window stops at a period, so the name may go on ("Rep. Jim Clyburn")."""
+    their window stops at a period, so the name may go on ("Rep. Jim Carrow")."""
     words = raw.rstrip().split()
     if not words or not words[-1].endswith("."):
         return False
@@ -405,8 +405,8 @@ def _rule_speaker(text: str, s: int, e: int, lex: Lexicon) -> tuple[str | None, 
     Sure (the parse agreed on 158 of 158 such PolNeAR dev quotes, 1,423 of 1,439 on train): a
     name of capitalised words in "…," said Anna Novak(, / . / end)  /  "…," Novak said  /  Novak said: "…"  /
     “…” ― Anna Novak. Not sure: a name cut at a title or an initial, a lower-case role or
-    phrase ("the 34-year-old mother of three replied"), more words after the name ("said
-    MSNBC host Chris Matthews"), a name after a quote that ends a sentence ("…." Russia
+    phrase ("the 41-year-old father of two replied"), more words after the name ("said
+    TV host Chris Marden"), a name after a quote that ends a sentence ("…." Russia
     insisted), a cue with words between it and the quote, "according to"."""
     p = _patterns(lex)
     window = text[e : e + _CUE_WINDOW]
@@ -695,7 +695,7 @@ _PRONOUN_KIND = {
 _SPEECH_FORMS = frozenset(f for lemma in SPEECH_LEMMAS for f in _forms(lemma))
 _RELATIVE = frozenset(["who", "which", "that"])
 _SUBJ_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
-# Children left out of a speaker phrase: "Baer, a former official who runs X," -> "Baer".
+# Children left out of a speaker phrase: "Ashby, a former aide who runs X," -> "Ashby".
 _CUT_DEPS = frozenset(("relcl", "appos", "acl", "punct", "parataxis", "advcl", "cc", "conj"))
 _SENT_SPLIT = re.compile(r"(?<=[.!?])(?P<close>[\"”’)])?[ \t]+(?=[\"“‘(]?[A-Z0-9])|(?P<nl>\n+)")
 _ABBREV = frozenset(
@@ -774,7 +774,7 @@ def _candidate_re(lex: Lexicon) -> re.Pattern[str]:
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Cheap sentence spans (no model): split after . ! ? (and a closing quote) before a
-    capital, except after a title or an initial ("Rep. Joseph Crowley", "Elijah E. Cummings")."""
+    capital, except after a title or an initial ("Rep. Joseph Kellner", "Elias R. Monk")."""
     bounds: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_SPLIT.finditer(text):
@@ -801,7 +801,7 @@ def candidate_chunks(
 ) -> list[tuple[int, int]]:
     """Character spans to parse: sentences with a quote mark, a speech verb or 'according to',
     inside a quote, or next to a sentence with a quote mark in the same paragraph ("“…?”
-    Vitter demanded."); consecutive candidates of one paragraph are merged into one chunk.
+    Hale demanded."); consecutive candidates of one paragraph are merged into one chunk.
     With `around` (quote spans), only candidates within `_PARSE_WINDOW` characters of one."""
     cand = _candidate_re(lex)
     bounds = _sentence_bounds(text)
@@ -904,7 +904,7 @@ def _cue_at(doc: Doc, i: int, quoted: Callable[[int], bool]) -> tuple[int | None
     tok = doc.tokens[i]
     low = tok.text.lower()
     if low == ":" and i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in QUOTE_PAIRS:
-        # 'Philip Bump: “…”', 'Trump leaned in and boomed: “…”': the clause before the colon.
+        # 'Nadia Perrin: “…”', 'Trump leaned in and boomed: “…”': the clause before the colon.
         head = tok.head
         if head == i:
             return None
@@ -951,7 +951,7 @@ def _subject(doc: Doc, i: int, quoted: Callable[[int], bool]) -> int | None:
         if t.dep == "acl" and t.head != cur:
             noun = doc.tokens[t.head]
             if noun.text.lower() in _DOC_NOUNS and noun.head != t.head:
-                cur = noun.head  # "Trump and Ryan issued a statement describing …"
+                cur = noun.head  # "Dvorak and Tallis issued a statement describing …"
                 continue
             return t.head  # "footage of Trump saying ...": the noun the participle hangs on
         if t.head == cur or t.dep not in ("xcomp", "conj", "pcomp", "prep", "advcl"):
@@ -961,7 +961,7 @@ def _subject(doc: Doc, i: int, quoted: Callable[[int], bool]) -> int | None:
 
 
 def _prefer_name(doc: Doc, i: int) -> int:
-    """'Rep. Joseph Crowley', 'the chairman, John Smith': a proper-noun appositive of a
+    """'Rep. Joseph Kellner', 'the chairman, John Smith': a proper-noun appositive of a
     common-noun (or title) subject names the speaker better."""
     if doc.tokens[i].pos == "PROPN" and not doc.tokens[i].text.endswith("."):
         return i
@@ -1087,7 +1087,7 @@ def _cue_for(cues: list[_Cue], s: int, e: int, text: str) -> _Cue | None:
             if c.pos >= e:
                 if dist > 80 or _ADJ_BREAK.search(text, e, c.pos):
                     continue
-            # 'Schiff said. "The other factor ..."': the cue's sentence ends right before.
+            # 'Okafor said. "The other question ..."': the cue's sentence ends right before.
             elif not (0 <= s - c.sent[1] <= 3 and s - c.pos <= 60) and (
                 dist > 80 or _ADJ_BREAK.search(text, c.pos, s)
             ):
@@ -1232,7 +1232,7 @@ _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]+")
 _GENDERED = re.compile(r"\b(?i:he|him|his|himself|she|her|hers|herself)\b")
 _FEMININE = frozenset(["she", "her", "hers", "herself"])
 _NOT_NAMES = frozenset(["he", "she", "it", "they", "we", "i", "you", "the", "but", "and", "this"])
-# "Blanco said she ...": a person, and of that gender.
+# "Ferrer said she ...": a person, and of that gender.
 _SAID_PRONOUN = re.compile(
     r"\b(?P<n>[A-Z][\w'’-]+)\s+(?:also\s+|later\s+)?(?:said|says|told\s+\w+|added|wrote|explained)"
     r"\s+(?:that\s+)?(?P<h>he|she)\b"
@@ -1264,7 +1264,7 @@ def _antecedents(
     `_BACK_CHARS`) are parsed with named entities. Walking back sentence by sentence, the
     antecedent is the person who is the subject of a clause there: a PERSON entity, or "the
     <role>" linked to a name by `_role_name` ("The president pledged ... “…,” he said"). A
-    subject of the other gender (an honorific, a role noun, or "Blanco said she" elsewhere in
+    subject of the other gender (an honorific, a role noun, or "Ferrer said she" elsewhere in
     the article) is passed over, a sentence whose subject is the same pronoun continues the
     chain, and two different people as subjects of one sentence leave the speaker unknown.
     Names inside quotes never count. With no subject found, a single person named in the
@@ -1295,7 +1295,7 @@ def _antecedents(
     inside = _inside_quotes(spans)
     # Names known to be people: PERSON entities of the windows, people quoted in the article
     # and names with an honorific; a proper-noun subject among them is a person even where
-    # the tagger missed it ("The 76-year-old Pelosi, ..., vowed").
+    # the tagger missed it ("The 71-year-old Marlow, ..., vowed").
     known = {speaker_key(p, lex) for p in speakers if _is_person(p, lex)}
     known |= {m.group("n").lower() for m in _HONORIFIC.finditer(text)}
     known |= {m.group("n").lower() for m in _SAID_PRONOUN.finditer(text)}
@@ -1366,16 +1366,16 @@ def _people_in(
         root = next((k for k in idx if not idx[0] <= doc.tokens[k].head <= idx[-1]), idx[-1])
         subject = _is_subject(doc, root)
         main = _is_main(doc, root, span_of(base + ent.start))
-        # "Jonathan Wright-director of ..." (a dash lost its spaces), "Pelosi’s"
+        # "Peter Hale-director of ..." (a dash lost its spaces), "Pelosi’s"
         name = re.sub(r"-[a-z].*$|\s+(?:of|from)\s.*$|['’]s?$", "", ent.text).strip()
         key = speaker_key(name, lex)
         if key in lex.pronouns or key in lex.name_stopwords or not name:
             continue
         if re.match(r"[A-Z]{3,}\b", name) or re.search(r"['’]s\s", name):
-            continue  # "INS Mysore", "Obama's State Department": not a person's name
+            continue  # "INS Aldric", "Varga's Planning Department": not a person's name
         before = text[max(0, base + ent.start - 5) : base + ent.start]
         hon = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$", before)
-        # a role noun it hangs on or that hangs on it: "her son Matthew Denice"
+        # a role noun it hangs on or that hangs on it: "her son Jonah Prell"
         near = [doc.tokens[root].head, *doc.children(root)]
         role = next(
             (_ROLE_GENDER[w] for k in near if (w := doc.tokens[k].text.lower()) in _ROLE_GENDER),
@@ -1389,7 +1389,7 @@ def _people_in(
         if t.dep not in _SUBJ_DEPS or inside(base + t.start):
             continue
         if t.pos == "PROPN" and not any(a <= t.start < b for a, b in covered):
-            # a name the tagger missed, known as a person elsewhere ("DuVernay said she ...")
+            # a name the tagger missed, known as a person elsewhere ("Okonjo said she ...")
             key = speaker_key(t.text, lex)
             if key in known and key not in lex.pronouns:
                 person = _Person(base + t.start, sent, t.text, key, genders.get(key), True)
@@ -1426,7 +1426,7 @@ def _subject_head(doc: Doc, k: int) -> int | None:
 def _is_main(doc: Doc, k: int, span: tuple[int, int]) -> bool:
     """Token k is the subject of the sentence's main verb, or of a verb joined to it ("Ryan
     told reporters ... and added"), not of a clause inside another clause with its own subject
-    ("the effort to unseat Pelosi was not a failure"). `span`: the sentence, in doc offsets."""
+    ("the bid to replace Marlow was no defeat"). `span`: the sentence, in doc offsets."""
     subj = _subject_head(doc, k)
     if subj is None:
         return False
@@ -1473,7 +1473,7 @@ def _pick(
             if len(keys) == 1:
                 return group[-1].name
             if len(keys) > 1:
-                return None  # "Trump and Macron met …": which one is not sure
+                return None  # "Varga and Weller met …": which one is not sure
     keys = {p.key for p in near}
     if len(keys) == 1 and len({p.key for p in people if lo <= p.pos < at}) == 1:
         return near[-1].name
@@ -1493,7 +1493,7 @@ def _role_names(text: str, pos: int, speaker: str, lex: Lexicon) -> list[str]:
     """Every name introduced before `pos` with the role of a "the <role>" speaker, in text
     order ("Vice President Joe Biden" is no "president")."""
     words = speaker.split()
-    # the head noun comes before a preposition: "the 34-year-old mother of three" -> mother
+    # the head noun comes before a preposition: "the 41-year-old father of two" -> father
     cut = next((i for i, w in enumerate(words) if i and w.lower() in lex.prepositions), None)
     words = words[:cut]
     if len(words) < 2 or words[0].lower() not in ("the", "this") or not words[-1].isalpha():
@@ -1529,13 +1529,13 @@ _SECOND = re.compile(r"\b(?i:vice|deputy|assistant|acting|associate|under)\s+$")
 
 
 def _full_name(words: list[str], lex: Lexicon) -> bool:
-    """Two capitalised words or more, none a function word, weekday or month ("Nora Phillips",
-    "Elijah E. Cummings"; not "Friday", "In Washington")."""
+    """Two capitalised words or more, none a function word, weekday or month ("Leah Marsh",
+    "Elias R. Monk"; not "Friday", "In Washington")."""
     caps = [w for w in words if w[:1].isupper()]
     if len(caps) < 2 or len(caps) != len(words):
         return False
     if any(re.search(r"['’]s?$", w) for w in words):
-        return False  # "Obama's State Department": a possessive, not a name
+        return False  # "Varga's Planning Department": a possessive, not a name
     low = {w.rstrip(".,").lower() for w in words}
     return not low & (lex.name_stopwords | lex.pronouns | lex.org_words | _CALENDAR_WORDS)
 

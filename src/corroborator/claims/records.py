@@ -1,7 +1,7 @@
 """Win-loss records ("Varga (41-2, 30 KOs)", "improved his record to 41-2", "dropped to 22-6-1").
 
 A record is written as wins-losses[-draws] and belongs to one competitor: reports of one
-fight disagree on it ("52-3" against "53-3") and a story names several competitors' records,
+fight disagree on it ("38-4" against "39-4") and a story names several competitors' records,
 so each record is read with its owner. The value compared across reports is the number of
 wins (a record's first figure); the owner is the competitor's surname as written.
 
@@ -39,7 +39,7 @@ _BEFORE_RECORD = re.compile(
     r"\b(?:a|an|his|her|their|the|its)\s+" + _FIGURE + r"\s+(?:record|mark|start|season)\b",
     re.I,
 )
-#: "the Hawks are 12-3 on the road", "Denver was 9-5": a named team's standing after a form of
+#: "the Hawks are 11-4 on the road", "Dunmore was 10-4": a named team's standing after a form of
 #: "be"; a score or a vote reads on ("2-1 up", "2-1 winners", "5-4 in favour") and is left out
 _NAMED_IS = re.compile(
     _NAME
@@ -50,7 +50,7 @@ _NAMED_IS = re.compile(
     r"in\s+favou?r|against|decision|ruling|majority|vote|split)\b)"
     r"(?![\w%$€£-])"
 )
-#: "his 12-3 Hawks", "the 2-13 Gulls": a record written before its team's name
+#: "his 11-4 Hawks", "the 2-13 Gulls": a record written before its team's name
 _BEFORE_NAME = re.compile(
     r"\b(?:his|her|their|its|the)\s+"
     + _FIGURE
@@ -117,7 +117,7 @@ def owner_before_value(text: str, lo: int, start: int, end: int) -> str:
         if not (m and _CLOSES.match(text, end)):
             return ""
     name = m.group("name")
-    # "Alan Steinberg of Bedford Heights, 48,": the name is a place the person is from, and
+    # "Emil Tarnow of Crestline Heights, 48,": the name is a place the person is from, and
     # the figure belongs to the person named before it
     if _AFTER_PLACE_WORD.search(left, 0, m.start("name")):
         place = _FROM_PLACE.search(left, 0, m.start("name"))
@@ -125,7 +125,7 @@ def owner_before_value(text: str, lo: int, start: int, end: int) -> str:
             name = ""
         elif not _LOCATIVE_END.search(left, 0, place.start("name")):
             name = place.group("name")
-        # else "a shooting in Athens of Alexandros Grigoropoulos, 15,": the run before "of" is
+        # else "a shooting in Lanmark of Tomas Brill, 15,": the run before "of" is
         # itself a place, and the figure is the named person's
     return "" if not name or name.lower() in _NOT_NAMES else name
 
@@ -135,7 +135,7 @@ _PLACE_TAIL = r"(?:of|from|in)\s+(?:[A-Z][\w'’.-]*\s+)*$"
 _AFTER_PLACE_WORD = re.compile(r"\b" + _PLACE_TAIL)
 #: a person's name before that
 _FROM_PLACE = re.compile(_NAME + r"\s+" + _PLACE_TAIL)
-#: a word that puts the capitalised run after it in a place ("in Athens")
+#: a word that puts the capitalised run after it in a place ("in Lanmark")
 _LOCATIVE_END = re.compile(r"\b(?:in|at|near|from|of|to|into|across)\s+$")
 
 

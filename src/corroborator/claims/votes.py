@@ -1,14 +1,16 @@
-"""Vote tallies as claims: "the Senate voted 97-1 to confirm her", "passed in a 396-9 vote",
-"by a vote of 228 to 191" state how many voted for and how many against.
+"""Vote tallies as claims: "the Senate voted 97-1 to confirm her", "passed in a 402-11 vote",
+"by a vote of 231 to 187" state how many voted for and how many against.
 
 A tally is two quantity claims, the votes in favour and the votes against, owned by "for" and
 "against" so that the two are never one fact (as `claims.scores` does for a game's winner and
 loser). The first figure is the votes in favour, as tallies are written ("rejected 45-55":
 45 for, 55 against). A tally needs a cue, English only like the scores of play:
-- a noun of voting after it: "a 5-4 vote", "a 97-to-1 tally", "a 6-3 ruling";
-- "vote/tally/margin of" before it: "by a vote of 228 to 191";
+- a noun of voting after it: "a 5-4 vote", "a 97-to-1 tally", "a 6-3 ruling", a jury's "8-4
+  deadlock" or "10-2 verdict";
+- "vote/tally/margin of" before it: "by a vote of 231 to 187";
 - a verb of voting or of a decision taken by vote a few words before it, the tally ending its
-  clause: "voted 420-0 to release", "was confirmed 98-0 in 2017", "approved the bill 218 to 214".
+  clause: "voted 412-0 to publish", "was confirmed 98-0 in 2017", "approved the bill 218 to 214",
+  "the jury deadlocked at 8-4", "the panel split 4-3".
 A bare "51-49" is left alone (a score, a range, a record).
 """
 
@@ -22,13 +24,13 @@ from corroborator.claims.quantities import SCORE_END
 from corroborator.claims.scores import sided_extractions
 from corroborator.model import Extraction
 
-#: the two figures of a tally: "97-1", "97 - 1", "97-to-1", "228 to 191" (never part of a
+#: the two figures of a tally: "97-1", "97 - 1", "97-to-1", "231 to 187" (never part of a
 #: longer run of figures, a decimal, a date or a sum)
 _FIGURES = (
     r"(?<![\w.,$€£%/:-])(?P<a>\d{1,3})\s?(?:[-–]|-to-|\s(?:to|against)\s)\s?(?P<b>\d{1,3})"
     r"(?![\w%°]|[.,:]\d|\s?[-–]\s?\d)"
 )
-_NOUNS = r"votes?|tally|ballot|roll[\s-]call|ruling|decision"
+_NOUNS = r"votes?|tally|ballot|roll[\s-]call|ruling|decision|deadlock|split|verdict"
 _NOUN_AFTER = re.compile(
     _FIGURES + r"(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _NOUNS + r")\b)", re.IGNORECASE
 )
@@ -37,7 +39,8 @@ _OF_BEFORE = re.compile(
 )
 _VERBS = (
     r"voted|votes|vote|voting|passed|passes|approved|approves|confirmed|confirms|adopted|adopts|"
-    r"ratified|ratifies|rejected|rejects|overrode|overrides|endorsed|backed|cleared"
+    r"ratified|ratifies|rejected|rejects|overrode|overrides|endorsed|backed|cleared|"
+    r"deadlocked|deadlocks|split"
 )
 _VERB_BEFORE = re.compile(
     r"\b(?:" + _VERBS + r")\s+(?:[\w'’.-]+\s+){0,4}?" + _FIGURES + SCORE_END, re.IGNORECASE

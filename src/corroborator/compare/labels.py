@@ -4,7 +4,7 @@ a dependency parse.
 A date's label named the word the rules took for its subject ("southern date" for "an
 earthquake struck southern Iran on Sunday"). Where a parser is installed (spaCy: English),
 the label is read from the parse of one mention's sentence instead: the event noun the value
-qualifies ("the May 17 hearing", "Sunday's earthquake", "the attack on Sunday" -> "hearing
+qualifies ("the May 19 hearing", "Sunday's earthquake", "the attack on Sunday" -> "hearing
 date", "earthquake date", "attack date"), else the clause it dates ("when an earthquake
 struck", "what time the fire broke out", "how long the talks lasted"); a length that names
 no measured thing is read the same way ("how far the climber fell", "run distance"). One
@@ -21,7 +21,7 @@ from corroborator.text.calendar import PARTS_OF_DAY
 
 #: languages whose labels are read from a parse (the question words below are English)
 LABEL_LANGUAGES = frozenset({"en"})
-#: the most words of a subject written into a label ("the Wasilla Bible Church")
+#: the most words of a subject written into a label ("the Harrow Valley Bible Church")
 SUBJECT_WORDS = 5
 #: ... and of its object ("released the patch", "opened fire")
 OBJECT_WORDS = 4
@@ -49,7 +49,7 @@ _COMMON = frozenset({"DET", "NUM", "NOUN", "PRON", "ADJ"})
 _BE = frozenset({"is", "was", "were", "are", "be", "been", "being", "am", "become", "became",
                  "becomes", "remain", "remained", "remains", "seem", "seemed",
                  "has", "have", "had", "having"})  # fmt: skip
-#: words that make the core of a noun phrase: "an emergency patch", "Yvonne Hiller"
+#: words that make the core of a noun phrase: "an emergency patch", "Greta Olm"
 _CORE = frozenset({"det", "compound", "poss", "nummod"})
 _QUESTION = {"date": "when", "time": "what time", "duration": "how long", "distance": "how far"}
 
@@ -65,7 +65,7 @@ def _span_head(doc: Doc, start: int, end: int) -> int | None:
 
 def _words(doc: Doc, idx: list[int]) -> str:
     """The text of a run of tokens as written (one line), its first word in lower case when
-    it is a common word ("The fire" -> "the fire", "Roads" -> "roads"; "Raj Chohan" stays)."""
+    it is a common word ("The fire" -> "the fire", "Roads" -> "roads"; "Amir Salko" stays)."""
     lo, hi = min(idx), max(idx)
     first = doc.tokens[lo]
     text = " ".join(doc.text[first.start : doc.tokens[hi].end].split())
@@ -81,8 +81,8 @@ def _holds(doc: Doc, idx: list[int], value: tuple[int, int]) -> bool:
 
 def _phrase(doc: Doc, head: int, most: int, value: tuple[int, int]) -> list[int]:
     """The tokens of the phrase `head` heads, if it is short (at most `most` words), in one
-    run and without a comma; else the head with its determiner and compound words ("Yvonne
-    Hiller, 43," -> "Yvonne Hiller"); [] when it holds the value itself."""
+    run and without a comma; else the head with its determiner and compound words ("Greta
+    Olm, 43," -> "Greta Olm"); [] when it holds the value itself."""
     words = doc.subtree(head)
     if _holds(doc, words, value):
         return []
@@ -204,7 +204,7 @@ def when_anchor(doc: Doc, start: int, end: int) -> str:
         return ""
     cur = _span_head(doc, start, end)
     if cur is not None:
-        # "30 hours of deliberation": the event is the noun the span is of
+        # "22 hours of deliberation": the event is the noun the span is of
         for c in doc.children(cur):
             if doc.tokens[c].dep == "prep" and doc.tokens[c].text.lower() == "of":
                 for g in doc.children(c):
@@ -225,8 +225,8 @@ def when_anchor(doc: Doc, start: int, end: int) -> str:
 
 def _restore_names(label: str, article: str) -> str:
     """Words the label wrote in lower case that the article writes only as a name, with a
-    capital inside its sentences ("luck threw" -> "Luck threw" where "Andrew Luck" appears
-    and "luck" never does)."""
+    capital inside its sentences ("marsh threw" -> "Marsh threw" where "Ivo Marsh" appears
+    and "marsh" never does)."""
     out = []
     for word in label.split(" "):
         name = word[:1].upper() + word[1:]

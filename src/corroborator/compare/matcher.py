@@ -100,7 +100,7 @@ PERSON_HEADS = frozenset(
 CONTEXT_WIDTH = 6
 ADJACENT_WIDTH = 3
 LEAD_SENTENCES = 3
-#: a word: a letter, then letters, digits, apostrophes or hyphens ("McDermott", "O'Neal")
+#: a word: a letter, then letters, digits, apostrophes or hyphens ("McAllister", "O'Dwyer")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 

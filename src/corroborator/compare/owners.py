@@ -84,14 +84,14 @@ def parsed_owners(mentions: Iterable[tuple[str, str, int, int, str]]) -> list[st
         parser = get_parser(language, entities=True, lemmas=True)
         owner = figure_owner(parser.parse(sentence), start, end)
         if not owner and before and _ANAPHORIC_AGE.match(sentence) and start < _ANAPHOR_REACH:
-            # "The 49-year-old teaches ...": the person the sentence before names last
+            # "The 52-year-old lectures ...": the person the sentence before names last
             people = [e for e in parser.parse(before).entities if e.label == "PERSON"]
             owner = _surname(people[-1].text) if people else ""
         out.append(owner)
     return out
 
 
-#: a sentence that opens on an age standing for a person named before ("The 49-year-old ...")
+#: a sentence that opens on an age standing for a person named before ("The 52-year-old ...")
 _ANAPHORIC_AGE = re.compile(r"(?:The|the)\s+\d{1,3}-year-old\b(?!\s+[A-Z])")
 #: ... the age within this many characters of the sentence's start
 _ANAPHOR_REACH = 12
@@ -108,8 +108,8 @@ def scope_attached(doc: Doc, scope: int, start: int, end: int) -> bool:
     """Whether the phrase whose first word starts at character `scope` of a parsed sentence
     ("in the fourth quarter") limits the value at [start, end): its word hangs from the value
     or from a word the value hangs from ("landed 41 punches in the fifth round": "in" hangs
-    from "landed" or "punches"), or from a word inside the value's own phrase ("28 of his 68
-    punches thrown during the round": "during" hangs from "thrown", which hangs from
+    from "landed" or "punches"), or from a word inside the value's own phrase ("31 of his 74
+    punches thrown in the round": "in" hangs from "thrown", which hangs from
     "punches"). "The deal, expected to close in the fourth quarter, values the company at $42
     a share": "in" hangs from "close", which joins the value's words only at "values", above
     the value's phrase, so the price is not a quarter's. Without a parse, True (the caller's

@@ -38,7 +38,7 @@ apart. An article brings its embedding, its event keys, its day and its language
   of S's *core* key weight (keys at least `core_share` of its members carry) that x carries.
   The first alone lets a big story absorb anything that names its place; the second says
   "this report does not name the people and places every report of that story names" (two
-  Waitrose fires, in Banstead and in Wellington). Each key weighs its rarity among the
+  supermarket fires, in Carrow and in Halden). Each key weighs its rarity among the
   articles seen so far (smoothed IDF, log(1 + n / df)): a name every article shares
   ("Airbus" in a pile of Airbus news) says little, one that two articles share and nobody
   else does says a lot. German capitalises every noun, so a single capitalised German word

@@ -292,7 +292,7 @@ def _name_line(line: str) -> bool:
     """A bare author line such as "Jane Doe" or "Anna Müller, Berlin correspondent".
 
     Two to four capitalised tokens (or name joiners) before any comma or bar, seven words in
-    all, no digits, no final punctuation: Title-Case headline fragments ("Obama Gun Control
+    all, no digits, no final punctuation: Title-Case headline fragments ("Mayor Dvorak Housing
     Proposals Unveiled, Marking ...") are longer. Only used between the headline and the
     first body sentence.
     """

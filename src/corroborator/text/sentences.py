@@ -244,7 +244,7 @@ _OPENERS = set("\"'“”„‚‘’«»‹›([{¿¡—–-•*·")
 _WORD = re.compile(r"[\w\-]+(?:\.\w+)*", re.UNICODE)
 _DOTTED_ACRONYM = re.compile(r"^(?:[^\W\d]{1,2}\.)+[^\W\d]{1,2}$")
 _DIGITS = re.compile(r"^\d{1,4}$")
-#: A decimal that bad HTML split with a space ("6. 1-magnitude", "$2. 6 million"): one or two
+#: A decimal that bad HTML split with a space ("5. 4-magnitude", "$2. 6 million"): one or two
 #: digits, a point, one space, digits that do not start a year or a long count ("in 1990. 25
 #: people died" and "in May 2. 1,200 people" stay two sentences).
 _SPACED_DECIMAL = re.compile(r"(?<![\d.,])\d{1,2}\. \d{1,2}(?!\d|,\d)")
@@ -386,7 +386,7 @@ def _is_boundary(
     if kind == "digit" and any(
         _SPACED_DECIMAL.match(text, m.start() - k) for k in (1, 2) if m.start() - k >= token_start
     ):
-        return False  # a decimal broken by a scraper's space: "a 6. 1-magnitude quake"
+        return False  # a decimal broken by a scraper's space: "a 5. 4-magnitude quake"
     if _DIGITS.match(token):
         if token_start == sent_start:
             return False  # enumeration: "1. Introduction"

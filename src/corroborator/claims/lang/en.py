@@ -407,7 +407,7 @@ NOUN_HEADS = {
     "wildfire": "fire",
     "wildfires": "fire",
     "talks": "talk",
-    # Abbreviations of the counted thing: "46 KOs" = "46 knockouts"
+    # Abbreviations of the counted thing: "37 KOs" = "37 knockouts"
     "ko": "knockout",
     "kos": "knockout",
     "ko's": "knockout",
@@ -1023,7 +1023,7 @@ LEXICON = Lexicon(
     measure_suffixes=(
         (r"\s+on\s+the\s+richter\s+scale\b", "magnitude"),
         (r"\s?-?\s?magnitude\b", "magnitude"),
-        # "a 6.7-strength quake", "a 6.7 degree quake" (wire copy translated from other languages)
+        # "a 5.8-strength quake", "a 5.8 degree quake" (wire copy translated from other languages)
         (
             r"\s?-?\s?(?:strength|degree)(?=\s+(?:earthquake|quake|tremor|temblor|aftershock)s?\b)",
             "magnitude",
@@ -1043,7 +1043,7 @@ LEXICON = Lexicon(
         "kph": "kilometre per hour",
         "km/h": "kilometre per hour",
     },
-    # "aged 24", "two sons, ages 6 and 16", "girls age 6 and 8": every number of the list
+    # "aged 24", "two daughters, ages 4 and 11", "girls age 5 and 9": every number of the list
     # ("in ages", "for ages": a long time)
     age_prefix_re=r"(?:\baged|(?<!\bin )(?<!\bfor )\bages?)\s+"
     r"(?:\d{1,3}\s*(?:,\s*and\s+|,\s*|\s+and\s+))*$",
