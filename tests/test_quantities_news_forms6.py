@@ -56,3 +56,8 @@ def test_a_number_after_died_at_before_a_street_is_no_age() -> None:
 )
 def test_a_jury_split_is_a_tally(text: str) -> None:
     assert _counts(text) == [(8.0, "vote"), (4.0, "vote")]
+
+
+def test_one_charge_is_named_by_the_word_before_it() -> None:
+    text = "He was arraigned on two arson charges and one kidnapping charge."
+    assert _counts(text) == [(2.0, "arson charge"), (1.0, "kidnapping charge")]

@@ -3498,6 +3498,14 @@ def _head_run(
             pre_verb = t
             continue
         head = t
+        if (
+            value == 1
+            and lex.code == "en"
+            and nxt_ok
+            and nxt is not None
+            and nxt.lower in _CHARGE_HEADS
+        ):
+            continue  # "one kidnapping charge": the charge is counted, named by the word before
         if low.endswith("s") or value == 1 or not nxt_ok or (nxt and nxt.is_capitalised):
             break
         if (
