@@ -81,3 +81,20 @@ def test_a_hedged_value_keeps_its_band_in_the_written_unit() -> None:
     (m, *_) = [m for c in claims for m in c.mentions if m.unit == "mi"]
     assert m.value == 40 and m.low is not None and m.high is not None
     assert m.low < 40 < m.high
+
+
+def test_one_unit_under_two_names_is_shown_in_it() -> None:
+    claims = _numeric(
+        _align(
+            {
+                "a": "The 6,900-ton freighter Lina Bay docked at Ostend.",
+                "b": "The 6,900-tonne freighter Lina Bay docked at Ostend.",
+            }
+        )
+    )
+    assert {(m.value, m.unit) for c in claims for m in c.mentions} == {(6900, "t")}
+
+
+def test_a_large_figure_keeps_every_digit_in_its_unit() -> None:
+    claims = _numeric(_align({"a": "The field produced 10,483,216 barrels last year."}))
+    assert {(m.value, m.unit) for c in claims for m in c.mentions} == {(10483216, "bbl")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,20 @@ def test_a_bad_file_is_reported_on_one_line_and_left_out(
     assert len(err) == 1 and "left out" in err[0]
     load({}, cwd=tmp_path)
     assert capsys.readouterr().err == ""  # once
+
+
+def test_no_home_folder_means_no_user_file_and_a_cache_in_the_temporary_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import tempfile
+
+    from corroborator import config as cfg
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(cfg.Path, "home", staticmethod(no_home))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "CORROBORATOR_"))}
+    assert cfg._config_file(env, tmp_path) is None
+    path = cfg.EmbedSettings().cache_path(env)
+    assert path.parent == Path(tempfile.gettempdir()) / "corroborator-cache"

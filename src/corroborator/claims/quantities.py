@@ -35,7 +35,7 @@ from corroborator.claims.tokens import (
     tokens_after,
     tokens_before,
 )
-from corroborator.text.calendar import ORDINALS, ZONES
+from corroborator.text.calendar import MONTHS, ORDINALS, WEEKDAYS, ZONES
 from corroborator.units import UNIT_NAMES, UNIT_SYMBOLS, canonical_unit
 
 # ISO 4217 codes of the currencies in use (CLDR territory currencies, tender, 2026, as Babel
@@ -2686,26 +2686,32 @@ def _read_one(
         nm.bounds = _scaled(nm.bounds, secs)
         nm.unit = "s"
         # Compound durations: "two hours and 30 minutes"; with no joining word only a smaller
-        # unit right after continues the amount ("6 minutes 12 seconds"; a comma makes a list,
-        # "2 years, 5 months, 9 days and 7 hours", whose parts are read one by one).
-        cm = pats.and_word.match(text, nm.end, s_end) if pats.and_word else None
-        joined = cm is not None
-        cm = cm or _DURATION_JOIN.match(text, nm.end, s_end)
-        if cm:
-            m2 = pats.number.match(text, cm.end(), s_end)
-            if m2 and (v2 := reader.value_of(m2)) is not None:
-                um2 = pats.unit.match(text, m2.end(), s_end)
-                secs2 = lex.duration_units[um2.group("u").lower()][1] if um2 else 0.0
-                if um2 and (joined or secs2 < secs):
-                    extra = v2 * secs2
-                    b = nm.bounds
-                    nm.bounds = Bounds(
-                        b.value + extra,
-                        None if b.low is None else b.low + extra,
-                        None if b.high is None else b.high + extra,
-                        b.approximate,
-                    )
-                    nm.end = um2.end()
+        # unit right after continues the amount ("2 hours 5 minutes 3 seconds", "10 years 3
+        # months and 2 days"; a comma makes a list, "2 years, 5 months, 9 days and 7 hours",
+        # whose parts are read one by one). After "and" the amount ends.
+        last = secs
+        while True:
+            cm = pats.and_word.match(text, nm.end, s_end) if pats.and_word else None
+            joined = cm is not None
+            cm = cm or _DURATION_JOIN.match(text, nm.end, s_end)
+            m2 = pats.number.match(text, cm.end(), s_end) if cm else None
+            v2 = reader.value_of(m2) if m2 else None
+            um2 = pats.unit.match(text, m2.end(), s_end) if m2 and v2 is not None else None
+            secs2 = lex.duration_units[um2.group("u").lower()][1] if um2 else 0.0
+            if um2 is None or v2 is None or not (secs2 < last or (joined and last == secs)):
+                break
+            extra = v2 * secs2
+            b = nm.bounds
+            nm.bounds = Bounds(
+                b.value + extra,
+                None if b.low is None else b.low + extra,
+                None if b.high is None else b.high + extra,
+                b.approximate,
+            )
+            nm.end = um2.end()
+            last = secs2
+            if joined:
+                break
         return nm
     if is_digit and range_pair is None and _is_year(m.group("d"), value):
         return None
@@ -3262,10 +3268,10 @@ def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patter
         return True  # an obituary's "She was 91.", "He was 19 and unarmed"
     if _DIED_AT.search(text, max(s_start, m.start() - 80), m.start()) and (
         _PERSON_WAS_RIGHT.match(text, m.end(), s_end)
-        or (_NEXT_CAPITAL.match(text, m.end(), s_end) and not _STREET_NEXT.match(text, m.end()))
+        or _AFTER_DEATH_AGE.match(text, m.end(), s_end)
     ):
         # "died in hospital at 81,", "dies at 92.", a headline's "Dies at 77 Published: ..."
-        # or "dies in prison at 77 Tuesday" (not an address: "died at 12 Alder Street")
+        # or "dies in prison at 77 Tuesday" (not an address: "died at 4 Elm Court")
         return True
     if _AGE_LIST_YEARS_OLD.match(text, m.end(), s_end):
         return True  # the first of "who were 57 and 39 years old", "68 and 48-years-old"
@@ -3279,9 +3285,12 @@ def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patter
 _DIED_AT = re.compile(
     r"(?<![\w-])(?:die[ds]?|dying|passed\s+away)\b(?:\s+[\w'’,-]+){0,8}?\s+at\s+$", re.IGNORECASE
 )
-_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
-_STREET_NEXT = re.compile(
-    r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Place|Way)\b"
+#: what may follow an age at death besides the end of the clause: a day or a month ("dies in
+#: prison at 77 Tuesday") or a page stamp after a headline ("Dies at 81 Published: ...")
+_AFTER_DEATH_AGE = re.compile(
+    r"\s+(?:Published|Updated|Posted|Last\s+updated|"
+    + "|".join(w.title() for w in (*WEEKDAYS, *MONTHS))
+    + r")\b"
 )
 # "who were 35 and 29 years old", "57 and 61-years-old": every number of the list is an age
 _AGE_LIST_YEARS_OLD = re.compile(
@@ -3342,7 +3351,10 @@ def _named_number(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
         return False
     word = left[-1]
     if word.text.endswith(("'s", "’s")):
-        return False  # a possessive owns the count: "Marsh's 14 rebounds"
+        # a possessive owns the count: "Marsh's 14 rebounds"; before a capitalised word the
+        # number is a name again ("Boeing's 737 Max jets", "Porsche's 911 Turbo")
+        nxt = tokens_after(tokens, pos, 2)[1:]
+        return bool(nxt) and not (nxt[0].is_word and nxt[0].text[:1].islower())
     return (
         (word.is_capitalised or any(c.isupper() for c in word.text[1:]))  # "iPhone 11"
         and word.is_word

@@ -36,25 +36,44 @@ _BY_CUE = re.compile(
 )
 #: "a 41-2 record", "a 120-98 mark", "after a 12-20 start" (a record over a stretch)
 _BEFORE_RECORD = re.compile(
-    r"\b(?:a|an|his|her|their|the|its)\s+" + _FIGURE + r"\s+(?:record|mark|start|season)\b",
+    r"\b(?:a|an|his|her|their|the|its)\s+"
+    + _FIGURE
+    + r"\s+(?:record|mark|start|season(?!\s+(?:opener|finale|debut)))\b",
     re.I,
 )
-#: "the Hawks are 11-4 on the road", "Dunmore was 10-4": a named team's standing after a form of
-#: "be"; a score or a vote reads on ("2-1 up", "2-1 winners", "5-4 in favour") and is left out
+#: "the Hawks are 11-4 on the road", "Dunmore was 10-4.": a named team's standing after a form
+#: of "be", closing its clause or followed by a standing's phrase; anything else reads on as
+#: something other than a record ("60-65 percent", "6-8 and weighs", "5-2 to win", "2-1 at
+#: halftime", "2-0 in front")
 _NAMED_IS = re.compile(
     _NAME
     + r"\s+(?:are|were|is|was)\s+(?:now\s+)?"
     + _FIGURE
-    + r"(?!\s+(?:up|down|ahead|behind|winners?|losers?|victors?|victory|win|defeat|loss|lead|"
-    r"at\s+half|at\s+the\s+break|in\s+the\s+(?:first|second|third|fourth|final)|"
-    r"in\s+favou?r|against|decision|ruling|majority|vote|split)\b)"
-    r"(?![\w%$€£-])"
+    + r"(?=\s*(?:[,.;)]|$)|\s+(?:on\s+the\s+(?:road|season|year)|at\s+home|away|overall|"
+    r"this\s+(?:season|year)|for\s+the\s+(?:season|year)|since|against|in\s+games|"
+    r"in\s+(?:their|its|his|her|the)\s+last|in\s+(?:conference|league|division|group)\b|"
+    # "are 7-7 and were eliminated" (not a player's height: "is 6-8 and weighs 240 pounds")
+    r"(?:and|but)\b(?!\s+weighs)))"
+)
+#: subjects of "was 1-1" that are no competitor ("Halftime was 1-1.", "Turnout was 60-65%")
+_NOT_COMPETITORS = frozenset(
+    {"halftime", "half-time", "turnout", "temperature", "temperatures", "score", "result"}
+    | {"vote", "tally", "final", "odds", "polls", "poll", "it", "this", "that", "there"}
+)
+#: a verb of beating and an article (a team) right before a name: the figures after "the
+#: Owls," are that game's score ("beat Brandt, 35-6," gives a boxer's record)
+_BEATEN_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|rout(?:s|ed|ing)?|edg(?:es|ed|ing)|downed|"
+    r"blanked|crushed|stunned|topped|whipped|thrashed|outlasted|outscored)\s+"
+    r"(?:the|visiting|host|hosts)\s+(?:[\w'’.-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 #: "his 11-4 Hawks", "the 2-13 Gulls": a record written before its team's name
 _BEFORE_NAME = re.compile(
     r"\b(?:his|her|their|its|the)\s+"
     + _FIGURE
-    + r"\s+(?P<name>[A-Z][a-z][\w'’-]*)(?!\s+[a-z]+\s+(?:win|victory|defeat|loss)\b)"
+    + r"\s+(?P<name>[A-Z][a-z][\w'’-]*)(?![\w'’-])"
+    + r"(?!\s+(?:[A-Za-z]+\s+){0,2}(?:win|victory|defeat|loss|draw|rout|triumph|upset)\b)"
 )
 _POSSESSIVE = re.compile(r"([A-Z][\w-]*[a-z])['’]s?\s+(?:[a-z]+\s+)?record\b[^.]*$")
 _CAPITAL = re.compile(r"\b([A-Z][\w'’-]*[a-z][\w'’-]*)\b")
@@ -183,13 +202,17 @@ def find_records(
         found[s] = RecordMention(s, e, wins, losses, draws, owner)
 
     for m in _BY_NAME.finditer(text, start, end):
-        if m.group("name").lower() not in _NOT_NAMES:
-            add(m, m.group("name"))
+        if m.group("name").lower() in _NOT_NAMES:
+            continue
+        if _BEATEN_BEFORE.search(text, max(start, m.start() - 60), m.start("name")):
+            continue  # "routed the Owls, 88-70,": the game's score, not the loser's record
+        add(m, m.group("name"))
     for pat in (_BY_CUE, _BEFORE_RECORD):
         for m in pat.finditer(text, start, end):
             add(m, _record_owner(text, start, m))
     for pat in (_NAMED_IS, _BEFORE_NAME):
         for m in pat.finditer(text, start, end):
-            if m.group("name").lower() not in _NOT_NAMES:
+            name = m.group("name").lower()
+            if name not in _NOT_NAMES and name not in _NOT_COMPETITORS:
                 add(m, m.group("name"))
     return [found[k] for k in sorted(found)]

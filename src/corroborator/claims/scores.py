@@ -24,11 +24,14 @@ from corroborator.claims.quantities import (
 from corroborator.model import Extraction
 
 #: the score after a verb of a finished game (not "led", "trailed"), or of a record falling
-#: with a result ("fell 20-13 to the Hawks")
+#: with a result ("fell 20-13 to the Hawks"); a comma may close a team's name ("beat the
+#: visiting Owls, 88-70"; not a boxer's, whose record follows it: "beat Brandt, 35-6, on points")
 _AFTER_VERB = re.compile(
     r"\b(?:"
     + SCORE_RESULT_VERBS
-    + r"|fell|falls)\s+(?:[\w'’.-]+\s+){0,5}?"
+    + r"|fell|falls)\s+(?:(?:[\w'’.-]+\s+){0,5}?|"
+    # a team (an article or "visiting" before its name) closed by a comma
+    + r"(?:the|visiting|host|hosts)\s+(?:[\w'’.-]+\s+){0,2}?[A-Z][\w'’.-]*,\s+)"
     + SCORE_FIGURES
     + SCORE_END,
     re.IGNORECASE,

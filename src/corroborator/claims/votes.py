@@ -5,12 +5,12 @@ A tally is two quantity claims, the votes in favour and the votes against, owned
 "against" so that the two are never one fact (as `claims.scores` does for a game's winner and
 loser). The first figure is the votes in favour, as tallies are written ("rejected 45-55":
 45 for, 55 against). A tally needs a cue, English only like the scores of play:
-- a noun of voting after it: "a 5-4 vote", "a 97-to-1 tally", "a 6-3 ruling", a jury's "8-4
-  deadlock" or "10-2 verdict";
+- a noun of voting after it: "a 5-4 vote", "a 97-to-1 tally", "a 6-3 ruling", "a 10-2
+  verdict"; a split or a deadlock only after a body that votes ("the jurors' 8-4 deadlock");
 - "vote/tally/margin of" before it: "by a vote of 231 to 187";
 - a verb of voting or of a decision taken by vote a few words before it, the tally ending its
-  clause: "voted 412-0 to publish", "was confirmed 98-0 in 2017", "approved the bill 218 to 214",
-  "the jury deadlocked at 8-4", "the panel split 4-3".
+  clause: "voted 412-0 to publish", "was confirmed 98-0 in 2017", "approved the bill 218 to 214";
+  after a body that votes, "the jury deadlocked at 8-4", "the panel split 4-3".
 A bare "51-49" is left alone (a score, a range, a record).
 """
 
@@ -30,7 +30,7 @@ _FIGURES = (
     r"(?<![\w.,$€£%/:-])(?P<a>\d{1,3})\s?(?:[-–]|-to-|\s(?:to|against)\s)\s?(?P<b>\d{1,3})"
     r"(?![\w%°]|[.,:]\d|\s?[-–]\s?\d)"
 )
-_NOUNS = r"votes?|tally|ballot|roll[\s-]call|ruling|decision|deadlock|split|verdict"
+_NOUNS = r"votes?|tally|ballot|roll[\s-]call|ruling|decision|verdict"
 _NOUN_AFTER = re.compile(
     _FIGURES + r"(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _NOUNS + r")\b)", re.IGNORECASE
 )
@@ -39,11 +39,22 @@ _OF_BEFORE = re.compile(
 )
 _VERBS = (
     r"voted|votes|vote|voting|passed|passes|approved|approves|confirmed|confirms|adopted|adopts|"
-    r"ratified|ratifies|rejected|rejects|overrode|overrides|endorsed|backed|cleared|"
-    r"deadlocked|deadlocks|split"
+    r"ratified|ratifies|rejected|rejects|overrode|overrides|endorsed|backed|cleared"
 )
 _VERB_BEFORE = re.compile(
     r"\b(?:" + _VERBS + r")\s+(?:[\w'’.-]+\s+){0,4}?" + _FIGURES + SCORE_END, re.IGNORECASE
+)
+#: a split or a deadlock is a vote only when a body that votes comes before it in the sentence
+#: ("the jury deadlocked at 8-4", "the panel split 4-3", "the jurors' 8-4 deadlock"; not "a
+#: 70-30 split" of profits or a football match's "1-1 deadlock")
+_BODY = re.compile(
+    r"\b(?:jury|juries|jurors?|panel|court|justices|judges|council|board|committee|senate|"
+    r"house|chamber|commission|commissioners|members|lawmakers|delegates|parliament|assembly)\b",
+    re.IGNORECASE,
+)
+_SPLIT_AFTER = re.compile(_FIGURES + r"(?=\s+(?:deadlock|split)\b)", re.IGNORECASE)
+_SPLIT_VERB = re.compile(
+    r"\b(?:deadlocked|deadlocks|split|splits)\s+(?:at\s+)?" + _FIGURES + SCORE_END, re.IGNORECASE
 )
 #: the slot phrase of both claims (what the sentence model embeds)
 TALLY_SLOT = "vote tally"
@@ -68,10 +79,12 @@ def find_tallies(
 ) -> list[Tally]:
     """Vote tallies in text[start:end] (one English sentence), none overlapping `masks`."""
     found: dict[int, Tally] = {}
-    for pat in (_NOUN_AFTER, _OF_BEFORE, _VERB_BEFORE):
+    for pat in (_NOUN_AFTER, _OF_BEFORE, _VERB_BEFORE, _SPLIT_AFTER, _SPLIT_VERB):
         for m in pat.finditer(text, start, end):
             sa, sb = m.span("a"), m.span("b")
             if sa[0] in found or any(s < sb[1] and sa[0] < e for s, e in masks):
+                continue
+            if pat in (_SPLIT_AFTER, _SPLIT_VERB) and not _BODY.search(text, start, m.start()):
                 continue
             found[sa[0]] = Tally(int(m.group("a")), int(m.group("b")), sa, sb)
     return [found[k] for k in sorted(found)]

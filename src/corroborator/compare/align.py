@@ -456,11 +456,12 @@ def _display_value(e: Extraction, shown: tuple[str, float] | None = None) -> Any
 
 
 def _in_unit(value: float | None, factor: float) -> Any:
-    """A base-unit value in the written unit (`factor` base units per unit), to 7 significant
-    digits (a base value was rounded when it was converted), an int when whole."""
+    """A base-unit value in the written unit (`factor` base units per unit), to 12 significant
+    digits (what the conversion there and back leaves of float noise: 205 yards, not
+    205.00000000000003), an int when whole."""
     if value is None:
         return None
-    out = float(f"{value / factor:.7g}")
+    out = float(f"{value / factor:.12g}")
     return int(out) if out.is_integer() else out
 
 
@@ -469,16 +470,17 @@ def _shown_unit(items: Sequence[_Item]) -> tuple[str, float] | None:
     unit ("205 yards" / "205 yds"): the report shows the claim in it, as its sources wrote
     it, instead of the base unit it was compared in (187.452 m); None when they wrote
     different units ("12 miles" / "19 km") or none."""
-    written = {it.ext.stated_unit for it in items}
+    names = {it.ext.stated_unit or "" for it in items}
+    if not all(n in SHOWN_SYMBOL and n in PHYSICAL_UNITS for n in names):
+        return None
+    # one unit written under two names ("ton" / "tonne", "foot" / "feet") is one unit
+    written = {(SHOWN_SYMBOL[n], PHYSICAL_UNITS[n][:2]) for n in names}
     if len(written) != 1:
         return None
-    (name,) = written
-    if not name or name not in SHOWN_SYMBOL or name not in PHYSICAL_UNITS:
-        return None
-    base, factor, _ = PHYSICAL_UNITS[name]
+    ((symbol, (base, factor)),) = written
     if any(it.ext.unit != base for it in items):
         return None
-    return SHOWN_SYMBOL[name], factor
+    return symbol, factor
 
 
 def _mention(

@@ -27,6 +27,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,13 @@ def save(backend: Any, folder: Path) -> bool:
             return False
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(folder)
         tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".tmp-", dir=folder.parent))
+        # mkdtemp makes the folder private (0700); the weights are no secret, and a cache
+        # folder shared by several users must stay readable to all of them
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o777 & ~umask)
     except OSError as exc:
         log.info("weights cache not written (%s)", exc)
         return False
@@ -117,6 +124,19 @@ def save(backend: Any, folder: Path) -> bool:
         log.info("weights cache not written (%s)", exc)
         shutil.rmtree(tmp, ignore_errors=True)
         return False
+
+
+#: a temporary folder older than this was left by a writer that was killed
+STALE_SECONDS = 600
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove temporary folders that killed writers left beside `folder`."""
+    now = time.time()
+    for tmp in folder.parent.glob(folder.name + ".tmp-*"):
+        with contextlib.suppress(OSError):
+            if tmp.is_dir() and now - tmp.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(tmp, ignore_errors=True)
 
 
 def load(folder: Path, tokenizer: Any, threads: int) -> Any | None:
@@ -176,6 +196,8 @@ def backend_for(model: Any, threads: int, cache_dir: Path) -> Any:
             return backend
         shutil.rmtree(folder, ignore_errors=True)
     backend = NumpyBackend(str(weights), tokenizer, threads=threads)
-    if folder is not None:
+    # a folder that could not be removed (another user's, a file in its place) is not
+    # written again at every start
+    if folder is not None and not folder.exists():
         save(backend, folder)
     return backend

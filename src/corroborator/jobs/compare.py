@@ -61,6 +61,9 @@ def build_report(records: Iterable[RawDocument | Skip], embedder: Embedder | Non
     prestart(languages)
     retain(languages)
     if not corpus.articles:
+        # let the model finish loading: a thread still inside its C++ code when the
+        # interpreter exits can abort the process (exit 134 instead of the one-line error)
+        warm_up.join()
         raise NoUsableInput(corpus.skipped)
     articles = corpus.articles
     by_id = {a.id: a for a in articles}
