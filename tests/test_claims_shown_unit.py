@@ -1,4 +1,4 @@
-"""A claim is shown in the unit its sources wrote ("238 yd", "30 mph", "6,900 t") when all its
+"""A claim is shown in the unit its sources wrote ("238 yd", "30 mph", "4,200 t") when all its
 mentions wrote one unit, and in the base unit it was compared in when they wrote different
 units ("12 miles" / "19 km"). Reports of our own, made up for these tests."""
 
@@ -44,13 +44,13 @@ def test_one_written_unit_is_kept_for_weights_and_speeds() -> None:
     claims = _numeric(
         _align(
             {
-                "a": "The 6,900-tonne freighter Lina Bay reached 30 mph near Ostend.",
-                "b": "The Lina Bay, a 6,900-tonne freighter, reached 30 mph near Ostend.",
+                "a": "The 4,200-tonne freighter Lina Bay reached 30 mph near Ostend.",
+                "b": "The Lina Bay, a 4,200-tonne freighter, reached 30 mph near Ostend.",
             }
         )
     )
     shown = {(m.value, m.unit) for c in claims for m in c.mentions}
-    assert (6900, "t") in shown
+    assert (4200, "t") in shown
     assert (30, "mph") in shown
     assert not {u for _, u in shown} & {"kg", "km/h"}
 
@@ -87,12 +87,12 @@ def test_one_unit_under_two_names_is_shown_in_it() -> None:
     claims = _numeric(
         _align(
             {
-                "a": "The 6,900-ton freighter Lina Bay docked at Ostend.",
-                "b": "The 6,900-tonne freighter Lina Bay docked at Ostend.",
+                "a": "The 4,200-ton freighter Lina Bay docked at Ostend.",
+                "b": "The 4,200-tonne freighter Lina Bay docked at Ostend.",
             }
         )
     )
-    assert {(m.value, m.unit) for c in claims for m in c.mentions} == {(6900, "t")}
+    assert {(m.value, m.unit) for c in claims for m in c.mentions} == {(4200, "t")}
 
 
 def test_a_large_figure_keeps_every_digit_in_its_unit() -> None:

@@ -352,7 +352,7 @@ def test_a_score_or_a_vote_after_a_team_is_no_record(text: str) -> None:
     [
         ("Kovac will host the 2014 Oscars.", ["2014"]),  # not a headline's stamp
         ("She replaced Brandt after his savaged 2013 stint.", ["2013"]),
-        ("He backed Kovac's failed 1964 presidential bid.", ["1964"]),
+        ("He backed Kovac's failed 1988 presidential bid.", ["1988"]),
         ("The party won the remaining 1999 seats.", []),  # a count, not a year
     ],
 )

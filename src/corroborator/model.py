@@ -188,7 +188,7 @@ class Extraction:
     #: a rate's denominator ("$14.95 a month" -> "month", "300 tests per day" -> "day"):
     #: two rates of different periods are never one fact.
     per: str | None = None
-    #: the physical unit the text wrote ("yard" in "205 yards"), canonical, when `value` was
+    #: the physical unit the text wrote ("yard" in "238 yards"), canonical, when `value` was
     #: converted to its base unit (`units.PHYSICAL_UNITS`); reports show a claim whose
     #: mentions all wrote one unit in that unit.
     stated_unit: str | None = None

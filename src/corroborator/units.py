@@ -64,7 +64,7 @@ PHYSICAL_UNITS: dict[str, tuple[str, float, str]] = {
 #: Relative band kept around a value converted from another unit (rounding in conversion).
 CONVERSION_TOLERANCE = 0.02
 
-#: The symbol a report shows for a value in the unit its sources wrote ("205 yd", "30 mph"):
+#: The symbol a report shows for a value in the unit its sources wrote ("238 yd", "30 mph"):
 #: a claim whose mentions all state one unit is shown in it, not in the base unit it was
 #: compared in (see `compare.align`).
 SHOWN_SYMBOL: dict[str, str] = {

@@ -1191,7 +1191,7 @@ def _bare_year(
         and after is not None
         and (after.group(1)[:1].isupper() or not word.endswith("s"))
     ):
-        # an adjective between: "his failed 1964 bid", "Brandt's savaged 2013 stint" (a
+        # an adjective between: "his failed 1988 bid", "Brandt's savaged 2013 stint" (a
         # plural after it is more often a count: "the remaining 1999 seats")
         return True
     if last in lex.year_join_words:

@@ -107,7 +107,7 @@ _GLUED_CUR = "|".join(
 )
 #: a figure glued to a letter right before a scale word ("e40 million", "X7 billion")
 _GLUED_DIGITS_BEFORE = re.compile(r"[^\W\d_]\d[\d.,]*\s+$")
-#: the hyphen of a compound adjective left hanging before a range word ("24- to 30-foot")
+#: the hyphen of a compound adjective left hanging before a range word ("18- to 22-foot")
 _SUSPENDED_HYPHEN = re.compile(r"-[ \t]+(?=to[ \t]+\d)")
 #: the gap between two parts of one duration written with no joining word
 _DURATION_JOIN = re.compile(r"[ \t]+")
@@ -2434,7 +2434,7 @@ def _read_one(
     # Ranges: "between 200 and 300", "200 to 300", "200-300".
     range_pair: tuple[float, float] | None = None
     if pats.range_conn is not None:
-        # a suspended hyphen before the range word: "a 24- to 30-foot boat", "10- to 15-minute"
+        # a suspended hyphen before the range word: "an 18- to 22-foot boat", "10- to 15-minute"
         sus = _SUSPENDED_HYPHEN.match(text, pos, s_end) if lex.code == "en" else None
         rc = pats.range_conn.match(text, sus.end() if sus else pos, s_end)
         suffix: str | None = None

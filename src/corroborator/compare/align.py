@@ -457,8 +457,8 @@ def _display_value(e: Extraction, shown: tuple[str, float] | None = None) -> Any
 
 def _in_unit(value: float | None, factor: float) -> Any:
     """A base-unit value in the written unit (`factor` base units per unit), to 12 significant
-    digits (what the conversion there and back leaves of float noise: 205 yards, not
-    205.00000000000003), an int when whole."""
+    digits (what the conversion there and back leaves of float noise: 238 yards, not
+    238.00000000000003), an int when whole."""
     if value is None:
         return None
     out = float(f"{value / factor:.12g}")
@@ -467,8 +467,8 @@ def _in_unit(value: float | None, factor: float) -> Any:
 
 def _shown_unit(items: Sequence[_Item]) -> tuple[str, float] | None:
     """(symbol, base units per unit) when every mention of a claim wrote the same physical
-    unit ("205 yards" / "205 yds"): the report shows the claim in it, as its sources wrote
-    it, instead of the base unit it was compared in (187.452 m); None when they wrote
+    unit ("238 yards" / "238 yds"): the report shows the claim in it, as its sources wrote
+    it, instead of the base unit it was compared in (217.627 m); None when they wrote
     different units ("12 miles" / "19 km") or none."""
     names = {it.ext.stated_unit or "" for it in items}
     if not all(n in SHOWN_SYMBOL and n in PHYSICAL_UNITS for n in names):
