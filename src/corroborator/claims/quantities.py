@@ -1071,8 +1071,7 @@ def _games_won_of(
         return out
     for m in _N_OF_M_GAMES.finditer(text, start, end):
         raw, other = m.group("n"), m.group("m")
-        value = float(raw) if raw.isdigit() else lex.parse_number_words(raw.lower())
-        stretch = float(other) if other.isdigit() else lex.parse_number_words(other.lower())
+        value, stretch = _small_value(raw, lex), _small_value(other, lex)
         if value is None or stretch is None or value > stretch:
             continue
         nm = NumberMention(

@@ -25,8 +25,8 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import shutil
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -95,12 +95,10 @@ def save(backend: Any, folder: Path) -> bool:
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale(folder)
-        tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".tmp-", dir=folder.parent))
-        # mkdtemp makes the folder private (0700); the weights are no secret, and a cache
-        # folder shared by several users must stay readable to all of them
-        umask = os.umask(0)
-        os.umask(umask)
-        tmp.chmod(0o777 & ~umask)
+        # a plain mkdir (mode 0777 less the umask), not mkdtemp's private 0700: the weights
+        # are no secret, and a cache folder shared by several users stays readable to all
+        tmp = folder.parent / f"{folder.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+        tmp.mkdir()
     except OSError as exc:
         log.info("weights cache not written (%s)", exc)
         return False
