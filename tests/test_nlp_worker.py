@@ -133,3 +133,45 @@ def test_a_child_never_outlives_its_parent() -> None:
             return
         time.sleep(0.1)
     pytest.fail("the parse worker outlived its parent")
+
+
+_LEAN_PROBE = """
+import json, sys
+from corroborator.nlp.spacy_backend import import_spacy_lean, parse_with, _load
+lean = sys.argv[1] == "lean"
+if lean:
+    import_spacy_lean()
+nlp = _load(sys.argv[2])
+cli_loaded = any(m == "typer" or m.startswith(("typer.", "weasel")) for m in sys.modules)
+doc = parse_with(nlp, "en", sys.argv[2], ["The mayor said 12 people died on Friday."], [], 8)[0]
+import spacy
+stand_in = "spacy.cli" in sys.modules or hasattr(spacy, "cli")
+info = spacy.info(markdown=False)  # the real function, loaded on first call
+import spacy.cli
+print(json.dumps({"cli_loaded": cli_loaded, "stand_in_left": stand_in,
+                  "info": sorted(info)[:3], "download": callable(spacy.cli.download),
+                  "doc": repr(doc)}))
+"""
+
+
+def test_spacy_imported_without_its_cli_parses_alike_and_keeps_its_cli_importable() -> None:
+    import json
+    import subprocess
+    import sys
+
+    package = SPACY_PACKAGES["en"]
+
+    def probe(mode: str) -> dict[str, object]:
+        out = subprocess.run(
+            [sys.executable, "-c", _LEAN_PROBE, mode, package],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return dict(json.loads(out.strip().splitlines()[-1]))
+
+    lean, full = probe("lean"), probe("full")
+    assert lean["cli_loaded"] is False and full["cli_loaded"] is True
+    assert lean["stand_in_left"] is False
+    assert lean["doc"] == full["doc"]
+    assert lean["info"] == full["info"] and lean["download"] is True

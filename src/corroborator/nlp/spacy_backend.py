@@ -32,6 +32,45 @@ _MODELS: dict[str, Any] = {}
 LOAD_SECONDS: dict[str, float] = {}
 
 
+def import_spacy_lean() -> None:
+    """Import spaCy without its command-line package (`spacy.cli`).
+
+    `spacy/__init__.py` imports `spacy.cli.info` for the `spacy.info` function, which pulls in
+    the whole CLI (typer, weasel, httpx, the download and training commands): about 0.17 s of
+    the 0.57 s that `import spacy` takes, on the critical path of a 10-article `compare`. The
+    parse child needs none of it, so it imports spaCy with a stand-in `spacy.cli.info` whose
+    `info` loads the real one on first call, then removes the stand-ins, so that a later
+    `import spacy.cli` in the process loads the real package. Loading a pipeline and parsing
+    do not touch `spacy.cli` (tests/test_nlp_worker.py compares the parses with and without).
+    Does nothing when spaCy or its CLI is already imported.
+    """
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so that `spacy.cli.info` is looked up in sys.modules
+    info_module = types.ModuleType("spacy.cli.info")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        sys.modules.pop("spacy.cli.info", None)
+        sys.modules.pop("spacy.cli", None)
+        return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+    info_module.info = info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info_module
+    try:
+        importlib.import_module("spacy")
+    finally:
+        for name in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(name) in (cli, info_module):
+                del sys.modules[name]
+        spacy = sys.modules.get("spacy")
+        if spacy is not None and getattr(spacy, "cli", None) is cli:
+            delattr(spacy, "cli")
+
+
 def _load(package: str) -> Any:
     """The spaCy `Language` of `package`, loaded once per process (thread-safe)."""
     nlp = _MODELS.get(package)

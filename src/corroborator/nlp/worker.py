@@ -204,9 +204,10 @@ atexit.register(shutdown)
 def _serve(lang: str, package: str, stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The child: load `package`, then answer (texts, disable, batch size) frames with the
     converted `Doc`s (or an error line) until the input ends."""
-    from corroborator.nlp.spacy_backend import _load, parse_with
+    from corroborator.nlp.spacy_backend import _load, import_spacy_lean, parse_with
 
     try:
+        import_spacy_lean()
         nlp = _load(package)
         error = ""
     except Exception as exc:  # reported to the parent, which then loads in process
