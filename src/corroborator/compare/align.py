@@ -56,7 +56,7 @@ from corroborator.compare.matcher import (
     value_codes,
     verb_of,
 )
-from corroborator.compare.owners import parsed_owners, parsed_scope_attached
+from corroborator.compare.owners import owner_aliases, parsed_owners, parsed_scope_attached
 from corroborator.compare.values import date_interval
 from corroborator.config import AlignSettings, settings
 from corroborator.embed import Embedder
@@ -535,6 +535,7 @@ def align_story(
         values = _anchored(values, articles)
     if model is None:
         model = default_model("full" if embedder is not None else "plain")
+    aliases = _OWNER_ALIASES.set(_story_owner_aliases(values, groups, articles))
     token = PARAMS.set(now.align)  # read once per story; numbers_agree & co. see it
     scopes = _PARSE_SCOPES.set(now.claims.parse_owners)
     try:
@@ -547,7 +548,40 @@ def align_story(
     finally:
         PARAMS.reset(token)
         _PARSE_SCOPES.reset(scopes)
+        _OWNER_ALIASES.reset(aliases)
     return claims
+
+
+#: owner keys of the story being aligned that name one owner (`owner_aliases`), to one key
+_OWNER_ALIASES: ContextVar[Mapping[str, str] | None] = ContextVar("owner_aliases", default=None)
+
+
+def _owner_word_key(word: str) -> str:
+    return fold(word)[:OWNER_PREFIX]
+
+
+def owner_key(owner: str) -> str:
+    """What an owner is compared by: its first letters (`OWNER_PREFIX`), one key for the words
+    that name one owner in the story ("Katherine" / "Gomes", "Indianapolis" / "Colts")."""
+    key = _owner_word_key(owner)
+    aliases = _OWNER_ALIASES.get()
+    return aliases.get(key, key) if aliases else key
+
+
+def _story_owner_aliases(
+    values: Sequence[_Item], groups: Sequence[Sequence[str]], articles: Mapping[str, Article]
+) -> dict[str, str]:
+    keys = {_owner_word_key(it.ext.owner) for it in values if it.ext.owner}
+    if len(keys) < 2:
+        return {}
+    sentences = (
+        s.text
+        for members in groups
+        for aid in members
+        if (art := articles.get(aid)) is not None
+        for s in art.sentences
+    )
+    return owner_aliases(sentences, keys, _owner_word_key)
 
 
 def _reference_day(art: Article) -> str:
@@ -670,7 +704,7 @@ def _split_by_owner(
             out.append((slot, why))
             continue
         owners = [{o for it in side if (o := _owner_of(it, articles))} for side in sides]
-        keys = [{fold(o)[:OWNER_PREFIX] for o in side} for side in owners]
+        keys = [{owner_key(o) for o in side} for side in owners]
         if all(keys) and not any(a & b for a, b in itertools.combinations(keys, 2)):
             names = " / ".join(", ".join(sorted(o.title() for o in side)) for side in owners)
             why = f"figures of different people, read from the parse ({names})"
@@ -1729,7 +1763,7 @@ def _pair_relations(
         _both_differ(classes)
         | (one_bare & eq(value_codes(heads)) & ~eq(value_codes([it.article for it in items])))
         # whose figure: "Varga (41-2)" and "Roth (22-5-1)" are two records, even when equal
-        | _both_differ([fold(e.owner)[:OWNER_PREFIX] if e.owner else "" for e in ext])
+        | _both_differ([owner_key(e.owner) if e.owner else "" for e in ext])
         # a rate's period: "$14.95 a month" and "$180 a year" are two facts
         | _both_differ([e.per or "" for e in ext])
         # a game's result only ever meets another result ("won 20-13" / "a 13-play drive")

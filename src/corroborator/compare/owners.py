@@ -14,7 +14,7 @@ mentions of claims whose sides disagree, so a story costs one parse per such men
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from corroborator.nlp.base import Doc
 
@@ -152,3 +152,92 @@ def parsed_scope_attached(language: str, sentence: str, scope: int, start: int, 
         return True
     doc = get_parser(language, entities=False, lemmas=False).parse(sentence)
     return scope_attached(doc, scope, start, end)
+
+
+#: A run of capitalised words written with single spaces ("North Carolina Tar Heels", "Katherine
+#: Gomes"): the words of one name.
+_NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?: [A-ZÀ-ÖØ-Þ][\w'’.-]*)+")
+#: at most this many words between two parts of one name ("Carolina [Tar] Heels")
+_NAME_GAP = 2
+#: ... seen in at least this many sentences
+_NAME_SEEN = 2
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in title case ("Otters Top Falcons in Overtime"): every word of four letters
+    or more capitalised. Its runs are not names."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sentence) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _names_in(run: str) -> list[list[str]]:
+    """The words of a run cut where a name ends: after a word with a full stop that is no
+    initial ("Mendes. Gary Gomes"), and at a word in capitals, which is an abbreviation, not a
+    name's part ("Saints RB Reggie Bush")."""
+    names: list[list[str]] = [[]]
+    for word in run.split(" "):
+        bare = word.strip(".'’")
+        if len(bare) > 1 and bare.isupper():
+            names.append([])
+            continue
+        names[-1].append(word)
+        if word.endswith(".") and len(bare) > 1:
+            names.append([])
+    return [name for name in names if len(name) > 1]
+
+
+def _shouted(run: str) -> bool:
+    """A run in capitals ("COLTS TOP CHIEFS"): a headline, not a name."""
+    return sum(len(w) > 2 and w.isupper() for w in run.split(" ")) >= 2
+
+
+def owner_aliases(
+    sentences: Iterable[str],
+    keys: set[str],
+    key_of: Callable[[str], str],
+) -> dict[str, str]:
+    """Owner keys that name one owner in the story, each mapped to one of them.
+
+    Owners are single words ("Quill", "Marta"; "Otters", "Harlow"), so two reports may name
+    one person or team by two words: the first name and the surname, the city and the
+    nickname. Two keys are one owner when their words are parts of one name in at least
+    `_NAME_SEEN` sentences of the story: in one run of capitalised words, at most `_NAME_GAP`
+    words apart ("Marta Quill", "the Harlow Otters", "North Harlow Sea Otters"). Headlines
+    in title case or capitals are skipped ("Otters Top Falcons", "OTTERS TOP FALCONS" name
+    two teams). Owners are joined only when every two of them were seen so ("North" joins
+    neither "North Harlow" to "North Falls" nor a headline glued to a sentence, seen once),
+    the pairs seen most often first. `key_of` makes a word a key as the caller compares owners.
+    Keys never joined map to nothing (the caller keeps them as they are).
+    """
+    if len(keys) < 2:
+        return {}
+    seen: dict[frozenset[str], int] = {}
+    for sentence in sentences:
+        if _title_case(sentence):
+            continue
+        pairs: set[frozenset[str]] = set()
+        for run in _NAME_RUN.finditer(sentence):
+            if _shouted(run.group()):
+                continue
+            for name in _names_in(run.group()):
+                words = [key_of(w.strip(".'’")) for w in name]
+                for i, a in enumerate(words):
+                    if a in keys:
+                        pairs.update(
+                            frozenset((a, b))
+                            for b in words[i + 1 : i + 2 + _NAME_GAP]
+                            if b in keys and b != a
+                        )
+        for pair in pairs:
+            seen[pair] = seen.get(pair, 0) + 1
+    named = {pair for pair, n in seen.items() if n >= _NAME_SEEN}
+    groups: list[set[str]] = [{k} for k in sorted(keys)]
+    # the names seen most often first ("Indianapolis Colts" before a stray "Colts Chiefs")
+    for pair in sorted(named, key=lambda p: (-seen[p], sorted(p))):
+        a, b = sorted(pair)
+        ga = next(g for g in groups if a in g)
+        gb = next(g for g in groups if b in g)
+        if ga is not gb and all(frozenset((x, y)) in named for x in ga for y in gb):
+            ga |= gb
+            groups.remove(gb)
+    return {k: min(g) for g in groups for k in sorted(g) if k != min(g)}
