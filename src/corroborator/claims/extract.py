@@ -299,7 +299,7 @@ def _number_extraction(
 ) -> Extraction:
     if nm.kind == "duration" and lex is not None:
         head = duration_head(nm, lex, tokens)
-        key = f"{head} duration"
+        key = "time left" if head == "clock" else f"{head} duration"
     elif nm.kind == "percentage":
         head = nm.head or "event"
         key = f"{head} percentage"

@@ -452,6 +452,8 @@ def _in_celsius(e: Extraction, shift: float, factor: float) -> Extraction:
 
 #: feet then inches, as a person's height is written ("6-foot-9", "5 feet 8 inches", "6ft 2")
 _FEET_AND_INCHES = re.compile(r"\d\s*-?\s*(?:foot|feet|ft)\b\W*\d", re.IGNORECASE)
+#: feet and inches with no unit word, read in feet from a player's bio ("Quill (5-11, 220)")
+_BIO_HEIGHT = re.compile(r"[4-7]\s?[-–]\s?(?:1[01]|\d)")
 
 
 def _in_base_unit(e: Extraction) -> Extraction:
@@ -467,7 +469,11 @@ def _in_base_unit(e: Extraction) -> Extraction:
     if unit is None:
         return e
     base, factor, prop = unit
-    if prop == "distance" and 4 <= float(e.value) < 8 and _FEET_AND_INCHES.search(e.text):
+    if (
+        prop == "distance"
+        and 4 <= float(e.value) < 8
+        and (_FEET_AND_INCHES.search(e.text) or _BIO_HEIGHT.fullmatch(e.text))
+    ):
         prop = "height"  # "a 6-foot-5 boxer", "5 feet 8 inches": a person's height
     value = float(e.value) * factor
     low = None if e.low is None else e.low * factor

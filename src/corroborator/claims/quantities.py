@@ -25,6 +25,7 @@ from corroborator.claims.numbers import (
     parse_digits,
     range_bounds,
 )
+from corroborator.claims.records import PLAYER_BIO
 from corroborator.claims.times import find_times
 from corroborator.claims.tokens import (
     Token,
@@ -454,7 +455,12 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 def neutral_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans whose digits are never counts: phone numbers, clock times, list numbering."""
     spans = [(m.start(), m.end()) for m in _PHONE.finditer(text, start, end)]
-    spans += [(m.start(), m.end()) for m in _TIME_OF_DAY.finditer(text, start, end)]
+    clocks = [(c.start, c.end) for c in _game_clocks(text, start, end)] if ":" in text else []
+    spans += [
+        (m.start(), m.end())
+        for m in _TIME_OF_DAY.finditer(text, start, end)
+        if not _overlaps(m.start(), m.end(), clocks)  # "with 7:41 to go": the time left
+    ]
     m = _LIST_NUMBER.match(text, start, end)
     if m:
         spans.append((m.start(), m.end()))
@@ -704,6 +710,60 @@ def _calibre_values(text: str, spans: list[tuple[int, int]]) -> list[NumberMenti
     return out
 
 
+def _player_bios(text: str, start: int, end: int) -> list[NumberMention]:
+    """A player's height and weight in parentheses ("Quill (5-11, 220)", `records.PLAYER_BIO`):
+    5 ft 11 in and 220 lb, as "5-foot-11, 220 pounds" reads (English sports pages)."""
+    out: list[NumberMention] = []
+    for m in PLAYER_BIO.finditer(text, start, end):
+        feet = int(m.group("f")) + int(m.group("i")) / 12
+        height = NumberMention(
+            "quantity", m.start("f"), m.end("i"), feet, None, None, Bounds(feet, feet, feet, False)
+        )
+        height.head = "foot"
+        pounds = float(m.group("w"))
+        weight = NumberMention(
+            "quantity",
+            m.start("w"),
+            m.end("w"),
+            pounds,
+            "pound-mass",
+            None,
+            Bounds(pounds, pounds, pounds, False),
+        )
+        weight.head = "pound-mass"
+        out += [height, weight]
+    return out
+
+
+#: The game clock when something happened (English sports pages): "with 7:41 to go", "with
+#: 6:00 minutes remaining in the third quarter", "with 0:38 left" (bad HTML may space the
+#: colon: "6: 00"). The time left, a duration in seconds that two reports of one game may
+#: state differently; a bare "7:41" is never read (a time of day, a ratio, a verse).
+_GAME_CLOCK = re.compile(
+    r"\bwith\s+(?:just\s+|only\s+)?(?P<m>\d{1,2}):\s?(?P<s>[0-5]\d)(?:\s+minutes?)?\s+"
+    r"(?:left|to\s+go|to\s+play|remaining|on\s+the\s+clock)\b",
+    re.IGNORECASE,
+)
+
+
+def _game_clocks(text: str, start: int, end: int) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for m in _GAME_CLOCK.finditer(text, start, end):
+        seconds = float(int(m.group("m")) * 60 + int(m.group("s")))
+        nm = NumberMention(
+            "duration",
+            m.start("m"),
+            m.end("s"),
+            seconds,
+            "second",
+            "s",
+            Bounds(seconds, seconds, seconds, False),
+        )
+        nm.head = "clock"
+        out.append(nm)
+    return out
+
+
 def find_numbers(
     text: str, start: int, end: int, lex: Lexicon | None, masks: list[tuple[int, int]]
 ) -> list[NumberMention]:
@@ -713,10 +773,19 @@ def find_numbers(
     tokens = tokenize(text, start, end)
     taken: list[tuple[int, int]] = list(masks)
     soft: list[tuple[int, int]] = []
+    out: list[NumberMention] = []
     if lex is not None and lex.code == "en":
+        if ":" in text[start:end]:  # before the clock-time masks: "with 7:41 to go"
+            out += [
+                c for c in _game_clocks(text, start, end) if not _overlaps(c.start, c.end, taken)
+            ]
         taken += _english_masks(text, start, end)
         soft = _calibres(text, start, end)
-    out: list[NumberMention] = []
+        if "(" in text[start:end]:
+            out += [
+                b for b in _player_bios(text, start, end) if not _overlaps(b.start, b.end, taken)
+            ]
+        taken += [(nm.start, nm.end) for nm in out]
     if lex is not None:
         for pat, factor in pats.phrases:
             for m in pat.finditer(text, start, end):
@@ -1854,10 +1923,12 @@ def _zero_counts(
 
 # Plural nouns without an -s that a headline capitalises before its verb ("Three People Shot").
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police"})
-# The fraction of a mixed number after its whole part: "2 1/2", "3-1/2", "2½", "2 ½".
+# The fraction of a mixed number after its whole part: "2 1/2", "3-1/2", "2½", "2 ½"; text
+# extracted from HTML may space the slash ("4-1 / 2 months").
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _MIXED = re.compile(
-    r"(?:[ \u00a0-](?P<n>[1-9])/(?P<dn>[2-9]|1[0-6])|[ \u00a0]?(?P<v>[½¼¾⅓⅔⅛]))(?![\d/])"
+    r"(?:[ \u00a0-](?P<n>[1-9])(?:/| / )(?P<dn>[2-9]|1[0-6])|[ \u00a0]?(?P<v>[½¼¾⅓⅔⅛]))"
+    r"(?![\d/])"
 )
 # A race named by its distance ("the 400m hurdles", "200 metres freestyle", "the 4x100m
 # relay"): the event's name, not a distance anybody covered.
@@ -3905,6 +3976,8 @@ _SENTENCING = frozenset({"sentenced", "jailed", "imprisoned", "sentencing"})
 
 def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
     """What a duration measures (see module doc of `claims.extract`)."""
+    if nm.head == "clock":  # `_game_clocks`: the time left in a game
+        return "clock"
     if lex.code == "en":
         # "was sentenced to", "jailed him for", "sentenced former mayor Piet Arlen to": the
         # verb and its object, within the clause

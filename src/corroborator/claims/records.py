@@ -24,6 +24,13 @@ _FIGURE = r"(?P<w>\d{1,3})\s?[-–]\s?(?P<l>\d{1,3})(?:\s?[-–]\s?(?P<d>\d{1,3}
 _NAME = r"(?P<name>[A-Z][\w'’.-]*[a-z][\w'’-]*)"
 #: "Varga (41-2" / "Varga, 41-2," : the record stands right after its owner's name
 _BY_NAME = re.compile(_NAME + r"(?:\s*\(\s*|,\s+)" + _FIGURE + r"(?=\s*(?:[,;)]|with\b))")
+#: A player's height and weight in parentheses after the name, as sports pages write them:
+#: "Dale Quill (5-11, 220)" is 5 ft 11 in and 220 lb, not a record of 5-11 (feet 4-7,
+#: inches 0-11, a weight of 120-399 pounds). Read as a height and a weight (`quantities`).
+PLAYER_BIO = re.compile(
+    r"\(\s*(?P<f>[4-7])\s?[-–]\s?(?P<i>1[01]|\d)\s*,\s*(?P<w>(?:1[2-9]|[23]\d)\d)"
+    r"(?:\s*(?:lbs?\.?|pounds))?\s*[,;)]"
+)
 #: "record to 41-2", "a 41-2 record", "improved to 41-2"
 _BY_CUE = re.compile(
     r"(?:\brecord\s+(?:to|of|at|now\s+at|stands\s+at)\s+|"
@@ -206,6 +213,9 @@ def find_records(
             continue
         if _BEATEN_BEFORE.search(text, max(start, m.start() - 60), m.start("name")):
             continue  # "routed the Owls, 88-70,": the game's score, not the loser's record
+        paren = text.rfind("(", m.end("name"), m.start("w"))
+        if paren >= 0 and PLAYER_BIO.match(text, paren, end):
+            continue  # "Quill (5-11, 220)": a height and a weight
         add(m, m.group("name"))
     for pat in (_BY_CUE, _BEFORE_RECORD):
         for m in pat.finditer(text, start, end):

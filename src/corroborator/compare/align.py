@@ -632,7 +632,9 @@ def _anchored(items: list[_Item], articles: Mapping[str, Article]) -> list[_Item
         for k, text, start, end in rows:
             if anchor := when_anchor(docs[text], start, end):
                 e = items[k].ext
-                out[k] = replace(items[k], ext=replace(e, head=anchor, key=f"{anchor} {e.kind}"))
+                # a game clock keeps saying what it measures: "score time left"
+                what = "time left" if _game_clock(e) else e.kind
+                out[k] = replace(items[k], ext=replace(e, head=anchor, key=f"{anchor} {what}"))
     return out
 
 
@@ -909,9 +911,17 @@ def _claim_of(
 WHEN_KINDS = frozenset({"date", "time", "duration"})
 
 
+def _game_clock(e: Extraction) -> bool:
+    """The time left in a game ("with 7:41 to go", `claims.quantities._game_clocks`), before
+    or after `_anchored` gave it its event ("score time left")."""
+    return e.kind == "duration" and (e.head == "clock" or e.key.endswith("time left"))
+
+
 def _parsed_frame(e: Extraction) -> str:
     """What a parse labels a claim as: a date, time or duration, or a length that names no
     measured thing ("an 84-yard run", "fell 150 metres"); "" for any other claim."""
+    if _game_clock(e):
+        return "clock"
     if e.kind in WHEN_KINDS:
         return e.kind
     return "distance" if e.kind == "quantity" and head_class(e.head) == "distance" else ""

@@ -51,7 +51,13 @@ _BE = frozenset({"is", "was", "were", "are", "be", "been", "being", "am", "becom
                  "has", "have", "had", "having"})  # fmt: skip
 #: words that make the core of a noun phrase: "an emergency patch", "Greta Olm"
 _CORE = frozenset({"det", "compound", "poss", "nummod"})
-_QUESTION = {"date": "when", "time": "what time", "duration": "how long", "distance": "how far"}
+_QUESTION = {
+    "date": "when",
+    "time": "what time",
+    "duration": "how long",
+    "distance": "how far",
+    "clock": "time left when",  # a game clock: "with 7:41 to go"
+}
 
 
 def _span_head(doc: Doc, start: int, end: int) -> int | None:
@@ -184,6 +190,8 @@ def when_label(doc: Doc, start: int, end: int, kind: str) -> str:
         return ""
     up = doc.tokens[par]
     if up.pos in _NOUNS:
+        if kind == "clock":
+            return ""
         return f"{up.text.lower() if up.pos == 'NOUN' else up.text} {kind}"
     if up.text.lower() in _SAY or up.lemma in _SAY or up.text.lower() in _BE:
         return ""  # a statement's date, or a state ("he was sure on Saturday")

@@ -1,0 +1,104 @@
+"""Value forms of real news that were misread or missed (issue 13, session 15), every sentence
+made up: spaced fractions from bad HTML, a player's height and weight in parentheses, the game
+clock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corroborator.claims.extract import extract_claims
+from corroborator.text.sentences import split_sentences
+
+
+def _values(text: str) -> list[tuple[str, float, str]]:
+    return [
+        (e.kind, round(float(e.value), 4), e.key)
+        for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")
+        if e.kind in ("quantity", "duration")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("He served 4-1 / 2 months in a state prison.", 4.5),
+        ("He served a 4-1 / 2-month prison term.", 4.5),
+        ("He served 4 1/2 months in a state prison.", 4.5),
+    ],
+)
+def test_a_mixed_number_with_a_spaced_slash_is_one_value(text: str, months: float) -> None:
+    ((kind, seconds, _),) = _values(text)
+    assert kind == "duration" and seconds == pytest.approx(months * 2_592_000, rel=0.02)
+
+
+def test_a_spaced_slash_after_a_score_is_no_fraction() -> None:
+    assert _values("The vote was 7-1 / 2 in favour.") == []
+
+
+def test_a_players_height_and_weight_in_parentheses_are_no_record() -> None:
+    values = _values("Running back Dale Quill (5-11, 220) played at Harlow State.")
+    assert [(k, key) for k, _, key in values] == [("quantity", "height"), ("quantity", "weight")]
+    height, weight = values[0][1], values[1][1]
+    assert height == pytest.approx((5 * 12 + 11) * 0.0254, abs=1e-3)
+    assert weight == pytest.approx(220 * 0.45359237, abs=1e-2)
+    assert _values("Quill (6-2, 205 pounds) signed on Tuesday.")[0][2] == "height"
+    # a team's record and a fighter's record with knockouts stay records
+    assert _values("The Otters (5-11) lost again.") == [("quantity", 5.0, "win")]
+    assert ("quantity", 41.0, "win") in _values("Varga (41-2, 30 KOs) won the title.")
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("The Otters led 45-40 with 7:41 to go.", 461.0),
+        ("Quill tied the game with 6: 00 minutes remaining in the third quarter.", 360.0),
+        ("Quill hit a jumper with 14:05 left in the first half.", 845.0),
+        ("Vance scored with just 0:38 on the clock.", 38.0),
+    ],
+)
+def test_the_game_clock_is_the_time_left(text: str, seconds: float) -> None:
+    assert _values(text)[-1:] == [("duration", seconds, "time left")]
+
+
+@pytest.mark.parametrize(
+    "text", ["The train left at 7:41 to go to Harlow.", "The ratio was 7:41 in the sample."]
+)
+def test_a_clock_time_without_its_cue_is_no_game_clock(text: str) -> None:
+    assert not [v for v in _values(text) if v[0] == "duration"]
+
+
+def test_two_reports_of_one_game_clock_are_labelled_by_the_play(tmp_path: Path) -> None:
+    from corroborator.nlp import spacy_available
+
+    if not spacy_available("en"):
+        pytest.skip("English spaCy pipeline absent")
+    from typer.testing import CliRunner
+
+    from corroborator.cli import app
+
+    rows = [
+        {
+            "url": "https://a.example/1",
+            "title": "Otters edge Falcons",
+            "text": "The Harlow Otters beat the Falcons 70-68 on Sunday. Dale Quill hit the "
+            "winning jumper with 7:41 to go in the game.",
+        },
+        {
+            "url": "https://b.example/2",
+            "title": "Falcons fall to Otters",
+            "text": "Harlow beat the visiting Falcons 70-68 on Sunday night. Dale Quill hit "
+            "the winning jumper with 7:41 left.",
+        },
+    ]
+    src = tmp_path / "g.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "r.json"
+    res = CliRunner().invoke(app, ["compare", str(src), "-f", "json", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    claims = [c for s in json.loads(out.read_text())["stories"] for c in s["claims"]]
+    (clock,) = [c for c in claims if c["kind"] == "duration"]
+    assert clock["verdict"] == "corroborated"
+    assert clock["label"].startswith("time left when")
