@@ -102,3 +102,47 @@ def test_two_reports_of_one_game_clock_are_labelled_by_the_play(tmp_path: Path) 
     (clock,) = [c for c in claims if c["kind"] == "duration"]
     assert clock["verdict"] == "corroborated"
     assert clock["label"].startswith("time left when")
+
+
+def _counted(text: str) -> list[tuple[float, str | None, float | None, float | None]]:
+    return [
+        (float(e.value), e.head, e.low, e.high)
+        for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")
+        if e.kind == "quantity"
+    ]
+
+
+def test_a_nationality_before_a_group_noun_is_no_gang_name() -> None:
+    assert [c[:2] for c in _counted("Marines detained 26 Somali crew on the skiffs.")] == [
+        (26.0, "crew")
+    ]
+    # a number that is part of a gang's name stays no count
+    assert _counted("Police arrested 8 Block gang members.") == []
+
+
+def test_dead_at_an_age_is_the_age_at_death() -> None:
+    assert [c[:2] for c in _counted("Harbour actor Dale Quill dead at 95.")] == [(95.0, "age")]
+    assert _counted("He was found dead at 4 Elm Court.") == []
+
+
+def test_no_children_is_a_count_of_zero_children() -> None:
+    assert [c[:2] for c in _counted("The couple had no children.")] == [(0.0, "child")]
+    assert [c[:2] for c in _counted("He has no sons.")] == [(0.0, "son")]
+    # a zero of anything else still needs an event
+    assert _counted("They had no money.") == []
+    assert _counted("They have no reason to stay.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("The 40-plus victims were named.", 40.0, "victim"),
+        ("He spent three-plus seasons in Harlow.", 3.0, "season"),
+    ],
+)
+def test_a_number_plus_is_a_lower_bound_of_the_noun_after(
+    text: str, value: float, head: str
+) -> None:
+    ((v, h, low, high),) = _counted(text)
+    assert (v, h, high) == (value, head, None)
+    assert low == value

@@ -1912,13 +1912,31 @@ def _zero_counts(
             got = _count_head(nm, t.end, lex, tokens, 0.0)
             if (
                 got is not None
-                and got.verb in events
+                and (got.verb in events or _no_family(tokens, k, lex))
                 and got.head not in (None, "event")
                 and not _overlaps(got.start, got.end, spans)
             ):
                 out.append(got)
                 spans.append((got.start, got.end))
     return out
+
+
+#: Relatives whose number is a checkable fact of a life: "had no children" against "survived
+#: by three children" (English; a zero of anything else needs an event: "no reason" is none)
+_FAMILY = frozenset(
+    {"children", "kids", "sons", "daughters", "siblings", "brothers", "sisters", "grandchildren"}
+)
+
+
+def _no_family(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """'had no children', 'has no siblings': tokens[k] is the "no" after a form of "have"."""
+    return (
+        lex.code == "en"
+        and k > 0
+        and k + 1 < len(tokens)
+        and tokens[k - 1].lower in ("had", "has", "have", "having")
+        and tokens[k + 1].lower in _FAMILY
+    )
 
 
 # Plural nouns without an -s that a headline capitalises before its verb ("Three People Shot").
@@ -3208,8 +3226,11 @@ _BATTING_LEFT = re.compile(
     r"(?<!\w)(?:hit|hits|hitting|batted|batting|bats|averaged|average\s+of)\s+$", re.IGNORECASE
 )
 # A capitalised word and a group noun after a number: "8 Block gang", "18th Street crew".
+# A nationality before the noun is no name: "26 Somali crew", "40 Filipino crew" (endings of
+# English demonyms: -i, -an, -ian, -ese, -ish).
 _GROUP_NAME = re.compile(
-    r"\s+[A-Z][\w'’]*\s+(?:gang|crew|band|clique|cartel|mob|posse|faction|mafia)\b"
+    r"\s+(?![A-Z][a-z]+(?:i|an|ese|ish)\s)[A-Z][\w'’]*\s+"
+    r"(?:gang|crew|band|clique|cartel|mob|posse|faction|mafia)\b"
 )
 # Glued words that name a size, not what is counted ("64-bit", "a 32 bit processor").
 _NOT_COUNTED = frozenset(["bit"])
@@ -3353,7 +3374,8 @@ def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patter
 # "died on Sunday in hospital at 81", "Dies at 92": a bare number after "at" that closes the
 # clause of a verb of dying is the age at death (English; "died at 3 p.m." is read as a time)
 _DIED_AT = re.compile(
-    r"(?<![\w-])(?:die[ds]?|dying|passed\s+away)\b(?:\s+[\w'’,-]+){0,8}?\s+at\s+$", re.IGNORECASE
+    r"(?<![\w-])(?:die[ds]?|dying|dead|passed\s+away)\b(?:\s+[\w'’,-]+){0,8}?\s+at\s+$",
+    re.IGNORECASE,
 )
 #: what may follow an age at death besides the end of the clause: a day or a month ("dies in
 #: prison at 77 Tuesday") or a page stamp after a headline ("Dies at 81 Published: ...")
@@ -3656,6 +3678,11 @@ def _count_head(
 ) -> NumberMention | None:
     """Counted noun and governing event verb; None when nothing is counted (no count)."""
     nxt = tokens_after(tokens, pos, 2)
+    if len(nxt) == 2 and nxt[0].text == "-" and nxt[0].start == pos and nxt[1].lower == "plus":
+        return _count_head(nm, nxt[1].end, lex, tokens, value)  # "40-plus victims": a bound
+    glued = next((t for t in tokens if t.start < pos < t.end), None)
+    if glued is not None and glued.lower.endswith("-plus") and pos == glued.end - 5:
+        return _count_head(nm, glued.end, lex, tokens, value)  # "three-plus seasons"
     if (
         len(nxt) == 2
         and nxt[0].text == "-"

@@ -174,7 +174,14 @@ HEDGES = {
     "at most": UPPER,
     "no more than": UPPER,
 }
-POST_HEDGES = {"-odd": APPROX, " odd": APPROX, " or so": APPROX, " or more": LOWER, " plus": LOWER}
+POST_HEDGES = {
+    "-odd": APPROX,
+    " odd": APPROX,
+    " or so": APPROX,
+    " or more": LOWER,
+    " plus": LOWER,
+    "-plus": LOWER,  # "20-plus years", "three-plus seasons"
+}
 
 DETERMINERS = frozenset(
     [
