@@ -146,3 +146,22 @@ def test_a_number_plus_is_a_lower_bound_of_the_noun_after(
     ((v, h, low, high),) = _counted(text)
     assert (v, h, high) == (value, head, None)
     assert low == value
+
+
+def test_game_clocks_agree_only_to_the_second() -> None:
+    from corroborator.compare.align import values_agree
+
+    def clock(text: str):  # type: ignore[no-untyped-def]
+        (e,) = [
+            e
+            for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")
+            if e.kind == "duration"
+        ]
+        return e
+
+    a, b = clock("Quill scored with 7:41 to go."), clock("Quill scored with 7:42 to go.")
+    assert not values_agree(a, b)
+    assert values_agree(a, clock("Quill scored with 7:41 left."))
+    # other durations keep the relative tolerance of unit conversions
+    c, d = clock("The talks lasted 461 seconds."), clock("The talks lasted 462 seconds.")
+    assert values_agree(c, d)

@@ -201,7 +201,7 @@ def numbers_agree(a: Extraction, b: Extraction) -> bool:
         if any(math.isfinite(x) for x in (la, ha, lb, hb))
         else 0.0
     )
-    eps = scale * EPSILON
+    eps = 0.0 if _game_clock(a) and _game_clock(b) else scale * EPSILON
     return la <= hb + eps and lb <= ha + eps
 
 
@@ -1274,6 +1274,9 @@ def _agreement(items: list[_Item]) -> np.ndarray:
         lo, hi = bounds[:, 0], bounds[:, 1]
         finite = np.where(np.isfinite(bounds), np.abs(bounds), 0.0).max(axis=1)
         eps = np.maximum.outer(finite, finite) * EPSILON
+        # two game clocks are exact to the second ("7:41" / "7:42" differ)
+        clocks = np.array([_game_clock(e) for e in exts])
+        eps = np.where(clocks[:, None] & clocks[None, :], 0.0, eps)
         with np.errstate(invalid="ignore"):
             out = (lo[:, None] <= hi[None, :] + eps) & (lo[None, :] <= hi[:, None] + eps)
             rounded = np.array([_rounded(e) for e in exts])
