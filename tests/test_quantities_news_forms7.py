@@ -165,3 +165,22 @@ def test_game_clocks_agree_only_to_the_second() -> None:
     # other durations keep the relative tolerance of unit conversions
     c, d = clock("The talks lasted 461 seconds."), clock("The talks lasted 462 seconds.")
     assert values_agree(c, d)
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "key"),
+    [
+        ("It was the second time she hosted the awards.", 2.0, "time hosted"),
+        ("It marks the fifth time the Otters have won the title.", 5.0, "time won"),
+    ],
+)
+def test_the_nth_time_before_its_clause_counts_how_often(text: str, times: float, key: str) -> None:
+    assert [(v, k) for _, v, k in _values(text)] == [(times, key)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It was the second time around for the band.", "The last time she sang was in Harlow."],
+)
+def test_the_nth_time_with_no_event_after_it_is_no_count(text: str) -> None:
+    assert _values(text) == []

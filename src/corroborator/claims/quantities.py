@@ -962,6 +962,18 @@ _NTH_TIME = re.compile(
 )
 
 
+# "It was the second time she hosted the show", "marks the fifth time the Otters have won":
+# how often it has happened, the event told in the clause after "time".
+_NTH_TIME_CLAUSE = re.compile(
+    r"(?<![\w-])the\s+(?!first\b)(?P<o>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:(?:straight|consecutive|successive)\s+)?(?P<t>time)\s+(?:that\s+)?"
+    r"(?=(?:he|she|they|it|we|i|the|a|an|[A-Z][\w'’-]+)\b)",
+    re.IGNORECASE,
+)
+#: words of the clause after "the Nth time" searched for its event verb
+_NTH_TIME_REACH = 6
+
+
 def _ordinal_value(d: str | None, tens: str | None, word: str | None) -> int | None:
     if d:
         return int(d)
@@ -1026,6 +1038,45 @@ def _ordinals(
         if verbs:
             nm.verb = lex.event_verbs.get(verbs[-1].lower, verbs[-1].lower)
             nm.slot_tokens = [verbs[-1]]
+        out.append(nm)
+    for m in _NTH_TIME_CLAUSE.finditer(text, start, end):
+        word = m.group("o").lower()
+        tens, _sep, unit = word.rpartition("-")
+        value = _ordinal_value(
+            word[:-2] if word[:1].isdigit() else None, tens or None, unit or word
+        )
+        if value is None or _overlaps(m.start(), m.end(), taken):
+            continue
+        clause = [t for t in tokens if t.start >= m.end() and t.is_word][:_NTH_TIME_REACH]
+        verb = next(
+            (
+                t
+                for k, t in enumerate(clause)
+                if t.lower in lex.event_verbs
+                or t.lower.endswith("ed")
+                or (
+                    k > 0
+                    and clause[k - 1].lower in lex.auxiliaries
+                    and t.lower not in lex.stopwords
+                )
+            ),
+            None,
+        )
+        if verb is None:
+            continue  # "the second time around": no event told
+        nm = NumberMention(
+            "quantity",
+            m.start("o"),
+            m.end("t"),
+            float(value),
+            "time",
+            None,
+            Bounds(float(value), float(value), float(value), False),
+        )
+        nm.ordinal = True
+        nm.head = "time"
+        nm.verb = lex.event_verbs.get(verb.lower, verb.lower)
+        nm.slot_tokens = [verb]
         out.append(nm)
     for m in _ORDINAL.finditer(text, start, end):
         if _overlaps(m.start(), m.end(), taken) or any(o.start <= m.start() < o.end for o in out):
