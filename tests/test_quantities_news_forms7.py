@@ -184,3 +184,22 @@ def test_the_nth_time_before_its_clause_counts_how_often(text: str, times: float
 )
 def test_the_nth_time_with_no_event_after_it_is_no_count(text: str) -> None:
     assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The game was dead even at 21.",
+        "Quill finished dead last at 40.",
+        "Shares were dead flat at 102.",
+        "Quill and her husband had no children together.",
+        "The bus had no children aboard when it crashed.",
+        "We have no kids in the program yet, the director said.",
+        "Turnout among voters in the 65-plus age group rose.",
+        "The 40-plus crowd cheered.",
+        "Ruiz led the marathon with 1:05 left after a late surge.",
+        "Polls closed with 10:45 remaining on the count.",
+    ],
+)
+def test_the_new_forms_read_nothing_that_is_not_there(text: str) -> None:
+    assert _values(text) == []

@@ -746,8 +746,20 @@ _GAME_CLOCK = re.compile(
 )
 
 
+#: words that say a sentence tells a game ("with 1:05 left" in a marathon is an hour and five
+#: minutes; "with 10:45 remaining on the count" is no game)
+_GAME_WORDS = re.compile(
+    r"\b(?:half|quarter|period|overtime|regulation|game|match|clock|to\s+play|basket|jumper|"
+    r"layup|dunk|shot|goal|touchdown|field\s+goal|three-pointer|free\s+throws?|inning|"
+    r"possession|drive|kick|penalty|score[ds]?|scoring|tied|lead|\d{1,3}-\d{1,3})\b",
+    re.IGNORECASE,
+)
+
+
 def _game_clocks(text: str, start: int, end: int) -> list[NumberMention]:
     out: list[NumberMention] = []
+    if not _GAME_WORDS.search(text, start, end):
+        return out
     for m in _GAME_CLOCK.finditer(text, start, end):
         seconds = float(int(m.group("m")) * 60 + int(m.group("s")))
         nm = NumberMention(
@@ -1980,13 +1992,16 @@ _FAMILY = frozenset(
 
 
 def _no_family(tokens: list[Token], k: int, lex: Lexicon) -> bool:
-    """'had no children', 'has no siblings': tokens[k] is the "no" after a form of "have"."""
+    """'had no children', 'has no siblings': tokens[k] is the "no" after a form of "have", and
+    the relatives end the clause ("The couple had no children." / "had no children, and ...";
+    not "had no children together", which is one couple's, nor "no children aboard")."""
     return (
         lex.code == "en"
         and k > 0
         and k + 1 < len(tokens)
         and tokens[k - 1].lower in ("had", "has", "have", "having")
         and tokens[k + 1].lower in _FAMILY
+        and (k + 2 == len(tokens) or tokens[k + 2].text in (".", ",", ";", ")"))
     )
 
 
@@ -3277,8 +3292,8 @@ _BATTING_LEFT = re.compile(
     r"(?<!\w)(?:hit|hits|hitting|batted|batting|bats|averaged|average\s+of)\s+$", re.IGNORECASE
 )
 # A capitalised word and a group noun after a number: "8 Block gang", "18th Street crew".
-# A nationality before the noun is no name: "26 Somali crew", "40 Filipino crew" (endings of
-# English demonyms: -i, -an, -ian, -ese, -ish).
+# A nationality before the noun is no name: "26 Somali crew", "12 Sudanese crew" (endings of
+# English demonyms: -i, -an, -ian, -ese, -ish; others, "Filipino", stay unread).
 _GROUP_NAME = re.compile(
     r"\s+(?![A-Z][a-z]+(?:i|an|ese|ish)\s)[A-Z][\w'’]*\s+"
     r"(?:gang|crew|band|clique|cartel|mob|posse|faction|mafia)\b"
@@ -3425,7 +3440,7 @@ def _is_age(text: str, s_start: int, s_end: int, m: re.Match[str], pats: _Patter
 # "died on Sunday in hospital at 81", "Dies at 92": a bare number after "at" that closes the
 # clause of a verb of dying is the age at death (English; "died at 3 p.m." is read as a time)
 _DIED_AT = re.compile(
-    r"(?<![\w-])(?:die[ds]?|dying|dead|passed\s+away)\b(?:\s+[\w'’,-]+){0,8}?\s+at\s+$",
+    r"(?<![\w-])(?:(?:die[ds]?|dying|passed\s+away)\b(?:\s+[\w'’,-]+){0,8}?|dead)\s+at\s+$",
     re.IGNORECASE,
 )
 #: what may follow an age at death besides the end of the clause: a day or a month ("dies in
@@ -3724,16 +3739,31 @@ def _noun_after_name_or_measure(tokens: list[Token], pos: int, lex: Lexicon) -> 
     return None
 
 
+def _after_plus(
+    nm: NumberMention, pos: int, lex: Lexicon, tokens: list[Token], value: float
+) -> NumberMention | None:
+    """The count of "N-plus" (a lower bound): of the plural noun right after it, else none."""
+    after = tokens_after(tokens, pos, 1)
+    if not after or not after[0].is_word or after[0].is_capitalised:
+        return None
+    low = after[0].lower
+    if not ((low.endswith("s") and not low.endswith("ss")) or low in _IRREGULAR_PLURALS):
+        return None
+    return _count_head(nm, pos, lex, tokens, value)
+
+
 def _count_head(
     nm: NumberMention, pos: int, lex: Lexicon, tokens: list[Token], value: float
 ) -> NumberMention | None:
     """Counted noun and governing event verb; None when nothing is counted (no count)."""
     nxt = tokens_after(tokens, pos, 2)
     if len(nxt) == 2 and nxt[0].text == "-" and nxt[0].start == pos and nxt[1].lower == "plus":
-        return _count_head(nm, nxt[1].end, lex, tokens, value)  # "40-plus victims": a bound
+        # "40-plus victims": a bound of the plural after it ("the 65-plus age group", "a
+        # 40-plus crowd": an age bracket, no count)
+        return _after_plus(nm, nxt[1].end, lex, tokens, value)
     glued = next((t for t in tokens if t.start < pos < t.end), None)
     if glued is not None and glued.lower.endswith("-plus") and pos == glued.end - 5:
-        return _count_head(nm, glued.end, lex, tokens, value)  # "three-plus seasons"
+        return _after_plus(nm, glued.end, lex, tokens, value)  # "three-plus seasons"
     if (
         len(nxt) == 2
         and nxt[0].text == "-"

@@ -557,15 +557,19 @@ _OWNER_ALIASES: ContextVar[Mapping[str, str] | None] = ContextVar("owner_aliases
 
 
 def _owner_word_key(word: str) -> str:
-    return fold(word)[:OWNER_PREFIX]
+    return fold(word)
 
 
 def owner_key(owner: str) -> str:
-    """What an owner is compared by: its first letters (`OWNER_PREFIX`), one key for the words
-    that name one owner in the story ("Katherine" / "Gomes", "Indianapolis" / "Colts")."""
-    key = _owner_word_key(owner)
+    """What an owner is compared by: its first letters (`OWNER_PREFIX`: "Varga" / "Vargha"),
+    or one key for the words that name one owner in the story ("Katherine" / "Gomes",
+    "Indianapolis" / "Colts"), matched on the whole (folded) word and kept apart from every
+    prefix, so that "Marta Quill" joins neither to "Martinez"."""
+    word = _owner_word_key(owner)
     aliases = _OWNER_ALIASES.get()
-    return aliases.get(key, key) if aliases else key
+    if aliases and word in aliases:
+        return "=" + aliases[word]
+    return word[:OWNER_PREFIX]
 
 
 def _story_owner_aliases(

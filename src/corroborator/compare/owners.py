@@ -155,25 +155,33 @@ def parsed_scope_attached(language: str, sentence: str, scope: int, start: int, 
 
 
 #: A run of capitalised words written with single spaces ("North Carolina Tar Heels", "Katherine
-#: Gomes"): the words of one name.
-_NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?: [A-ZÀ-ÖØ-Þ][\w'’.-]*)+")
+#: Gomes"): the words of one name. A hyphen ends a run ("the Harlow Otters-Denton Falcons
+#: game" names two teams).
+_NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.]*(?: [A-ZÀ-ÖØ-Þ][\w'’.]*)+(?![\w-])")
 #: at most this many words between two parts of one name ("Carolina [Tar] Heels")
 _NAME_GAP = 2
 #: ... seen in at least this many sentences
 _NAME_SEEN = 2
+#: small words a title-case headline leaves in lower case ("Otters Top Falcons in Overtime")
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "vs", "as",
+     "with", "from", "into", "over"}
+)  # fmt: skip
 
 
 def _title_case(sentence: str) -> bool:
-    """A headline in title case ("Otters Top Falcons in Overtime"): every word of four letters
-    or more capitalised. Its runs are not names."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sentence) if len(w) > 3]
-    return len(words) >= 2 and all(w[0].isupper() for w in words)
+    """A headline in title case ("Otters Top Falcons in Overtime"): three words or more, every
+    one capitalised but the small ones. Its runs are not names ("Marta Quill won." is a
+    sentence)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    return len(words) >= 3 and all(w[0].isupper() for w in words if w.lower() not in _TITLE_SMALL)
 
 
 def _names_in(run: str) -> list[list[str]]:
     """The words of a run cut where a name ends: after a word with a full stop that is no
-    initial ("Mendes. Gary Gomes"), and at a word in capitals, which is an abbreviation, not a
-    name's part ("Saints RB Reggie Bush")."""
+    initial ("Mendes. Gary Gomes"), after a possessive ("Harlow's Marta Quill": a team and its
+    player), and at a word in capitals, which is an abbreviation, not a name's part ("Saints RB
+    Reggie Bush")."""
     names: list[list[str]] = [[]]
     for word in run.split(" "):
         bare = word.strip(".'’")
@@ -181,7 +189,7 @@ def _names_in(run: str) -> list[list[str]]:
             names.append([])
             continue
         names[-1].append(word)
-        if word.endswith(".") and len(bare) > 1:
+        if (word.endswith(".") and len(bare) > 1) or re.search(r"['’]s?$", word):
             names.append([])
     return [name for name in names if len(name) > 1]
 
@@ -207,7 +215,8 @@ def owner_aliases(
     two teams). Owners are joined only when every two of them were seen so ("North" joins
     neither "North Harlow" to "North Falls" nor a headline glued to a sentence, seen once),
     the pairs seen most often first. `key_of` makes a word a key as the caller compares owners.
-    Keys never joined map to nothing (the caller keeps them as they are).
+    Every key of a group of two or more maps to the group's first key; keys never joined map to
+    nothing.
     """
     if len(keys) < 2:
         return {}
@@ -240,4 +249,4 @@ def owner_aliases(
         if ga is not gb and all(frozenset((x, y)) in named for x in ga for y in gb):
             ga |= gb
             groups.remove(gb)
-    return {k: min(g) for g in groups for k in sorted(g) if k != min(g)}
+    return {k: min(g) for g in groups if len(g) > 1 for k in sorted(g)}

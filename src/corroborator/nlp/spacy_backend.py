@@ -54,9 +54,13 @@ def import_spacy_lean() -> None:
     info_module = types.ModuleType("spacy.cli.info")
 
     def info(*args: Any, **kwargs: Any) -> Any:
-        sys.modules.pop("spacy.cli.info", None)
-        sys.modules.pop("spacy.cli", None)
-        return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+        # the stand-ins are gone by now (see below): this imports the real CLI once (or finds
+        # it imported) and puts its function in the stand-in's place for later calls
+        real = importlib.import_module("spacy.cli.info").info
+        spacy_module = sys.modules.get("spacy")
+        if spacy_module is not None and getattr(spacy_module, "info", None) is info:
+            spacy_module.info = real  # type: ignore[attr-defined]
+        return real(*args, **kwargs)
 
     info_module.info = info  # type: ignore[attr-defined]
     sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info_module
