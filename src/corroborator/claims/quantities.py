@@ -986,6 +986,26 @@ _NTH_TIME_CLAUSE = re.compile(
 _NTH_TIME_REACH = 6
 
 
+def _nth_value(m: re.Match[str]) -> int | None:
+    """The place an `_NTH_TIME` / `_NTH_TIME_CLAUSE` match names ("fifth", "21st")."""
+    word = m.group("o").lower()
+    tens, _sep, unit = word.rpartition("-")
+    return _ordinal_value(word[:-2] if word[:1].isdigit() else None, tens or None, unit or word)
+
+
+def _times(start: int, end: int, value: int, verb: Token | None, lex: Lexicon) -> NumberMention:
+    """How often it has happened ("for the fifth time"): an ordinal count of "time", with the
+    verb that tells the event when there is one."""
+    v = float(value)
+    nm = NumberMention("quantity", start, end, v, "time", None, Bounds(v, v, v, False))
+    nm.ordinal = True
+    nm.head = "time"
+    if verb is not None:
+        nm.verb = lex.event_verbs.get(verb.lower, verb.lower)
+        nm.slot_tokens = [verb]
+    return nm
+
+
 def _ordinal_value(d: str | None, tens: str | None, word: str | None) -> int | None:
     if d:
         return int(d)
@@ -1027,36 +1047,14 @@ def _ordinals(
     if not (any(w in low for w in _ORDINAL_STEMS) or _DIGIT_ORDINAL.search(low)):
         return out  # cheap checks for the usual sentence without any
     for m in _NTH_TIME.finditer(text, start, end):
-        word = m.group("o").lower()
-        tens, _sep, unit = word.rpartition("-")
-        value = _ordinal_value(
-            word[:-2] if word[:1].isdigit() else None, tens or None, unit or word
-        )
+        value = _nth_value(m)
         if value is None or _overlaps(m.start(), m.end(), taken):
             continue
-        nm = NumberMention(
-            "quantity",
-            m.start("o"),
-            m.end(),
-            float(value),
-            "time",
-            None,
-            Bounds(float(value), float(value), float(value), False),
-        )
-        nm.ordinal = True
-        nm.head = "time"
         clause = [t for t in tokens_before(tokens, m.start()) if t.is_word][-6:]
         verbs = [t for t in clause if t.lower in lex.event_verbs or t.lower.endswith("ed")]
-        if verbs:
-            nm.verb = lex.event_verbs.get(verbs[-1].lower, verbs[-1].lower)
-            nm.slot_tokens = [verbs[-1]]
-        out.append(nm)
+        out.append(_times(m.start("o"), m.end(), value, verbs[-1] if verbs else None, lex))
     for m in _NTH_TIME_CLAUSE.finditer(text, start, end):
-        word = m.group("o").lower()
-        tens, _sep, unit = word.rpartition("-")
-        value = _ordinal_value(
-            word[:-2] if word[:1].isdigit() else None, tens or None, unit or word
-        )
+        value = _nth_value(m)
         if value is None or _overlaps(m.start(), m.end(), taken):
             continue
         clause = [t for t in tokens if t.start >= m.end() and t.is_word][:_NTH_TIME_REACH]
@@ -1076,20 +1074,7 @@ def _ordinals(
         )
         if verb is None:
             continue  # "the second time around": no event told
-        nm = NumberMention(
-            "quantity",
-            m.start("o"),
-            m.end("t"),
-            float(value),
-            "time",
-            None,
-            Bounds(float(value), float(value), float(value), False),
-        )
-        nm.ordinal = True
-        nm.head = "time"
-        nm.verb = lex.event_verbs.get(verb.lower, verb.lower)
-        nm.slot_tokens = [verb]
-        out.append(nm)
+        out.append(_times(m.start("o"), m.end("t"), value, verb, lex))
     for m in _ORDINAL.finditer(text, start, end):
         if _overlaps(m.start(), m.end(), taken) or any(o.start <= m.start() < o.end for o in out):
             continue
