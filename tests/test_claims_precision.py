@@ -590,7 +590,7 @@ def test_common_counts_are_whole_counts_of_things() -> None:
         return [(e.text, _common_value(e)) for e in claims_of(text) if e.kind == "quantity"]
 
     assert common("Three jurors spoke to reporters.") == [("Three jurors", True)]
-    assert common("The Colts (10-5) won again.") == [("10-5", False)]  # a record, not a count
+    assert common("The Otters (11-4) won again.") == [("11-4", False)]  # a record, not a count
     assert common("Officers arrested 120 protesters.") == [("120 protesters", False)]
     assert not any(c for _, c in common("A magnitude 5.6 earthquake struck the coast."))
     # a vague amount agrees with most others: as weak as a small count

@@ -134,7 +134,7 @@ def _anchor(sentence: str, value: str) -> str:
     ("sentence", "value", "anchor"),
     [
         # the verb a date or duration belongs to, as a lemma
-        ("The jury deliberated for 40 hours before the verdict.", "40 hours", "deliberate"),
+        ("The jury deliberated for 14 hours before the verdict.", "14 hours", "deliberate"),
         ("Voters approved the bond in 2009.", "2009", "approve"),
         # the noun it qualifies, or the noun the span is "of"
         ("Sunday's earthquake killed ten people.", "Sunday", "earthquake"),

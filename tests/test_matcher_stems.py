@@ -23,10 +23,10 @@ def _item(e: Extraction, article: str) -> MatchItem:
 
 
 def test_the_matcher_sees_one_head_in_a_verb_and_its_noun() -> None:
-    a = Extraction(kind="duration", key="deliberate duration", value=144000.0, text="40 hours",
+    a = Extraction(kind="duration", key="deliberate duration", value=50400.0, text="14 hours",
                    head="deliberate", unit="s", start=0, end=8)  # fmt: skip
-    b = Extraction(kind="duration", key="deliberation duration", value=108000.0,
-                   text="30 hours", head="deliberation", unit="s", start=0, end=8)  # fmt: skip
+    b = Extraction(kind="duration", key="deliberation duration", value=39600.0,
+                   text="11 hours", head="deliberation", unit="s", start=0, end=8)  # fmt: skip
     row = pair_feature_matrix(
         [_item(a, "a1"), _item(b, "a2")], np.array([0]), np.array([1]), np.array([False])
     )[0]

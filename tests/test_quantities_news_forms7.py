@@ -24,9 +24,9 @@ def _values(text: str) -> list[tuple[str, float, str]]:
 @pytest.mark.parametrize(
     ("text", "months"),
     [
-        ("He served 4-1 / 2 months in a state prison.", 4.5),
-        ("He served a 4-1 / 2-month prison term.", 4.5),
-        ("He served 4 1/2 months in a state prison.", 4.5),
+        ("He served 3-1 / 2 months in a state prison.", 3.5),
+        ("He got a 3-1 / 2-month jail term.", 3.5),
+        ("He served 3 1/2 months in a state prison.", 3.5),
     ],
 )
 def test_a_mixed_number_with_a_spaced_slash_is_one_value(text: str, months: float) -> None:
@@ -39,11 +39,11 @@ def test_a_spaced_slash_after_a_score_is_no_fraction() -> None:
 
 
 def test_a_players_height_and_weight_in_parentheses_are_no_record() -> None:
-    values = _values("Running back Dale Quill (5-11, 220) played at Harlow State.")
+    values = _values("Running back Dale Quill (5-10, 230) played at Harlow State.")
     assert [(k, key) for k, _, key in values] == [("quantity", "height"), ("quantity", "weight")]
     height, weight = values[0][1], values[1][1]
-    assert height == pytest.approx((5 * 12 + 11) * 0.0254, abs=1e-3)
-    assert weight == pytest.approx(220 * 0.45359237, abs=1e-2)
+    assert height == pytest.approx((5 * 12 + 10) * 0.0254, abs=1e-3)
+    assert weight == pytest.approx(230 * 0.45359237, abs=1e-2)
     assert _values("Quill (6-2, 205 pounds) signed on Tuesday.")[0][2] == "height"
     # a team's record and a fighter's record with knockouts stay records
     assert _values("The Otters (5-11) lost again.") == [("quantity", 5.0, "win")]
@@ -53,10 +53,10 @@ def test_a_players_height_and_weight_in_parentheses_are_no_record() -> None:
 @pytest.mark.parametrize(
     ("text", "seconds"),
     [
-        ("The Otters led 45-40 with 7:41 to go.", 461.0),
-        ("Quill tied the game with 6: 00 minutes remaining in the third quarter.", 360.0),
-        ("Quill hit a jumper with 14:05 left in the first half.", 845.0),
-        ("Vance scored with just 0:38 on the clock.", 38.0),
+        ("The Otters led 45-40 with 8:17 to go.", 497.0),
+        ("Quill tied the game with 5: 00 minutes remaining in the second quarter.", 300.0),
+        ("Quill hit a jumper with 12:35 left in the first half.", 755.0),
+        ("Vance scored with just 0:52 on the clock.", 52.0),
     ],
 )
 def test_the_game_clock_is_the_time_left(text: str, seconds: float) -> None:
@@ -64,7 +64,7 @@ def test_the_game_clock_is_the_time_left(text: str, seconds: float) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["The train left at 7:41 to go to Harlow.", "The ratio was 7:41 in the sample."]
+    "text", ["The train left at 8:17 to go to Harlow.", "The ratio was 8:17 in the sample."]
 )
 def test_a_clock_time_without_its_cue_is_no_game_clock(text: str) -> None:
     assert not [v for v in _values(text) if v[0] == "duration"]
@@ -84,13 +84,13 @@ def test_two_reports_of_one_game_clock_are_labelled_by_the_play(tmp_path: Path) 
             "url": "https://a.example/1",
             "title": "Otters edge Falcons",
             "text": "The Harlow Otters beat the Falcons 70-68 on Sunday. Dale Quill hit the "
-            "winning jumper with 7:41 to go in the game.",
+            "winning jumper with 8:17 to go in the game.",
         },
         {
             "url": "https://b.example/2",
             "title": "Falcons fall to Otters",
             "text": "Harlow beat the visiting Falcons 70-68 on Sunday night. Dale Quill hit "
-            "the winning jumper with 7:41 left.",
+            "the winning jumper with 8:17 left.",
         },
     ]
     src = tmp_path / "g.jsonl"
@@ -113,15 +113,15 @@ def _counted(text: str) -> list[tuple[float, str | None, float | None, float | N
 
 
 def test_a_nationality_before_a_group_noun_is_no_gang_name() -> None:
-    assert [c[:2] for c in _counted("Marines detained 26 Somali crew on the skiffs.")] == [
-        (26.0, "crew")
+    assert [c[:2] for c in _counted("Marines detained 31 Sudanese crew on the skiffs.")] == [
+        (31.0, "crew")
     ]
     # a number that is part of a gang's name stays no count
     assert _counted("Police arrested 8 Block gang members.") == []
 
 
 def test_dead_at_an_age_is_the_age_at_death() -> None:
-    assert [c[:2] for c in _counted("Harbour actor Dale Quill dead at 95.")] == [(95.0, "age")]
+    assert [c[:2] for c in _counted("Harbour actor Dale Quill dead at 88.")] == [(88.0, "age")]
     assert _counted("He was found dead at 4 Elm Court.") == []
 
 
@@ -137,7 +137,7 @@ def test_no_children_is_a_count_of_zero_children() -> None:
     ("text", "value", "head"),
     [
         ("The 40-plus victims were named.", 40.0, "victim"),
-        ("He spent three-plus seasons in Harlow.", 3.0, "season"),
+        ("He spent four-plus seasons in Harlow.", 4.0, "season"),
     ],
 )
 def test_a_number_plus_is_a_lower_bound_of_the_noun_after(
@@ -159,9 +159,9 @@ def test_game_clocks_agree_only_to_the_second() -> None:
         ]
         return e
 
-    a, b = clock("Quill scored with 7:41 to go."), clock("Quill scored with 7:42 to go.")
+    a, b = clock("Quill scored with 8:17 to go."), clock("Quill scored with 8:18 to go.")
     assert not values_agree(a, b)
-    assert values_agree(a, clock("Quill scored with 7:41 left."))
+    assert values_agree(a, clock("Quill scored with 8:17 left."))
     # other durations keep the relative tolerance of unit conversions
     c, d = clock("The talks lasted 461 seconds."), clock("The talks lasted 462 seconds.")
     assert values_agree(c, d)
@@ -170,7 +170,7 @@ def test_game_clocks_agree_only_to_the_second() -> None:
 @pytest.mark.parametrize(
     ("text", "times", "key"),
     [
-        ("It was the second time she hosted the awards.", 2.0, "time hosted"),
+        ("It was the third time he chaired the panel.", 3.0, "time chaired"),
         ("It marks the fifth time the Otters have won the title.", 5.0, "time won"),
     ],
 )

@@ -14,7 +14,7 @@ Config file (TOML), the first that exists of: `$CORROBORATOR_CONFIG`,
     parse_owners = true         # English: the sides of a conflict that the parse gives to two
                                 # different people are two facts (false: no parse for it)
     parse_anchors = true        # English: a date, time or duration is matched by the event
-                                # the parse ties it to ("deliberated for 40 hours": deliberate)
+                                # the parse ties it to ("deliberated for 14 hours": deliberate)
     parse_worker = true         # `compare` loads spaCy in a child process beside its other
                                 # work (false: in its own process, when first needed)
 

@@ -452,7 +452,7 @@ def _in_celsius(e: Extraction, shift: float, factor: float) -> Extraction:
 
 #: feet then inches, as a person's height is written ("6-foot-9", "5 feet 8 inches", "6ft 2")
 _FEET_AND_INCHES = re.compile(r"\d\s*-?\s*(?:foot|feet|ft)\b\W*\d", re.IGNORECASE)
-#: feet and inches with no unit word, read in feet from a player's bio ("Quill (5-11, 220)")
+#: feet and inches with no unit word, read in feet from a player's bio ("Quill (5-10, 230)")
 _BIO_HEIGHT = re.compile(r"[4-7]\s?[-–]\s?(?:1[01]|\d)")
 
 

@@ -459,7 +459,7 @@ def neutral_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans += [
         (m.start(), m.end())
         for m in _TIME_OF_DAY.finditer(text, start, end)
-        if not _overlaps(m.start(), m.end(), clocks)  # "with 7:41 to go": the time left
+        if not _overlaps(m.start(), m.end(), clocks)  # "with 8:17 to go": the time left
     ]
     m = _LIST_NUMBER.match(text, start, end)
     if m:
@@ -711,8 +711,8 @@ def _calibre_values(text: str, spans: list[tuple[int, int]]) -> list[NumberMenti
 
 
 def _player_bios(text: str, start: int, end: int) -> list[NumberMention]:
-    """A player's height and weight in parentheses ("Quill (5-11, 220)", `records.PLAYER_BIO`):
-    5 ft 11 in and 220 lb, as "5-foot-11, 220 pounds" reads (English sports pages)."""
+    """A player's height and weight in parentheses ("Quill (5-10, 230)", `records.PLAYER_BIO`):
+    5 ft 10 in and 230 lb, as "5-foot-10, 230 pounds" reads (English sports pages)."""
     out: list[NumberMention] = []
     for m in PLAYER_BIO.finditer(text, start, end):
         feet = int(m.group("f")) + int(m.group("i")) / 12
@@ -735,10 +735,10 @@ def _player_bios(text: str, start: int, end: int) -> list[NumberMention]:
     return out
 
 
-#: The game clock when something happened (English sports pages): "with 7:41 to go", "with
-#: 6:00 minutes remaining in the third quarter", "with 0:38 left" (bad HTML may space the
-#: colon: "6: 00"). The time left, a duration in seconds that two reports of one game may
-#: state differently; a bare "7:41" is never read (a time of day, a ratio, a verse).
+#: The game clock when something happened (English sports pages): "with 8:17 to go", "with
+#: 5:00 minutes remaining in the second quarter", "with 0:52 left" (bad HTML may space the
+#: colon: "5: 00"). The time left, a duration in seconds that two reports of one game may
+#: state differently; a bare "8:17" is never read (a time of day, a ratio, a verse).
 _GAME_CLOCK = re.compile(
     r"\bwith\s+(?:just\s+|only\s+)?(?P<m>\d{1,2}):\s?(?P<s>[0-5]\d)(?:\s+minutes?)?\s+"
     r"(?:left|to\s+go|to\s+play|remaining|on\s+the\s+clock)\b",
@@ -787,7 +787,7 @@ def find_numbers(
     soft: list[tuple[int, int]] = []
     out: list[NumberMention] = []
     if lex is not None and lex.code == "en":
-        if ":" in text[start:end]:  # before the clock-time masks: "with 7:41 to go"
+        if ":" in text[start:end]:  # before the clock-time masks: "with 8:17 to go"
             out += [
                 c for c in _game_clocks(text, start, end) if not _overlaps(c.start, c.end, taken)
             ]
@@ -974,7 +974,7 @@ _NTH_TIME = re.compile(
 )
 
 
-# "It was the second time she hosted the show", "marks the fifth time the Otters have won":
+# "It was the third time he chaired the panel", "marks the fifth time the Otters have won":
 # how often it has happened, the event told in the clause after "time".
 _NTH_TIME_CLAUSE = re.compile(
     r"(?<![\w-])the\s+(?!first\b)(?P<o>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
@@ -1993,7 +1993,7 @@ def _no_family(tokens: list[Token], k: int, lex: Lexicon) -> bool:
 # Plural nouns without an -s that a headline capitalises before its verb ("Three People Shot").
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police"})
 # The fraction of a mixed number after its whole part: "2 1/2", "3-1/2", "2½", "2 ½"; text
-# extracted from HTML may space the slash ("4-1 / 2 months").
+# extracted from HTML may space the slash ("3-1 / 2 months").
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _MIXED = re.compile(
     r"(?:[ \u00a0-](?P<n>[1-9])(?:/| / )(?P<dn>[2-9]|1[0-6])|[ \u00a0]?(?P<v>[½¼¾⅓⅔⅛]))"
@@ -3277,7 +3277,7 @@ _BATTING_LEFT = re.compile(
     r"(?<!\w)(?:hit|hits|hitting|batted|batting|bats|averaged|average\s+of)\s+$", re.IGNORECASE
 )
 # A capitalised word and a group noun after a number: "8 Block gang", "18th Street crew".
-# A nationality before the noun is no name: "26 Somali crew", "12 Sudanese crew" (endings of
+# A nationality before the noun is no name: "31 Sudanese crew", "14 Kenyan crew" (endings of
 # English demonyms: -i, -an, -ian, -ese, -ish; others, "Filipino", stay unread).
 _GROUP_NAME = re.compile(
     r"\s+(?![A-Z][a-z]+(?:i|an|ese|ish)\s)[A-Z][\w'’]*\s+"
@@ -3748,7 +3748,7 @@ def _count_head(
         return _after_plus(nm, nxt[1].end, lex, tokens, value)
     glued = next((t for t in tokens if t.start < pos < t.end), None)
     if glued is not None and glued.lower.endswith("-plus") and pos == glued.end - 5:
-        return _after_plus(nm, glued.end, lex, tokens, value)  # "three-plus seasons"
+        return _after_plus(nm, glued.end, lex, tokens, value)  # "four-plus seasons"
     if (
         len(nxt) == 2
         and nxt[0].text == "-"

@@ -25,7 +25,7 @@ _NAME = r"(?P<name>[A-Z][\w'’.-]*[a-z][\w'’-]*)"
 #: "Varga (41-2" / "Varga, 41-2," : the record stands right after its owner's name
 _BY_NAME = re.compile(_NAME + r"(?:\s*\(\s*|,\s+)" + _FIGURE + r"(?=\s*(?:[,;)]|with\b))")
 #: A player's height and weight in parentheses after the name, as sports pages write them:
-#: "Dale Quill (5-11, 220)" is 5 ft 11 in and 220 lb, not a record of 5-11 (feet 4-7,
+#: "Dale Quill (5-10, 230)" is 5 ft 10 in and 230 lb, not a record of 5-10 (feet 4-7,
 #: inches 0-11, a weight of 120-399 pounds). Read as a height and a weight (`quantities`).
 PLAYER_BIO = re.compile(
     r"\(\s*(?P<f>[4-7])\s?[-–]\s?(?P<i>1[01]|\d)\s*,\s*(?P<w>(?:1[2-9]|[23]\d)\d)"
@@ -215,7 +215,7 @@ def find_records(
             continue  # "routed the Owls, 88-70,": the game's score, not the loser's record
         paren = text.rfind("(", m.end("name"), m.start("w"))
         if paren >= 0 and PLAYER_BIO.match(text, paren, end):
-            continue  # "Quill (5-11, 220)": a height and a weight
+            continue  # "Quill (5-10, 230)": a height and a weight
         add(m, m.group("name"))
     for pat in (_BY_CUE, _BEFORE_RECORD):
         for m in pat.finditer(text, start, end):

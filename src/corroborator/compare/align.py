@@ -562,8 +562,8 @@ def _owner_word_key(word: str) -> str:
 
 def owner_key(owner: str) -> str:
     """What an owner is compared by: its first letters (`OWNER_PREFIX`: "Varga" / "Vargha"),
-    or one key for the words that name one owner in the story ("Katherine" / "Gomes",
-    "Indianapolis" / "Colts"), matched on the whole (folded) word and kept apart from every
+    or one key for the words that name one owner in the story ("Marta" / "Quill",
+    "Harlow" / "Otters"), matched on the whole (folded) word and kept apart from every
     prefix, so that "Marta Quill" joins neither to "Martinez"."""
     word = _owner_word_key(owner)
     aliases = _OWNER_ALIASES.get()
@@ -605,7 +605,7 @@ ANCHORED_KINDS = frozenset({"date", "duration"})
 def _anchored(items: list[_Item], articles: Mapping[str, Article]) -> list[_Item]:
     """`items` with each date and duration of a parsed language measured by the event the
     parse ties it to (`compare.labels.when_anchor`): its head becomes that lemma and its key
-    "<lemma> <kind>" ("deliberated for 40 hours" / "deliberated for 30 hours": "deliberate
+    "<lemma> <kind>" ("deliberated for 14 hours" / "deliberated for 11 hours": "deliberate
     duration"; "Voters approved the bond in 2009": "approve date"). The rules' head of such a
     value is a nearby word ("nichol duration", "palmer date"), which says little about which
     event is meant. Values the parse ties to nothing, to a statement or to a state keep the
@@ -916,7 +916,7 @@ WHEN_KINDS = frozenset({"date", "time", "duration"})
 
 
 def _game_clock(e: Extraction) -> bool:
-    """The time left in a game ("with 7:41 to go", `claims.quantities._game_clocks`), before
+    """The time left in a game ("with 8:17 to go", `claims.quantities._game_clocks`), before
     or after `_anchored` gave it its event ("score time left")."""
     return e.kind == "duration" and (e.head == "clock" or e.key.endswith("time left"))
 
@@ -1278,7 +1278,7 @@ def _agreement(items: list[_Item]) -> np.ndarray:
         lo, hi = bounds[:, 0], bounds[:, 1]
         finite = np.where(np.isfinite(bounds), np.abs(bounds), 0.0).max(axis=1)
         eps = np.maximum.outer(finite, finite) * EPSILON
-        # two game clocks are exact to the second ("7:41" / "7:42" differ)
+        # two game clocks are exact to the second ("8:17" / "8:18" differ)
         clocks = np.array([_game_clock(e) for e in exts])
         eps = np.where(clocks[:, None] & clocks[None, :], 0.0, eps)
         with np.errstate(invalid="ignore"):

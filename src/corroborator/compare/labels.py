@@ -56,7 +56,7 @@ _QUESTION = {
     "time": "what time",
     "duration": "how long",
     "distance": "how far",
-    "clock": "time left when",  # a game clock: "with 7:41 to go"
+    "clock": "time left when",  # a game clock: "with 8:17 to go"
 }
 
 
@@ -204,7 +204,7 @@ def when_label(doc: Doc, start: int, end: int, kind: str) -> str:
 def when_anchor(doc: Doc, start: int, end: int) -> str:
     """The event a date, time or duration at [start, end) of a parsed sentence belongs to, as
     a lemma: the event noun it qualifies ("Sunday's earthquake", "the hearing on May 17":
-    "earthquake", "hearing") or the verb it dates or measures ("deliberated for 40 hours":
+    "earthquake", "hearing") or the verb it dates or measures ("deliberated for 14 hours":
     "deliberate"); "" when the parse ties it to nothing, to a statement ("police said on
     Friday") or to a state ("he was sure on Saturday"). The word is `when_label`'s
     (`_dated_word`), so that two mentions with one anchor would be labelled alike."""

@@ -128,7 +128,7 @@ def _stemmer(language: str) -> Any:
 def stemmed(words: str, language: str) -> str:
     """`words` (a head or a key, lower case) with each word replaced by its Snowball stem in
     `language`: the key words of one event told with a verb and with its noun ("deliberated for
-    40 hours" / "after 30 hours of deliberation": "deliberate" / "deliberation") compare
+    14 hours" / "after 11 hours of deliberation": "deliberate" / "deliberation") compare
     equal. On the claims harness this found one conflict more on half C and changed nothing
     else (bench/RESULTS.md, session 15)."""
     stemmer = _stemmer(language)

@@ -154,11 +154,11 @@ def parsed_scope_attached(language: str, sentence: str, scope: int, start: int, 
     return scope_attached(doc, scope, start, end)
 
 
-#: A run of capitalised words written with single spaces ("North Carolina Tar Heels", "Katherine
-#: Gomes"): the words of one name. A hyphen ends a run ("the Harlow Otters-Denton Falcons
+#: A run of capitalised words written with single spaces ("North Harlow Sea Otters", "Marta
+#: Quill"): the words of one name. A hyphen ends a run ("the Harlow Otters-Denton Falcons
 #: game" names two teams).
 _NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.]*(?: [A-ZÀ-ÖØ-Þ][\w'’.]*)+(?![\w-])")
-#: at most this many words between two parts of one name ("Carolina [Tar] Heels")
+#: at most this many words between two parts of one name ("Harlow [Sea] Otters")
 _NAME_GAP = 2
 #: ... seen in at least this many sentences
 _NAME_SEEN = 2
@@ -179,9 +179,9 @@ def _title_case(sentence: str) -> bool:
 
 def _names_in(run: str) -> list[list[str]]:
     """The words of a run cut where a name ends: after a word with a full stop that is no
-    initial ("Mendes. Gary Gomes"), after a possessive ("Harlow's Marta Quill": a team and its
-    player), and at a word in capitals, which is an abbreviation, not a name's part ("Saints RB
-    Reggie Bush")."""
+    initial ("Vance. Ada Ortiz"), after a possessive ("Harlow's Marta Quill": a team and its
+    player), and at a word in capitals, which is an abbreviation, not a name's part ("Otters RB
+    Dale Quill")."""
     names: list[list[str]] = [[]]
     for word in run.split(" "):
         bare = word.strip(".'’")
@@ -195,7 +195,7 @@ def _names_in(run: str) -> list[list[str]]:
 
 
 def _shouted(run: str) -> bool:
-    """A run in capitals ("COLTS TOP CHIEFS"): a headline, not a name."""
+    """A run in capitals ("OTTERS TOP FALCONS"): a headline, not a name."""
     return sum(len(w) > 2 and w.isupper() for w in run.split(" ")) >= 2
 
 
@@ -241,7 +241,7 @@ def owner_aliases(
             seen[pair] = seen.get(pair, 0) + 1
     named = {pair for pair, n in seen.items() if n >= _NAME_SEEN}
     groups: list[set[str]] = [{k} for k in sorted(keys)]
-    # the names seen most often first ("Indianapolis Colts" before a stray "Colts Chiefs")
+    # the names seen most often first ("Harlow Otters" before a stray "Otters Falcons")
     for pair in sorted(named, key=lambda p: (-seen[p], sorted(p))):
         a, b = sorted(pair)
         ga = next(g for g in groups if a in g)

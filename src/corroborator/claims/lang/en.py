@@ -180,7 +180,7 @@ POST_HEDGES = {
     " or so": APPROX,
     " or more": LOWER,
     " plus": LOWER,
-    "-plus": LOWER,  # "20-plus years", "three-plus seasons"
+    "-plus": LOWER,  # "20-plus years", "four-plus seasons"
 }
 
 DETERMINERS = frozenset(
