@@ -203,3 +203,25 @@ def test_the_nth_time_with_no_event_after_it_is_no_count(text: str) -> None:
 )
 def test_the_new_forms_read_nothing_that_is_not_there(text: str) -> None:
     assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a past verb before the day wins over a "will" after it
+        ("The envoys issued a joint statement Friday saying the towns will join.", "1999-03-12"),
+        # a fronted "Until Thursday," reads the tense of its main clause
+        ("Until Thursday, they had not called him a suspect.", "1999-03-11"),
+        # the future still reads forward
+        ("The ministers will meet Thursday in Harlow.", "1999-03-18"),
+        ("Officials said the talks will resume Thursday.", "1999-03-18"),
+        ("The deadline runs until Thursday, officials said.", "1999-03-18"),
+    ],
+)
+def test_a_weekday_takes_the_tense_of_its_own_verb(text: str, day: str) -> None:
+    (date,) = [
+        e.value
+        for e in extract_claims(text, split_sentences(text, "en"), "en", "1999-03-13")
+        if e.kind == "date"
+    ]
+    assert date == day

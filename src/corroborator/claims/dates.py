@@ -546,11 +546,13 @@ def find_dates(
             bool(before)
             and before[-1] in lex.forward_preps
             and not _past_clause(text, start, end, m, lex)
+            and not _past_after_fronted(text, end, m, lex)
         )
         ahead = (
             future
             and not _told_on(text, start, end, m.start(), m.end(), lex)
             and _is_future(_clause(text, start, end, m.start(), m.end(), lex), lex)
+            and not _past_before(text, start, end, m, lex)
         )
         week = p.week_after.match(text, m.end(), end)
         if week is not None:  # "Monday next week", "Friday last week": that week's day
@@ -1207,6 +1209,36 @@ def _future_clause(
     to buy ..." is a past May although "plans to" is in the sentence.) `future` is the
     sentence's reading, which spares the clause scan when the sentence has no future marker."""
     return future and _is_future(_clause(text, start, end, m.start(), m.end(), lex), lex)
+
+
+#: A verb in the past tense (English): a regular past form, or one of the common irregular
+#: ones news uses before a day ("issued a statement Friday", "met Monday")
+_PAST_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|said|met|told|left|made|took|gave|held|won|lost|came|went|began|"
+    r"sent|found|saw|put|set|led|hit|shot|struck|fell|rose|broke|spoke|wrote|brought|bought)\b"
+)
+
+
+def _past_before(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """English: the part of the weekday's clause before it is in the past and has no future
+    marker of its own ("issued a joint statement Friday saying the talks will resume": the
+    statement's Friday is the last one, whatever follows)."""
+    if lex.code != "en":
+        return False
+    clause = _clause(text, start, end, m.start(), m.end(), lex)
+    cut = clause.find(text[m.start() : m.end()])
+    left = clause[: max(cut, 0)]
+    return bool(_PAST_VERB.search(left)) and not _is_future(left, lex)
+
+
+def _past_after_fronted(text: str, end: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """A fronted "Until Thursday," whose main clause after the comma is in the past ("Until
+    Thursday, they had not called him"): the day is the last one."""
+    after = text[m.end() : end]
+    if not after.startswith(",") or not lex.past_auxiliaries:
+        return False
+    main = re.split(r"[,;.]", after[1:], maxsplit=1)[0]
+    return any(w in lex.past_auxiliaries for w in main.lower().split())
 
 
 def _past_clause(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) -> bool:
