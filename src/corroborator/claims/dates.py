@@ -1225,9 +1225,7 @@ def _past_before(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon
     statement's Friday is the last one, whatever follows)."""
     if lex.code != "en":
         return False
-    clause = _clause(text, start, end, m.start(), m.end(), lex)
-    cut = clause.find(text[m.start() : m.end()])
-    left = clause[: max(cut, 0)]
+    left = _clause(text, start, m.start(), m.start(), m.start(), lex)  # its clause, up to the day
     return bool(_PAST_VERB.search(left)) and not _is_future(left, lex)
 
 

@@ -31,6 +31,8 @@ from corroborator.claims.frames import add_frames
 from corroborator.claims.lang import get_lexicon
 from corroborator.claims.lexicon import Lexicon
 from corroborator.claims.quantities import (
+    CLOCK_HEAD,
+    TIME_LEFT,
     NumberMention,
     duration_head,
     find_numbers,
@@ -299,7 +301,7 @@ def _number_extraction(
 ) -> Extraction:
     if nm.kind == "duration" and lex is not None:
         head = duration_head(nm, lex, tokens)
-        key = "time left" if head == "clock" else f"{head} duration"
+        key = TIME_LEFT if head == CLOCK_HEAD else f"{head} duration"
     elif nm.kind == "percentage":
         head = nm.head or "event"
         key = f"{head} percentage"

@@ -455,7 +455,9 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 def neutral_masks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans whose digits are never counts: phone numbers, clock times, list numbering."""
     spans = [(m.start(), m.end()) for m in _PHONE.finditer(text, start, end)]
-    clocks = [(c.start, c.end) for c in _game_clocks(text, start, end)] if ":" in text else []
+    clocks = (
+        [(c.start, c.end) for c in _game_clocks(text, start, end)] if ":" in text[start:end] else []
+    )
     spans += [
         (m.start(), m.end())
         for m in _TIME_OF_DAY.finditer(text, start, end)
@@ -735,6 +737,10 @@ def _player_bios(text: str, start: int, end: int) -> list[NumberMention]:
     return out
 
 
+#: The head and the key of a game clock (`_game_clocks`); `compare.align` reads a claim as one
+#: by its key, which keeps "time left" when the parse gives it its play ("score time left").
+CLOCK_HEAD = "clock"
+TIME_LEFT = "time left"
 #: The game clock when something happened (English sports pages): "with 8:17 to go", "with
 #: 5:00 minutes remaining in the second quarter", "with 0:52 left" (bad HTML may space the
 #: colon: "5: 00"). The time left, a duration in seconds that two reports of one game may
@@ -771,7 +777,7 @@ def _game_clocks(text: str, start: int, end: int) -> list[NumberMention]:
             "s",
             Bounds(seconds, seconds, seconds, False),
         )
-        nm.head = "clock"
+        nm.head = CLOCK_HEAD
         out.append(nm)
     return out
 
@@ -4069,8 +4075,8 @@ _SENTENCING = frozenset({"sentenced", "jailed", "imprisoned", "sentencing"})
 
 def duration_head(nm: NumberMention, lex: Lexicon, tokens: list[Token]) -> str:
     """What a duration measures (see module doc of `claims.extract`)."""
-    if nm.head == "clock":  # `_game_clocks`: the time left in a game
-        return "clock"
+    if nm.head == CLOCK_HEAD:  # `_game_clocks`: the time left in a game
+        return CLOCK_HEAD
     if lex.code == "en":
         # "was sentenced to", "jailed him for", "sentenced former mayor Piet Arlen to": the
         # verb and its object, within the clause

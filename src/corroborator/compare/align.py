@@ -40,7 +40,7 @@ from corroborator.claims.dates import YEARLESS, in_unknown_week
 from corroborator.claims.extract import stamp_date
 from corroborator.claims.frames import EVENT_CLASSES, GENERIC_HEADS, fold, weekday_named
 from corroborator.claims.lang import get_lexicon, words_of_every_language
-from corroborator.claims.quantities import generic_place
+from corroborator.claims.quantities import TIME_LEFT, generic_place
 from corroborator.claims.scores import RESULT_SLOT
 from corroborator.compare.labels import LABEL_LANGUAGES, parsed_label, when_anchor
 from corroborator.compare.matcher import (
@@ -556,16 +556,12 @@ def align_story(
 _OWNER_ALIASES: ContextVar[Mapping[str, str] | None] = ContextVar("owner_aliases", default=None)
 
 
-def _owner_word_key(word: str) -> str:
-    return fold(word)
-
-
 def owner_key(owner: str) -> str:
     """What an owner is compared by: its first letters (`OWNER_PREFIX`: "Varga" / "Vargha"),
     or one key for the words that name one owner in the story ("Marta" / "Quill",
     "Harlow" / "Otters"), matched on the whole (folded) word and kept apart from every
     prefix, so that "Marta Quill" joins neither to "Martinez"."""
-    word = _owner_word_key(owner)
+    word = fold(owner)
     aliases = _OWNER_ALIASES.get()
     if aliases and word in aliases:
         return "=" + aliases[word]
@@ -575,7 +571,7 @@ def owner_key(owner: str) -> str:
 def _story_owner_aliases(
     values: Sequence[_Item], groups: Sequence[Sequence[str]], articles: Mapping[str, Article]
 ) -> dict[str, str]:
-    keys = {_owner_word_key(it.ext.owner) for it in values if it.ext.owner}
+    keys = {fold(it.ext.owner) for it in values if it.ext.owner}
     if len(keys) < 2:
         return {}
     sentences = (
@@ -585,7 +581,7 @@ def _story_owner_aliases(
         if (art := articles.get(aid)) is not None
         for s in art.sentences
     )
-    return owner_aliases(sentences, keys, _owner_word_key)
+    return owner_aliases(sentences, keys, fold)
 
 
 def _reference_day(art: Article) -> str:
@@ -637,7 +633,7 @@ def _anchored(items: list[_Item], articles: Mapping[str, Article]) -> list[_Item
             if anchor := when_anchor(docs[text], start, end):
                 e = items[k].ext
                 # a game clock keeps saying what it measures: "score time left"
-                what = "time left" if _game_clock(e) else e.kind
+                what = TIME_LEFT if _game_clock(e) else e.kind
                 out[k] = replace(items[k], ext=replace(e, head=anchor, key=f"{anchor} {what}"))
     return out
 
@@ -918,7 +914,7 @@ WHEN_KINDS = frozenset({"date", "time", "duration"})
 def _game_clock(e: Extraction) -> bool:
     """The time left in a game ("with 8:17 to go", `claims.quantities._game_clocks`), before
     or after `_anchored` gave it its event ("score time left")."""
-    return e.kind == "duration" and (e.head == "clock" or e.key.endswith("time left"))
+    return e.kind == "duration" and e.key.endswith(TIME_LEFT)
 
 
 def _parsed_frame(e: Extraction) -> str:

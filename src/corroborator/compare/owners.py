@@ -222,8 +222,6 @@ def owner_aliases(
         return {}
     seen: dict[frozenset[str], int] = {}
     for sentence in sentences:
-        if _title_case(sentence):
-            continue
         pairs: set[frozenset[str]] = set()
         for run in _NAME_RUN.finditer(sentence):
             if _shouted(run.group()):
@@ -237,6 +235,8 @@ def owner_aliases(
                             for b in words[i + 1 : i + 2 + _NAME_GAP]
                             if b in keys and b != a
                         )
+        if pairs and _title_case(sentence):
+            continue  # looked at only where two owners stand in one name: most sentences have none
         for pair in pairs:
             seen[pair] = seen.get(pair, 0) + 1
     named = {pair for pair, n in seen.items() if n >= _NAME_SEEN}
