@@ -11,7 +11,7 @@ from corroborator.compare.labels import when_anchor, when_label
 from corroborator.model import Article, Extraction
 from corroborator.nlp.base import Doc
 from corroborator.nlp.registry import get_parser, spacy_available
-from corroborator.text.sentences import split_sentences
+from english_articles import english_article as _article
 
 needs_parser = pytest.mark.skipif(
     not spacy_available("en"), reason="the English spaCy pipeline is not installed (extra nlp)"
@@ -76,10 +76,6 @@ def _label(sentence: str, value: str, kind: str = "date") -> str:
 )  # fmt: skip
 def test_when_labels_from_the_parse(sentence: str, value: str, kind: str, label: str) -> None:
     assert _label(sentence, value, kind) == label
-
-
-def _article(aid: str, text: str) -> Article:
-    return Article(aid, aid, aid, "en", "2026-05-02", text, sentences=split_sentences(text, "en"))
 
 
 def _story() -> tuple[dict[str, Article], dict[str, list[Extraction]]]:

@@ -9,7 +9,11 @@ from corroborator.claims import extract_claims
 from corroborator.compare.align import align_story
 from corroborator.compare.owners import owner_aliases
 from corroborator.model import Article
-from corroborator.text.sentences import split_sentences
+from english_articles import english_article
+
+
+def _article(aid: str, text: str) -> Article:
+    return english_article(aid, text, "2026-04-27")
 
 
 def _key(word: str) -> str:
@@ -67,18 +71,6 @@ def test_names_that_only_stand_near_each_other_stay_apart(sentence: str) -> None
         assert not joined(a, b)
     # a short sentence is no headline
     assert owner_aliases(["Marta Quill won.", "Marta Quill won."], {"mart", "quil"}, _key)
-
-
-def _article(aid: str, text: str) -> Article:
-    return Article(
-        id=aid,
-        source=aid,
-        title=aid,
-        language="en",
-        published="2026-04-27",
-        text=text,
-        sentences=split_sentences(text, "en"),
-    )
 
 
 def _records(texts: dict[str, str]) -> list[tuple[str, list[str]]]:

@@ -9,7 +9,12 @@ from corroborator.compare.align import align_story
 from corroborator.compare.owners import parsed_owners
 from corroborator.model import Article
 from corroborator.nlp import spacy_available
-from corroborator.text.sentences import split_sentences
+from english_articles import english_article
+
+
+def _article(aid: str, text: str) -> Article:
+    return english_article(aid, text, "2026-04-27")
+
 
 needs_en = pytest.mark.skipif(not spacy_available("en"), reason="nlp extra not installed")
 
@@ -32,18 +37,6 @@ def test_the_subject_or_possessor_named_as_a_person_owns_the_figure() -> None:
 def test_a_language_without_a_parser_gives_no_owner() -> None:
     text = "Dale Carter a couru 120 mètres."
     assert parsed_owners([("xx", text, 15, 18, "")]) == [""]
-
-
-def _article(aid: str, text: str) -> Article:
-    return Article(
-        id=aid,
-        source=aid,
-        title=aid,
-        language="en",
-        published="2026-04-27",
-        text=text,
-        sentences=split_sentences(text, "en"),
-    )
 
 
 @needs_en

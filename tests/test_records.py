@@ -7,8 +7,9 @@ from __future__ import annotations
 from corroborator.claims import extract_claims
 from corroborator.claims.records import find_records, owner_before_value
 from corroborator.compare.align import align_story
-from corroborator.model import Article, Sentence
+from corroborator.model import Sentence
 from corroborator.text.sentences import split_sentences
+from english_articles import english_article as _article
 
 
 def split(text: str) -> list[Sentence]:
@@ -65,10 +66,6 @@ def test_record_claims_carry_owner_and_a_readable_label() -> None:
     found = extract_claims(text, split(text), "en", "2026-05-02")
     wins = [(e.value, e.owner, e.label) for e in found if e.head == "win"]
     assert wins == [(41.0, "Varga", "Varga's wins"), (22.0, "Roth", "Roth's wins")]
-
-
-def _article(aid: str, text: str) -> Article:
-    return Article(aid, aid, aid, "en", "2026-05-02", text, sentences=split(text))
 
 
 def _align(texts: dict[str, str]):  # type: ignore[no-untyped-def]
@@ -186,10 +183,6 @@ def test_rates_of_different_periods_are_two_facts() -> None:
     assert not [c for c in money if c.verdict in ("conflicting", "possible_conflict")]
 
 
-def _dated(aid: str, published: str, text: str) -> Article:
-    return Article(aid, aid, aid, "en", published, text, sentences=split(text))
-
-
 def test_a_toll_that_grows_from_one_report_to_the_next_is_an_update() -> None:
     texts = {
         "a1": ("2026-03-01", "Floods killed four people in Varenna, officials said."),
@@ -197,7 +190,7 @@ def test_a_toll_that_grows_from_one_report_to_the_next_is_an_update() -> None:
     }
     for stamps in (("2026-03-01", "2026-03-02"), ("2026-03-01T08:10", "2026-03-01T20:45")):
         arts = {
-            aid: _dated(aid, stamp, text)
+            aid: _article(aid, text, stamp)
             for (aid, (_, text)), stamp in zip(texts.items(), stamps, strict=True)
         }
         ext = {a: extract_claims(x.text, x.sentences, "en", x.published) for a, x in arts.items()}
@@ -208,7 +201,7 @@ def test_a_toll_that_grows_from_one_report_to_the_next_is_an_update() -> None:
         assert [d["value"] for d in toll.sides] == [4, 12]
         assert [d["published"] for d in toll.sides] == list(stamps)
     # the same two figures on one day without times cannot be ordered
-    arts = {aid: _dated(aid, "2026-03-01", text) for aid, (_, text) in texts.items()}
+    arts = {aid: _article(aid, text, "2026-03-01") for aid, (_, text) in texts.items()}
     ext = {a: extract_claims(x.text, x.sentences, "en", x.published) for a, x in arts.items()}
     (toll,) = [c for c in align_story([["a1"], ["a2"]], ext, arts, None) if c.kind == "quantity"]
     assert "update" not in toll.explanation

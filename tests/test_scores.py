@@ -7,8 +7,8 @@ import pytest
 from corroborator.claims import extract_claims
 from corroborator.claims.scores import find_results
 from corroborator.compare.align import align_story
-from corroborator.model import Article
 from corroborator.text.sentences import split_sentences
+from english_articles import english_article as _article
 
 
 def _results(sentence: str) -> list[tuple[int, int]]:
@@ -32,10 +32,6 @@ def _results(sentence: str) -> list[tuple[int, int]]:
 )
 def test_results_are_read_from_their_cue(sentence: str, want: list[tuple[int, int]]) -> None:
     assert _results(sentence) == want
-
-
-def _article(aid: str, text: str) -> Article:
-    return Article(aid, aid, aid, "en", "2026-05-02", text, sentences=split_sentences(text, "en"))
 
 
 def test_scores_are_claims_of_the_winner_and_the_loser() -> None:

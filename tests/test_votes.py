@@ -9,6 +9,11 @@ from corroborator.claims.votes import find_tallies
 from corroborator.compare.align import align_story
 from corroborator.model import Article
 from corroborator.text.sentences import split_sentences
+from english_articles import english_article
+
+
+def _article(aid: str, text: str) -> Article:
+    return english_article(aid, text, "2026-04-15")
 
 
 def _tallies(sentence: str) -> list[tuple[int, int]]:
@@ -37,10 +42,6 @@ def _tallies(sentence: str) -> list[tuple[int, int]]:
 )
 def test_tallies_are_read_from_their_cue(sentence: str, want: list[tuple[int, int]]) -> None:
     assert _tallies(sentence) == want
-
-
-def _article(aid: str, text: str) -> Article:
-    return Article(aid, aid, aid, "en", "2026-04-15", text, sentences=split_sentences(text, "en"))
 
 
 def test_a_tally_is_two_claims_and_no_count() -> None:
