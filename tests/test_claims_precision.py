@@ -8,8 +8,13 @@ fact land in one claim ("Three die" / "three people were killed").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from corroborator.claims import extract_claims
 from corroborator.compare.align import (
+    _fold_same_day,
+    _Item,
+    _Slot,
     align_story,
     dates_agree,
     numbers_agree,
@@ -877,3 +882,36 @@ def test_places_in_a_series_that_disagree_are_only_a_possible_conflict() -> None
 
     assert generic_place("patrol number") and not generic_place("round number")
     assert not generic_place("patrol")
+
+
+def _dated(article: str, day: str, key: str, approximate: bool = False) -> _Item:
+    e = Extraction(kind="date", key=key, start=0, end=5, text=day, value=day)
+    return _Item(article, int(article[1:]), replace(e, approximate=approximate))
+
+
+def test_claims_of_one_day_in_different_reports_are_one_fact() -> None:
+    # "arrested on May 3" / "detained on May 3": the verbs differ, the day is one fact's
+    same = [
+        (_Slot([_dated("a1", "2026-05-03", "arrest date")]), "a"),
+        (_Slot([_dated("a2", "2026-05-03", "detain date")]), "b"),
+        (_Slot([_dated("a3", "2026-05-04", "hearing date")]), "c"),
+    ]
+    out = _fold_same_day(same)
+    assert [len(slot.items) for slot, _ in out] == [2, 1]
+    assert "same day (2026-05-03)" in out[0][1]
+    # an article that gives the day to two events tells them apart: nothing joins
+    told_apart = [
+        *same[:2],
+        (_Slot([_dated("a2", "2026-05-03", "fire date")]), "d"),
+    ]
+    assert [len(slot.items) for slot, _ in _fold_same_day(told_apart)] == [1, 1, 1]
+    # a bare year, a month or an approximate day is the date of many facts
+    loose = [
+        (_Slot([_dated("a1", "2026", "arrest date")]), "a"),
+        (_Slot([_dated("a2", "2026", "detain date")]), "b"),
+        (_Slot([_dated("a1", "2026-05", "open date")]), "c"),
+        (_Slot([_dated("a2", "2026-05", "close date")]), "d"),
+        (_Slot([_dated("a1", "2026-05-09", "vote date", approximate=True)]), "e"),
+        (_Slot([_dated("a2", "2026-05-09", "count date")]), "f"),
+    ]
+    assert [len(slot.items) for slot, _ in _fold_same_day(loose)] == [1] * 6

@@ -856,6 +856,7 @@ def find_numbers(
             for finder in (
                 _few_scaled,
                 _fractions,
+                _one_more,  # before `_ordinals`, which takes "a fourth injured" as a word
                 _ordinals,
                 _parents_of,
                 _once_twice,
@@ -970,6 +971,23 @@ _ORDINAL_ANY = re.compile(
     r"twentieth|thirtieth))(?=\s+[a-z])",
     re.IGNORECASE,
 )
+#: the head of an edition's number (compare.align: two editions are two events, never one
+#: fact's two values)
+EDITION = "edition"
+# The edition of a recurring event, named: "the 79th Academy Awards", "the 12th annual Harbour
+# Jazz Festival", "the 50th Super Bowl" (English). Other ordinals before a name are names, not
+# places in a series: "the 82nd Airborne Division", "the 104th Precinct".
+_EDITION = re.compile(
+    r"(?<![\w.,-])(?:(?P<d>\d{1,3})(?:st|nd|rd|th)|(?P<w>(?:twenty|thirty)-)?"
+    r"(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|thirtieth))\s+(?:annual\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}(?P<e>Awards?|Oscars|Emmys|Grammys|Tonys|Games|"
+    r"Olympics|Festival|Championships?|Summit|Congress|Conference|Convention|Assembly|"
+    r"Marathon|Ceremony|Super\s+Bowl))(?![\w-])"
+    # "the third Oscars she has hosted": her count of them, told by the clause after
+    r"(?!\s+(?:she|he|they|we|I|you|that|which|who)\b)"
+)
 _ORDINAL_STEMS = (*_ORDINAL_WORDS, "tieth")
 _DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
 # "for the fifth time", "for a third time": how often it has happened, counted by the place.
@@ -1081,6 +1099,24 @@ def _ordinals(
         if verb is None:
             continue  # "the second time around": no event told
         out.append(_times(m.start("o"), m.end("t"), value, verb, lex))
+    for m in _EDITION.finditer(text, start, end):
+        value, _ = _ordinal_at(m)
+        if value is None or value < 2 or _overlaps(m.start(), m.end(), taken):
+            continue
+        nm = NumberMention(
+            "quantity",
+            m.start(),
+            m.end(),
+            float(value),
+            EDITION,
+            None,
+            Bounds(float(value), float(value), float(value), False),
+        )
+        nm.ordinal = True
+        nm.head = EDITION
+        nm.phrase = f"{m.group('name')} edition"
+        nm.slot_tokens = [t for t in tokens if m.start("e") <= t.start < m.end("e")]
+        out.append(nm)
     for m in _ORDINAL.finditer(text, start, end):
         if _overlaps(m.start(), m.end(), taken) or any(o.start <= m.start() < o.end for o in out):
             continue
@@ -1123,6 +1159,89 @@ def _ordinals(
         ):
             out.append(place)
     return out
+
+
+# "killing two co-workers and critically wounding a third", "two were killed and another
+# wounded": one more person that something happened to (English). The ordinal counts on from
+# a count told just before it in the sentence ("two ... a third"), else it is no count ("won
+# a second title", "for a third time", "a third of the vote").
+_ONE_MORE = re.compile(
+    r"(?:\band|,)\s+(?:(?:critically|seriously|gravely|badly|fatally|mortally|severely|"
+    r"slightly|also)\s+)?(?P<v>[a-z]+)\s+(?P<a>a|another)\s+(?P<o>second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth)(?:\s+(?P<n>[a-z][a-z-]+))?(?![\w-])",
+    re.IGNORECASE,
+)
+_ONE_MORE_AFTER = re.compile(
+    r"\band\s+(?P<a>a|another)\s+(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth)\s+(?:(?P<n>(?![a-z]+ed\b)[a-z][a-z-]+)\s+)?(?:(?:was|were)\s+)?(?:(?:critically|seriously|"
+    r"gravely|badly|severely|slightly)\s+)?(?P<v>[a-z]+)\b",
+    re.IGNORECASE,
+)
+_ANOTHER_HARMED = re.compile(
+    r"\band\s+(?P<a>another)\s+(?:(?:was|were|is|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:critically|seriously|gravely|badly|severely|slightly)\s+)?(?P<v>[a-z]+)\b",
+    re.IGNORECASE,
+)
+#: events that happen to people, counted on by "a third" / "another"
+_ONE_MORE_EVENTS = frozenset({"death", "injury", "arrest", "rescue"})
+
+
+def _one_more(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    low = text[start:end].lower()
+    if " and " not in low and "," not in low:
+        return out
+    hits: list[tuple[re.Match[str], int | None]] = [
+        (m, ORDINALS.get(m.group("o").lower()))
+        for pat in (_ONE_MORE, _ONE_MORE_AFTER)
+        for m in pat.finditer(text, start, end)
+    ]
+    hits += [(m, None) for m in _ANOTHER_HARMED.finditer(text, start, end)]
+    for m, place in hits:
+        verb = lex.event_verbs.get(m.group("v").lower())
+        if verb is None or EVENT_CLASSES.get(verb) not in _ONE_MORE_EVENTS:
+            continue
+        if place is not None and not _counted_before(text, start, m.start(), place - 1, lex):
+            continue
+        noun = m.group("n") if place is not None else None
+        span_start, span_end = m.start("a"), m.end()
+        if noun is not None and (
+            noun.lower() in lex.stopwords
+            or noun.lower() in lex.event_verbs
+            or noun.lower().endswith(("ed", "ing"))  # "a third appeared": a verb, no noun
+        ):
+            noun, span_end = None, m.end("o")
+        if _overlaps(span_start, span_end, taken) or any(
+            o.start < span_end and span_start < o.end for o in out
+        ):
+            continue
+        nm = NumberMention(
+            "quantity", span_start, span_end, 1.0, None, None, Bounds(1.0, 1.0, 1.0, False)
+        )
+        nm.head = _canon(Token(noun, m.start("n"), m.end("n")), lex) if noun else "person"
+        nm.verb = verb
+        out.append(nm)
+    return out
+
+
+def _counted_before(text: str, s_start: int, pos: int, value: int, lex: Lexicon) -> bool:
+    """Whether `value` is written as a number (digits or a word) in the sentence before
+    `pos`."""
+    left = text[s_start:pos]
+    for w in re.findall(r"[\w-]+", left):
+        if w.isdigit() and int(w) == value:
+            return True
+        if not w.isdigit() and lex.parse_number_words(w.lower()) == value:
+            return True
+    return False
 
 
 # "shot him once in the head", "married twice", "reached the playoffs twice": how often an

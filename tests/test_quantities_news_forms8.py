@@ -1,0 +1,109 @@
+"""Value forms of real news that were missed (issue 13, session 16), every sentence made up:
+"killing two and wounding a third" (one more person), the edition of a named event ("the 41st
+Harbour Jazz Festival")."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.claims.extract import extract_claims
+from corroborator.text.sentences import split_sentences
+from tests.english_articles import english_article
+
+
+def _counts(text: str) -> list[tuple[str, float, str]]:
+    return [
+        (e.text, float(e.value), e.key)  # type: ignore[arg-type]
+        for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")
+        if e.kind == "quantity"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "key"),
+    [
+        (
+            "The gunman killed two guards and critically wounded a third.",
+            "a third",
+            "person injured",
+        ),
+        (
+            "She is accused of killing two co-workers and seriously injuring a third co-worker.",
+            "a third co-worker",
+            "co-worker injured",
+        ),
+        (
+            "The blast left two miners dead and a third miner injured.",
+            "a third miner injured",
+            "miner injured",
+        ),
+        ("Officers arrested two men, and a third man was detained later.", None, "man arrested"),
+        ("Two hikers died and another was badly hurt.", None, "person injured"),
+        ("Police say three people were killed and a fourth injured.", None, "person injured"),
+    ],
+)
+def test_one_more_person_after_a_count_is_a_count_of_one(
+    text: str, span: str | None, key: str
+) -> None:
+    ones = [(t, k) for t, v, k in _counts(text) if v == 1.0]
+    assert len(ones) == 1
+    assert ones[0][1] == key
+    if span is not None:
+        assert ones[0][0] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club won two titles and claimed a third in May.",  # no harm done to anyone
+        "They lost two games and won a third.",
+        "He was hit twice and shot a third time.",
+        "Police wounded a third suspect.",  # no count before it: which third?
+        "Two were injured and a third of the homes were damaged.",  # a share, not a person
+        "The striker scored two goals and another was disallowed.",
+    ],
+)
+def test_an_ordinal_that_counts_on_from_nothing_harmful_is_no_count(text: str) -> None:
+    assert [v for _, v, _ in _counts(text) if v == 1.0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "edition"),
+    [
+        ("She will host the 41st Harbour Jazz Festival in June.", 41.0),
+        ("Nominations for the 12th annual Lantern Awards were announced.", 12.0),
+        ("The 50th Super Bowl was played in February.", 50.0),
+        ("Delegates met for the twentieth Party Congress.", 20.0),
+    ],
+)
+def test_the_edition_of_a_named_event_is_read(text: str, edition: float) -> None:
+    assert [(v, k) for _, v, k in _counts(text)] == [(edition, "edition")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He served in the 82nd Airborne Division.",  # a unit's name
+        "Officers of the 104th Precinct responded.",
+        "It was the third Lantern Awards she had hosted.",  # her count, not the edition
+        "The first Harbour Jazz Festival was held in 1988.",  # a first is no claim
+    ],
+)
+def test_ordinals_of_names_that_are_no_edition_read_nothing(text: str) -> None:
+    assert [k for _, _, k in _counts(text) if k == "edition"] == []
+
+
+def test_two_editions_of_one_event_are_two_facts_not_a_conflict() -> None:
+    from corroborator.compare.align import align_story
+
+    texts = {
+        "a1": "Mira Sole will host the 41st Harbour Jazz Festival, the organisers said.",
+        "a2": "The organisers said Mira Sole, who hosted the 40th Harbour Jazz Festival, returns.",
+        "a3": "Mira Sole will host the 41st Harbour Jazz Festival in June.",
+    }
+    arts = {aid: english_article(aid, t) for aid, t in texts.items()}
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    claims = [c for c in align_story([[a] for a in arts], ext, arts, None) if c.kind == "quantity"]
+    assert {c.verdict for c in claims} <= {"corroborated", "single_source"}
+    by_value = {tuple(sorted({m.value for m in c.mentions})): c.verdict for c in claims}
+    assert by_value[(41.0,)] == "corroborated"
