@@ -77,7 +77,7 @@ def test_an_ordinal_that_counts_on_from_nothing_harmful_is_no_count(text: str) -
     ],
 )
 def test_the_edition_of_a_named_event_is_read(text: str, edition: float) -> None:
-    assert [(v, k) for _, v, k in _counts(text)] == [(edition, "edition")]
+    assert [(v, k) for _, v, k in _counts(text)] == [(edition, "edition number")]
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_the_edition_of_a_named_event_is_read(text: str, edition: float) -> None
     ],
 )
 def test_ordinals_of_names_that_are_no_edition_read_nothing(text: str) -> None:
-    assert [k for _, _, k in _counts(text) if k == "edition"] == []
+    assert [k for _, _, k in _counts(text) if k == "edition number"] == []
 
 
 def test_two_editions_of_one_event_are_two_facts_not_a_conflict() -> None:

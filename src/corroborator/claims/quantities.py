@@ -973,7 +973,7 @@ _ORDINAL_ANY = re.compile(
 )
 #: the head of an edition's number (compare.align: two editions are two events, never one
 #: fact's two values)
-EDITION = "edition"
+EDITION = "edition number"
 # The edition of a recurring event, named: "the 79th Academy Awards", "the 12th annual Harbour
 # Jazz Festival", "the 50th Super Bowl" (English). Other ordinals before a name are names, not
 # places in a series: "the 82nd Airborne Division", "the 104th Precinct".
