@@ -1,6 +1,7 @@
 """Value forms of real news that were missed (issue 13, session 16), every sentence made up:
 "killing two and wounding a third" (one more person), the edition of a named event ("the 41st
-Harbour Jazz Festival")."""
+Harbour Jazz Festival"), a larger sum "to" a smaller one (two sums), a capitalised ordinal
+before a name ("the Fifth Amendment protection": no place in a series)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from corroborator.claims.extract import extract_claims
 from corroborator.text.sentences import split_sentences
-from tests.english_articles import english_article
+from english_articles import english_article
 
 
 def _counts(text: str) -> list[tuple[str, float, str]]:
@@ -107,3 +108,39 @@ def test_two_editions_of_one_event_are_two_facts_not_a_conflict() -> None:
     assert {c.verdict for c in claims} <= {"corroborated", "single_source"}
     by_value = {tuple(sorted({m.value for m in c.mentions})): c.verdict for c in claims}
     assert by_value[(41.0,)] == "corroborated"
+
+
+def test_a_larger_sum_to_a_smaller_one_is_two_sums_not_a_range() -> None:
+    # a comparison of two sides ("outraised her $3.1 million to $140,000"), not a range
+    text = "Mr. Orrin outraised his rival $3.1 million to $140,000 before the primary."
+    money = [
+        e.value
+        for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")
+        if e.kind == "money"
+    ]
+    assert money == [3_100_000.0, 140_000.0]
+    # ... while a range upwards stays one value
+    text = "The repairs will cost $2 to $3 million."
+    money = [
+        (e.low, e.high)
+        for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")
+        if e.kind == "money"
+    ]
+    assert money == [(2_000_000.0, 3_000_000.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His lawyer said he will invoke his Fifth Amendment protection against questioning.",
+        "She moved into the bank's Second Avenue office.",
+    ],
+)
+def test_a_capitalised_ordinal_before_a_name_is_part_of_the_name(text: str) -> None:
+    assert [k for _, _, k in _counts(text) if k.endswith("number")] == []
+
+
+def test_an_ordinal_in_digits_before_a_name_still_counts_a_series() -> None:
+    assert [(v, k) for _, v, k in _counts("It was her 12th Grand Slam title.")] == [
+        (12.0, "title number")
+    ]

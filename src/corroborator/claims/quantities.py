@@ -1584,6 +1584,8 @@ def _place_in_series(
             return None  # no noun phrase that ends: a clause
     if not words:
         return None
+    if text[o_start].isupper() and words[0].is_capitalised:
+        return None  # "the Fifth Amendment protection", "his Second Avenue office": a name
     head_tok = words[-1]
     if any(w.lower in _NOT_SERIES or _canon(w, lex) in _NOT_SERIES for w in words):
         return None  # "the fourth quarter run", "the third day's session"
@@ -2777,6 +2779,8 @@ def _read_one(
                             value *= f  # "four to five thousand"
                     if opened and _from_to_change(text, s_start, opened, value, v2, lex):
                         value = first  # "cut from $3.8 million to $150,000": two levels
+                    elif not opened and conn == "to" and lex.code == "en" and v2 < value:
+                        value = first  # "outraised him $3.1 million to $140,000": two sums
                     else:
                         range_pair = (value, v2)
                         if opened:
