@@ -29,9 +29,9 @@ def _counts(text: str) -> list[tuple[str, float, str]]:
             "person injured",
         ),
         (
-            "She is accused of killing two co-workers and seriously injuring a third co-worker.",
-            "a third co-worker",
-            "co-worker injured",
+            "He is accused of killing two cashiers and seriously injuring a third cashier.",
+            "a third cashier",
+            "cashier injured",
         ),
         (
             "The blast left two miners dead and a third miner injured.",

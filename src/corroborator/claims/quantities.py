@@ -974,7 +974,7 @@ _ORDINAL_ANY = re.compile(
 #: the head of an edition's number (compare.align: two editions are two events, never one
 #: fact's two values)
 EDITION = "edition number"
-# The edition of a recurring event, named: "the 79th Academy Awards", "the 12th annual Harbour
+# The edition of a recurring event, named: "the 41st Lantern Awards", "the 12th annual Harbour
 # Jazz Festival", "the 50th Super Bowl" (English). Other ordinals before a name are names, not
 # places in a series: "the 82nd Airborne Division", "the 104th Precinct".
 _EDITION = re.compile(
@@ -1161,10 +1161,10 @@ def _ordinals(
     return out
 
 
-# "killing two co-workers and critically wounding a third", "two were killed and another
-# wounded": one more person that something happened to (English). The ordinal counts on from
-# a count told just before it in the sentence ("two ... a third"), else it is no count ("won
-# a second title", "for a third time", "a third of the vote").
+# "killing two guards and critically wounding a third", "two hikers died and another was
+# hurt": one more person that something happened to (English). The ordinal counts on from a
+# number written before it in the sentence ("two ... a third"), else it is no count ("won a
+# second title", "for a third time", "a third of the vote").
 _ONE_MORE = re.compile(
     r"(?:\band|,)\s+(?:(?:critically|seriously|gravely|badly|fatally|mortally|severely|"
     r"slightly|also)\s+)?(?P<v>[a-z]+)\s+(?P<a>a|another)\s+(?P<o>second|third|fourth|fifth|sixth|"

@@ -1852,7 +1852,7 @@ def _pair_relations(
     # "Saturday's quake killed a dozen" / "Sunday's quake killed ten": two weekday names
     # are two days, whatever week each report resolved them to
     weekdays = [_weekday_of(e.event_date) if e.event_weekday else "" for e in ext]
-    # "the 85th Academy Awards" / "the 86th Oscars": two editions are two ceremonies
+    # "the 40th Lantern Awards" / "the 41st Lanterns": two editions are two ceremonies
     editions = [str(e.value) if e.kind == "quantity" and e.head == EDITION else "" for e in ext]
     frames_differ = (
         _both_differ(zones)
