@@ -144,3 +144,24 @@ def test_an_ordinal_in_digits_before_a_name_still_counts_a_series() -> None:
     assert [(v, k) for _, v, k in _counts("It was her 12th Grand Slam title.")] == [
         (12.0, "title number")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Commandos detained 14 Ruritanian and 6 Kenyan sailors on the dhow.", "14 Ruritanian"),
+        ("The ship carried 9 Somali and 3 Sudanese nationals.", "9 Somali"),
+    ],
+)
+def test_the_first_of_two_nationalities_counts_the_noun_after_the_second(
+    text: str, first: str
+) -> None:
+    counts = _counts(text)
+    assert len(counts) == 2
+    assert counts[0][0] == first
+    assert counts[0][2].split()[0] == counts[1][2].split()[0]  # one counted noun
+
+
+def test_two_nationalities_without_a_noun_after_them_count_nothing_more() -> None:
+    # no plural noun after the second: what the first counts is not told here
+    assert [t for t, _, _ in _counts("He beat 12 Danish and 11 Polish.")] == []

@@ -3824,6 +3824,34 @@ _TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:\^|\*\*)?(?P<e>[−-]?\d{1,3})(?!\d)")
 _GLUED_WORD = re.compile(r"-([^\W\d_]+)")
 
 
+#: an English nationality adjective by its ending ("Somali", "Kenyan", "Sudanese", "Danish")
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:i|an|ese|ish)")
+
+
+def _noun_after_nationalities(tokens: list[Token], pos: int, lex: Lexicon) -> Token | None:
+    """The plural noun of "N <nationality> and M <nationality> <noun>", read from the first
+    number (English; None for any other run of words)."""
+    after = tokens_after(tokens, pos, 5)
+    if len(after) < 5 or after[1].lower not in ("and", "or"):
+        return None
+    nat1, _, number, nat2, noun = after
+    if not (_NATIONALITY.fullmatch(nat1.text) and _NATIONALITY.fullmatch(nat2.text)):
+        return None
+    if not (number.text.replace(",", "").isdigit() or lex.parse_number_words(number.lower)):
+        return None
+    low = noun.lower
+    if (
+        not noun.is_word
+        or noun.is_capitalised
+        or not low.endswith("s")
+        or low.endswith("ss")
+        or low in lex.stopwords
+        or low in lex.event_verbs
+    ):
+        return None
+    return noun
+
+
 def _noun_after_name_or_measure(tokens: list[Token], pos: int, lex: Lexicon) -> Token | None:
     """The plural noun after a model name with its number or after a measure: "63,000 Model
     3 sedans", "2.9 million 9-litre cases" (English; None when the run holds anything else)."""
@@ -3902,6 +3930,19 @@ def _count_head(
             nm.slot_tokens = [word]
             return nm
     run, head, pre_verb = _head_run(tokens, pos, lex, value)
+    if (
+        head is None
+        and lex.code == "en"
+        and (shared := _noun_after_nationalities(tokens, pos, lex))
+    ):
+        # "9 Somali and 3 Kenyan sailors": the noun after the second nationality is what the
+        # first number counts too
+        nationality = tokens_after(tokens, pos, 1)[0]
+        nm.head = _canon(shared, lex)
+        nm.phrase = f"{nationality.text} {nm.head}"
+        nm.end = max(nm.end, nationality.end)  # "9 Somali"
+        nm.slot_tokens = [shared]
+        return nm
     if head is None and lex.code == "en":
         named = _noun_after_name_or_measure(tokens, pos, lex)
         if named is not None:
