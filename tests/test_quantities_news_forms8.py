@@ -165,3 +165,21 @@ def test_the_first_of_two_nationalities_counts_the_noun_after_the_second(
 def test_two_nationalities_without_a_noun_after_them_count_nothing_more() -> None:
     # no plural noun after the second: what the first counts is not told here
     assert [t for t, _, _ in _counts("He beat 12 Danish and 11 Polish.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "yes", "no"),
+    [
+        ("The jurors deadlocked with ten in favor of a life term and two against.", 10.0, 2.0),
+        ("The board split, with 7 members in favour and 5 opposed.", 7.0, 5.0),
+        ("Eight justices were in favor and one was against.", 8.0, 1.0),
+    ],
+)
+def test_a_tally_written_out_is_votes_for_and_against(text: str, yes: float, no: float) -> None:
+    votes = {k: v for _, v, k in _counts(text) if k.startswith("votes")}
+    assert votes == {"votes in favour": yes, "votes against": no}
+
+
+def test_shares_for_and_against_are_no_tally() -> None:
+    counts = _counts("The poll found 60 percent in favor and 30 percent against.")
+    assert [k for _, _, k in counts if k.startswith("votes")] == []

@@ -56,6 +56,20 @@ _SPLIT_AFTER = re.compile(_FIGURES + r"(?=\s+(?:deadlock|split)\b)", re.IGNORECA
 _SPLIT_VERB = re.compile(
     r"\b(?:deadlocked|deadlocks|split|splits)\s+(?:at\s+)?" + _FIGURES + SCORE_END, re.IGNORECASE
 )
+#: a tally written out: "nine in favor of the death penalty and three against", "seven
+#: jurors in favour and five opposed" (numbers in words or digits)
+_NUMBER = (
+    r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+)
+_WORDS = re.compile(
+    rf"(?<![\w.,$-])(?P<a>{_NUMBER})\s+(?:(?:votes?|jurors?|members?|justices|judges)\s+)?"
+    r"(?:(?:were|was|voted|voting)\s+)?in\s+favou?r\b(?:\s+of\s+[^,.;]{1,50}?)?,?\s+"
+    rf"(?:and|with|while|to)\s+(?P<b>{_NUMBER})\s+(?:(?:votes?|jurors?|members?)\s+)?"
+    r"(?:(?:were|was|voted|voting)\s+)?(?:against|opposed)\b",
+    re.IGNORECASE,
+)
+_WORD_VALUES = {w: k for k, w in enumerate(_NUMBER.split("|")[1:], start=1)}
 #: the slot phrase of both claims (what the sentence model embeds)
 TALLY_SLOT = "vote tally"
 
@@ -79,15 +93,19 @@ def find_tallies(
 ) -> list[Tally]:
     """Vote tallies in text[start:end] (one English sentence), none overlapping `masks`."""
     found: dict[int, Tally] = {}
-    for pat in (_NOUN_AFTER, _OF_BEFORE, _VERB_BEFORE, _SPLIT_AFTER, _SPLIT_VERB):
+    for pat in (_NOUN_AFTER, _OF_BEFORE, _VERB_BEFORE, _SPLIT_AFTER, _SPLIT_VERB, _WORDS):
         for m in pat.finditer(text, start, end):
             sa, sb = m.span("a"), m.span("b")
             if sa[0] in found or any(s < sb[1] and sa[0] < e for s, e in masks):
                 continue
             if pat in (_SPLIT_AFTER, _SPLIT_VERB) and not _BODY.search(text, start, m.start()):
                 continue
-            found[sa[0]] = Tally(int(m.group("a")), int(m.group("b")), sa, sb)
+            found[sa[0]] = Tally(_figure(m.group("a")), _figure(m.group("b")), sa, sb)
     return [found[k] for k in sorted(found)]
+
+
+def _figure(written: str) -> int:
+    return int(written) if written.isdigit() else _WORD_VALUES[written.lower()]
 
 
 def tally_extractions(t: Tally, text: str, sentence_index: int) -> list[Extraction]:
