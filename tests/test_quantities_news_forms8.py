@@ -183,3 +183,14 @@ def test_a_tally_written_out_is_votes_for_and_against(text: str, yes: float, no:
 def test_shares_for_and_against_are_no_tally() -> None:
     counts = _counts("The poll found 60 percent in favor and 30 percent against.")
     assert [k for _, _, k in counts if k.startswith("votes")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Ostrava's 31st mayor took office on Monday.", "mayor number"),
+        ("Her 12th season began in March.", "season number"),
+    ],
+)
+def test_an_irregular_verb_ends_the_phrase_of_a_place_in_a_series(text: str, key: str) -> None:
+    assert [k for _, _, k in _counts(text) if k.endswith("number")] == [key]

@@ -1500,6 +1500,16 @@ _ADVERBS = frozenset(
         "back",
     ]
 )
+# Irregular past forms that end a noun phrase as "-ed" verbs do ("the city's 31st mayor took
+# office": the mayor's place, not the office's); forms that are also nouns ("his 500th career
+# hit", "shot", "set") are left out
+_IRREGULAR_PAST_WORDS = (
+    "became began beat bought brought broke built came chose drew drove fell felt fought "
+    "found flew gave got grew had held kept knew led made meant met paid ran said sat saw "
+    "sent sold spent spoke stood stole struck swore took taught told thought threw won "
+    "went wrote"
+)
+_IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
 # Nouns whose place in a series is no fact of the story: parts of a game or of a period
 # (scopes), days and years of a calendar, or a person pointed at ("the second man").
 _NOT_SERIES = frozenset(
@@ -1574,7 +1584,15 @@ def _place_in_series(
         if (
             not t.is_word
             or low in _PHRASE_ENDS
-            or (words and (low.endswith("ed") or low in _ADVERBS or low.endswith("ly")))
+            or (
+                words
+                and (
+                    low.endswith("ed")
+                    or low in _ADVERBS
+                    or low.endswith("ly")
+                    or low in _IRREGULAR_PAST
+                )
+            )
         ):
             if low == "by" and len(words) > 1:
                 words.pop()  # "the sixth patrol run by the cutter": a participle before "by"
