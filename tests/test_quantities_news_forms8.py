@@ -20,14 +20,19 @@ def _counts(text: str) -> list[tuple[str, float, str]]:
     ]
 
 
+def _one_more_span(span: str) -> bool:
+    return span.lower().startswith(("a ", "another"))
+
+
 @pytest.mark.parametrize(
     ("text", "span", "key"),
     [
         (
             "The gunman killed two guards and critically wounded a third.",
             "a third",
-            "person injured",
+            "guard injured",  # what the number before it counted
         ),
+        ("Masked men shot dead two and wounded a third.", "a third", "person injured"),
         (
             "He is accused of killing two cashiers and seriously injuring a third cashier.",
             "a third cashier",
@@ -39,14 +44,16 @@ def _counts(text: str) -> list[tuple[str, float, str]]:
             "miner injured",
         ),
         ("Officers arrested two men, and a third man was detained later.", None, "man arrested"),
-        ("Two hikers died and another was badly hurt.", None, "person injured"),
+        ("Two hikers died and another was badly hurt.", None, "hiker injured"),
+        ("One man was killed and another injured when a wall fell.", None, "man injured"),
+        ("Two of his brothers were killed and another was wounded.", None, "brother injured"),
         ("Police say three people were killed and a fourth injured.", None, "person injured"),
     ],
 )
 def test_one_more_person_after_a_count_is_a_count_of_one(
     text: str, span: str | None, key: str
 ) -> None:
-    ones = [(t, k) for t, v, k in _counts(text) if v == 1.0]
+    ones = [(t, k) for t, v, k in _counts(text) if v == 1.0 and _one_more_span(t)]
     assert len(ones) == 1
     assert ones[0][1] == key
     if span is not None:
@@ -62,10 +69,18 @@ def test_one_more_person_after_a_count_is_a_count_of_one(
         "Police wounded a third suspect.",  # no count before it: which third?
         "Two were injured and a third of the homes were damaged.",  # a share, not a person
         "The striker scored two goals and another was disallowed.",
+        # a share of a large total, not one more
+        "Two thousand marchers crossed the bridge, and a third were arrested.",
+        "Some 2,000 fans fell ill and a third were hospitalised.",
+        # a time, not a person
+        "A clerk was arrested in 2019 and arrested a second time in 2023.",
+        # "another" that does something to others
+        "One bomb exploded at the market and another killed five soldiers.",
+        "One suspect fled, and another shot two officers.",
     ],
 )
 def test_an_ordinal_that_counts_on_from_nothing_harmful_is_no_count(text: str) -> None:
-    assert [v for _, v, _ in _counts(text) if v == 1.0] == []
+    assert [t for t, v, _ in _counts(text) if v == 1.0 and _one_more_span(t)] == []
 
 
 @pytest.mark.parametrize(
@@ -88,6 +103,11 @@ def test_the_edition_of_a_named_event_is_read(text: str, edition: float) -> None
         "Officers of the 104th Precinct responded.",
         "It was the third Lantern Awards she had hosted.",  # her count, not the edition
         "The first Harbour Jazz Festival was held in 1988.",  # a first is no claim
+        "Vance, competing at her fourth Olympics, won gold.",  # her count
+        "Kessler won the third Super Bowl ring of his career.",
+        "Mara Quill won the 73rd Assembly District seat.",  # names
+        "Crowds filled the 14th Street Festival.",
+        "Delegates cited the Fourth Geneva Convention.",
     ],
 )
 def test_ordinals_of_names_that_are_no_edition_read_nothing(text: str) -> None:
@@ -110,16 +130,17 @@ def test_two_editions_of_one_event_are_two_facts_not_a_conflict() -> None:
     assert by_value[(41.0,)] == "corroborated"
 
 
-def test_a_larger_sum_to_a_smaller_one_is_two_sums_not_a_range() -> None:
-    # a comparison of two sides ("outraised her $3.1 million to $140,000"), not a range
+def test_a_larger_sum_to_a_smaller_one_is_no_range() -> None:
+    # a comparison of two sides ("outraised her $3.1 million to $140,000"), not a range: the
+    # subject's sum is read, the other side's (whose is not read) goes with it
     text = "Mr. Orrin outraised his rival $3.1 million to $140,000 before the primary."
     money = [
-        e.value
+        (e.value, e.low, e.high)
         for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")
         if e.kind == "money"
     ]
-    assert money == [3_100_000.0, 140_000.0]
-    # ... while a range upwards stays one value
+    assert money == [(3_100_000.0, 3_100_000.0, 3_100_000.0)]
+    # ... while a range upwards stays one value, and counts are left as they were
     text = "The repairs will cost $2 to $3 million."
     money = [
         (e.low, e.high)
@@ -162,6 +183,16 @@ def test_the_first_of_two_nationalities_counts_the_noun_after_the_second(
     assert counts[0][2].split()[0] == counts[1][2].split()[0]  # one counted noun
 
 
+def test_the_count_of_the_first_nationality_keeps_its_verb() -> None:
+    counts = _counts("The crash killed 12 Finnish and 4 Swedish tourists.")
+    assert counts[0] == ("12 Finnish", 12.0, "tourist killed")
+
+
+def test_a_group_with_a_nationality_ending_counts_nothing_after_it() -> None:
+    counts = _counts("Clashes killed 4 Taliban and 2 Ruritanian soldiers.")
+    assert [v for _, v, k in counts if k.startswith("soldier")] == [2.0]
+
+
 def test_two_nationalities_without_a_noun_after_them_count_nothing_more() -> None:
     # no plural noun after the second: what the first counts is not told here
     assert [t for t, _, _ in _counts("He beat 12 Danish and 11 Polish.")] == []
@@ -194,3 +225,35 @@ def test_shares_for_and_against_are_no_tally() -> None:
 )
 def test_an_irregular_verb_ends_the_phrase_of_a_place_in_a_series(text: str, key: str) -> None:
     assert [k for _, _, k in _counts(text) if k.endswith("number")] == [key]
+
+
+def _story(texts: dict[str, str]) -> list[tuple[str, list[tuple[str, object]]]]:
+    from corroborator.compare.align import align_story
+
+    arts = {aid: english_article(aid, t) for aid, t in texts.items()}
+    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
+    return [
+        (c.verdict, [(m.article, m.value) for m in c.mentions])
+        for c in align_story([[a] for a in arts], ext, arts, None)
+        if c.kind == "quantity"
+    ]
+
+
+def test_one_more_of_the_things_counted_is_no_total_of_people() -> None:
+    claims = _story(
+        {
+            "a1": "Gunmen stormed the Velmora depot, killing two guards and wounding a third.",
+            "a2": "Gunmen stormed the Velmora depot on Sunday and wounded four people.",
+        }
+    )
+    assert "conflicting" not in {verdict for verdict, _ in claims}
+
+
+def test_one_edition_number_of_two_events_is_no_corroboration() -> None:
+    claims = _story(
+        {
+            "a1": "Mara Quill will host the 12th Lantern Awards, organisers said on Monday.",
+            "a2": "Mara Quill chairs the 12th Velmora Film Festival, organisers said on Monday.",
+        }
+    )
+    assert {verdict for verdict, _ in claims} == {"single_source"}

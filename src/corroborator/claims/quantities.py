@@ -974,19 +974,23 @@ _ORDINAL_ANY = re.compile(
 #: the head of an edition's number (compare.align: two editions are two events, never one
 #: fact's two values)
 EDITION = "edition number"
-# The edition of a recurring event, named: "the 41st Lantern Awards", "the 12th annual Harbour
-# Jazz Festival", "the 50th Super Bowl" (English). Other ordinals before a name are names, not
-# places in a series: "the 82nd Airborne Division", "the 104th Precinct".
+# The edition of a recurring event, named, after "the": "the 41st Lantern Awards", "the 12th
+# annual Harbour Jazz Festival", "the 50th Super Bowl" (English). Other ordinals before a name
+# are names, not places in a series ("the 82nd Airborne Division", "the 14th Street Festival",
+# "the Fourth Geneva Convention"), and after a possessive or before a noun it is someone's
+# count ("her fourth Olympics", "the third Super Bowl ring").
 _EDITION = re.compile(
-    r"(?<![\w.,-])(?:(?P<d>\d{1,3})(?:st|nd|rd|th)|(?P<w>(?:twenty|thirty)-)?"
+    r"(?<=[Tt]he )(?:(?P<d>\d{1,3})(?:st|nd|rd|th)|(?P<w>(?:twenty|thirty)-)?"
     r"(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
     r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
     r"twentieth|thirtieth))\s+(?:annual\s+)?"
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}(?P<e>Awards?|Oscars|Emmys|Grammys|Tonys|Games|"
-    r"Olympics|Festival|Championships?|Summit|Congress|Conference|Convention|Assembly|"
-    r"Marathon|Ceremony|Super\s+Bowl))(?![\w-])"
+    r"(?P<name>(?:(?!(?:Street|Avenue|Road|District|Precinct|Division|Regiment|Amendment)\b)"
+    r"[A-Z][\w'’.-]*\s+){0,3}(?P<e>Awards?|Oscars|Emmys|Grammys|Tonys|Games|Olympics|Festival|"
+    r"Championships?|Summit|Congress|Conference|Marathon|Ceremony|Super\s+Bowl))(?![\w-])"
     # "the third Oscars she has hosted": her count of them, told by the clause after
     r"(?!\s+(?:she|he|they|we|I|you|that|which|who)\b)"
+    r"(?!\s+(?:rings?|medals?|titles?|appearances?|seats?|wins?|victory|victories|trophy|"
+    r"trophies|berths?|races?)\b)"
 )
 _ORDINAL_STEMS = (*_ORDINAL_WORDS, "tieth")
 _DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
@@ -1103,6 +1107,8 @@ def _ordinals(
         value, _ = _ordinal_at(m)
         if value is None or value < 2 or _overlaps(m.start(), m.end(), taken):
             continue
+        if m.group("o") and m.group("o")[0].isupper():
+            continue  # "the Fourth Festival Hall": a capitalised word ordinal names something
         nm = NumberMention(
             "quantity",
             m.start(),
@@ -1162,28 +1168,40 @@ def _ordinals(
 
 
 # "killing two guards and critically wounding a third", "two hikers died and another was
-# hurt": one more person that something happened to (English). The ordinal counts on from a
-# number written before it in the sentence ("two ... a third"), else it is no count ("won a
-# second title", "for a third time", "a third of the vote").
+# hurt": one more of the things counted just before (English). The ordinal counts on from the
+# last number written before it in the sentence ("two guards ... a third": a guard), and
+# "another" from "one" ("one man was killed and another injured"); it counts what that number
+# counted, else people. Anything else is no count: "won a second title", "arrested a second
+# time", "a third of the vote", "2,000 marched and a third were arrested" (a share), "another
+# shot two officers" (the doer).
 _ONE_MORE = re.compile(
     r"(?:\band|,)\s+(?:(?:critically|seriously|gravely|badly|fatally|mortally|severely|"
-    r"slightly|also)\s+)?(?P<v>[a-z]+)\s+(?P<a>a|another)\s+(?P<o>second|third|fourth|fifth|sixth|"
-    r"seventh|eighth|ninth|tenth)(?:\s+(?P<n>[a-z][a-z-]+))?(?![\w-])",
+    r"slightly|also)\s+)?(?P<v>[a-z]+)\s+(?P<a>a|another)\s+(?P<o>second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth)(?:\s+(?P<n>[a-z][a-z-]+))?(?![\w-])",
     re.IGNORECASE,
 )
 _ONE_MORE_AFTER = re.compile(
     r"\band\s+(?P<a>a|another)\s+(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth)\s+(?:(?P<n>(?![a-z]+ed\b)[a-z][a-z-]+)\s+)?(?:(?:was|were)\s+)?(?:(?:critically|seriously|"
-    r"gravely|badly|severely|slightly)\s+)?(?P<v>[a-z]+)\b",
+    r"tenth)\s+(?:(?P<n>(?![a-z]+ed\b)[a-z][a-z-]+)\s+)?(?:was\s+)?(?:(?:critically|"
+    r"seriously|gravely|badly|severely|slightly)\s+)?(?P<v>[a-z]+)\b",
     re.IGNORECASE,
 )
 _ANOTHER_HARMED = re.compile(
-    r"\band\s+(?P<a>another)\s+(?:(?:was|were|is|has\s+been|had\s+been)\s+)?"
-    r"(?:(?:critically|seriously|gravely|badly|severely|slightly)\s+)?(?P<v>[a-z]+)\b",
+    r"\band\s+(?P<a>another)\s+(?:(?:was|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:critically|seriously|gravely|badly|severely|slightly)\s+)?(?P<v>[a-z]+)\b"
+    # a participle with nothing after it that it acts on ("another killed five soldiers")
+    r"(?!\s+(?:\d|a\b|an\b|the\b|his\b|her\b|their\b|its\b|one\b|two\b|three\b|four\b|"
+    r"five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens\b|several\b))",
     re.IGNORECASE,
 )
 #: events that happen to people, counted on by "a third" / "another"
 _ONE_MORE_EVENTS = frozenset({"death", "injury", "arrest", "rescue"})
+#: nouns after "a second" that make a time or a part of something, not one more ("arrested a
+#: second time", "hurt a second time in the fourth")
+_ONE_MORE_NOT = frozenset(
+    {"time", "times", "half", "quarter", "period", "round", "inning", "set", "game", "term"}
+)
+_NUMBER_WORD = re.compile(r"\d[\d,.]*|[A-Za-z]+")
 
 
 def _one_more(
@@ -1199,19 +1217,23 @@ def _one_more(
     low = text[start:end].lower()
     if " and " not in low and "," not in low:
         return out
+    # (match, the number the ordinal counts on from; None: "another", after any number)
     hits: list[tuple[re.Match[str], int | None]] = [
-        (m, ORDINALS.get(m.group("o").lower()))
+        (m, ORDINALS.get(m.group("o").lower(), 0) - 1)
         for pat in (_ONE_MORE, _ONE_MORE_AFTER)
         for m in pat.finditer(text, start, end)
     ]
     hits += [(m, None) for m in _ANOTHER_HARMED.finditer(text, start, end)]
-    for m, place in hits:
+    for m, before in hits:
         verb = lex.event_verbs.get(m.group("v").lower())
-        if verb is None or EVENT_CLASSES.get(verb) not in _ONE_MORE_EVENTS:
+        if before == 0 or verb is None or EVENT_CLASSES.get(verb) not in _ONE_MORE_EVENTS:
             continue
-        if place is not None and not _counted_before(text, start, m.start(), place - 1, lex):
+        counted = _counted_before(text, start, m.start(), before, lex, tokens)
+        if counted is None:
             continue
-        noun = m.group("n") if place is not None else None
+        noun = m.group("n") if "n" in m.re.groupindex else None
+        if noun is not None and noun.lower() in _ONE_MORE_NOT:
+            continue
         span_start, span_end = m.start("a"), m.end()
         if noun is not None and (
             noun.lower() in lex.stopwords
@@ -1226,22 +1248,47 @@ def _one_more(
         nm = NumberMention(
             "quantity", span_start, span_end, 1.0, None, None, Bounds(1.0, 1.0, 1.0, False)
         )
-        nm.head = _canon(Token(noun, m.start("n"), m.end("n")), lex) if noun else "person"
+        if noun:
+            nm.head = _canon(Token(noun, m.start("n"), m.end("n")), lex)
+        else:  # what the number before counted ("two guards"), else people
+            nm.head = _canon(counted, lex) if counted.text else "person"
         nm.verb = verb
         out.append(nm)
     return out
 
 
-def _counted_before(text: str, s_start: int, pos: int, value: int, lex: Lexicon) -> bool:
-    """Whether `value` is written as a number (digits or a word) in the sentence before
-    `pos`."""
-    left = text[s_start:pos]
-    for w in re.findall(r"[\w-]+", left):
-        if w.isdigit() and int(w) == value:
-            return True
-        if not w.isdigit() and lex.parse_number_words(w.lower()) == value:
-            return True
-    return False
+def _counted_before(
+    text: str, s_start: int, pos: int, value: int | None, lex: Lexicon, tokens: list[Token]
+) -> Token | None:
+    """When the last number written in the sentence before `pos` (digits or a word) is
+    `value` (None: any): the noun right after it ("two guards", "one man"), or an empty token
+    when it counts no noun ("killing two and wounding a third"); else None."""
+    last: re.Match[str] | None = None
+    for w in _NUMBER_WORD.finditer(text, s_start, pos):
+        raw = w.group()
+        if raw[0].isdigit() or lex.parse_number_words(raw.lower()) is not None:
+            last = w
+    if last is None:
+        return None
+    raw = last.group().rstrip(".,")
+    figure = int(raw) if raw.isdigit() else lex.parse_number_words(raw.lower())
+    if figure is None or (value is not None and figure != value):
+        return None
+    after = tokens_after(tokens, last.end(), 3)
+    if len(after) == 3 and after[0].lower == "of" and after[1].lower in lex.determiners:
+        after = after[2:]  # "two of the bills"
+    if after and after[0].is_word and _plural_noun_at([after[0]], 0, lex):
+        return after[0]
+    if (
+        after
+        and after[0].is_word
+        and figure == 1
+        and after[0].lower not in lex.stopwords
+        and after[0].lower not in lex.event_verbs
+        and not after[0].is_capitalised
+    ):
+        return after[0]  # "one man was killed and another injured"
+    return Token("", last.end(), last.end())
 
 
 # "shot him once in the head", "married twice", "reached the playoffs twice": how often an
@@ -2797,8 +2844,14 @@ def _read_one(
                             value *= f  # "four to five thousand"
                     if opened and _from_to_change(text, s_start, opened, value, v2, lex):
                         value = first  # "cut from $3.8 million to $150,000": two levels
-                    elif not opened and conn == "to" and lex.code == "en" and v2 < value:
-                        value = first  # "outraised him $3.1 million to $140,000": two sums
+                    elif (
+                        not opened and conn == "to" and lex.code == "en" and currency and v2 < value
+                    ):
+                        # "outraised her $3.1 million to $140,000": two people's sums, no
+                        # range; the second is taken with the first (it is not the subject's,
+                        # and whose it is is not read)
+                        value = first
+                        pos = p2
                     else:
                         range_pair = (value, v2)
                         if opened:
@@ -3846,6 +3899,10 @@ _GLUED_WORD = re.compile(r"-([^\W\d_]+)")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:i|an|ese|ish)")
 
 
+#: words with a nationality's ending that are groups, not adjectives
+_NOT_NATIONALITY = frozenset({"taliban"})
+
+
 def _noun_after_nationalities(tokens: list[Token], pos: int, lex: Lexicon) -> Token | None:
     """The plural noun of "N <nationality> and M <nationality> <noun>", read from the first
     number (English; None for any other run of words)."""
@@ -3855,6 +3912,8 @@ def _noun_after_nationalities(tokens: list[Token], pos: int, lex: Lexicon) -> To
     nat1, _, number, nat2, noun = after
     if not (_NATIONALITY.fullmatch(nat1.text) and _NATIONALITY.fullmatch(nat2.text)):
         return None
+    if nat1.lower in _NOT_NATIONALITY:
+        return None  # "4 Taliban and 2 Afghan soldiers": a group, not four soldiers
     if not (number.text.replace(",", "").isdigit() or lex.parse_number_words(number.lower)):
         return None
     low = noun.lower
@@ -3954,13 +4013,12 @@ def _count_head(
         and (shared := _noun_after_nationalities(tokens, pos, lex))
     ):
         # "9 Somali and 3 Kenyan sailors": the noun after the second nationality is what the
-        # first number counts too
-        nationality = tokens_after(tokens, pos, 1)[0]
-        nm.head = _canon(shared, lex)
-        nm.phrase = f"{nationality.text} {nm.head}"
-        nm.end = max(nm.end, nationality.end)  # "9 Somali"
-        nm.slot_tokens = [shared]
-        return nm
+        # first number counts too; its verb is read as for any count, its span ends at the
+        # nationality ("9 Somali"), so that the second number keeps its own
+        head, run, pre_verb = shared, [], None
+        span_end = tokens_after(tokens, pos, 1)[0].end
+    else:
+        span_end = None
     if head is None and lex.code == "en":
         named = _noun_after_name_or_measure(tokens, pos, lex)
         if named is not None:
@@ -4023,7 +4081,7 @@ def _count_head(
         nm.slot_tokens = [head]
         return nm
     # The span a reader sees for a count includes the counted noun: "300 residents".
-    nm.end = max(nm.end, head.end)
+    nm.end = max(nm.end, span_end or head.end)
     canonical = _canon(head, lex)
     if " " in canonical:  # lexicon maps straight to "person injured"
         nm.head, nm.verb = canonical.split(" ", 1)

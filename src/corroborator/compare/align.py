@@ -1852,8 +1852,11 @@ def _pair_relations(
     # "Saturday's quake killed a dozen" / "Sunday's quake killed ten": two weekday names
     # are two days, whatever week each report resolved them to
     weekdays = [_weekday_of(e.event_date) if e.event_weekday else "" for e in ext]
-    # "the 40th Lantern Awards" / "the 41st Lanterns": two editions are two ceremonies
-    editions = [str(e.value) if e.kind == "quantity" and e.head == EDITION else "" for e in ext]
+    # "the 40th Lantern Awards" / "the 41st Lantern Awards": two editions are two ceremonies;
+    # and "the 12th Lantern Awards" / "the 12th Harbour Film Festival" two events
+    edition = [e.kind == "quantity" and e.head == EDITION for e in ext]
+    editions = [str(e.value) if ed else "" for e, ed in zip(ext, edition, strict=True)]
+    events = [_edition_event(e.text) if ed else "" for e, ed in zip(ext, edition, strict=True)]
     frames_differ = (
         _both_differ(zones)
         | _both_differ(editions)
@@ -1865,7 +1868,14 @@ def _pair_relations(
         | other_event
         | _other_game(ext, result)
     )
+    other_event = other_event | _both_differ(events)
+    frames_differ |= other_event
     return same_group, one_voice, frames_differ, other_event
+
+
+def _edition_event(text: str) -> str:
+    """The event an edition's number is of: "41st annual Lantern Awards" -> "lantern awards"."""
+    return re.sub(r"^\S+\s+(?:annual\s+)?", "", text.strip()).lower()
 
 
 def _other_game(ext: Sequence[Extraction], result: np.ndarray) -> np.ndarray:
