@@ -257,3 +257,13 @@ def test_one_edition_number_of_two_events_is_no_corroboration() -> None:
         }
     )
     assert {verdict for verdict, _ in claims} == {"single_source"}
+
+
+def test_the_letters_of_a_digit_ordinal_are_no_head_of_a_date() -> None:
+    text = "She became the city's 31st mayor on Monday."
+    dates = [
+        e.key
+        for e in extract_claims(text, split_sentences(text, "en"), "en", "2026-05-02")
+        if e.kind == "date"
+    ]
+    assert dates and not any(k.split()[0] in ("st", "nd", "rd", "th") for k in dates)

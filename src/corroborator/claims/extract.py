@@ -366,11 +366,18 @@ def _date_head(tokens: list[Token], start: int, end: int, lex: Lexicon) -> str:
         # "Drogę zamknięto dwa dni temu"): the clause subject, and an event participle right
         # after the date.
         subj = subject_head(tokens, start, lex)
-        if subj is None:
+        if subj is None or _ordinal_suffix(subj):
             return "event"
         right = tokens_after(tokens, end, 3)
         around = [*right, *[t for t in left if t.start > subj.end][-2:]]
         verb = next((t for t in around if t.lower in lex.verb_nouns), None)
+    if _ordinal_suffix(subj):
+        return "event"  # "the city's 31st mayor on Monday": the "st" of "31st" is no subject
     base = lex.noun_heads.get(subj.lower) or lex.lemmatize(subj.text)
     noun = lex.verb_nouns.get(verb.lower) if verb is not None else None
     return f"{base} {noun}" if noun else base
+
+
+def _ordinal_suffix(t: Token) -> bool:
+    """The letters of a digit ordinal, split from it by the tokenizer ("31" + "st")."""
+    return t.lower in ("st", "nd", "rd", "th")
