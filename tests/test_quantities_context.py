@@ -199,14 +199,19 @@ def test_the_times_of_a_count_keep_their_verb() -> None:
     "text",
     [
         "One of the victims was a child.",  # "one of": no count of one
-        "Sales were four times the number of last year.",  # a multiplier
-        "The stock trades at 8.5 times earnings.",
+        "The stock trades at 8.5 times earnings.",  # a multiplier
         "There were three times as many boats.",
         "The pulsar spins nearly 52,000 times a minute.",  # a rate
     ],
 )
 def test_no_count_of_one_of_or_of_a_multiplier(text: str) -> None:
     assert numbers(text) == []
+
+
+def test_a_multiplier_of_a_named_measure_is_its_factor_not_a_count_of_times() -> None:
+    # session 16: "four times the number" is a factor of 4, measured as "times the number"
+    (nm,) = numbers("Sales were four times the number of last year.")
+    assert (nm.bounds.value, nm.head) == (4.0, "times the number")
 
 
 def test_the_age_of() -> None:

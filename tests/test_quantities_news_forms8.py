@@ -267,3 +267,33 @@ def test_the_letters_of_a_digit_ordinal_are_no_head_of_a_date() -> None:
         if e.kind == "date"
     ]
     assert dates and not any(k.split()[0] in ("st", "nd", "rd", "th") for k in dates)
+
+
+@pytest.mark.parametrize(
+    ("text", "factor", "key"),
+    [
+        ("Her blood-alcohol level was more than four times the legal limit.", 4.0, "legal limit"),
+        ("Ozone readings reached twice the safe level on Monday.", 2.0, "safe level"),
+        ("The hall held 3.5 times its capacity.", 3.5, "capacity"),
+    ],
+)
+def test_a_multiple_of_a_measure_is_its_factor(text: str, factor: float, key: str) -> None:
+    assert [(v, k) for _, v, k in _counts(text)] == [(factor, f"times the {key}")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He scored five times the last season.", "He was stopped three times the same night."],
+)
+def test_times_before_no_measure_is_no_multiple(text: str) -> None:
+    assert [k for _, _, k in _counts(text) if k.startswith("times the")] == []
+
+
+def test_two_multiples_of_one_limit_conflict() -> None:
+    claims = _story(
+        {
+            "a1": "Police said the driver's blood-alcohol level was six times the legal limit.",
+            "a2": "The driver's blood-alcohol level was three times the legal limit, police said.",
+        }
+    )
+    assert ("conflicting", [("a1", 6.0), ("a2", 3.0)]) in claims

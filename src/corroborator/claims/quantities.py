@@ -857,6 +857,7 @@ def find_numbers(
                 _few_scaled,
                 _fractions,
                 _one_more,  # before `_ordinals`, which takes "a fourth injured" as a word
+                _multiples,
                 _ordinals,
                 _parents_of,
                 _once_twice,
@@ -1289,6 +1290,52 @@ def _counted_before(
     ):
         return after[0]  # "one man was killed and another injured"
     return Token("", last.end(), last.end())
+
+
+# A multiple of a named measure (English): "more than four times the legal limit", "twice the
+# national average", "3.5 times its capacity". The value is the factor; what it multiplies is
+# the measured thing ("times the legal limit"), so that "four times" and "five times the
+# legal limit" conflict and no count of limits is read.
+_MULTIPLE = re.compile(
+    r"(?<![\w.,-])(?:(?P<d>\d+(?:\.\d+)?)\s+times|(?P<w>[a-z]+)\s+times|(?P<t>twice|thrice))"
+    r"\s+(?:the|its|their|his|her|that)\s+"
+    r"(?P<ref>(?:[a-z-]+\s+){0,2}?(?:limit|level|average|rate|amount|size|number|price|value|"
+    r"speed|dose|concentration|standard|maximum|norm|total|population|capacity|budget|cost)s?)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _multiples(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    pats: _Patterns,
+    tokens: list[Token],
+    taken: list[tuple[int, int]],
+) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    if "twice" not in text[start:end] and "times" not in text[start:end].lower():
+        return out
+    for m in _MULTIPLE.finditer(text, start, end):
+        if m.group("d"):
+            value: float | None = float(m.group("d"))
+        elif m.group("w"):
+            value = lex.parse_number_words(m.group("w").lower())
+        else:
+            value = _ONCE_VALUE[m.group("t").lower()]
+        first = "d" if m.group("d") else ("w" if m.group("w") else "t")
+        if value is None or value <= 1 or _overlaps(m.start(), m.end(), taken):
+            continue
+        nm = _finish(
+            text, start, end, m.start(first), m.end(), value, "quantity", None, lex, pats, tokens
+        )
+        ref = " ".join(m.group("ref").lower().split())
+        nm.head = f"times the {ref}"
+        nm.slot_tokens = [t for t in tokens if m.start("ref") <= t.start < m.end("ref")]
+        out.append(nm)
+    return out
 
 
 # "shot him once in the head", "married twice", "reached the playoffs twice": how often an
