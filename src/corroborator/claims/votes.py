@@ -56,7 +56,7 @@ _SPLIT_AFTER = re.compile(_FIGURES + r"(?=\s+(?:deadlock|split)\b)", re.IGNORECA
 _SPLIT_VERB = re.compile(
     r"\b(?:deadlocked|deadlocks|split|splits)\s+(?:at\s+)?" + _FIGURES + SCORE_END, re.IGNORECASE
 )
-#: a tally written out: "nine in favor of the death penalty and three against", "seven
+#: a tally written out: "ten in favor of a life term and two against", "seven
 #: jurors in favour and five opposed" (numbers in words or digits)
 _NUMBER = (
     r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
