@@ -297,3 +297,17 @@ def test_two_multiples_of_one_limit_conflict() -> None:
         }
     )
     assert ("conflicting", [("a1", 6.0), ("a2", 3.0)]) in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Police detained 30 marchers, and 12 of them were later charged.", "marcher charged"),
+        ("Police detained 30 marchers, and 12 of them were injured.", "marcher injured"),
+        ("Police detained 30 marchers, and 12 of them fled.", "marcher"),
+    ],
+)
+def test_a_part_of_a_count_keeps_what_happened_to_the_part(text: str, key: str) -> None:
+    counts = _counts(text)
+    assert counts[0][2] == "marcher arrested"
+    assert counts[1][:2] == ("12 of them", 12.0) and counts[1][2] == key

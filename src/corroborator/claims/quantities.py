@@ -3290,9 +3290,36 @@ def _elided(
     out.unit, out.head, out.verb, out.per = prev.unit, prev.head, prev.verb, prev.per
     out.phrase = prev.phrase
     out.slot_tokens = list(prev.slot_tokens)
+    part = tokens_after(tokens, nm.end, 2)
+    if len(part) == 2 and part[0].lower == "of" and part[1].lower in _PART_OF:
+        # "detained 30 protesters, and 12 of them were charged": a part of the count before,
+        # of the same thing, with what happened to the part (or nothing), not to the whole
+        out.end = max(out.end, part[1].end)
+        out.verb = _passive_verb(tokens_after(tokens, part[1].end, 4), lex)
     if prev.kind == "money" and prev.raw_unit == "cent":
         out.bounds = _scaled(out.bounds, 0.01)  # "91.20 cents, while the lowest is 78.35"
     return out
+
+
+#: pronouns of a part of the count before: "12 of them", "two of those"
+_PART_OF = frozenset({"them", "those", "these", "whom"})
+
+
+def _passive_verb(after: list[Token], lex: Lexicon) -> str | None:
+    """The event verb of a passive after a count ("were (later) charged"), else None."""
+    k = 0
+    while k < len(after) and (
+        after[k].lower in lex.auxiliaries
+        or after[k].lower.endswith("ly")
+        or after[k].lower in _ADVERBS
+    ):
+        k += 1
+    if k == 0 or k >= len(after):
+        return None  # no auxiliary: "12 of them fled" is an active verb, read elsewhere
+    low = after[k].lower
+    if low in lex.event_verbs:
+        return lex.event_verbs[low]
+    return low if low.endswith("ed") and low not in lex.stopwords else None
 
 
 _POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b|\d\s+cents?\b", re.IGNORECASE)
