@@ -9,6 +9,7 @@ import numpy as np
 
 from corroborator.compare.align import align_story, numbers_agree, omissions_for
 from corroborator.model import Article, Claim, Extraction, Sentence
+from english_articles import english_story
 
 
 def _art(aid: str, text: str = "x") -> Article:
@@ -587,18 +588,9 @@ def test_a_label_opening_with_a_fragment_falls_back_to_its_kind() -> None:
 
 
 def _story(texts: dict[str, str]) -> list[Claim]:
-    """Claims of one story of English articles (one independence group each), read from text
-    published on 2026-03-14, aligned without the sentence model."""
-    from corroborator.claims import extract_claims
-    from corroborator.text.sentences import split_sentences
-
-    arts = {}
-    for aid, text in texts.items():
-        arts[aid] = _art(aid)
-        arts[aid].text, arts[aid].published = text, "2026-03-14"
-        arts[aid].sentences = split_sentences(text, "en")
-    ext = {a: extract_claims(x.text, x.sentences, "en", x.published) for a, x in arts.items()}
-    return align_story([[a] for a in arts], ext, arts, None)
+    """Claims of one story of English articles published on 2026-03-14, aligned without the
+    sentence model."""
+    return english_story(texts, "2026-03-14")
 
 
 def test_two_times_of_one_start_told_90_minutes_apart_conflict() -> None:

@@ -21,9 +21,9 @@ from corroborator.compare.align import (
     significant_digits,
     times_agree,
 )
-from corroborator.embed import Embedder
 from corroborator.model import Article, Claim, Extraction, Sentence
 from corroborator.text.sentences import split_sentences
+from english_articles import english_story as _align
 
 
 def split(text: str) -> list[Sentence]:
@@ -37,18 +37,6 @@ def claims_of(text: str, published: str | None = "2026-05-02") -> list[Extractio
 def heads_of(text: str, kind: str) -> dict[str, str | None]:
     """The head of each `kind` claim of `text`, by its span's text."""
     return {e.text: e.head for e in claims_of(text) if e.kind == kind}
-
-
-def _align(
-    texts: dict[str, str], published: str | None = "2026-05-02", embedder: Embedder | None = None
-) -> list[Claim]:
-    """`align_story` over `texts`, one article and one independence group each."""
-    arts = {
-        aid: Article(aid, aid, aid, "en", published, t, sentences=split(t))
-        for aid, t in texts.items()
-    }
-    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
-    return align_story([[aid] for aid in arts], ext, arts, embedder)
 
 
 def _value(v: float, kind: str = "money") -> Extraction:

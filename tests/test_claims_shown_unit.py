@@ -4,19 +4,8 @@ units ("12 miles" / "19 km"). Reports of our own, made up for these tests."""
 
 from __future__ import annotations
 
-from corroborator.claims import extract_claims
-from corroborator.compare.align import align_story
-from corroborator.model import Article, Claim
-from corroborator.text.sentences import split_sentences
-
-
-def _align(texts: dict[str, str]) -> list[Claim]:
-    arts = {
-        aid: Article(aid, aid, aid, "en", "2026-05-02", t, sentences=split_sentences(t, "en"))
-        for aid, t in texts.items()
-    }
-    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
-    return align_story([[aid] for aid in arts], ext, arts, None)
+from corroborator.model import Claim
+from english_articles import english_story as _align
 
 
 def _numeric(claims: list[Claim]) -> list[Claim]:

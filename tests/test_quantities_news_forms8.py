@@ -9,7 +9,7 @@ import pytest
 
 from corroborator.claims.extract import extract_claims
 from corroborator.text.sentences import split_sentences
-from english_articles import english_article
+from english_articles import english_story
 
 
 def _counts(text: str) -> list[tuple[str, float, str]]:
@@ -115,16 +115,12 @@ def test_ordinals_of_names_that_are_no_edition_read_nothing(text: str) -> None:
 
 
 def test_two_editions_of_one_event_are_two_facts_not_a_conflict() -> None:
-    from corroborator.compare.align import align_story
-
     texts = {
         "a1": "Mira Sole will host the 41st Harbour Jazz Festival, the organisers said.",
         "a2": "The organisers said Mira Sole, who hosted the 40th Harbour Jazz Festival, returns.",
         "a3": "Mira Sole will host the 41st Harbour Jazz Festival in June.",
     }
-    arts = {aid: english_article(aid, t) for aid, t in texts.items()}
-    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
-    claims = [c for c in align_story([[a] for a in arts], ext, arts, None) if c.kind == "quantity"]
+    claims = [c for c in english_story(texts) if c.kind == "quantity"]
     assert {c.verdict for c in claims} <= {"corroborated", "single_source"}
     by_value = {tuple(sorted({m.value for m in c.mentions})): c.verdict for c in claims}
     assert by_value[(41.0,)] == "corroborated"
@@ -228,13 +224,9 @@ def test_an_irregular_verb_ends_the_phrase_of_a_place_in_a_series(text: str, key
 
 
 def _story(texts: dict[str, str]) -> list[tuple[str, list[tuple[str, object]]]]:
-    from corroborator.compare.align import align_story
-
-    arts = {aid: english_article(aid, t) for aid, t in texts.items()}
-    ext = {aid: extract_claims(a.text, a.sentences, "en", a.published) for aid, a in arts.items()}
     return [
         (c.verdict, [(m.article, m.value) for m in c.mentions])
-        for c in align_story([[a] for a in arts], ext, arts, None)
+        for c in english_story(texts)
         if c.kind == "quantity"
     ]
 
