@@ -956,22 +956,27 @@ _SERIES_NOUNS = frozenset(
         "try",
     ]
 )
+#: the places in a series written as words, from the second on
+_SECOND_ON = (
+    "second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+)
+
+
+def _place_pattern(words: str) -> str:
+    """An ordinal in digits ("21st") or in `words` ("fifth", "twenty-first"): groups `d`,
+    `w` and `o`, as `_ordinal_at` reads them."""
+    return rf"(?:(?P<d>\d{{1,3}})(?:st|nd|rd|th)|(?P<w>(?:twenty|thirty)-)?(?P<o>{words}))"
+
+
 _ORDINAL = re.compile(
-    r"(?<![\w.,-])(?:(?P<d>\d{1,3})(?:st|nd|rd|th)|(?P<w>(?:twenty|thirty)-)?"
-    r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
-    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-    r"twentieth|thirtieth))"
-    r"(?:[-\s]+(?P<run>consecutive|straight|successive|successful)\s+|[-\s]+)"
+    r"(?<![\w.,-])"
+    + _place_pattern(f"first|{_SECOND_ON}")
+    + r"(?:[-\s]+(?P<run>consecutive|straight|successive|successful)\s+|[-\s]+)"
     r"(?P<n>[a-z]+)(?![\w-])",
     re.IGNORECASE,
 )
-_ORDINAL_ANY = re.compile(
-    r"(?<![\w.,-])(?:(?P<d>\d{1,3})(?:st|nd|rd|th)|(?P<w>(?:twenty|thirty)-)?"
-    r"(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
-    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-    r"twentieth|thirtieth))(?=\s+[a-z])",
-    re.IGNORECASE,
-)
+_ORDINAL_ANY = re.compile(r"(?<![\w.,-])" + _place_pattern(_SECOND_ON) + r"(?=\s+[a-z])", re.I)
 #: the head of an edition's number (compare.align: two editions are two events, never one
 #: fact's two values)
 EDITION = "edition number"
@@ -980,11 +985,9 @@ EDITION = "edition number"
 # are names, not places in a series ("the 82nd Airborne Division", "the 14th Street Festival",
 # "the Fourth Geneva Convention"), and after a possessive or before a noun it is someone's
 # count ("her fourth Olympics", "the third Super Bowl ring").
+# Case-sensitive: a capitalised word ordinal ("the Fourth Festival Hall") names something.
 _EDITION = re.compile(
-    r"(?<=[Tt]he )(?:(?P<d>\d{1,3})(?:st|nd|rd|th)|(?P<w>(?:twenty|thirty)-)?"
-    r"(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
-    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-    r"twentieth|thirtieth))\s+(?:annual\s+)?"
+    r"(?<=[Tt]he )" + _place_pattern(_SECOND_ON) + r"\s+(?:annual\s+)?"
     r"(?P<name>(?:(?!(?:Street|Avenue|Road|District|Precinct|Division|Regiment|Amendment)\b)"
     r"[A-Z][\w'’.-]*\s+){0,3}(?P<e>Awards?|Oscars|Emmys|Grammys|Tonys|Games|Olympics|Festival|"
     r"Championships?|Summit|Congress|Conference|Marathon|Ceremony|Super\s+Bowl))(?![\w-])"
@@ -1108,8 +1111,6 @@ def _ordinals(
         value, _ = _ordinal_at(m)
         if value is None or value < 2 or _overlaps(m.start(), m.end(), taken):
             continue
-        if m.group("o") and m.group("o")[0].isupper():
-            continue  # "the Fourth Festival Hall": a capitalised word ordinal names something
         nm = NumberMention(
             "quantity",
             m.start(),
@@ -1242,9 +1243,7 @@ def _one_more(
             or noun.lower().endswith(("ed", "ing"))  # "a third appeared": a verb, no noun
         ):
             noun, span_end = None, m.end("o")
-        if _overlaps(span_start, span_end, taken) or any(
-            o.start < span_end and span_start < o.end for o in out
-        ):
+        if _overlaps(span_start, span_end, taken):
             continue
         nm = NumberMention(
             "quantity", span_start, span_end, 1.0, None, None, Bounds(1.0, 1.0, 1.0, False)
@@ -1265,15 +1264,15 @@ def _counted_before(
     `value` (None: any): the noun right after it ("two guards", "one man"), or an empty token
     when it counts no noun ("killing two and wounding a third"); else None."""
     last: re.Match[str] | None = None
+    figure: float | None = None
     for w in _NUMBER_WORD.finditer(text, s_start, pos):
         raw = w.group()
-        if raw[0].isdigit() or lex.parse_number_words(raw.lower()) is not None:
-            last = w
-    if last is None:
-        return None
-    raw = last.group().rstrip(".,")
-    figure = int(raw) if raw.isdigit() else lex.parse_number_words(raw.lower())
-    if figure is None or (value is not None and figure != value):
+        if raw[0].isdigit():  # "2,000" is a number, though not a small one
+            digits = raw.rstrip(".,")
+            last, figure = w, (int(digits) if digits.isdigit() else None)
+        elif (said := lex.parse_number_words(raw.lower())) is not None:
+            last, figure = w, said
+    if last is None or figure is None or (value is not None and figure != value):
         return None
     after = tokens_after(tokens, last.end(), 3)
     if len(after) == 3 and after[0].lower == "of" and after[1].lower in lex.determiners:
@@ -3316,10 +3315,18 @@ def _passive_verb(after: list[Token], lex: Lexicon) -> str | None:
         k += 1
     if k == 0 or k >= len(after):
         return None  # no auxiliary: "12 of them fled" is an active verb, read elsewhere
-    low = after[k].lower
+    return _verb_word(after[k].lower, lex)
+
+
+def _verb_word(low: str, lex: Lexicon) -> str | None:
+    """What a word says happened to a count: an event verb's class ("wounded" -> "injured"),
+    or a past participle as written ("charged"; not in languages that capitalise nouns),
+    else None."""
     if low in lex.event_verbs:
         return lex.event_verbs[low]
-    return low if low.endswith("ed") and low not in lex.stopwords else None
+    if low.endswith("ed") and low not in lex.stopwords and not lex.nouns_capitalised:
+        return low
+    return None
 
 
 _POINTS = re.compile(r"\d\s+(?:percentage\s+)?points?\b|\d\s+cents?\b", re.IGNORECASE)
@@ -3550,11 +3557,13 @@ _MAGNITUDE_BEFORE = re.compile(
 _BATTING_LEFT = re.compile(
     r"(?<!\w)(?:hit|hits|hitting|batted|batting|bats|averaged|average\s+of)\s+$", re.IGNORECASE
 )
+#: an English nationality adjective by its ending ("Somali", "Kenyan", "Sudanese", "Danish":
+#: -i, -an, -ian, -ese, -ish; others, "Filipino", stay unread)
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:i|an|ese|ish)")
 # A capitalised word and a group noun after a number: "8 Block gang", "18th Street crew".
-# A nationality before the noun is no name: "31 Sudanese crew", "14 Kenyan crew" (endings of
-# English demonyms: -i, -an, -ian, -ese, -ish; others, "Filipino", stay unread).
+# A nationality before the noun is no name: "31 Sudanese crew", "14 Kenyan crew".
 _GROUP_NAME = re.compile(
-    r"\s+(?![A-Z][a-z]+(?:i|an|ese|ish)\s)[A-Z][\w'’]*\s+"
+    rf"\s+(?!{_NATIONALITY.pattern}\s)[A-Z][\w'’]*\s+"
     r"(?:gang|crew|band|clique|cartel|mob|posse|faction|mafia)\b"
 )
 # Glued words that name a size, not what is counted ("64-bit", "a 32 bit processor").
@@ -3884,8 +3893,7 @@ def _head_run(
                 break
             if (
                 not run
-                and low.endswith("s")
-                and not low.endswith("ss")
+                and _s_plural(low)
                 and nxt is not None
                 and (
                     nxt.lower in lex.event_verbs
@@ -3969,10 +3977,6 @@ _TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:\^|\*\*)?(?P<e>[−-]?\d{1,3})(?!\d)")
 _GLUED_WORD = re.compile(r"-([^\W\d_]+)")
 
 
-#: an English nationality adjective by its ending ("Somali", "Kenyan", "Sudanese", "Danish")
-_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:i|an|ese|ish)")
-
-
 #: words with a nationality's ending that are groups, not adjectives
 _NOT_NATIONALITY = frozenset({"taliban"})
 
@@ -3994,13 +3998,17 @@ def _noun_after_nationalities(tokens: list[Token], pos: int, lex: Lexicon) -> To
     if (
         not noun.is_word
         or noun.is_capitalised
-        or not low.endswith("s")
-        or low.endswith("ss")
+        or not _s_plural(low)
         or low in lex.stopwords
         or low in lex.event_verbs
     ):
         return None
     return noun
+
+
+def _s_plural(low: str) -> bool:
+    """A lower-case word with the plural's -s ("guards"; not "press", "boss")."""
+    return low.endswith("s") and not low.endswith("ss")
 
 
 def _noun_after_name_or_measure(tokens: list[Token], pos: int, lex: Lexicon) -> Token | None:
@@ -4021,8 +4029,7 @@ def _noun_after_name_or_measure(tokens: list[Token], pos: int, lex: Lexicon) -> 
             seen_digit
             and t.is_word
             and len(low) > 2
-            and low.endswith("s")
-            and not low.endswith("ss")
+            and _s_plural(low)
             and low not in lex.stopwords
             and low not in _NON_HEADS
             and low not in lex.event_verbs
@@ -4040,7 +4047,7 @@ def _after_plus(
     if not after or not after[0].is_word or after[0].is_capitalised:
         return None
     low = after[0].lower
-    if not ((low.endswith("s") and not low.endswith("ss")) or low in _IRREGULAR_PLURALS):
+    if not (_s_plural(low) or low in _IRREGULAR_PLURALS):
         return None
     return _count_head(nm, pos, lex, tokens, value)
 
@@ -4185,20 +4192,16 @@ def _count_head(
             # "212 shops suffering heavy damage", "12 people suffered injuries": what
             # happened to them is the noun they suffered
             verb, verb_tok = suffered, after[k]
-        elif cand in lex.event_verbs:
-            verb, verb_tok = lex.event_verbs[cand], after[k]
-        elif cand.endswith("ed") and cand not in lex.stopwords and not lex.nouns_capitalised:
-            verb, verb_tok = cand, after[k]
+        elif said := _verb_word(cand, lex):
+            verb, verb_tok = said, after[k]
     # Active verb or nominal event before the number: "evacuated 300", "evacuation of 300".
     left = tokens_before(tokens, nm.start)
     while left and left[-1].lower in lex.determiners:
         left.pop()
     if verb is None and left:
         cand = left[-1].lower
-        if cand in lex.event_verbs:
-            verb, verb_tok = lex.event_verbs[cand], left[-1]
-        elif cand.endswith("ed") and cand not in lex.stopwords and not lex.nouns_capitalised:
-            verb, verb_tok = cand, left[-1]
+        if said := _verb_word(cand, lex):
+            verb, verb_tok = said, left[-1]
         elif cand in lex.prepositions and len(left) >= 2:
             noun = left[-2].lower
             if noun in lex.nominal_events:

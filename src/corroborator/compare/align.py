@@ -1833,6 +1833,11 @@ def _pair_relations(
         :, None
     ]
     one_bare &= ~same_figure
+    # "the 40th Lantern Awards" / "the 41st Lantern Awards": two editions are two ceremonies;
+    # and "the 12th Lantern Awards" / "the 12th Harbour Film Festival" two events
+    edition = [e.kind == "quantity" and e.head == EDITION for e in ext]
+    editions = [str(e.value) if ed else "" for e, ed in zip(ext, edition, strict=True)]
+    events = [_edition_event(e.text) if ed else "" for e, ed in zip(ext, edition, strict=True)]
     other_event = (
         _both_differ(classes)
         | (one_bare & eq(value_codes(heads)) & ~eq(value_codes([it.article for it in items])))
@@ -1842,6 +1847,7 @@ def _pair_relations(
         | _both_differ([e.per or "" for e in ext])
         # a game's result only ever meets another result ("won 20-13" / "a 13-play drive")
         | (result[:, None] ^ result[None, :])
+        | _both_differ(events)
     )
     # a weekday whose week is unknown may be any day: it corroborates the same weekday only
     # and is set against nothing
@@ -1852,11 +1858,6 @@ def _pair_relations(
     # "Saturday's quake killed a dozen" / "Sunday's quake killed ten": two weekday names
     # are two days, whatever week each report resolved them to
     weekdays = [_weekday_of(e.event_date) if e.event_weekday else "" for e in ext]
-    # "the 40th Lantern Awards" / "the 41st Lantern Awards": two editions are two ceremonies;
-    # and "the 12th Lantern Awards" / "the 12th Harbour Film Festival" two events
-    edition = [e.kind == "quantity" and e.head == EDITION for e in ext]
-    editions = [str(e.value) if ed else "" for e, ed in zip(ext, edition, strict=True)]
-    events = [_edition_event(e.text) if ed else "" for e, ed in zip(ext, edition, strict=True)]
     frames_differ = (
         _both_differ(zones)
         | _both_differ(editions)
@@ -1868,8 +1869,6 @@ def _pair_relations(
         | other_event
         | _other_game(ext, result)
     )
-    other_event = other_event | _both_differ(events)
-    frames_differ |= other_event
     return same_group, one_voice, frames_differ, other_event
 
 
